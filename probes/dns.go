@@ -1,0 +1,208 @@
+package probes
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"net"
+	"net/netip"
+	"sort"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/miekg/dns"
+)
+
+// DNS errors that callers branch on.
+var (
+	ErrNXDomain  = errors.New("no such domain")    // NXDOMAIN: the name does not exist
+	ErrNoRecords = errors.New("no records")        // the name exists but has no record of that type
+	ErrDNSFailed = errors.New("dns server failed") // SERVFAIL, REFUSED, timeout: not the user's settings
+)
+
+// DNSError describes one failed lookup; it wraps one of the sentinels above.
+type DNSError struct {
+	Name   string
+	Type   string
+	Server string
+	Err    error  // ErrNXDomain, ErrNoRecords or ErrDNSFailed
+	Detail string // rcode name or transport error
+}
+
+func (e *DNSError) Error() string {
+	s := fmt.Sprintf("lookup %s %s", e.Type, e.Name)
+	if e.Server != "" {
+		s += " on " + e.Server
+	}
+	s += ": " + e.Err.Error()
+	if e.Detail != "" {
+		s += " (" + e.Detail + ")"
+	}
+	return s
+}
+
+func (e *DNSError) Unwrap() error { return e.Err }
+
+// Resolver does every lookup of a run through miekg/dns, against one server, so --resolver
+// reaches MX, SRV and the A/AAAA of every host.
+type Resolver struct {
+	// Server is HOST:PORT; empty means the first nameserver of /etc/resolv.conf.
+	Server string
+	// Timeout bounds each exchange (default 5s).
+	Timeout time.Duration
+
+	once sync.Once
+	srv  string
+	err  error
+}
+
+// NewResolver returns a resolver for server ("" = system configuration).
+func NewResolver(server string, timeout time.Duration) *Resolver {
+	return &Resolver{Server: server, Timeout: timeout}
+}
+
+func (r *Resolver) server() (string, error) {
+	r.once.Do(func() {
+		if r.Server != "" {
+			r.srv = r.Server
+			return
+		}
+		cfg, err := dns.ClientConfigFromFile("/etc/resolv.conf")
+		if err != nil || len(cfg.Servers) == 0 {
+			r.err = fmt.Errorf("no system resolver (use --resolver HOST:PORT): %v", err)
+			return
+		}
+		r.srv = net.JoinHostPort(cfg.Servers[0], cfg.Port)
+	})
+	return r.srv, r.err
+}
+
+// exchange asks one question, retrying over TCP when the UDP answer is truncated.
+func (r *Resolver) exchange(ctx context.Context, name string, qtype uint16) ([]dns.RR, error) {
+	tname := dns.TypeToString[qtype]
+	srv, err := r.server()
+	if err != nil {
+		return nil, &DNSError{Name: name, Type: tname, Err: ErrDNSFailed, Detail: err.Error()}
+	}
+	timeout := r.Timeout
+	if timeout <= 0 {
+		timeout = 5 * time.Second
+	}
+	m := new(dns.Msg)
+	m.SetQuestion(dns.Fqdn(name), qtype)
+	m.SetEdns0(1232, false)
+	c := &dns.Client{Timeout: timeout}
+	ctx, cancel := context.WithTimeout(ctx, timeout)
+	defer cancel()
+	in, _, err := c.ExchangeContext(ctx, m, srv)
+	if err == nil && in.Truncated {
+		c.Net = "tcp"
+		in, _, err = c.ExchangeContext(ctx, m, srv)
+	}
+	if err != nil {
+		return nil, &DNSError{Name: name, Type: tname, Server: srv, Err: ErrDNSFailed, Detail: err.Error()}
+	}
+	switch in.Rcode {
+	case dns.RcodeSuccess:
+	case dns.RcodeNameError:
+		return nil, &DNSError{Name: name, Type: tname, Server: srv, Err: ErrNXDomain, Detail: "NXDOMAIN"}
+	default:
+		return nil, &DNSError{Name: name, Type: tname, Server: srv, Err: ErrDNSFailed, Detail: dns.RcodeToString[in.Rcode]}
+	}
+	var out []dns.RR
+	for _, rr := range in.Answer {
+		if rr.Header().Rrtype == qtype {
+			out = append(out, rr)
+		}
+	}
+	if len(out) == 0 {
+		return nil, &DNSError{Name: name, Type: tname, Server: srv, Err: ErrNoRecords}
+	}
+	return out, nil
+}
+
+// LookupHost returns the IPv4 and IPv6 addresses of host, asking for A and AAAA in parallel.
+// IP literals and "localhost" (RFC 6761 6.3) are answered without a query.
+func (r *Resolver) LookupHost(ctx context.Context, host string) ([]netip.Addr, error) {
+	if a, err := netip.ParseAddr(strings.Trim(host, "[]")); err == nil {
+		return []netip.Addr{a}, nil
+	}
+	if strings.EqualFold(strings.TrimSuffix(host, "."), "localhost") {
+		return []netip.Addr{netip.MustParseAddr("127.0.0.1"), netip.MustParseAddr("::1")}, nil
+	}
+	var (
+		wg     sync.WaitGroup
+		v4, v6 []dns.RR
+		e4, e6 error
+	)
+	wg.Add(2)
+	go func() { defer wg.Done(); v4, e4 = r.exchange(ctx, host, dns.TypeA) }()
+	go func() { defer wg.Done(); v6, e6 = r.exchange(ctx, host, dns.TypeAAAA) }()
+	wg.Wait()
+	var out []netip.Addr
+	for _, rr := range append(v4, v6...) {
+		switch rr := rr.(type) {
+		case *dns.A:
+			if a, ok := netip.AddrFromSlice(rr.A.To4()); ok {
+				out = append(out, a)
+			}
+		case *dns.AAAA:
+			if a, ok := netip.AddrFromSlice(rr.AAAA); ok {
+				out = append(out, a)
+			}
+		}
+	}
+	if len(out) > 0 {
+		return out, nil
+	}
+	// Both failed: report the more telling error (NXDOMAIN beats no-records beats failure).
+	for _, want := range []error{ErrNXDomain, ErrDNSFailed} {
+		for _, e := range []error{e4, e6} {
+			if errors.Is(e, want) {
+				return nil, e
+			}
+		}
+	}
+	if e4 != nil {
+		return nil, e4
+	}
+	return nil, &DNSError{Name: host, Type: "A", Err: ErrNoRecords}
+}
+
+// LookupMX returns the MX records of domain sorted by preference. A null MX (RFC 7505) is
+// returned as a single record with host ".".
+func (r *Resolver) LookupMX(ctx context.Context, domain string) ([]*net.MX, error) {
+	rrs, err := r.exchange(ctx, domain, dns.TypeMX)
+	if err != nil {
+		return nil, err
+	}
+	var out []*net.MX
+	for _, rr := range rrs {
+		mx := rr.(*dns.MX)
+		out = append(out, &net.MX{Host: mx.Mx, Pref: mx.Preference})
+	}
+	sort.SliceStable(out, func(i, j int) bool { return out[i].Pref < out[j].Pref })
+	return out, nil
+}
+
+// LookupSRV returns the SRV records at name (e.g. "_submission._tcp.example.com") sorted by
+// priority, then weight descending. A target of "." means the service is not offered (RFC 2782).
+func (r *Resolver) LookupSRV(ctx context.Context, name string) ([]*net.SRV, error) {
+	rrs, err := r.exchange(ctx, name, dns.TypeSRV)
+	if err != nil {
+		return nil, err
+	}
+	var out []*net.SRV
+	for _, rr := range rrs {
+		s := rr.(*dns.SRV)
+		out = append(out, &net.SRV{Target: s.Target, Port: s.Port, Priority: s.Priority, Weight: s.Weight})
+	}
+	sort.SliceStable(out, func(i, j int) bool {
+		if out[i].Priority != out[j].Priority {
+			return out[i].Priority < out[j].Priority
+		}
+		return out[i].Weight > out[j].Weight
+	})
+	return out, nil
+}
