@@ -193,6 +193,8 @@ type Result struct {
 	Mailbox *Mailbox `json:"mailbox,omitempty"`
 	// RoundTrips counts client→server exchanges that waited for a reply.
 	RoundTrips int `json:"round_trips"`
+	// Alt is the same endpoint probed in the other TLS mode, when the configured one was wrong.
+	Alt *Result `json:"works_with,omitempty"`
 }
 
 // MarshalJSON adds duration_ms.

@@ -1,0 +1,96 @@
+package cmd
+
+import (
+	"context"
+	"strings"
+	"time"
+
+	"github.com/spf13/cobra"
+
+	"github.com/mailcheck/mailcheck/probes"
+)
+
+type probeOptions struct {
+	io       *IO
+	g        *globalOpts
+	proto    probes.Proto
+	target   string
+	security string
+	ehlo     string
+}
+
+func newCmdProbe(io_ *IO, g *globalOpts, runF func(context.Context, *probeOptions) error) *cobra.Command {
+	o := &probeOptions{io: io_, g: g}
+	c := &cobra.Command{
+		Use:   "probe smtp|pop3|imap HOST[:PORT]",
+		Short: "Walk one server step by step, as a mail client does",
+		Example: `  mailcheck probe smtp smtp.qq.com:465
+  mailcheck probe pop3 pop.163.com --security tls --user you@163.com --password-stdin
+  mailcheck probe smtp mail.example.com:25 --format json`,
+		RunE: func(c *cobra.Command, args []string) error {
+			if len(args) != 2 {
+				return usagef("probe needs a protocol and a host: mailcheck probe smtp|pop3|imap HOST[:PORT]")
+			}
+			p := probes.Proto(strings.ToLower(args[0]))
+			if !probes.Supported(p) && p != probes.IMAP {
+				return usagef("unknown protocol %q: want smtp, pop3 or imap", args[0])
+			}
+			o.proto, o.target = p, args[1]
+			if runF != nil {
+				return runF(c.Context(), o)
+			}
+			return runProbe(c.Context(), o)
+		},
+	}
+	c.Flags().StringVar(&o.security, "security", "auto", "connection security: auto, tls, starttls or plain")
+	c.Flags().StringVar(&o.ehlo, "ehlo", "", "name to send in EHLO (default mailcheck.invalid)")
+	return c
+}
+
+// parseSecurity validates --security.
+func parseSecurity(s string) (probes.Security, error) {
+	switch sec := probes.Security(strings.ToLower(s)); sec {
+	case probes.Auto, probes.ImplicitTLS, probes.STARTTLS, probes.Plain:
+		return sec, nil
+	case "ssl":
+		return probes.ImplicitTLS, nil
+	}
+	return "", usagef("--security: want auto, tls, starttls or plain, got %q", s)
+}
+
+func runProbe(ctx context.Context, o *probeOptions) error {
+	if err := o.g.check(); err != nil {
+		return err
+	}
+	sec, err := parseSecurity(o.security)
+	if err != nil {
+		return err
+	}
+	host, port, err := splitHostPort(o.target, 0)
+	if err != nil {
+		return usagef("%v", err)
+	}
+	if port == 0 {
+		port = probes.DefaultPort(o.proto, sec)
+	}
+	popts, err := o.g.probeOptions(o.io, host)
+	if err != nil {
+		return err
+	}
+	popts.EHLOName = o.ehlo
+	ep := probes.Endpoint{Proto: o.proto, Host: host, Port: port, Security: probes.ResolveSecurity(sec, port), Source: "flag"}
+	rep := &probes.Report{Schema: probes.Schema, Command: "probe", Input: string(o.proto) + " " + o.target, Started: time.Now()}
+	res := probes.Probe(ctx, ep, popts)
+	clear(popts.Password)
+	rep.Results = []probes.Result{res}
+	rep.Findings = probes.Conclude(rep.Results)
+	rep.Status = res.Status
+	rep.Elapsed = time.Since(rep.Started)
+	if ctx.Err() != nil {
+		return ctx.Err()
+	}
+	if err := o.g.write(o.io, rep); err != nil {
+		return err
+	}
+	return reportErr(rep)
+}

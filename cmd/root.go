@@ -1,0 +1,189 @@
+// Package cmd holds mailcheck's cobra commands: flags in, a probes.Report out, an exit status.
+package cmd
+
+import (
+	"context"
+	"crypto/x509"
+	"errors"
+	"fmt"
+	"io"
+	"net"
+	"os"
+	"os/signal"
+	"strconv"
+	"time"
+
+	"github.com/fatih/color"
+	"github.com/spf13/cobra"
+
+	"github.com/mailcheck/mailcheck/probes"
+	"github.com/mailcheck/mailcheck/reports"
+)
+
+// globalOpts are the flags shared by every command that probes or reports (CLI.md).
+type globalOpts struct {
+	format             string
+	output             string
+	lang               string
+	timeout            time.Duration
+	resolver           string
+	caFile             string
+	insecure           bool
+	user               string
+	passwordStdin      bool
+	passwordEnv        string
+	allowPlaintextAuth bool
+	noColor            bool
+	quiet              bool
+	transcript         bool
+	providersFile      string
+}
+
+// Main runs the CLI on the real process and returns the exit status.
+func Main() int {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+	defer stop()
+	return Run(ctx, os.Args[1:], SystemIO())
+}
+
+// Run executes argv with io and returns the exit status; errors are printed once, here.
+func Run(ctx context.Context, args []string, io_ *IO) int {
+	root := newRoot(io_)
+	root.SetArgs(args)
+	err := root.ExecuteContext(ctx)
+	code := exitCode(ctx, err)
+	switch {
+	case err == nil || errors.Is(err, errFindings):
+	case code == ExitInterrupted:
+		fmt.Fprintln(io_.Err, "mailcheck: interrupted")
+	default:
+		fmt.Fprintf(io_.Err, "mailcheck: %v\n", err)
+	}
+	return code
+}
+
+func newRoot(io_ *IO) *cobra.Command {
+	g := &globalOpts{}
+	root := &cobra.Command{
+		Use:   "mailcheck",
+		Short: "Tell exactly why a mail client cannot send or receive mail, and what to change",
+		Long: `mailcheck probes SMTP, POP3 and IMAP servers the way a mail client does, step by step,
+and explains every failure with a stable finding code and the fix, in English and 中文.`,
+		SilenceUsage:  true,
+		SilenceErrors: true,
+	}
+	root.SetOut(io_.Out)
+	root.SetErr(io_.Err)
+	root.SetFlagErrorFunc(func(c *cobra.Command, err error) error { return usagef("%v (see %s --help)", err, c.CommandPath()) })
+	f := root.PersistentFlags()
+	f.StringVar(&g.format, "format", "table", "output format: table, json, markdown or html")
+	f.StringVarP(&g.output, "output", "o", "", "write the report to `FILE`")
+	f.StringVar(&g.lang, "lang", probes.DefaultLang(), "language of explanations: en or zh")
+	f.DurationVar(&g.timeout, "timeout", 10*time.Second, "timeout of each network step")
+	f.StringVar(&g.resolver, "resolver", "", "DNS server `HOST:PORT` for every lookup (default: the system's)")
+	f.StringVar(&g.caFile, "ca-file", "", "extra trusted CA certificates (PEM `FILE`)")
+	f.BoolVar(&g.insecure, "insecure", false, "do not abort on certificate errors (still reported, loudly)")
+	f.StringVar(&g.user, "user", "", "login `NAME`")
+	f.BoolVar(&g.passwordStdin, "password-stdin", false, "read the password from the first line of standard input")
+	f.StringVar(&g.passwordEnv, "password-env", "", "read the password from environment variable `VAR`")
+	f.BoolVar(&g.allowPlaintextAuth, "allow-plaintext-auth", false, "permit sending a password without TLS")
+	f.BoolVar(&g.noColor, "no-color", false, "no colour (also: NO_COLOR, or stdout not a terminal)")
+	f.BoolVarP(&g.quiet, "quiet", "q", false, "no progress output")
+	f.BoolVar(&g.transcript, "transcript", false, "show the protocol transcript in the table")
+	f.StringVar(&g.providersFile, "providers", "", "extra provider entries (JSON `FILE`)")
+	root.AddCommand(newCmdProbe(io_, g, nil))
+	for _, add := range extraCommands {
+		root.AddCommand(add(io_, g))
+	}
+	return root
+}
+
+// extraCommands lets each command file register itself, keeping root.go free of merge churn.
+var extraCommands []func(*IO, *globalOpts) *cobra.Command
+
+// check validates the shared flags.
+func (g *globalOpts) check() error {
+	if _, err := reports.ParseFormat(g.format); err != nil {
+		return usagef("--format: %v", err)
+	}
+	if g.lang != "en" && g.lang != "zh" {
+		return usagef("--lang: want en or zh, got %q", g.lang)
+	}
+	if g.timeout <= 0 {
+		return usagef("--timeout must be positive, got %s", g.timeout)
+	}
+	if g.resolver != "" {
+		if _, err := parseHostPort(g.resolver, 53); err != nil {
+			return usagef("--resolver: %v", err)
+		}
+	}
+	return nil
+}
+
+// probeOptions builds the engine's options from the flags; it reads the CA file and password.
+func (g *globalOpts) probeOptions(io_ *IO, who string) (probes.Options, error) {
+	o := probes.Options{Timeout: g.timeout, Insecure: g.insecure, User: g.user,
+		AllowPlaintextAuth: g.allowPlaintextAuth}
+	if g.resolver != "" {
+		hp, _ := parseHostPort(g.resolver, 53)
+		o.Resolver = probes.NewResolver(hp, g.timeout)
+	} else {
+		o.Resolver = probes.NewResolver("", g.timeout)
+	}
+	if g.caFile != "" {
+		pem, err := os.ReadFile(g.caFile)
+		if err != nil {
+			return o, usagef("--ca-file: %v", err)
+		}
+		pool, err := x509.SystemCertPool()
+		if err != nil || pool == nil {
+			pool = x509.NewCertPool()
+		}
+		if !pool.AppendCertsFromPEM(pem) {
+			return o, usagef("--ca-file %s: no PEM certificate found", g.caFile)
+		}
+		o.RootCAs = pool
+	}
+	pw, err := g.password(io_, who)
+	if err != nil {
+		return o, err
+	}
+	o.Password = pw
+	if g.insecure {
+		fmt.Fprintln(io_.Err, color.New(color.FgRed, color.Bold).Sprint("WARNING: --insecure: certificate errors will not stop the probe; a man in the middle could read your password."))
+	}
+	return o, nil
+}
+
+// write renders the report to --output or stdout.
+func (g *globalOpts) write(io_ *IO, rep *probes.Report) error {
+	fmtv, _ := reports.ParseFormat(g.format)
+	o := reports.Options{Lang: g.lang, Transcript: g.transcript}
+	var w io.Writer = io_.Out
+	if g.output != "" {
+		f, err := os.Create(g.output)
+		if err != nil {
+			return usagef("--output: %v", err)
+		}
+		defer f.Close()
+		w = f
+	} else {
+		o.Color = io_.OutTTY && !g.noColor && io_.Getenv("NO_COLOR") == ""
+	}
+	if err := reports.Write(w, rep, fmtv, o); err != nil {
+		return fmt.Errorf("writing the report: %w", err)
+	}
+	if g.output != "" && !g.quiet {
+		fmt.Fprintf(io_.Err, "report written to %s\n", g.output)
+	}
+	return nil
+}
+
+// parseHostPort splits HOST[:PORT] ("[v6]:port" too) and validates both parts.
+func parseHostPort(s string, defPort int) (string, error) {
+	host, port, err := splitHostPort(s, defPort)
+	if err != nil {
+		return "", err
+	}
+	return net.JoinHostPort(host, strconv.Itoa(port)), nil
+}

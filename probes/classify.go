@@ -1,0 +1,180 @@
+package probes
+
+import (
+	"context"
+	"crypto/tls"
+	"crypto/x509"
+	"errors"
+	"io"
+	"net"
+	"os"
+	"strings"
+	"syscall"
+)
+
+// classify is the only place that looks inside errors: it maps any error to a failure Kind.
+func classify(err error) Kind {
+	if err == nil {
+		return KindNone
+	}
+	var (
+		dnsErr  *DNSError
+		ndnsErr *net.DNSError
+		reply   *ReplyError
+		rec     tls.RecordHeaderError
+		alert   tls.AlertError
+		certErr *CertError
+		hostErr x509.HostnameError
+		uaErr   x509.UnknownAuthorityError
+		invErr  x509.CertificateInvalidError
+		verErr  *tls.CertificateVerificationError
+		nerr    net.Error
+	)
+	switch {
+	case errors.Is(err, context.Canceled):
+		return KindCanceled
+	case errors.As(err, &dnsErr), errors.As(err, &ndnsErr):
+		return KindDNS
+	case errors.As(err, &reply):
+		return KindReply
+	case errors.As(err, &certErr), errors.As(err, &hostErr), errors.As(err, &uaErr),
+		errors.As(err, &invErr), errors.As(err, &verErr):
+		return KindCert
+	case errors.As(err, &rec), errors.As(err, &alert):
+		return KindTLS
+	case errors.Is(err, syscall.ECONNREFUSED):
+		return KindRefused
+	case errors.Is(err, syscall.EHOSTUNREACH), errors.Is(err, syscall.ENETUNREACH),
+		errors.Is(err, syscall.EADDRNOTAVAIL):
+		return KindUnreachable
+	case errors.Is(err, os.ErrDeadlineExceeded), errors.Is(err, context.DeadlineExceeded):
+		return KindTimeout
+	case errors.As(err, &nerr) && nerr.Timeout():
+		return KindTimeout
+	case errors.Is(err, io.EOF), errors.Is(err, io.ErrUnexpectedEOF), errors.Is(err, syscall.ECONNRESET),
+		errors.Is(err, syscall.EPIPE), errors.Is(err, net.ErrClosed):
+		return KindClosed
+	case errors.Is(err, ErrLineTooLong), errors.Is(err, ErrMalformedReply), errors.Is(err, ErrSTARTTLSInjection):
+		return KindProtocol
+	case errors.Is(err, ErrPlaintextAuthRefused):
+		return KindAuth
+	case strings.Contains(err.Error(), "tls:"):
+		// crypto/tls reports many handshake failures as plain errors ("tls: server selected
+		// unsupported protocol version 301", "tls: handshake failure").
+		return KindTLS
+	}
+	return KindProtocol
+}
+
+// plaintextRecord reports whether a TLS record header error shows the peer speaking a
+// plaintext mail protocol: the classic "SSL on a STARTTLS port" mistake.
+func plaintextRecord(err error) (string, bool) {
+	var rec tls.RecordHeaderError
+	if !errors.As(err, &rec) {
+		return "", false
+	}
+	h := string(rec.RecordHeader[:])
+	for _, p := range []string{"220", "+OK", "* O", "* B", "421", "-ER", "554"} {
+		if strings.HasPrefix(h, p) {
+			return h, true
+		}
+	}
+	for _, b := range rec.RecordHeader {
+		if b < 0x20 || b > 0x7e {
+			return h, false
+		}
+	}
+	return h, true
+}
+
+// findingFor derives the finding of a failed step from its error when the protocol script did
+// not attach a more specific one.
+func (s *Session) findingFor(step string, err error) (Finding, bool) {
+	kind := classify(err)
+	ev := err.Error()
+	code := Code("")
+	switch kind {
+	case KindCanceled:
+		code = CodeProbeCanceled
+	case KindDNS:
+		code = CodeDNSFailure
+		if errors.Is(err, ErrNXDomain) || errors.Is(err, ErrNoRecords) {
+			code = CodeDNSNXDomain
+		}
+	case KindRefused:
+		code = CodeTCPRefused
+	case KindUnreachable:
+		code = CodeTCPUnreachable
+	case KindTimeout:
+		switch step {
+		case "connect":
+			code = CodeTCPTimeout
+		case "greeting":
+			code = CodeServerGreetingTimeout
+		case "tls", "starttls":
+			code = CodeTLSHandshakeFailed
+		default:
+			code = CodeServerProtocolError
+		}
+	case KindClosed:
+		code = CodeTCPReset
+	case KindCert:
+		code = certCode(err)
+	case KindTLS:
+		code = tlsCode(err)
+	case KindReply:
+		var r *ReplyError
+		errors.As(err, &r)
+		if c, ok := MatchReply(s.ep.Proto, step, r.Lines); ok {
+			code = c
+		} else if step == "auth" {
+			code = CodeAuthFailed
+		} else if r.Temporary() {
+			code = CodeServerBusy
+		} else {
+			code = CodeServerProtocolError
+		}
+	case KindAuth:
+		code = CodeAuthPlaintextRefused
+	default:
+		code = CodeServerProtocolError
+	}
+	return NewFinding(code, redactEvidence(ev, s.opts), s.opts.Provider), true
+}
+
+// certCode maps a verification failure to its finding.
+func certCode(err error) Code {
+	var (
+		ce    *CertError
+		hostE x509.HostnameError
+		uaE   x509.UnknownAuthorityError
+		invE  x509.CertificateInvalidError
+	)
+	if errors.As(err, &ce) {
+		if ce.Intercepted {
+			return CodeTLSIntercepted
+		}
+		err = ce.Err
+	}
+	switch {
+	case errors.As(err, &hostE):
+		return CodeTLSCertHostnameMismatch
+	case errors.As(err, &invE) && invE.Reason == x509.Expired:
+		return CodeTLSCertExpired
+	case errors.As(err, &uaE):
+		return CodeTLSCertUntrusted
+	}
+	return CodeTLSCertUntrusted
+}
+
+// tlsCode maps a handshake failure to its finding.
+func tlsCode(err error) Code {
+	if _, ok := plaintextRecord(err); ok {
+		return CodePortExpectsSTARTTLS
+	}
+	msg := err.Error()
+	if strings.Contains(msg, "protocol version") || strings.Contains(msg, "unsupported protocol version") {
+		return CodeTLSVersionTooOld
+	}
+	return CodeTLSHandshakeFailed
+}

@@ -1,0 +1,275 @@
+package probes
+
+import (
+	"fmt"
+	"regexp"
+	"slices"
+	"strconv"
+	"strings"
+)
+
+// pop3Cmd sends line (recorded as shown) and reads the status; -ERR becomes a *ReplyError.
+func (s *Session) pop3Cmd(line, shown string) (pop3Status, error) {
+	if err := s.SendSecret(line, shown); err != nil {
+		return pop3Status{}, err
+	}
+	s.roundTrip()
+	verb, _, _ := strings.Cut(shown, " ")
+	return s.pop3Status(verb)
+}
+
+func (s *Session) pop3Status(verb string) (pop3Status, error) {
+	l, err := s.ReadLine()
+	if err != nil {
+		return pop3Status{}, err
+	}
+	st, err := parsePOP3Status(l)
+	if err != nil {
+		return st, err
+	}
+	if !st.OK {
+		return st, &ReplyError{Proto: POP3, Command: verb, Enhanced: st.Code, Lines: []string{l}}
+	}
+	return st, nil
+}
+
+// maxMultiline bounds a multi-line POP3 response; the transcript keeps only the first lines.
+const (
+	maxMultiline   = 1 << 20
+	transcriptKeep = 20
+)
+
+// pop3Multi reads a dot-terminated multi-line body (RFC 1939 3), undoing dot-stuffing.
+func (s *Session) pop3Multi() ([]string, error) {
+	var out []string
+	for {
+		b, err := s.lr.readLine()
+		if err != nil {
+			return out, fmt.Errorf("read: %w", err)
+		}
+		l := string(b)
+		if l == "." {
+			if len(out) > transcriptKeep {
+				s.note("… %d more lines", len(out)-transcriptKeep)
+			}
+			s.record(Server, ".")
+			return out, nil
+		}
+		l = strings.TrimPrefix(l, ".")
+		if len(out) < transcriptKeep {
+			s.record(Server, printable(b))
+		}
+		out = append(out, l)
+		if len(out) > maxMultiline {
+			return out, fmt.Errorf("%w: multi-line response longer than %d lines", ErrMalformedReply, maxMultiline)
+		}
+	}
+}
+
+var apopRE = regexp.MustCompile(`<[^<>@\s]+@[^<>\s]+>`)
+
+// pop3Script walks a POP3 server: greeting, CAPA, STLS, CAPA, login, STAT, LIST, UIDL, QUIT.
+func pop3Script(s *Session) error {
+	if err := s.Step("greeting", func() error {
+		s.roundTrip()
+		st, err := s.pop3Status("")
+		if err != nil {
+			return err
+		}
+		if ts := apopRE.FindString(st.Text); ts != "" {
+			s.Detail("APOP timestamp %s", ts)
+		} else {
+			s.Detail("%s", truncate(st.Text, 80))
+		}
+		return nil
+	}); err != nil {
+		return err
+	}
+	caps := s.pop3CAPA("capa")
+	if s.ep.Security == STARTTLS {
+		if err := s.Step("stls", func() error {
+			if caps != nil && !hasCap(caps, "STLS") {
+				s.Find(CodeTLSSTARTTLSUnavailable, "CAPA does not list STLS")
+				return fmt.Errorf("stls: not offered")
+			}
+			if _, err := s.pop3Cmd("STLS", "STLS"); err != nil {
+				if re, ok := err.(*ReplyError); ok {
+					s.Find(CodeTLSSTARTTLSUnavailable, re.Text())
+				}
+				return fmt.Errorf("stls: %w", err)
+			}
+			return s.upgradeTLS()
+		}); err != nil {
+			s.quit("QUIT")
+			return err
+		}
+		// RFC 2595 4: capabilities may change after STLS; ask again.
+		caps = s.pop3CAPA("capa-tls")
+	}
+	if s.pop3Login(caps) {
+		s.pop3Mailbox()
+	}
+	s.quit("QUIT")
+	return nil
+}
+
+// pop3CAPA asks for capabilities (RFC 2449 5); an old server's -ERR just means none known (nil).
+func (s *Session) pop3CAPA(step string) []string {
+	var caps []string
+	s.Step(step, func() error {
+		if _, err := s.pop3Cmd("CAPA", "CAPA"); err != nil {
+			if _, ok := err.(*ReplyError); ok {
+				s.Detail("CAPA not supported")
+				return nil
+			}
+			return err
+		}
+		lines, err := s.pop3Multi()
+		if err != nil {
+			return err
+		}
+		caps = []string{}
+		for _, l := range lines {
+			if l = strings.TrimSpace(l); l != "" {
+				caps = append(caps, strings.ToUpper(l))
+			}
+		}
+		s.res.Caps = caps
+		s.Detail("%s", strings.Join(caps, " "))
+		return nil
+	})
+	return caps
+}
+
+// pop3Login logs in with AUTH PLAIN (RFC 5034) or USER/PASS; without a password, or on a clear
+// connection where a password must not go, it learns what it can from USER alone.
+func (s *Session) pop3Login(caps []string) bool {
+	user := s.opts.User
+	havePass := len(s.opts.Password) > 0
+	sendPass := havePass && (s.tls || s.opts.AllowPlaintextAuth)
+	loggedIn := false
+	s.Step("auth", func() error {
+		if !sendPass {
+			if havePass {
+				s.note("password not sent: the connection is not encrypted (use --allow-plaintext-auth to override)")
+			}
+			if s.tls {
+				s.Detail("no password given, login not tried")
+				return nil
+			}
+			if user == "" {
+				if caps == nil || hasCap(caps, "USER") || hasCap(caps, "SASL") {
+					s.Find(CodeAuthPlaintextOffered, "login offered before TLS (CAPA: "+strings.Join(caps, " ")+")")
+				}
+				return nil
+			}
+			// USER carries no secret; its answer tells whether login over plaintext is allowed.
+			if _, err := s.pop3Cmd("USER "+user, "USER "+user); err != nil {
+				return s.pop3AuthError(err, true)
+			}
+			s.Find(CodeAuthPlaintextOffered, "USER accepted before TLS")
+			return nil
+		}
+		if !s.tls {
+			s.Find(CodeAuthPlaintextOffered, "password sent without TLS (--allow-plaintext-auth)")
+		}
+		var err error
+		if hasCap(caps, "SASL", "PLAIN") {
+			_, err = s.pop3Cmd("AUTH PLAIN "+saslPlain(user, s.opts.Password), "AUTH PLAIN ***")
+		} else {
+			if _, err = s.pop3Cmd("USER "+user, "USER "+user); err == nil {
+				_, err = s.pop3Cmd("PASS "+string(s.opts.Password), "PASS ***")
+			}
+		}
+		if err != nil {
+			return s.pop3AuthError(err, false)
+		}
+		loggedIn = true
+		s.Detail("logged in as %s", user)
+		return nil
+	})
+	return loggedIn
+}
+
+// hasCap reports whether a capability line starts with keyword, and has every given argument.
+func hasCap(caps []string, keyword string, args ...string) bool {
+	for _, c := range caps {
+		f := strings.Fields(c)
+		if len(f) == 0 || f[0] != keyword {
+			continue
+		}
+		ok := true
+		for _, a := range args {
+			ok = ok && slices.Contains(f[1:], a)
+		}
+		if ok {
+			return true
+		}
+	}
+	return false
+}
+
+// pop3AuthError turns a refused login into its finding; RFC 2449/3206 codes come first.
+func (s *Session) pop3AuthError(err error, userOnly bool) error {
+	re, ok := err.(*ReplyError)
+	if !ok {
+		return err
+	}
+	switch strings.ToUpper(re.Enhanced) {
+	case "IN-USE":
+		s.Find(CodePOP3InUse, re.Text())
+		return err
+	case "LOGIN-DELAY":
+		s.Find(CodePOP3LoginDelay, re.Text())
+		return err
+	case "SYS/TEMP":
+		s.Find(CodeServerBusy, re.Text())
+		return err
+	}
+	if c, ok := MatchReply(POP3, "auth", re.Lines); ok {
+		s.Find(c, re.Text())
+		return err
+	}
+	if userOnly && !s.tls {
+		// A USER refused on a clear connection is the server demanding TLS first.
+		s.Find(CodeTLSRequired, re.Text())
+		return err
+	}
+	s.Find(CodeAuthFailed, re.Text())
+	return err
+}
+
+// pop3Mailbox looks at the mailbox: STAT, LIST, UIDL (RFC 1939 5, RFC 2449 UIDL).
+func (s *Session) pop3Mailbox() {
+	s.Step("stat", func() error {
+		st, err := s.pop3Cmd("STAT", "STAT")
+		if err != nil {
+			return err
+		}
+		f := strings.Fields(st.Text)
+		if len(f) < 2 {
+			return fmt.Errorf("%w: STAT %q", ErrMalformedReply, st.Text)
+		}
+		n, err1 := strconv.Atoi(f[0])
+		size, err2 := strconv.ParseInt(f[1], 10, 64)
+		if err1 != nil || err2 != nil || n < 0 || size < 0 {
+			return fmt.Errorf("%w: STAT %q", ErrMalformedReply, st.Text)
+		}
+		s.res.Mailbox = &Mailbox{Messages: n, Size: size}
+		s.Detail("%d messages, %d bytes", n, size)
+		return nil
+	})
+	for _, cmd := range []string{"LIST", "UIDL"} {
+		s.Step(strings.ToLower(cmd), func() error {
+			if _, err := s.pop3Cmd(cmd, cmd); err != nil {
+				return err
+			}
+			lines, err := s.pop3Multi()
+			if err != nil {
+				return err
+			}
+			s.Detail("%d entries", len(lines))
+			return nil
+		})
+	}
+}

@@ -1,0 +1,251 @@
+package probes
+
+import (
+	"context"
+	"crypto/x509"
+	"fmt"
+	"net"
+	"net/netip"
+	"strconv"
+	"strings"
+	"time"
+)
+
+// Dialer opens connections; tests may hand in their own.
+type Dialer interface {
+	DialContext(ctx context.Context, network, addr string) (net.Conn, error)
+}
+
+// Options are the knobs of one probe; the zero value probes without credentials.
+type Options struct {
+	Timeout            time.Duration // per network step; default 10s
+	Resolver           *Resolver     // nil: the system's resolver, through miekg/dns
+	Dialer             Dialer        // nil: net.Dialer
+	RootCAs            *x509.CertPool
+	Insecure           bool // continue past certificate errors (still reported)
+	User               string
+	Password           []byte
+	AllowPlaintextAuth bool
+	EHLOName           string // default "mailcheck.invalid"
+	Provider           string // provider key, for provider-specific fixes
+	// NoModeDetect turns off the retry in the other TLS mode after a wrong-mode failure.
+	NoModeDetect bool
+}
+
+// DefaultPort is the usual port of a protocol in a security mode.
+func DefaultPort(p Proto, sec Security) int {
+	tls := sec == ImplicitTLS
+	switch p {
+	case SMTP:
+		if tls {
+			return 465
+		}
+		return 587
+	case POP3:
+		if tls {
+			return 995
+		}
+		return 110
+	case IMAP:
+		if tls {
+			return 993
+		}
+		return 143
+	}
+	return 0
+}
+
+// ResolveSecurity picks the mode for Auto from the port (RFC 8314: 465/993/995 are implicit TLS).
+func ResolveSecurity(sec Security, port int) Security {
+	if sec != Auto && sec != "" {
+		return sec
+	}
+	switch port {
+	case 465, 993, 995:
+		return ImplicitTLS
+	}
+	return STARTTLS
+}
+
+// scripts maps a protocol to its walk after the connection (and implicit TLS) is up.
+var scripts = map[Proto]func(*Session) error{
+	SMTP: smtpScript,
+	POP3: pop3Script,
+}
+
+// Probe walks one endpoint and returns everything it saw. It never returns an error: every
+// failure is a step with a finding. When the configured mode fails the way a wrong mode fails,
+// the other mode is tried and reported (port.expects-tls / port.expects-starttls).
+func Probe(ctx context.Context, ep Endpoint, opts Options) Result {
+	ep.Security = ResolveSecurity(ep.Security, ep.Port)
+	res := probeOnce(ctx, ep, &opts)
+	if opts.NoModeDetect || ctx.Err() != nil {
+		return res
+	}
+	var alt Security
+	switch {
+	case ep.Security == ImplicitTLS && res.HasCode(CodePortExpectsSTARTTLS):
+		alt = STARTTLS
+	case ep.Security != ImplicitTLS && res.HasCode(CodeServerGreetingTimeout):
+		alt = ImplicitTLS
+	default:
+		return res
+	}
+	aep := ep
+	aep.Security = alt
+	o := opts
+	o.User, o.Password = "", nil // one login attempt per endpoint: no lockout loops
+	other := probeOnce(ctx, aep, &o)
+	if other.Status == Fail && !(alt == STARTTLS && stepOK(other, "greeting")) {
+		return res
+	}
+	if alt == ImplicitTLS {
+		// The greeting timeout was the symptom; the cause is the mode.
+		replaceFinding(&res, CodeServerGreetingTimeout, CodePortExpectsTLS,
+			fmt.Sprintf("no greeting in plaintext on port %d, but a TLS handshake works there (%s)", ep.Port, tlsVersion(other)), &opts)
+	} else {
+		replaceFinding(&res, CodePortExpectsSTARTTLS, CodePortExpectsSTARTTLS,
+			fmt.Sprintf("port %d speaks plaintext first; STARTTLS there: %s", ep.Port, stepStatus(other, "starttls")), &opts)
+	}
+	res.Alt = &other
+	return res
+}
+
+func stepOK(r Result, name string) bool {
+	for _, s := range r.Steps {
+		if s.Name == name {
+			return s.Status == OK || s.Status == Warn
+		}
+	}
+	return false
+}
+
+func stepStatus(r Result, name string) string {
+	for _, s := range r.Steps {
+		if s.Name == name {
+			if s.Detail != "" {
+				return string(s.Status) + ", " + s.Detail
+			}
+			return string(s.Status)
+		}
+	}
+	return "not reached"
+}
+
+func tlsVersion(r Result) string {
+	if r.TLS != nil {
+		return r.TLS.Version
+	}
+	return "no TLS"
+}
+
+// replaceFinding swaps the first finding with code from for one with code to and new evidence.
+func replaceFinding(r *Result, from, to Code, evidence string, o *Options) {
+	for i := range r.Steps {
+		for j, f := range r.Steps[i].Findings {
+			if f.Code == from {
+				r.Steps[i].Findings[j] = NewFinding(to, evidence, o.Provider)
+				return
+			}
+		}
+	}
+}
+
+func probeOnce(ctx context.Context, ep Endpoint, opts *Options) Result {
+	s := newSession(ctx, ep, opts)
+	s.walk()
+	s.close()
+	s.res.Duration = time.Since(s.start)
+	for _, st := range s.res.Steps {
+		s.res.Status = Worse(s.res.Status, st.Status)
+	}
+	return *s.res
+}
+
+// walk connects, starts implicit TLS when asked, then runs the protocol's script.
+func (s *Session) walk() {
+	if s.connect() != nil {
+		return
+	}
+	if s.ep.Security == ImplicitTLS && s.Step("tls", s.upgradeTLS) != nil {
+		return
+	}
+	script, ok := scripts[s.ep.Proto]
+	if !ok {
+		s.Step("protocol", func() error { return fmt.Errorf("protocol %q not supported yet", s.ep.Proto) })
+		return
+	}
+	script(s)
+}
+
+// connect resolves the host (A and AAAA through miekg/dns) and dials the addresses in turn.
+func (s *Session) connect() error {
+	var addrs []netip.Addr
+	err := s.Step("resolve", func() error {
+		r := s.opts.Resolver
+		if r == nil {
+			r = NewResolver("", s.stepTimeout())
+		}
+		var err error
+		addrs, err = r.LookupHost(s.ctx, s.ep.Host)
+		if err != nil {
+			return err
+		}
+		addrs = orderAddrs(addrs)
+		s.Detail("%s → %v", s.ep.Host, addrs)
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	return s.Step("connect", func() error {
+		d := s.opts.Dialer
+		if d == nil {
+			d = &net.Dialer{}
+		}
+		var errs []error
+		for _, a := range addrs {
+			addr := net.JoinHostPort(a.String(), strconv.Itoa(s.ep.Port))
+			ctx, cancel := context.WithDeadline(s.ctx, s.deadline())
+			c, err := d.DialContext(ctx, "tcp", addr)
+			cancel()
+			if err != nil {
+				s.note("connect %s: %v", addr, err)
+				errs = append(errs, err)
+				continue
+			}
+			s.setConn(c)
+			s.res.Addr = addr
+			s.note("connected to %s", addr)
+			s.Detail("%s", addr)
+			return nil
+		}
+		return joinErrs(errs)
+	})
+}
+
+// orderAddrs puts IPv4 first: most mail clients' networks reach v4, and v6 without a route
+// fails slowly. todo: Happy Eyeballs racing (issue 9).
+func orderAddrs(in []netip.Addr) []netip.Addr {
+	var v4, v6 []netip.Addr
+	for _, a := range in {
+		if a.Is4() || a.Is4In6() {
+			v4 = append(v4, a)
+		} else {
+			v6 = append(v6, a)
+		}
+	}
+	return append(v4, v6...)
+}
+
+// joinErrs keeps the first error's identity for classify and lists the rest on one line.
+func joinErrs(errs []error) error {
+	if len(errs) == 1 {
+		return errs[0]
+	}
+	msgs := make([]string, len(errs))
+	for i, e := range errs {
+		msgs[i] = e.Error()
+	}
+	return fmt.Errorf("%w (%s)", errs[0], strings.Join(msgs[1:], "; "))
+}

@@ -1,0 +1,236 @@
+package probes
+
+import (
+	"encoding/base64"
+	"fmt"
+	"slices"
+	"strings"
+)
+
+// smtpRead reads one complete reply, bounded in lines and line length.
+func (s *Session) smtpRead(cmd string) (*smtpReply, error) {
+	var lines []string
+	for {
+		l, err := s.ReadLine()
+		if err != nil {
+			return nil, err
+		}
+		lines = append(lines, l)
+		_, more, _, err := parseSMTPLine(l)
+		if err != nil {
+			return nil, err
+		}
+		if !more {
+			break
+		}
+		if len(lines) >= maxReplyLines {
+			return nil, fmt.Errorf("%w: reply longer than %d lines", ErrMalformedReply, maxReplyLines)
+		}
+	}
+	return parseSMTPReply(lines)
+}
+
+// smtpCmd sends line (shown as shown in the transcript) and reads the reply; a code outside
+// want becomes a *ReplyError.
+func (s *Session) smtpCmd(line, shown string, want ...int) (*smtpReply, error) {
+	if err := s.SendSecret(line, shown); err != nil {
+		return nil, err
+	}
+	s.roundTrip()
+	verb, _, _ := strings.Cut(shown, " ")
+	r, err := s.smtpRead(verb)
+	if err != nil {
+		return nil, err
+	}
+	if !slices.Contains(want, r.Code) {
+		return r, &ReplyError{Proto: SMTP, Command: verb, Code: r.Code, Enhanced: r.Enhanced, Lines: r.Lines}
+	}
+	return r, nil
+}
+
+// smtpScript walks a submission or relay server: greeting, EHLO, STARTTLS, EHLO, AUTH, QUIT.
+func smtpScript(s *Session) error {
+	if err := s.Step("greeting", func() error {
+		s.roundTrip()
+		r, err := s.smtpRead("")
+		if err != nil {
+			return err
+		}
+		if r.Code != 220 {
+			// RFC 5321 3.1: 554 or 421 instead of 220 refuses service.
+			return &ReplyError{Proto: SMTP, Code: r.Code, Enhanced: r.Enhanced, Lines: r.Lines}
+		}
+		s.Detail("%s", truncate(r.Lines[0], 80))
+		return nil
+	}); err != nil {
+		return err
+	}
+	ext, err := s.smtpEHLO("ehlo")
+	if err != nil {
+		return err
+	}
+	if s.ep.Security == STARTTLS {
+		if err := s.Step("starttls", func() error {
+			if _, ok := ext["STARTTLS"]; !ok {
+				s.Find(CodeTLSSTARTTLSUnavailable, "EHLO reply does not list STARTTLS")
+				return fmt.Errorf("starttls: not offered")
+			}
+			if _, err := s.smtpCmd("STARTTLS", "STARTTLS", 220); err != nil {
+				if re, ok := err.(*ReplyError); ok {
+					s.Find(CodeTLSSTARTTLSUnavailable, re.Text())
+				}
+				return fmt.Errorf("starttls: %w", err)
+			}
+			return s.upgradeTLS()
+		}); err != nil {
+			s.smtpQuit()
+			return err
+		}
+		// RFC 3207 4.2: the client MUST discard what it knew and send EHLO again.
+		if ext, err = s.smtpEHLO("ehlo-tls"); err != nil {
+			return err
+		}
+	}
+	s.smtpAuth(ext)
+	s.smtpQuit()
+	return nil
+}
+
+// smtpEHLO sends EHLO (HELO on 500/502, RFC 5321 4.1.1.1) and returns the extensions.
+func (s *Session) smtpEHLO(step string) (map[string]string, error) {
+	var ext map[string]string
+	err := s.Step(step, func() error {
+		name := s.opts.EHLOName
+		if name == "" {
+			name = "mailcheck.invalid"
+		}
+		r, err := s.smtpCmd("EHLO "+name, "EHLO "+name, 250)
+		if err != nil {
+			re, ok := err.(*ReplyError)
+			if !ok || (re.Code != 500 && re.Code != 502) {
+				return err
+			}
+			s.note("EHLO refused, falling back to HELO")
+			if _, err := s.smtpCmd("HELO "+name, "HELO "+name, 250); err != nil {
+				return err
+			}
+			ext = map[string]string{}
+			s.Detail("HELO only (no ESMTP extensions)")
+			return nil
+		}
+		ext = smtpExtensions(r.Texts)
+		keys := make([]string, 0, len(ext))
+		for k := range ext {
+			keys = append(keys, k)
+		}
+		slices.Sort(keys)
+		s.res.Caps = keys
+		s.Detail("%d extensions: %s", len(keys), strings.Join(keys, " "))
+		return nil
+	})
+	return ext, err
+}
+
+// smtpAuth walks AUTH: with a password over TLS (or when plaintext is allowed) it logs in;
+// otherwise it asks, without any credential, whether the server would take one.
+func (s *Session) smtpAuth(ext map[string]string) {
+	mechs := strings.Fields(strings.ToUpper(ext["AUTH"]))
+	_, hasAuth := ext["AUTH"]
+	_, hasTLS := ext["STARTTLS"]
+	submission := s.ep.Port != 25
+	havePass := len(s.opts.Password) > 0
+
+	if havePass && (s.tls || s.opts.AllowPlaintextAuth) {
+		s.Step("auth", func() error {
+			if !hasAuth {
+				s.Find(CodeSMTPAuthNotOffered, "EHLO lists no AUTH")
+				return fmt.Errorf("auth: server offers no AUTH")
+			}
+			if !s.tls {
+				s.Find(CodeAuthPlaintextOffered, "password sent without TLS (--allow-plaintext-auth)")
+			}
+			return s.smtpLogin(mechs)
+		})
+		return
+	}
+	s.Step("auth", func() error {
+		if havePass {
+			s.note("password not sent: the connection is not encrypted (use --allow-plaintext-auth to override)")
+		}
+		if hasAuth {
+			if s.tls {
+				s.Detail("AUTH %s offered; no password given, login not tried", strings.Join(mechs, " "))
+				return nil
+			}
+			s.Find(CodeAuthPlaintextOffered, "AUTH "+strings.Join(mechs, " ")+" offered before TLS")
+			return nil
+		}
+		if s.tls {
+			return s.smtpNoAuth(submission)
+		}
+		// Nothing advertised on a clear connection: ask with a credential-free AUTH LOGIN,
+		// which draws the real "530 Must issue a STARTTLS command first" where TLS is required.
+		r, err := s.smtpCmd("AUTH LOGIN", "AUTH LOGIN", 334)
+		if err == nil {
+			s.smtpCmd("*", "*", 501) // RFC 4954 4: "*" cancels the exchange
+			s.Find(CodeAuthPlaintextOffered, "AUTH LOGIN accepted before TLS: "+r.Lines[0])
+			return nil
+		}
+		re, ok := err.(*ReplyError)
+		if !ok {
+			return err
+		}
+		if c, ok := MatchReply(SMTP, "auth", re.Lines); ok && c == CodeTLSRequired || re.Code == 530 || re.Code == 538 {
+			s.Find(CodeTLSRequired, re.Text())
+			return err
+		}
+		if hasTLS {
+			s.Find(CodeSMTPAuthNotOffered, "no AUTH before STARTTLS; "+re.Text())
+			return err
+		}
+		return s.smtpNoAuth(submission)
+	})
+}
+
+// smtpNoAuth reports a server that offers no AUTH at all: fatal for submission, normal for MX.
+func (s *Session) smtpNoAuth(submission bool) error {
+	if submission {
+		s.Find(CodeSMTPAuthNotOffered, "EHLO lists no AUTH on submission port "+fmt.Sprint(s.ep.Port))
+		return fmt.Errorf("auth: server offers no AUTH")
+	}
+	s.Find(CodeSMTPPort25Submission, "port 25 offers no AUTH: it is for server-to-server mail")
+	return nil
+}
+
+// smtpLogin sends the password with AUTH PLAIN (initial response, RFC 4954 4) or AUTH LOGIN.
+func (s *Session) smtpLogin(mechs []string) error {
+	user := s.opts.User
+	switch {
+	case slices.Contains(mechs, "PLAIN"):
+		_, err := s.smtpCmd("AUTH PLAIN "+saslPlain(user, s.opts.Password), "AUTH PLAIN ***", 235)
+		if err == nil {
+			s.Detail("logged in as %s (PLAIN)", user)
+		}
+		return err
+	case slices.Contains(mechs, "LOGIN"):
+		if _, err := s.smtpCmd("AUTH LOGIN", "AUTH LOGIN", 334); err != nil {
+			return err
+		}
+		u := base64.StdEncoding.EncodeToString([]byte(user))
+		if _, err := s.smtpCmd(u, u, 334); err != nil {
+			return err
+		}
+		if _, err := s.smtpCmd(base64.StdEncoding.EncodeToString(s.opts.Password), "***", 235); err != nil {
+			return err
+		}
+		s.Detail("logged in as %s (LOGIN)", user)
+		return nil
+	}
+	s.Find(CodeAuthMechUnsupported, "AUTH "+strings.Join(mechs, " "))
+	return fmt.Errorf("auth: no supported mechanism in %v", mechs)
+}
+
+// smtpQuit ends the session without waiting for 221: nothing depends on it.
+func (s *Session) smtpQuit() {
+	s.quit("QUIT")
+}

@@ -1,0 +1,63 @@
+// Package reports renders a probes.Report for people and scripts: a terminal table, JSON,
+// Markdown and HTML. It knows nothing of protocols.
+package reports
+
+import (
+	"encoding/json"
+	"fmt"
+	"io"
+
+	"github.com/mailcheck/mailcheck/probes"
+)
+
+// Format is an output format.
+type Format string
+
+const (
+	Table    Format = "table"
+	JSON     Format = "json"
+	Markdown Format = "markdown"
+	HTML     Format = "html"
+)
+
+// Formats lists the valid formats, for flag help and validation.
+var Formats = []Format{Table, JSON, Markdown, HTML}
+
+// ParseFormat validates a --format value.
+func ParseFormat(s string) (Format, error) {
+	for _, f := range Formats {
+		if string(f) == s {
+			return f, nil
+		}
+	}
+	return "", fmt.Errorf("unknown format %q (want table, json, markdown or html)", s)
+}
+
+// Options shape the output.
+type Options struct {
+	Color      bool   // ANSI colour (terminal only)
+	Lang       string // "en" or "zh"
+	Transcript bool   // include the protocol transcript in the table
+}
+
+// Write renders rep in format f.
+func Write(w io.Writer, rep *probes.Report, f Format, o Options) error {
+	if o.Lang == "" {
+		o.Lang = "en"
+	}
+	rep.SetLang(o.Lang)
+	switch f {
+	case JSON:
+		enc := json.NewEncoder(w)
+		enc.SetIndent("", "  ")
+		enc.SetEscapeHTML(false)
+		return enc.Encode(rep)
+	case Table, "":
+		return writeTable(w, rep, o)
+	case Markdown:
+		return writeMarkdown(w, rep, o)
+	case HTML:
+		return writeHTML(w, rep, o)
+	}
+	return fmt.Errorf("unknown format %q", f)
+}
