@@ -32,7 +32,7 @@ func newCmdProbe(io_ *IO, g *globalOpts, runF func(context.Context, *probeOption
 				return usagef("probe needs a protocol and a host: mailcheck probe smtp|pop3|imap HOST[:PORT]")
 			}
 			p := probes.Proto(strings.ToLower(args[0]))
-			if !probes.Supported(p) && p != probes.IMAP {
+			if !probes.Supported(p) {
 				return usagef("unknown protocol %q: want smtp, pop3 or imap", args[0])
 			}
 			o.proto, o.target = p, args[1]

@@ -71,6 +71,7 @@ func ResolveSecurity(sec Security, port int) Security {
 var scripts = map[Proto]func(*Session) error{
 	SMTP: smtpScript,
 	POP3: pop3Script,
+	IMAP: imapScript,
 }
 
 // Probe walks one endpoint and returns everything it saw. It never returns an error: every

@@ -24,6 +24,8 @@ type Session struct {
 	stop  func() bool // undoes the context.AfterFunc that unblocks reads on cancel
 	lines []Line
 	cur   *Step
+	// imapTag numbers IMAP command tags.
+	imapTag int
 }
 
 func newSession(ctx context.Context, ep Endpoint, opts *Options) *Session {

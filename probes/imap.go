@@ -1,0 +1,427 @@
+package probes
+
+import (
+	"fmt"
+	"io"
+	"strconv"
+	"strings"
+)
+
+// imapResp is one parsed IMAP response line (RFC 9051 7, 2.2.2).
+type imapResp struct {
+	Tag    string // "*" untagged, "+" continuation, or the command tag
+	Status string // OK, NO, BAD, BYE, PREAUTH; "" for data responses
+	Code   string // response code name in brackets, upper case: "CAPABILITY", "ALERT", "UIDVALIDITY"
+	Args   string // the code's arguments
+	Text   string // human-readable text (or the data after the tag for data responses)
+}
+
+// parseIMAPLine parses one response line. Data responses ("* 3 EXISTS", "* CAPABILITY ...")
+// keep everything after the tag in Text.
+func parseIMAPLine(line string) (imapResp, error) {
+	var r imapResp
+	tag, rest, ok := strings.Cut(line, " ")
+	if tag == "" {
+		return r, fmt.Errorf("%w: IMAP response without tag %q", ErrMalformedReply, truncate(line, 80))
+	}
+	r.Tag = tag
+	if tag == "+" {
+		r.Text = rest
+		return r, nil
+	}
+	if !ok {
+		return r, fmt.Errorf("%w: IMAP response %q has no content", ErrMalformedReply, truncate(line, 80))
+	}
+	word, after, _ := strings.Cut(rest, " ")
+	switch st := strings.ToUpper(word); st {
+	case "OK", "NO", "BAD", "BYE", "PREAUTH":
+		r.Status = st
+		rest = after
+	default:
+		if tag != "*" {
+			return r, fmt.Errorf("%w: tagged response without status %q", ErrMalformedReply, truncate(line, 80))
+		}
+		r.Text = rest
+		return r, nil
+	}
+	if strings.HasPrefix(rest, "[") {
+		end := strings.IndexByte(rest, ']')
+		if end < 0 {
+			return r, fmt.Errorf("%w: unterminated response code %q", ErrMalformedReply, truncate(line, 80))
+		}
+		code := rest[1:end]
+		name, args, _ := strings.Cut(code, " ")
+		r.Code, r.Args = strings.ToUpper(name), args
+		rest = strings.TrimPrefix(rest[end+1:], " ")
+	}
+	r.Text = rest
+	return r, nil
+}
+
+// literalLen returns n when line ends with an IMAP literal marker {n} or {n+} (RFC 7888).
+func literalLen(line string) (int, bool) {
+	if !strings.HasSuffix(line, "}") {
+		return 0, false
+	}
+	i := strings.LastIndexByte(line, '{')
+	if i < 0 {
+		return 0, false
+	}
+	n, err := strconv.Atoi(strings.TrimSuffix(line[i+1:len(line)-1], "+"))
+	if err != nil || n < 0 {
+		return 0, false
+	}
+	return n, true
+}
+
+// maxLiteral bounds a literal the server sends us; none of our commands needs a big one.
+const maxLiteral = 1 << 20
+
+// imapReadLine reads one logical response line, folding in any literals it carries.
+func (s *Session) imapReadLine() (string, error) {
+	line, err := s.ReadLine()
+	if err != nil {
+		return line, err
+	}
+	for {
+		n, ok := literalLen(line)
+		if !ok {
+			return line, nil
+		}
+		if n > maxLiteral {
+			return line, fmt.Errorf("%w: literal of %d bytes", ErrMalformedReply, n)
+		}
+		buf := make([]byte, n)
+		if _, err := io.ReadFull(s.lr.br, buf); err != nil {
+			return line, fmt.Errorf("read literal: %w", err)
+		}
+		s.note("literal of %d bytes", n)
+		more, err := s.ReadLine()
+		if err != nil {
+			return line, err
+		}
+		line += quoteIMAP(string(buf)) + more
+	}
+}
+
+// imapCmd sends a tagged command and collects responses up to its completion.
+// It returns the untagged responses and the tagged one; NO/BAD become a *ReplyError.
+func (s *Session) imapCmd(cmd, shown string) ([]imapResp, imapResp, error) {
+	s.imapTag++
+	tag := fmt.Sprintf("a%d", s.imapTag)
+	if err := s.SendSecret(tag+" "+cmd, tag+" "+shown); err != nil {
+		return nil, imapResp{}, err
+	}
+	s.roundTrip()
+	return s.imapUntil(tag, shown)
+}
+
+// imapUntil reads responses until the tagged completion for tag, bounded in count.
+func (s *Session) imapUntil(tag, shown string) ([]imapResp, imapResp, error) {
+	var untagged []imapResp
+	for i := 0; ; i++ {
+		if i > maxReplyLines*4 {
+			return untagged, imapResp{}, fmt.Errorf("%w: more than %d responses to one command", ErrMalformedReply, maxReplyLines*4)
+		}
+		line, err := s.imapReadLine()
+		if err != nil {
+			return untagged, imapResp{}, err
+		}
+		r, err := parseIMAPLine(line)
+		if err != nil {
+			return untagged, imapResp{}, err
+		}
+		switch {
+		case r.Tag == tag:
+			if r.Status != "OK" {
+				verb, _, _ := strings.Cut(shown, " ")
+				return untagged, r, &ReplyError{Proto: IMAP, Command: verb, Enhanced: r.Code, Lines: []string{line}}
+			}
+			return untagged, r, nil
+		case r.Tag == "*" && r.Status == "BYE":
+			return untagged, r, &ReplyError{Proto: IMAP, Command: "BYE", Enhanced: r.Code, Lines: []string{line}}
+		case r.Tag == "+":
+			return untagged, r, nil
+		}
+		untagged = append(untagged, r)
+	}
+}
+
+// quoteIMAP makes an IMAP quoted string (RFC 9051 4.3), or reports that a literal is needed.
+func quoteIMAP(v string) string {
+	return `"` + strings.NewReplacer(`\`, `\\`, `"`, `\"`).Replace(v) + `"`
+}
+
+// needsLiteral reports whether v cannot travel as a quoted string (CR, LF, NUL or 8-bit).
+func needsLiteral(v string) bool {
+	for i := 0; i < len(v); i++ {
+		if c := v[i]; c == '\r' || c == '\n' || c == 0 || c >= 0x80 {
+			return true
+		}
+	}
+	return false
+}
+
+func capsHave(caps []string, c string) bool {
+	for _, x := range caps {
+		if strings.EqualFold(x, c) {
+			return true
+		}
+	}
+	return false
+}
+
+// imapScript walks an IMAP server: greeting, CAPABILITY, STARTTLS, CAPABILITY, LOGIN, EXAMINE
+// (with ID when the server demands it), LOGOUT.
+func imapScript(s *Session) error {
+	var caps []string
+	preauth := false
+	if err := s.Step("greeting", func() error {
+		s.roundTrip()
+		line, err := s.imapReadLine()
+		if err != nil {
+			return err
+		}
+		r, err := parseIMAPLine(line)
+		if err != nil {
+			return err
+		}
+		if r.Tag != "*" {
+			return fmt.Errorf("%w: greeting is not untagged: %q", ErrMalformedReply, truncate(line, 80))
+		}
+		switch r.Status {
+		case "OK":
+		case "PREAUTH":
+			preauth = true
+			if !s.tls {
+				s.Find(CodeIMAPPreauthPlaintext, line)
+			}
+		case "BYE":
+			s.Find(CodeServerBusy, line)
+			return &ReplyError{Proto: IMAP, Enhanced: r.Code, Lines: []string{line}}
+		default:
+			return fmt.Errorf("%w: greeting %q", ErrMalformedReply, truncate(line, 80))
+		}
+		if r.Code == "CAPABILITY" {
+			caps = strings.Fields(strings.ToUpper(r.Args))
+		}
+		s.Detail("%s", truncate(r.Text, 80))
+		return nil
+	}); err != nil {
+		return err
+	}
+	if caps == nil {
+		caps = s.imapCapability("capability")
+	} else {
+		s.res.Caps = caps
+	}
+	if s.ep.Security == STARTTLS && !preauth {
+		if err := s.Step("starttls", func() error {
+			if !capsHave(caps, "STARTTLS") {
+				s.Find(CodeTLSSTARTTLSUnavailable, "CAPABILITY does not list STARTTLS")
+				return fmt.Errorf("starttls: not offered")
+			}
+			if _, _, err := s.imapCmd("STARTTLS", "STARTTLS"); err != nil {
+				if re, ok := err.(*ReplyError); ok {
+					s.Find(CodeTLSSTARTTLSUnavailable, re.Text())
+				}
+				return fmt.Errorf("starttls: %w", err)
+			}
+			return s.upgradeTLS()
+		}); err != nil {
+			s.quit(s.imapNextTag() + " LOGOUT")
+			return err
+		}
+		// RFC 9051 6.2.1: capabilities learned before STARTTLS must be discarded.
+		caps = s.imapCapability("capability-tls")
+	}
+	loggedIn := preauth
+	if !preauth {
+		loggedIn = s.imapLogin(caps)
+	}
+	if loggedIn {
+		s.imapExamine(caps)
+	}
+	s.quit(s.imapNextTag() + " LOGOUT")
+	return nil
+}
+
+func (s *Session) imapNextTag() string {
+	s.imapTag++
+	return fmt.Sprintf("a%d", s.imapTag)
+}
+
+func (s *Session) imapCapability(step string) []string {
+	var caps []string
+	s.Step(step, func() error {
+		untagged, tagged, err := s.imapCmd("CAPABILITY", "CAPABILITY")
+		if err != nil {
+			return err
+		}
+		for _, u := range untagged {
+			if f := strings.Fields(u.Text); len(f) > 0 && strings.EqualFold(f[0], "CAPABILITY") {
+				caps = append(caps, strings.Fields(strings.ToUpper(strings.Join(f[1:], " ")))...)
+			}
+		}
+		if caps == nil && tagged.Code == "CAPABILITY" {
+			caps = strings.Fields(strings.ToUpper(tagged.Args))
+		}
+		s.res.Caps = caps
+		s.Detail("%s", truncate(strings.Join(caps, " "), 120))
+		return nil
+	})
+	return caps
+}
+
+// imapLogin logs in with AUTHENTICATE PLAIN (SASL-IR when offered) or LOGIN.
+func (s *Session) imapLogin(caps []string) bool {
+	user := s.opts.User
+	havePass := len(s.opts.Password) > 0
+	disabled := capsHave(caps, "LOGINDISABLED")
+	loggedIn := false
+	s.Step("auth", func() error {
+		if !s.tls {
+			if disabled {
+				if havePass || user != "" {
+					s.Find(CodeTLSRequired, "CAPABILITY lists LOGINDISABLED on an unencrypted connection")
+					return fmt.Errorf("login: LOGINDISABLED before TLS")
+				}
+				s.Detail("LOGINDISABLED before TLS (good: passwords only travel encrypted)")
+				return nil
+			}
+			if !havePass || !s.opts.AllowPlaintextAuth {
+				if havePass {
+					s.note("password not sent: the connection is not encrypted (use --allow-plaintext-auth to override)")
+				}
+				s.Find(CodeAuthPlaintextOffered, "LOGIN allowed before TLS (no LOGINDISABLED)")
+				return nil
+			}
+			s.Find(CodeAuthPlaintextOffered, "password sent without TLS (--allow-plaintext-auth)")
+		} else if !havePass {
+			s.Detail("no password given, login not tried")
+			return nil
+		}
+		var err error
+		switch {
+		case capsHave(caps, "AUTH=PLAIN") && capsHave(caps, "SASL-IR"):
+			_, _, err = s.imapCmd("AUTHENTICATE PLAIN "+saslPlain(user, s.opts.Password), "AUTHENTICATE PLAIN ***")
+		case needsLiteral(user) || needsLiteral(string(s.opts.Password)):
+			err = s.imapLoginLiteral(caps)
+		default:
+			_, _, err = s.imapCmd("LOGIN "+quoteIMAP(user)+" "+quoteIMAP(string(s.opts.Password)),
+				"LOGIN "+quoteIMAP(user)+" ***")
+		}
+		if err != nil {
+			return s.imapAuthError(err)
+		}
+		loggedIn = true
+		s.Detail("logged in as %s", user)
+		return nil
+	})
+	return loggedIn
+}
+
+// imapLoginLiteral sends LOGIN with the password as a literal (RFC 9051 4.3), waiting for the
+// continuation unless LITERAL+ lets us send it straight away.
+func (s *Session) imapLoginLiteral(caps []string) error {
+	pw := s.opts.Password
+	plus := capsHave(caps, "LITERAL+")
+	marker := fmt.Sprintf("{%d}", len(pw))
+	if plus {
+		marker = fmt.Sprintf("{%d+}", len(pw))
+	}
+	user := quoteIMAP(s.opts.User)
+	if needsLiteral(s.opts.User) {
+		user = quoteIMAP(strings.ToValidUTF8(s.opts.User, "?"))
+	}
+	tag := s.imapNextTag()
+	if err := s.Send(tag + " LOGIN " + user + " " + marker); err != nil {
+		return err
+	}
+	if !plus {
+		s.roundTrip()
+		_, r, err := s.imapUntil(tag, "LOGIN")
+		if err != nil {
+			return err
+		}
+		if r.Tag != "+" {
+			return fmt.Errorf("%w: no continuation for the literal", ErrMalformedReply)
+		}
+	}
+	s.record(Client, "***")
+	if _, err := s.conn.Write(append(append([]byte(nil), pw...), '\r', '\n')); err != nil {
+		return fmt.Errorf("write: %w", err)
+	}
+	s.roundTrip()
+	_, _, err := s.imapUntil(tag, "LOGIN")
+	return err
+}
+
+// imapAuthError maps a refused login to its finding; RFC 5530 codes first, then text patterns.
+func (s *Session) imapAuthError(err error) error {
+	re, ok := err.(*ReplyError)
+	if !ok {
+		return err
+	}
+	switch strings.ToUpper(re.Enhanced) {
+	case "PRIVACYREQUIRED":
+		s.Find(CodeTLSRequired, re.Text())
+		return err
+	case "UNAVAILABLE", "LIMIT", "INUSE":
+		s.Find(CodeServerBusy, re.Text())
+		return err
+	}
+	if c, ok := MatchReply(IMAP, "auth", re.Lines); ok {
+		s.Find(c, re.Text())
+		return err
+	}
+	s.Find(CodeAuthFailed, re.Text())
+	return err
+}
+
+// imapExamine opens INBOX read-only; a NetEase-style "Unsafe Login" refusal is retried after ID.
+func (s *Session) imapExamine(caps []string) {
+	examine := func() ([]imapResp, error) {
+		u, _, err := s.imapCmd("EXAMINE INBOX", "EXAMINE INBOX")
+		return u, err
+	}
+	s.Step("examine", func() error {
+		u, err := examine()
+		if err != nil {
+			re, ok := err.(*ReplyError)
+			if !ok || !unsafeLogin(re) {
+				return err
+			}
+			s.Find(CodeIMAPIDRequired, re.Text())
+			// RFC 2971: identify ourselves, as Thunderbird and Foxmail do, then try again.
+			if _, _, err := s.imapCmd(`ID ("name" "mailcheck" "version" "1")`, `ID ("name" "mailcheck" "version" "1")`); err != nil {
+				return err
+			}
+			if u, err = examine(); err != nil {
+				return err
+			}
+			s.note("EXAMINE works after ID: the mail client must send the IMAP ID command")
+		}
+		mb := &Mailbox{}
+		for _, r := range u {
+			if f := strings.Fields(r.Text); len(f) == 2 && strings.EqualFold(f[1], "EXISTS") {
+				mb.Messages, _ = strconv.Atoi(f[0])
+			}
+			if r.Code == "UIDVALIDITY" {
+				v, _ := strconv.ParseUint(strings.TrimSpace(r.Args), 10, 32)
+				mb.UIDValidity = uint32(v)
+			}
+		}
+		s.res.Mailbox = mb
+		s.Detail("INBOX: %d messages, UIDVALIDITY %d", mb.Messages, mb.UIDValidity)
+		return nil
+	})
+}
+
+// unsafeLogin recognises the Coremail refusal that demands IMAP ID (S16 in providers.md).
+func unsafeLogin(re *ReplyError) bool {
+	if c, ok := MatchReply(IMAP, "select", re.Lines); ok && c == CodeIMAPIDRequired {
+		return true
+	}
+	return strings.Contains(strings.ToLower(re.Text()), "unsafe login")
+}
