@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"net"
 	"net/netip"
-	"strconv"
 	"strings"
 	"time"
 )
@@ -192,7 +191,6 @@ func (s *Session) connect() error {
 		if err != nil {
 			return err
 		}
-		addrs = orderAddrs(addrs)
 		s.Detail("%s → %v", s.ep.Host, addrs)
 		return nil
 	})
@@ -200,43 +198,15 @@ func (s *Session) connect() error {
 		return err
 	}
 	return s.Step("connect", func() error {
-		d := s.opts.Dialer
-		if d == nil {
-			d = &net.Dialer{}
+		c, addr, err := s.dialRace(addrs)
+		if err != nil {
+			return err
 		}
-		var errs []error
-		for _, a := range addrs {
-			addr := net.JoinHostPort(a.String(), strconv.Itoa(s.ep.Port))
-			ctx, cancel := context.WithDeadline(s.ctx, s.deadline())
-			c, err := d.DialContext(ctx, "tcp", addr)
-			cancel()
-			if err != nil {
-				s.note("connect %s: %v", addr, err)
-				errs = append(errs, err)
-				continue
-			}
-			s.setConn(c)
-			s.res.Addr = addr
-			s.note("connected to %s", addr)
-			s.Detail("%s", addr)
-			return nil
-		}
-		return joinErrs(errs)
+		s.setConn(c)
+		s.res.Addr = addr
+		s.Detail("%s", addr)
+		return nil
 	})
-}
-
-// orderAddrs puts IPv4 first: most mail clients' networks reach v4, and v6 without a route
-// fails slowly. todo: Happy Eyeballs racing (issue 9).
-func orderAddrs(in []netip.Addr) []netip.Addr {
-	var v4, v6 []netip.Addr
-	for _, a := range in {
-		if a.Is4() || a.Is4In6() {
-			v4 = append(v4, a)
-		} else {
-			v6 = append(v6, a)
-		}
-	}
-	return append(v4, v6...)
 }
 
 // joinErrs keeps the first error's identity for classify and lists the rest on one line.

@@ -1,0 +1,49 @@
+package probes
+
+import (
+	"context"
+	"sync"
+)
+
+// perHost bounds parallel connections to one host so providers do not rate-limit us.
+const perHost = 4
+
+// ProbeAll probes every endpoint concurrently and returns results in input order (written into
+// results[i], as mox does, so output is deterministic). progress, if non-nil, is called as each
+// endpoint finishes.
+func ProbeAll(ctx context.Context, eps []Endpoint, opts Options, progress func(i int, r Result)) []Result {
+	results := make([]Result, len(eps))
+	var mu sync.Mutex
+	sems := map[string]chan struct{}{}
+	sem := func(host string) chan struct{} {
+		mu.Lock()
+		defer mu.Unlock()
+		if sems[host] == nil {
+			sems[host] = make(chan struct{}, perHost)
+		}
+		return sems[host]
+	}
+	var wg sync.WaitGroup
+	for i, ep := range eps {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			s := sem(ep.Host)
+			select {
+			case s <- struct{}{}:
+			case <-ctx.Done():
+				results[i] = Result{Endpoint: ep, Status: Skip}
+				return
+			}
+			defer func() { <-s }()
+			results[i] = Probe(ctx, ep, opts)
+			if progress != nil {
+				mu.Lock()
+				progress(i, results[i])
+				mu.Unlock()
+			}
+		}()
+	}
+	wg.Wait()
+	return results
+}
