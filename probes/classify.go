@@ -89,7 +89,7 @@ func plaintextRecord(err error) (string, bool) {
 
 // findingFor derives the finding of a failed step from its error when the protocol script did
 // not attach a more specific one.
-func (s *Session) findingFor(step string, err error) (Finding, bool) {
+func (s *Session) findingFor(step string, err error) Finding {
 	kind := classify(err)
 	ev := err.Error()
 	code := Code("")
@@ -139,7 +139,7 @@ func (s *Session) findingFor(step string, err error) (Finding, bool) {
 	default:
 		code = CodeServerProtocolError
 	}
-	return NewFinding(code, redactEvidence(ev, s.opts), s.opts.Provider), true
+	return s.finding(code, ev)
 }
 
 // certCode maps a verification failure to its finding.

@@ -27,6 +27,9 @@ type Options struct {
 	AllowPlaintextAuth bool
 	EHLOName           string // default "mailcheck.invalid"
 	Provider           string // provider key, for provider-specific fixes
+	// AuthKind is what the provider wants as password ("authorization-code", "app-password",
+	// "oauth-or-app-password", "oauth-only"); it sharpens a bare auth.failed.
+	AuthKind string
 	// NoModeDetect turns off the retry in the other TLS mode after a wrong-mode failure.
 	NoModeDetect bool
 }

@@ -94,9 +94,7 @@ func (s *Session) Step(name string, body func() error) error {
 		st.Kind = classify(err)
 		st.Error = err.Error()
 		if len(st.Findings) == 0 {
-			if f, ok := s.findingFor(name, err); ok {
-				st.Findings = append(st.Findings, f)
-			}
+			st.Findings = append(st.Findings, s.findingFor(name, err))
 		}
 		st.Status = Fail
 	}
@@ -130,7 +128,7 @@ func (s *Session) Detail(format string, args ...any) {
 
 // Find attaches a finding to the current step (or to the last step when none is running).
 func (s *Session) Find(code Code, evidence string) {
-	f := NewFinding(code, redactEvidence(evidence, s.opts), s.opts.Provider)
+	f := s.finding(code, evidence)
 	switch {
 	case s.cur != nil:
 		s.cur.Findings = append(s.cur.Findings, f)
@@ -143,6 +141,23 @@ func (s *Session) Find(code Code, evidence string) {
 			last.Status = Worse(last.Status, Warn)
 		}
 	}
+}
+
+// finding builds a finding with redacted evidence and the provider's fix. A bare auth.failed is
+// sharpened by what the provider wants instead of the web password: a login refused by QQ is
+// auth.authorization-code-required, not a generic failure.
+func (s *Session) finding(code Code, evidence string) Finding {
+	if code == CodeAuthFailed {
+		switch s.opts.AuthKind {
+		case "authorization-code":
+			code = CodeAuthAuthCodeRequired
+		case "app-password", "oauth-or-app-password":
+			code = CodeAuthAppPasswordRequired
+		case "oauth-only":
+			code = CodeAuthBasicDisabled
+		}
+	}
+	return NewFinding(code, redactEvidence(evidence, s.opts), s.opts.Provider)
 }
 
 // note adds a line of our own to the transcript (not sent on the wire).
