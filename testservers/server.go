@@ -1,0 +1,475 @@
+// Package testservers runs loopback SMTP, POP3 and DNS servers with injectable faults, a
+// certificate factory and a table of named scenarios, for the prober's tests and `mailcheck lab`.
+//
+// It imports nothing of mailcheck on purpose: a fake that shared the prober's parser would agree
+// with the prober's bugs. Everything listens on 127.0.0.1 only.
+package testservers
+
+import (
+	"bufio"
+	"crypto/tls"
+	"errors"
+	"fmt"
+	"net"
+	"os"
+	"strings"
+	"sync"
+	"sync/atomic"
+	"time"
+)
+
+// TB is the part of testing.TB the helpers need; *testing.T satisfies it. The package does not
+// import "testing" because the mailcheck binary links it.
+type TB interface {
+	Helper()
+	Cleanup(func())
+	Fatalf(string, ...any)
+}
+
+// Faults are the misbehaviours a server can be told to show. The zero value is a healthy,
+// plaintext-first server that offers STARTTLS/STLS and plaintext login.
+type Faults struct {
+	ImplicitTLS       bool          // TLS from the first byte (465/993/995 style)
+	NoSTARTTLS        bool          // STARTTLS/STLS not advertised; the command is rejected
+	STARTTLSFails     bool          // STARTTLS advertised but answered 454 / -ERR / NO
+	RequireTLSForAuth bool          // login (and SMTP MAIL) refused before TLS; AUTH not advertised
+	NoAuth            bool          // SMTP: AUTH never advertised and the command refused (an MX, not submission)
+	Cert              CertKind      // server certificate; "" means Valid
+	GreetingDelay     time.Duration // wait before the greeting (tarpit)
+	CloseAfterConnect bool          // accept, then close at once
+	BusyGreeting      bool          // "421 too many connections"-style greeting, then close
+	AuthReject        string        // every login is rejected with exactly this reply (SMTP may be multi-line, CRLF-separated)
+	InUse             bool          // POP3: a correct login answered -ERR [IN-USE]
+	// InjectAfterSTARTTLS is written right after the "ready to start TLS" reply, before the
+	// handshake (the CVE-2021-22947 class: a client must not read it as a reply).
+	InjectAfterSTARTTLS []byte
+	StripSTARTTLS       bool // middlebox: STARTTLS/STLS removed from EHLO/CAPA and the command rejected
+	AcceptAnyPassword   bool // every password is accepted
+	IMAPIDRequired      bool // IMAP (not implemented yet): SELECT refused until the client sent ID
+	DripGreeting        bool // the greeting is sent one byte per 200ms
+	EndlessMultiline    bool // SMTP: the EHLO reply continues "250-" until 10 MiB were sent
+	HugeLine            bool // the greeting is 1 MiB without a line end
+	Garbage             bool // the greeting is binary garbage with NUL bytes
+	ResetMidReply       bool // half a greeting, then a TCP RST
+	StallTLS            bool // accept TCP, then never answer (an implicit-TLS port that hangs in the handshake)
+}
+
+// Config describes one server.
+type Config struct {
+	Proto    string            // "smtp" or "pop3" ("imap" is not implemented yet)
+	Users    map[string]string // user -> password; nil means DefaultUser/DefaultPassword
+	Messages []string          // POP3 mailbox (RFC 5322 text); nil means two short messages
+	Faults   Faults
+	Latency  time.Duration // delay before every server reply (not the TLS handshake)
+}
+
+// Default credentials used when Config.Users is nil, and by the scenarios.
+const (
+	DefaultUser     = "user@mail.test"
+	DefaultPassword = "secret-pass"
+	WrongPassword   = "wrong-pass"
+)
+
+// Limits that keep hostile or stuck peers from holding a server goroutine forever.
+const (
+	idleTimeout      = 60 * time.Second // per client line
+	writeTimeout     = 10 * time.Second // per server write
+	handshakeTimeout = 30 * time.Second
+	maxLine          = 16 << 10 // longer client lines end the session
+	maxErrors        = 10       // bad commands before the server hangs up
+	endlessLimit     = 10 << 20
+	hugeLineSize     = 1 << 20
+	dripInterval     = 200 * time.Millisecond
+)
+
+// Server is one SMTP or POP3 server. Start makes it listen on 127.0.0.1; New leaves the
+// listening to the caller (ServeConn), and then Addr, Host and Port are empty.
+type Server struct {
+	Addr  string // "127.0.0.1:PORT"
+	Host  string // "127.0.0.1"
+	Port  int
+	Proto string
+
+	cfg     Config
+	ca      *CA
+	tlsConf *tls.Config
+	ln      net.Listener
+	mbox    *mailbox // POP3
+
+	done  chan struct{}
+	wg    sync.WaitGroup
+	mu    sync.Mutex
+	conns map[net.Conn]struct{}
+	once  sync.Once
+
+	nConns atomic.Int64
+	nCmds  atomic.Int64
+}
+
+// New builds a server that does not listen: connections are handed to it with ServeConn. Made
+// inside a testing/synctest bubble, its delays and timeouts run on the bubble's fake clock.
+// A nil ca gets a fresh CA, which Server.CA returns.
+func New(cfg Config, ca *CA) (*Server, error) {
+	cfg.Proto = strings.ToLower(cfg.Proto)
+	switch cfg.Proto {
+	case "smtp", "pop3":
+	case "imap":
+		return nil, errors.New("testservers: imap is not implemented yet")
+	default:
+		return nil, fmt.Errorf("testservers: unknown protocol %q", cfg.Proto)
+	}
+	if cfg.Users == nil {
+		cfg.Users = map[string]string{DefaultUser: DefaultPassword}
+	}
+	if cfg.Messages == nil {
+		cfg.Messages = DefaultMessages()
+	}
+	if ca == nil {
+		var err error
+		if ca, err = NewCA(); err != nil {
+			return nil, err
+		}
+	}
+	cert, err := ca.Cert(cfg.Faults.Cert)
+	if err != nil {
+		return nil, err
+	}
+	return &Server{
+		Proto: cfg.Proto,
+		cfg:   cfg,
+		ca:    ca,
+		tlsConf: &tls.Config{
+			Certificates: []tls.Certificate{cert},
+			MinVersion:   tls.VersionTLS12,
+		},
+		mbox:  newMailbox(cfg.Messages),
+		done:  make(chan struct{}),
+		conns: map[net.Conn]struct{}{},
+	}, nil
+}
+
+// Start is New plus a listener on 127.0.0.1:0 that serves every accepted connection.
+func Start(cfg Config, ca *CA) (*Server, error) {
+	s, err := New(cfg, ca)
+	if err != nil {
+		return nil, err
+	}
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		return nil, err
+	}
+	addr := ln.Addr().(*net.TCPAddr)
+	s.ln, s.Addr, s.Host, s.Port = ln, addr.String(), addr.IP.String(), addr.Port
+	s.wg.Add(1)
+	go s.acceptLoop()
+	return s, nil
+}
+
+// StartT is Start for tests: it fails t on error and closes the server in t.Cleanup.
+func StartT(t TB, cfg Config, ca *CA) *Server {
+	t.Helper()
+	s, err := Start(cfg, ca)
+	if err != nil {
+		t.Fatalf("testservers.Start(%s): %v", cfg.Proto, err)
+		return nil
+	}
+	t.Cleanup(func() { s.Close() })
+	return s
+}
+
+// CA returns the CA that signs this server's certificate (the one given to Start, or its own).
+func (s *Server) CA() *CA { return s.ca }
+
+// Close stops listening, closes every open connection and waits for all handlers to return.
+// Calling it again is harmless.
+func (s *Server) Close() error {
+	var err error
+	s.once.Do(func() {
+		close(s.done)
+		if s.ln != nil {
+			err = s.ln.Close()
+		}
+		s.mu.Lock()
+		for c := range s.conns {
+			c.Close()
+		}
+		s.mu.Unlock()
+	})
+	s.wg.Wait()
+	return err
+}
+
+// Conns returns how many connections were accepted so far.
+func (s *Server) Conns() int { return int(s.nConns.Load()) }
+
+// Commands returns how many client lines the server answered so far: commands and SASL
+// responses, with a DATA body counted once. Tests use it to count round trips.
+func (s *Server) Commands() int { return int(s.nCmds.Load()) }
+
+func (s *Server) acceptLoop() {
+	defer s.wg.Done()
+	for {
+		c, err := s.ln.Accept()
+		if err != nil {
+			return // Close, or a listener failure that retrying would not fix
+		}
+		go s.ServeConn(c)
+	}
+}
+
+// ServeConn serves one connection (a net.Pipe end, say) and returns when the session is over.
+// It closes c. After Close it closes c at once.
+func (s *Server) ServeConn(c net.Conn) {
+	s.nConns.Add(1)
+	s.mu.Lock()
+	select {
+	case <-s.done:
+		s.mu.Unlock()
+		c.Close()
+		return
+	default:
+	}
+	s.conns[c] = struct{}{}
+	s.wg.Add(1)
+	s.mu.Unlock()
+	defer func() {
+		c.Close()
+		s.mu.Lock()
+		delete(s.conns, c)
+		s.mu.Unlock()
+		s.wg.Done()
+	}()
+	s.serveConn(c)
+}
+
+// sleep waits d unless the server closes first; it reports whether the full time passed.
+func (s *Server) sleep(d time.Duration) bool {
+	if d <= 0 {
+		return true
+	}
+	t := time.NewTimer(d)
+	defer t.Stop()
+	select {
+	case <-t.C:
+		return true
+	case <-s.done:
+		return false
+	}
+}
+
+// serveConn applies the connection-level faults (the fault layer shared by all protocols), then
+// hands the connection to the protocol engine.
+func (s *Server) serveConn(raw net.Conn) {
+	f := s.cfg.Faults
+	if f.CloseAfterConnect {
+		return
+	}
+	if f.StallTLS {
+		drain(raw)
+		return
+	}
+	w := &wire{srv: s, raw: raw, c: raw}
+	if f.ImplicitTLS {
+		tc := tls.Server(raw, s.tlsConf)
+		raw.SetDeadline(time.Now().Add(handshakeTimeout))
+		if err := tc.Handshake(); err != nil {
+			return
+		}
+		raw.SetDeadline(time.Time{})
+		w.c, w.tls = tc, true
+	}
+	w.r = bufio.NewReaderSize(w.c, 4096)
+
+	if !s.sleep(f.GreetingDelay) {
+		return
+	}
+	greeting := s.greeting(w)
+	switch {
+	case f.ResetMidReply:
+		w.writeRaw([]byte(greeting[:len(greeting)/2]))
+		s.sleep(100 * time.Millisecond) // let the half reply arrive before the RST
+		if tc, ok := raw.(*net.TCPConn); ok {
+			tc.SetLinger(0) // Close now sends RST instead of FIN
+		}
+		return
+	case f.HugeLine:
+		w.writeRaw([]byte(strings.Repeat("x", hugeLineSize)))
+		drain(w.c)
+		return
+	case f.Garbage:
+		w.writeRaw(garbage())
+		drain(w.c)
+		return
+	case f.BusyGreeting:
+		w.reply(busyReply[s.Proto])
+		return
+	case f.DripGreeting:
+		drip := greeting + "\r\n"
+		for i := range len(drip) {
+			if w.writeRaw([]byte{drip[i]}) != nil || !s.sleep(dripInterval) {
+				return
+			}
+		}
+	default:
+		if w.reply(greeting) != nil {
+			return
+		}
+	}
+
+	switch s.Proto {
+	case "smtp":
+		(&smtpSession{wire: w}).serve()
+	case "pop3":
+		(&pop3Session{wire: w}).serve()
+	}
+}
+
+var busyReply = map[string]string{
+	"smtp": "421 4.7.0 Too many connections, try again later",
+	"pop3": "-ERR [SYS/TEMP] Too many connections",
+}
+
+func (s *Server) greeting(w *wire) string {
+	switch s.Proto {
+	case "pop3":
+		// RFC 1939 7: the APOP timestamp differs for every greeting.
+		w.stamp = fmt.Sprintf("<%d.%d@mail.test>", os.Getpid(), time.Now().UnixNano())
+		return "+OK POP3 server ready " + w.stamp
+	}
+	return "220 mail.test ESMTP mailcheck testserver ready"
+}
+
+// garbage is a fixed binary greeting: NULs and high bytes, ended by CRLF so line readers get it.
+func garbage() []byte {
+	b := make([]byte, 0, 256)
+	for i := range 254 {
+		if c := byte(i*37 + 11); c != '\r' && c != '\n' {
+			b = append(b, c)
+		}
+		if i%16 == 0 {
+			b = append(b, 0)
+		}
+	}
+	return append(b, "\r\n"...)
+}
+
+// drain reads and discards until the peer goes away or stays idle too long.
+func drain(c net.Conn) {
+	buf := make([]byte, 4096)
+	for {
+		c.SetReadDeadline(time.Now().Add(idleTimeout))
+		if _, err := c.Read(buf); err != nil {
+			return
+		}
+	}
+}
+
+// wire is one connection's line I/O: bounded reads, replies after the configured latency, and
+// the STARTTLS upgrade.
+type wire struct {
+	srv   *Server
+	raw   net.Conn // the TCP connection
+	c     net.Conn // raw or TLS on top of it
+	r     *bufio.Reader
+	tls   bool
+	errs  int
+	stamp string // POP3 APOP timestamp
+}
+
+var errLineTooLong = errors.New("line too long")
+
+// readLine returns one line without its CRLF (a bare LF is accepted too).
+func (w *wire) readLine() (string, error) {
+	w.c.SetReadDeadline(time.Now().Add(idleTimeout))
+	var line []byte
+	for {
+		chunk, err := w.r.ReadSlice('\n')
+		line = append(line, chunk...)
+		if len(line) > maxLine {
+			return "", errLineTooLong
+		}
+		if err == nil {
+			break
+		}
+		if !errors.Is(err, bufio.ErrBufferFull) {
+			return "", err
+		}
+	}
+	line = line[:len(line)-1]
+	if n := len(line); n > 0 && line[n-1] == '\r' {
+		line = line[:n-1]
+	}
+	return string(line), nil
+}
+
+// readCommand is readLine for a line the server will answer; it counts round trips.
+func (w *wire) readCommand() (string, error) {
+	l, err := w.readLine()
+	if err == nil {
+		w.srv.nCmds.Add(1)
+	}
+	return l, err
+}
+
+func (w *wire) writeRaw(b []byte) error {
+	w.c.SetWriteDeadline(time.Now().Add(writeTimeout))
+	_, err := w.c.Write(b)
+	return err
+}
+
+// reply writes the lines, each ended by CRLF, in one write after the configured latency.
+func (w *wire) reply(lines ...string) error {
+	var b []byte
+	for _, l := range lines {
+		b = append(append(b, l...), "\r\n"...)
+	}
+	return w.send(b)
+}
+
+// send writes b after the configured latency.
+func (w *wire) send(b []byte) error {
+	if !w.srv.sleep(w.srv.cfg.Latency) {
+		return net.ErrClosed
+	}
+	return w.writeRaw(b)
+}
+
+// badCommand answers a protocol error and reports whether the session should end because the
+// client made too many.
+func (w *wire) badCommand(line string) bool {
+	w.errs++
+	w.reply(line)
+	return w.errs >= maxErrors
+}
+
+// startTLS writes the "ready" reply (with the injection fault in the same write, so a
+// synchronous net.Pipe client cannot deadlock writing its ClientHello), discards any plaintext
+// the client pipelined after the command (RFC 3207 4.2, the CVE-2011-0411 class) and runs the
+// handshake.
+func (w *wire) startTLS(ready string) error {
+	if err := w.send(append([]byte(ready+"\r\n"), w.srv.cfg.Faults.InjectAfterSTARTTLS...)); err != nil {
+		return err
+	}
+	w.r.Discard(w.r.Buffered())
+	tc := tls.Server(w.raw, w.srv.tlsConf)
+	w.raw.SetDeadline(time.Now().Add(handshakeTimeout))
+	if err := tc.Handshake(); err != nil {
+		return err
+	}
+	w.raw.SetDeadline(time.Time{})
+	w.c, w.tls = tc, true
+	w.r = bufio.NewReaderSize(tc, 4096)
+	return nil
+}
+
+// splitReply turns a configured reply (lines separated by CRLF or LF) into lines.
+func splitReply(s string) []string {
+	s = strings.TrimRight(strings.ReplaceAll(s, "\r\n", "\n"), "\n")
+	return strings.Split(s, "\n")
+}
+
+// verb splits a command line into its upper-cased verb and the rest.
+func verb(line string) (string, string) {
+	v, arg, _ := strings.Cut(line, " ")
+	return strings.ToUpper(v), strings.TrimSpace(arg)
+}

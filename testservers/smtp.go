@@ -1,0 +1,355 @@
+package testservers
+
+import (
+	"encoding/base64"
+	"errors"
+	"fmt"
+	"net"
+	"strings"
+)
+
+// smtpSession is the in-house SMTP engine. It is a submission server that never relays or
+// delivers: messages are read and dropped. go-smtp was the first choice, but its replies are
+// fixed strings (523 for AUTH before TLS, "TLS not supported") and, once TLS is up, the fault
+// layer only sees ciphertext, so command counting and several faults could not be done cleanly.
+type smtpSession struct {
+	*wire
+	helo  string // "" until HELO/EHLO; reset by STARTTLS (RFC 3207 4.2)
+	user  string // authenticated user
+	inTx  bool   // MAIL accepted
+	rcpts int
+}
+
+const smtpMaxMessage = 10 << 20
+
+func (s *smtpSession) serve() {
+	f := s.srv.cfg.Faults
+	for {
+		line, err := s.readCommand()
+		if err != nil {
+			var ne net.Error
+			switch {
+			case errors.Is(err, errLineTooLong):
+				s.reply("500 5.5.2 Error: line too long")
+			case errors.As(err, &ne) && ne.Timeout():
+				s.reply("421 4.4.2 mail.test Error: timeout exceeded")
+			}
+			return
+		}
+		v, arg := verb(line)
+		switch v {
+		case "EHLO", "HELO":
+			if arg == "" {
+				s.reply("501 5.5.4 Syntax: " + v + " hostname")
+				continue
+			}
+			s.helo = arg
+			s.resetTx() // RFC 5321 4.1.4: EHLO resets like RSET
+			if v == "HELO" {
+				s.reply("250 mail.test")
+				continue
+			}
+			if f.EndlessMultiline {
+				s.endless()
+				return
+			}
+			s.reply(multiline("250", s.ehloLines()...)...)
+		case "STARTTLS":
+			switch {
+			case arg != "":
+				s.reply("501 5.5.4 Syntax: STARTTLS")
+			case s.tls:
+				s.reply("503 5.5.1 Error: TLS already active")
+			case f.NoSTARTTLS || f.StripSTARTTLS:
+				if s.badCommand("502 5.5.1 Unrecognized command") {
+					s.tooManyErrors()
+					return
+				}
+			case f.STARTTLSFails:
+				s.reply("454 4.7.0 TLS not available due to local problem")
+			default:
+				if s.startTLS("220 2.0.0 Ready to start TLS") != nil {
+					return
+				}
+				// RFC 3207 4.2: forget everything learnt before TLS.
+				s.helo, s.user = "", ""
+				s.resetTx()
+			}
+		case "AUTH":
+			switch {
+			case f.NoAuth:
+				s.reply("503 5.5.1 Error: authentication not enabled")
+			case s.helo == "":
+				s.reply("503 5.5.1 Error: send HELO/EHLO first")
+			case !s.tls && f.RequireTLSForAuth:
+				s.reply("530 5.7.0 Must issue a STARTTLS command first")
+			case s.user != "":
+				s.reply("503 5.5.1 Error: already authenticated") // RFC 4954 4
+			case s.inTx:
+				s.reply("503 5.5.1 Error: MAIL transaction in progress") // RFC 4954 4
+			default:
+				if !s.auth(arg) {
+					return
+				}
+			}
+		case "MAIL":
+			_, ok := pathArg(arg, "FROM:")
+			switch {
+			case s.helo == "":
+				s.reply("503 5.5.1 Error: send HELO/EHLO first")
+			case !s.tls && f.RequireTLSForAuth:
+				s.reply("530 5.7.0 Must issue a STARTTLS command first")
+			case s.inTx:
+				s.reply("503 5.5.1 Error: nested MAIL command")
+			case !ok:
+				s.reply("501 5.5.4 Syntax: MAIL FROM:<address>")
+			default:
+				s.inTx = true
+				s.reply("250 2.1.0 Ok")
+			}
+		case "RCPT":
+			addr, ok := pathArg(arg, "TO:")
+			switch {
+			case !s.inTx:
+				s.reply("503 5.5.1 Error: need MAIL command")
+			case !ok || addr == "":
+				s.reply("501 5.5.4 Syntax: RCPT TO:<address>")
+			case s.rcpts >= 100:
+				s.reply("452 4.5.3 Error: too many recipients")
+			case s.user == "" && !strings.EqualFold(domainOf(addr), "mail.test"):
+				s.reply("554 5.7.1 <" + addr + ">: Relay access denied")
+			default:
+				s.rcpts++
+				s.reply("250 2.1.5 Ok")
+			}
+		case "DATA":
+			switch {
+			case arg != "":
+				s.reply("501 5.5.4 Syntax: DATA")
+			case !s.inTx || s.rcpts == 0:
+				s.reply("503 5.5.1 Error: need RCPT command")
+			default:
+				if !s.data() {
+					return
+				}
+			}
+		case "RSET":
+			s.resetTx()
+			s.reply("250 2.0.0 Ok")
+		case "NOOP":
+			s.reply("250 2.0.0 Ok")
+		case "VRFY":
+			s.reply("252 2.0.0 Cannot VRFY user, but will accept message")
+		case "QUIT":
+			s.reply("221 2.0.0 Bye")
+			return
+		case "":
+			if s.badCommand("500 5.5.2 Error: bad syntax") {
+				s.tooManyErrors()
+				return
+			}
+		default:
+			if s.badCommand("502 5.5.2 Error: command not recognized") {
+				s.tooManyErrors()
+				return
+			}
+		}
+	}
+}
+
+func (s *smtpSession) tooManyErrors() { s.reply("421 4.7.0 mail.test Error: too many errors") }
+
+func (s *smtpSession) resetTx() { s.inTx, s.rcpts = false, 0 }
+
+func (s *smtpSession) ehloLines() []string {
+	f := s.srv.cfg.Faults
+	lines := []string{"mail.test Hello " + s.helo, "PIPELINING", fmt.Sprintf("SIZE %d", smtpMaxMessage), "8BITMIME", "ENHANCEDSTATUSCODES"}
+	if !s.tls && !f.NoSTARTTLS && !f.StripSTARTTLS {
+		lines = append(lines, "STARTTLS")
+	}
+	if !f.NoAuth && (s.tls || !f.RequireTLSForAuth) {
+		lines = append(lines, "AUTH PLAIN LOGIN")
+	}
+	return append(lines, "SMTPUTF8")
+}
+
+// multiline formats an SMTP reply: "code-text" on every line but the last (RFC 5321 4.2.1).
+func multiline(code string, texts ...string) []string {
+	out := make([]string, len(texts))
+	for i, t := range texts {
+		sep := "-"
+		if i == len(texts)-1 {
+			sep = " "
+		}
+		out[i] = code + sep + t
+	}
+	return out
+}
+
+// endless is the EndlessMultiline fault: an EHLO reply that never ends, cut after 10 MiB.
+func (s *smtpSession) endless() {
+	var chunk strings.Builder
+	for i := 0; chunk.Len() < 64<<10; i++ {
+		fmt.Fprintf(&chunk, "250-X-ENDLESS-%06d %s\r\n", i, strings.Repeat("z", 60))
+	}
+	buf := []byte(chunk.String())
+	if s.send([]byte("250-mail.test Hello "+s.helo+"\r\n")) != nil {
+		return
+	}
+	for sent := 0; sent < endlessLimit; sent += len(buf) {
+		if s.writeRaw(buf) != nil {
+			return
+		}
+	}
+}
+
+// auth runs one AUTH exchange (RFC 4954); it returns false when the connection is gone.
+func (s *smtpSession) auth(arg string) bool {
+	fields := strings.Fields(arg)
+	if len(fields) == 0 || len(fields) > 2 {
+		s.reply("501 5.5.4 Syntax: AUTH mechanism [initial-response]")
+		return true
+	}
+	mech := strings.ToUpper(fields[0])
+	ir, hasIR := "", len(fields) == 2
+	if hasIR {
+		ir = fields[1]
+	}
+	// next returns the client's next SASL response, decoded; ok is false if the exchange ended.
+	next := func(challenge string) (resp string, ok, alive bool) {
+		if s.reply("334 "+challenge) != nil {
+			return "", false, false
+		}
+		line, err := s.readCommand()
+		if err != nil {
+			return "", false, false
+		}
+		return s.decode(line)
+	}
+	var user, pass string
+	switch mech {
+	case "PLAIN":
+		resp, ok, alive := "", true, true
+		if hasIR {
+			resp, ok, alive = s.decode(ir)
+		} else {
+			resp, ok, alive = next("")
+		}
+		if !ok {
+			return alive
+		}
+		var valid bool
+		if user, pass, valid = parsePlain(resp); !valid {
+			s.reply("501 5.5.2 Error: malformed PLAIN response")
+			return true
+		}
+	case "LOGIN":
+		ok, alive := true, true
+		if hasIR {
+			user, ok, alive = s.decode(ir)
+		} else {
+			user, ok, alive = next("VXNlcm5hbWU6") // "Username:"
+		}
+		if !ok {
+			return alive
+		}
+		if pass, ok, alive = next("UGFzc3dvcmQ6"); !ok { // "Password:"
+			return alive
+		}
+	default:
+		s.reply("504 5.5.4 Unrecognized authentication type")
+		return true
+	}
+	f := s.srv.cfg.Faults
+	switch {
+	case f.AuthReject != "":
+		s.reply(splitReply(f.AuthReject)...)
+	case s.srv.checkLogin(user, pass):
+		s.user = user
+		s.reply("235 2.7.0 Authentication successful")
+	default:
+		if s.badCommand("535 5.7.8 Error: authentication failed") {
+			s.tooManyErrors()
+			return false
+		}
+	}
+	return true
+}
+
+// decode decodes one SASL response line; it answers the error itself when ok is false.
+func (s *smtpSession) decode(line string) (resp string, ok, alive bool) {
+	switch line {
+	case "*":
+		return "", false, s.reply("501 5.7.0 Authentication cancelled") == nil // RFC 4954 4
+	case "=":
+		return "", true, true
+	}
+	b, err := base64.StdEncoding.DecodeString(line)
+	if err != nil {
+		return "", false, s.reply("501 5.5.2 Error: invalid base64 data") == nil
+	}
+	return string(b), true, true
+}
+
+// data reads a message body up to the lone dot and drops it; false means the connection is gone.
+func (s *smtpSession) data() bool {
+	if s.reply("354 End data with <CR><LF>.<CR><LF>") != nil {
+		return false
+	}
+	size := 0
+	for {
+		line, err := s.readLine()
+		if err != nil {
+			return false
+		}
+		if line == "." {
+			break
+		}
+		size += len(line) + 2
+	}
+	s.srv.nCmds.Add(1)
+	s.resetTx()
+	if size > smtpMaxMessage {
+		return s.reply("552 5.3.4 Error: message file too big") == nil
+	}
+	return s.reply("250 2.0.0 Ok: accepted and discarded by the test server") == nil
+}
+
+// pathArg parses "FROM:<addr> [params]" / "TO:<addr> [params]".
+func pathArg(arg, prefix string) (string, bool) {
+	if len(arg) < len(prefix) || !strings.EqualFold(arg[:len(prefix)], prefix) {
+		return "", false
+	}
+	rest := strings.TrimSpace(arg[len(prefix):])
+	if !strings.HasPrefix(rest, "<") {
+		return "", false
+	}
+	addr, _, ok := strings.Cut(rest[1:], ">")
+	return addr, ok
+}
+
+func domainOf(addr string) string {
+	_, d, _ := strings.Cut(addr, "@")
+	return d
+}
+
+// parsePlain splits a SASL PLAIN message "authzid NUL authcid NUL passwd" (RFC 4616 2).
+func parsePlain(msg string) (user, pass string, ok bool) {
+	parts := strings.Split(msg, "\x00")
+	if len(parts) != 3 || parts[1] == "" {
+		return "", "", false
+	}
+	if parts[0] != "" && parts[0] != parts[1] {
+		return "", "", false // acting as another user is not supported
+	}
+	return parts[1], parts[2], true
+}
+
+// checkLogin reports whether the credentials are accepted.
+func (s *Server) checkLogin(user, pass string) bool {
+	if s.cfg.Faults.AcceptAnyPassword {
+		return true
+	}
+	want, ok := s.cfg.Users[user]
+	return ok && want == pass
+}
