@@ -1,0 +1,110 @@
+package probes_test
+
+import (
+	"context"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/mailcheck/mailcheck/probes"
+	"github.com/mailcheck/mailcheck/testservers"
+)
+
+// TestHostileServers: against every hostile server the probe ends within its step timeouts,
+// reports a finding, never panics, keeps its transcript bounded and never sends the password
+// anywhere it should not go.
+func TestHostileServers(t *testing.T) {
+	ca, err := testservers.NewCA()
+	if err != nil {
+		t.Fatal(err)
+	}
+	const step = 400 * time.Millisecond
+	tests := []struct {
+		name     string
+		proto    string
+		security string
+		faults   testservers.Faults
+		user     string
+		password string
+		want     probes.Code
+		status   probes.Status
+	}{
+		{"drip greeting", "smtp", "starttls", testservers.Faults{DripGreeting: true}, "", "", probes.CodeServerGreetingTimeout, probes.Fail},
+		{"endless multi-line", "smtp", "plain", testservers.Faults{EndlessMultiline: true}, "", "", probes.CodeServerProtocolError, probes.Fail},
+		{"1 MiB line", "smtp", "starttls", testservers.Faults{HugeLine: true}, "", "", probes.CodeServerProtocolError, probes.Fail},
+		{"1 MiB line pop3", "pop3", "starttls", testservers.Faults{HugeLine: true}, "", "", probes.CodeServerProtocolError, probes.Fail},
+		{"binary garbage", "smtp", "starttls", testservers.Faults{Garbage: true}, "", "", probes.CodeServerProtocolError, probes.Fail},
+		{"binary garbage pop3", "pop3", "starttls", testservers.Faults{Garbage: true}, "", "", probes.CodeServerProtocolError, probes.Fail},
+		{"reset mid-reply", "smtp", "starttls", testservers.Faults{ResetMidReply: true}, "", "", probes.CodeTCPReset, probes.Fail},
+		{"TLS handshake stalls", "smtp", "tls", testservers.Faults{ImplicitTLS: true, StallTLS: true}, "", "", probes.CodeTLSHandshakeFailed, probes.Fail},
+		{"data after STARTTLS ready", "smtp", "starttls", testservers.Faults{InjectAfterSTARTTLS: []byte("250 injected\r\n")},
+			testservers.DefaultUser, testservers.DefaultPassword, probes.CodeTLSSTARTTLSInjection, probes.Fail},
+		{"data after STLS ready", "pop3", "starttls", testservers.Faults{InjectAfterSTARTTLS: []byte("+OK injected\r\n")},
+			testservers.DefaultUser, testservers.DefaultPassword, probes.CodeTLSSTARTTLSInjection, probes.Fail},
+		{"STARTTLS stripped", "smtp", "starttls", testservers.Faults{StripSTARTTLS: true},
+			testservers.DefaultUser, testservers.DefaultPassword, probes.CodeTLSSTARTTLSUnavailable, probes.Fail},
+		{"STLS stripped", "pop3", "starttls", testservers.Faults{StripSTARTTLS: true},
+			testservers.DefaultUser, testservers.DefaultPassword, probes.CodeTLSSTARTTLSUnavailable, probes.Fail},
+		{"certificate for another name", "smtp", "tls", testservers.Faults{ImplicitTLS: true, Cert: testservers.WrongHost},
+			testservers.DefaultUser, testservers.DefaultPassword, probes.CodeTLSCertHostnameMismatch, probes.Fail},
+		{"any password accepted", "smtp", "tls", testservers.Faults{ImplicitTLS: true, AcceptAnyPassword: true},
+			testservers.DefaultUser, "not-the-password", "", probes.OK},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			srv := testservers.StartT(t, testservers.Config{Proto: tt.proto, Faults: tt.faults}, ca)
+			opts := probes.Options{Timeout: step, RootCAs: ca.RootCAs(), User: tt.user, Password: []byte(tt.password)}
+			ep := probes.Endpoint{Proto: probes.Proto(tt.proto), Host: "localhost", Port: srv.Port, Security: probes.Security(tt.security)}
+			start := time.Now()
+			r := probes.Probe(context.Background(), ep, opts)
+			took := time.Since(start)
+			// Two walks (the configured mode and the other) of a handful of steps each.
+			if limit := 16 * step; took > limit {
+				t.Errorf("probe took %s, want under %s", took, limit)
+			}
+			if r.Status != tt.status {
+				t.Errorf("status = %s, want %s\n%s", r.Status, tt.status, dump(r))
+			}
+			if tt.want != "" && !r.HasCode(tt.want) {
+				t.Errorf("codes = %v, want %s\n%s", codesOf(r), tt.want, dump(r))
+			}
+			size := 0
+			for _, rr := range []*probes.Result{&r, r.Alt} {
+				if rr == nil {
+					continue
+				}
+				for _, s := range rr.Steps {
+					for _, l := range s.Lines {
+						size += len(l.Text)
+						if tt.password != "" && strings.Contains(l.Text, tt.password) {
+							t.Errorf("password in transcript: %q", l.Text)
+						}
+						if l.Dir == probes.Client && !l.TLS && strings.HasPrefix(l.Text, "AUTH PLAIN") {
+							t.Errorf("AUTH sent without TLS: %q", l.Text)
+						}
+					}
+				}
+			}
+			if size > 256<<10 {
+				t.Errorf("transcript holds %d bytes, want it bounded under 256 KiB", size)
+			}
+		})
+	}
+}
+
+// TestCancel: cancelling the context (Ctrl-C) ends a blocked read at once, not at the deadline.
+func TestCancel(t *testing.T) {
+	srv := testservers.StartT(t, testservers.Config{Proto: "smtp", Faults: testservers.Faults{GreetingDelay: time.Hour}}, nil)
+	ctx, cancel := context.WithCancel(context.Background())
+	time.AfterFunc(100*time.Millisecond, cancel)
+	start := time.Now()
+	r := probes.Probe(ctx, probes.Endpoint{Proto: probes.SMTP, Host: "127.0.0.1", Port: srv.Port, Security: probes.STARTTLS},
+		probes.Options{Timeout: time.Minute})
+	if took := time.Since(start); took > 5*time.Second {
+		t.Fatalf("cancel took %s to end the probe", took)
+	}
+	if !r.HasCode(probes.CodeProbeCanceled) {
+		t.Errorf("codes = %v, want %s\n%s", codesOf(r), probes.CodeProbeCanceled, dump(r))
+	}
+}
