@@ -54,4 +54,8 @@ const (
 	CodeNetMailPortsBlocked  Code = "net.mail-ports-blocked"
 	CodeSMTPPort25Submission Code = "smtp.port25-submission"
 	CodeProbeCanceled        Code = "probe.canceled"
+	CodeProviderClosed       Code = "provider.closed"
+	CodeProviderDrift        Code = "provider.settings-drift"
+	CodeDiscoveryNone        Code = "discovery.no-endpoints"
+	CodeDiscoveryConflict    Code = "discovery.conflict"
 )

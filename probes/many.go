@@ -8,10 +8,11 @@ import (
 // perHost bounds parallel connections to one host so providers do not rate-limit us.
 const perHost = 4
 
-// ProbeAll probes every endpoint concurrently and returns results in input order (written into
-// results[i], as mox does, so output is deterministic). progress, if non-nil, is called as each
-// endpoint finishes.
-func ProbeAll(ctx context.Context, eps []Endpoint, opts Options, progress func(i int, r Result)) []Result {
+// ProbeAll probes every endpoint concurrently, with the options optsFor gives each (the login
+// name differs per protocol at some providers), and returns results in input order (written
+// into results[i], as mox does, so output is deterministic). progress, if non-nil, is called
+// as each endpoint finishes.
+func ProbeAll(ctx context.Context, eps []Endpoint, optsFor func(Endpoint) Options, progress func(i int, r Result)) []Result {
 	results := make([]Result, len(eps))
 	var mu sync.Mutex
 	sems := map[string]chan struct{}{}
@@ -36,7 +37,7 @@ func ProbeAll(ctx context.Context, eps []Endpoint, opts Options, progress func(i
 				return
 			}
 			defer func() { <-s }()
-			results[i] = Probe(ctx, ep, opts)
+			results[i] = Probe(ctx, ep, optsFor(ep))
 			if progress != nil {
 				mu.Lock()
 				progress(i, results[i])

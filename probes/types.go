@@ -235,6 +235,8 @@ type Report struct {
 	Lang    string        `json:"lang"`
 	// Provider is the provider key the run was about, if known.
 	Provider string `json:"provider,omitempty"`
+	// Settings is what to type into a mail client (provider, account).
+	Settings *Settings `json:"settings,omitempty"`
 	// Discovery holds the steps that found the endpoints (account, provider).
 	Discovery []Step   `json:"discovery,omitempty"`
 	Results   []Result `json:"results"`
@@ -272,4 +274,26 @@ func (r *Report) HasError() bool {
 		}
 	}
 	return false
+}
+
+// Settings is what a person types into a mail client: the recommended endpoints, the login
+// name and the kind of password, with the provider's quirks and where to fix them.
+type Settings struct {
+	Provider  string           `json:"provider,omitempty"`
+	Name      Text             `json:"name"`
+	Status    string           `json:"status,omitempty"` // active, closed, unverified
+	Successor string           `json:"successor,omitempty"`
+	Endpoints []Endpoint       `json:"endpoints"`
+	Usernames map[Proto]string `json:"usernames,omitempty"` // login per protocol ("you@qq.com" or a form)
+	Auth      string           `json:"auth,omitempty"`      // password, app-password, authorization-code, oauth-only, …
+	Notes     []Quirk          `json:"notes,omitempty"`
+	Sources   []string         `json:"sources,omitempty"`
+	Verified  string           `json:"verified,omitempty"`
+}
+
+// Quirk is one provider quirk: what to know, what to do and where.
+type Quirk struct {
+	Text Text   `json:"text"`
+	Fix  Text   `json:"fix,omitempty"`
+	URL  string `json:"url,omitempty"`
 }

@@ -1,0 +1,282 @@
+package providers
+
+import (
+	"bytes"
+	"context"
+	"crypto/tls"
+	"encoding/xml"
+	"errors"
+	"fmt"
+	"io"
+	"net"
+	"net/http"
+	"net/url"
+	"strconv"
+	"strings"
+	"syscall"
+	"time"
+
+	"github.com/mailcheck/mailcheck/probes"
+)
+
+// maxAutoconfig bounds an autoconfig document; real ones are a few KiB.
+const maxAutoconfig = 1 << 20
+
+// maxAutoServers bounds how many servers one document may contribute.
+const maxAutoServers = 32
+
+// autoconfig is what a Thunderbird clientConfig document says for one address.
+type autoconfig struct {
+	Endpoints []probes.Endpoint
+	Usernames map[probes.Proto]string
+}
+
+// clientConfig mirrors the parts of config-v1.1.xml we use
+// (https://wiki.mozilla.org/Thunderbird:Autoconfiguration:ConfigFileFormat).
+type clientConfig struct {
+	XMLName   xml.Name `xml:"clientConfig"`
+	Providers []struct {
+		Incoming []xmlServer `xml:"incomingServer"`
+		Outgoing []xmlServer `xml:"outgoingServer"`
+	} `xml:"emailProvider"`
+}
+
+type xmlServer struct {
+	Type       string `xml:"type,attr"`
+	Hostname   string `xml:"hostname"`
+	Port       string `xml:"port"`
+	SocketType string `xml:"socketType"`
+	Username   string `xml:"username"`
+}
+
+// parseAutoconfig reads a clientConfig document for local@domain. Servers of other types
+// (exchange, ews) and malformed ones are skipped; it fails only when none is usable.
+func parseAutoconfig(data []byte, local, domain string) (*autoconfig, error) {
+	if len(data) > maxAutoconfig {
+		return nil, fmt.Errorf("autoconfig document larger than %d bytes", maxAutoconfig)
+	}
+	dec := xml.NewDecoder(bytes.NewReader(data))
+	// Documents declaring ISO-8859-1 or US-ASCII are ASCII in practice; read them as they are.
+	dec.CharsetReader = func(charset string, r io.Reader) (io.Reader, error) {
+		switch strings.ToLower(charset) {
+		case "us-ascii", "ascii", "iso-8859-1", "latin1", "utf8":
+			return r, nil
+		}
+		return nil, fmt.Errorf("unsupported charset %q", charset)
+	}
+	var cc clientConfig
+	if err := dec.Decode(&cc); err != nil {
+		return nil, fmt.Errorf("autoconfig XML: %w", err)
+	}
+	fill := strings.NewReplacer("%EMAILADDRESS%", local+"@"+domain, "%EMAILLOCALPART%", local, "%EMAILDOMAIN%", domain)
+	ac := &autoconfig{Usernames: map[probes.Proto]string{}}
+	var skipped []string
+	for _, p := range cc.Providers {
+		for _, s := range append(p.Incoming, p.Outgoing...) {
+			if len(ac.Endpoints) == maxAutoServers {
+				break
+			}
+			ep, err := s.endpoint(fill)
+			if err != nil {
+				skipped = append(skipped, err.Error())
+				continue
+			}
+			if ep.Proto == "" {
+				continue // a server type we do not probe (exchange, ews, activesync)
+			}
+			ac.Endpoints = append(ac.Endpoints, ep)
+			if _, ok := ac.Usernames[ep.Proto]; !ok && strings.TrimSpace(s.Username) != "" {
+				ac.Usernames[ep.Proto] = strings.TrimSpace(fill.Replace(s.Username))
+			}
+		}
+	}
+	if len(ac.Endpoints) == 0 {
+		if len(skipped) > 0 {
+			return nil, fmt.Errorf("autoconfig lists no usable server: %s", strings.Join(skipped, "; "))
+		}
+		return nil, errors.New("autoconfig lists no IMAP, POP3 or SMTP server")
+	}
+	return ac, nil
+}
+
+// endpoint converts one server; a zero Proto means "not a type we probe".
+func (s xmlServer) endpoint(fill *strings.Replacer) (probes.Endpoint, error) {
+	var proto probes.Proto
+	switch strings.ToLower(strings.TrimSpace(s.Type)) {
+	case "imap":
+		proto = probes.IMAP
+	case "pop3":
+		proto = probes.POP3
+	case "smtp":
+		proto = probes.SMTP
+	default:
+		return probes.Endpoint{}, nil
+	}
+	host := strings.ToLower(strings.TrimSuffix(strings.TrimSpace(fill.Replace(s.Hostname)), "."))
+	if !hostRE.MatchString(host) {
+		return probes.Endpoint{}, fmt.Errorf("%s server %q: not a host name", proto, truncate(host, 64))
+	}
+	port := 0
+	if p := strings.TrimSpace(s.Port); p != "" {
+		n, err := strconv.Atoi(p)
+		if err != nil || n < 1 || n > 65535 {
+			return probes.Endpoint{}, fmt.Errorf("%s server %s: bad port %q", proto, host, truncate(p, 16))
+		}
+		port = n
+	}
+	var sec probes.Security
+	switch strings.ToUpper(strings.TrimSpace(s.SocketType)) {
+	case "SSL", "TLS":
+		sec = probes.ImplicitTLS
+	case "STARTTLS":
+		sec = probes.STARTTLS
+	case "PLAIN":
+		sec = probes.Plain
+	case "":
+		// Not stated: assume what the port implies (RFC 8314 ports are implicit TLS).
+		if port == 993 || port == 995 || port == 465 {
+			sec = probes.ImplicitTLS
+		} else {
+			sec = probes.STARTTLS
+		}
+	default:
+		return probes.Endpoint{}, fmt.Errorf("%s server %s: unknown socketType %q", proto, host, truncate(s.SocketType, 16))
+	}
+	if port == 0 {
+		port = defaultPort(proto, sec)
+	}
+	return probes.Endpoint{Proto: proto, Host: host, Port: port, Security: sec, Source: "autoconfig"}, nil
+}
+
+// defaultPort is the registered port for a protocol and security mode (RFC 8314 7).
+func defaultPort(p probes.Proto, s probes.Security) int {
+	tls := s == probes.ImplicitTLS
+	switch p {
+	case probes.IMAP:
+		if tls {
+			return 993
+		}
+		return 143
+	case probes.POP3:
+		if tls {
+			return 995
+		}
+		return 110
+	}
+	if tls {
+		return 465
+	}
+	return 587
+}
+
+func truncate(s string, n int) string {
+	if len(s) > n {
+		return s[:n] + "…"
+	}
+	return s
+}
+
+// errNotPublished marks an autoconfig URL that simply does not exist (no such host, refused,
+// 404): normal for most domains, unlike a broken document or certificate.
+var errNotPublished = errors.New("not published")
+
+// autoconfigURLs are the two places Thunderbird looks on the domain itself, in its order.
+func autoconfigURLs(address, domain string) []string {
+	return []string{
+		"https://autoconfig." + domain + "/mail/config-v1.1.xml?emailaddress=" + url.QueryEscape(address),
+		"https://" + domain + "/.well-known/autoconfig/mail/config-v1.1.xml",
+	}
+}
+
+// fetch gets one autoconfig URL, bounded to maxAutoconfig bytes.
+func fetch(ctx context.Context, c *http.Client, u string) ([]byte, error) {
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, u, nil)
+	if err != nil {
+		return nil, err
+	}
+	req.Header.Set("Accept", "application/xml, text/xml")
+	resp, err := c.Do(req)
+	if err != nil {
+		// *url.Error repeats the method and URL the step detail already shows.
+		var ue *url.Error
+		if errors.As(err, &ue) {
+			err = ue.Err
+		}
+		var de *probes.DNSError
+		if errors.As(err, &de) && !errors.Is(err, probes.ErrDNSFailed) || errors.Is(err, syscall.ECONNREFUSED) {
+			return nil, fmt.Errorf("%w: %v", errNotPublished, err)
+		}
+		return nil, err
+	}
+	defer resp.Body.Close()
+	switch {
+	case resp.StatusCode == http.StatusNotFound || resp.StatusCode == http.StatusGone:
+		return nil, fmt.Errorf("%w: %s", errNotPublished, resp.Status)
+	case resp.StatusCode != http.StatusOK:
+		return nil, fmt.Errorf("HTTP %s", resp.Status)
+	}
+	data, err := io.ReadAll(io.LimitReader(resp.Body, maxAutoconfig+1))
+	if err != nil {
+		return nil, err
+	}
+	if len(data) > maxAutoconfig {
+		return nil, fmt.Errorf("document larger than %d bytes", maxAutoconfig)
+	}
+	return data, nil
+}
+
+// httpClient returns d.HTTP or a client whose dialer resolves names with d's DNS, not the
+// system resolver, so --resolver (and the tests' loopback DNS) reach autoconfig too.
+func (d *Discoverer) httpClient(dns DNS) *http.Client {
+	if d.HTTP != nil {
+		return d.HTTP
+	}
+	dialer := &net.Dialer{Timeout: 10 * time.Second}
+	tr := &http.Transport{
+		Proxy: nil, // a proxy would resolve names itself, bypassing our resolver
+		DialContext: func(ctx context.Context, network, addr string) (net.Conn, error) {
+			host, port, err := net.SplitHostPort(addr)
+			if err != nil {
+				return nil, err
+			}
+			if port == "443" && d.HTTPSPort != 0 {
+				port = strconv.Itoa(d.HTTPSPort)
+			}
+			ips, err := dns.LookupHost(ctx, host)
+			if err != nil {
+				return nil, err
+			}
+			var first error
+			for _, ip := range ips {
+				c, err := dialer.DialContext(ctx, network, net.JoinHostPort(ip.String(), port))
+				if err == nil {
+					return c, nil
+				}
+				if first == nil {
+					first = err
+				}
+			}
+			if first == nil {
+				first = fmt.Errorf("no address for %s", host)
+			}
+			return nil, first
+		},
+		TLSClientConfig:       &tls.Config{RootCAs: d.RootCAs, MinVersion: tls.VersionTLS12},
+		TLSHandshakeTimeout:   10 * time.Second,
+		ResponseHeaderTimeout: 10 * time.Second,
+		DisableKeepAlives:     true, // one request per URL; leave no idle connections behind
+	}
+	return &http.Client{
+		Transport: tr,
+		Timeout:   10 * time.Second,
+		CheckRedirect: func(req *http.Request, via []*http.Request) error {
+			if req.URL.Scheme != "https" {
+				return fmt.Errorf("redirect to non-https %s refused", req.URL.Redacted())
+			}
+			if len(via) >= 5 {
+				return errors.New("too many redirects")
+			}
+			return nil
+		},
+	}
+}

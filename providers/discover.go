@@ -1,0 +1,523 @@
+package providers
+
+import (
+	"context"
+	"crypto/x509"
+	"errors"
+	"fmt"
+	"net"
+	"net/http"
+	"net/netip"
+	"sort"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/mailcheck/mailcheck/probes"
+)
+
+// DNS is the resolver discovery needs; *probes.Resolver satisfies it.
+type DNS interface {
+	LookupMX(ctx context.Context, domain string) ([]*net.MX, error)
+	LookupSRV(ctx context.Context, name string) ([]*net.SRV, error)
+	LookupHost(ctx context.Context, host string) ([]netip.Addr, error)
+}
+
+// Discoverer finds the servers for an address: built-in DB → MX hosting inference → RFC 6186
+// SRV → Thunderbird autoconfig → guessing, recording each method as a Step.
+type Discoverer struct {
+	DB  *DB // nil = Builtin()
+	DNS DNS // nil = the system resolver configuration (probes.Resolver)
+	// HTTP fetches autoconfig; nil = a client that resolves names through DNS, trusts
+	// RootCAs and times out after 10s. A caller's client is used as is (RootCAs and
+	// HTTPSPort then do not apply).
+	HTTP *http.Client
+	// RootCAs replaces the system roots for autoconfig HTTPS (nil = system roots).
+	RootCAs *x509.CertPool
+	// HTTPSPort redirects autoconfig's port 443 (tests serve on a loopback port); 0 = 443.
+	HTTPSPort int
+	// Guess tries imap./pop./pop3./smtp./mail.DOMAIN when nothing else found anything.
+	Guess bool
+	// All runs every method even after the built-in DB answered, to surface conflicts.
+	All bool
+	// Timeout bounds each method (default 10s).
+	Timeout time.Duration
+}
+
+// Discovery is what discovery found for one address and how.
+type Discovery struct {
+	Address string `json:"address"`
+	// Domain is the ASCII (punycode) form.
+	Domain   string    `json:"domain"`
+	Provider *Provider `json:"provider,omitempty"`
+	// Endpoints are deduplicated and ranked: IMAP, POP3, SMTP; within each, implicit TLS
+	// before STARTTLS before plain; ties keep the order of the method that found them.
+	Endpoints []probes.Endpoint `json:"endpoints"`
+	// Usernames is the login name per protocol (provider rule or autoconfig; else the address).
+	Usernames map[probes.Proto]string `json:"usernames,omitempty"`
+	// Steps has one step per method: builtin, mx, srv, autoconfig, guess.
+	Steps []probes.Step `json:"steps"`
+	// Conflicts are disagreements between methods ("SRV _submission._tcp says …, builtin says …").
+	Conflicts []string `json:"conflicts,omitempty"`
+}
+
+// srvServices are the RFC 6186/8314 services mox checks, in client preference order.
+var srvServices = []struct {
+	name  string
+	proto probes.Proto
+	sec   probes.Security
+}{
+	{"_imaps._tcp", probes.IMAP, probes.ImplicitTLS},
+	{"_imap._tcp", probes.IMAP, probes.STARTTLS},
+	{"_pop3s._tcp", probes.POP3, probes.ImplicitTLS},
+	{"_pop3._tcp", probes.POP3, probes.STARTTLS},
+	{"_submissions._tcp", probes.SMTP, probes.ImplicitTLS}, // RFC 8314 5.1
+	{"_submission._tcp", probes.SMTP, probes.STARTTLS},
+}
+
+// guessNames are the host names guessed under the domain, with what each usually serves.
+var guessNames = []struct {
+	prefix string
+	protos []probes.Proto
+}{
+	{"imap.", []probes.Proto{probes.IMAP}},
+	{"pop.", []probes.Proto{probes.POP3}},
+	{"pop3.", []probes.Proto{probes.POP3}},
+	{"smtp.", []probes.Proto{probes.SMTP}},
+	{"mail.", []probes.Proto{probes.IMAP, probes.POP3, probes.SMTP}},
+}
+
+func (d *Discoverer) timeout() time.Duration {
+	if d.Timeout > 0 {
+		return d.Timeout
+	}
+	return 10 * time.Second
+}
+
+// run is one discovery method's bookkeeping.
+type run struct {
+	d         *Discoverer
+	db        *DB
+	disc      *Discovery
+	dns       DNS
+	local     string
+	start     time.Time
+	eps       []probes.Endpoint
+	provEPs   []probes.Endpoint // the provider's endpoints, to detect conflicts
+	provLabel string
+}
+
+// timed runs one method under its own timeout and returns its step (Skip unless fn says more).
+func (r *run) timed(ctx context.Context, name string, fn func(ctx context.Context, s *probes.Step)) probes.Step {
+	ctx, cancel := context.WithTimeout(ctx, r.d.timeout())
+	defer cancel()
+	begin := time.Now()
+	s := probes.Step{Name: name, Status: probes.Skip, Start: begin.Sub(r.start)}
+	fn(ctx, &s)
+	s.Duration = time.Since(begin)
+	return s
+}
+
+// step runs a method and appends its step.
+func (r *run) step(ctx context.Context, name string, fn func(ctx context.Context, s *probes.Step)) {
+	r.disc.Steps = append(r.disc.Steps, r.timed(ctx, name, fn))
+}
+
+func skip(name, detail string) probes.Step {
+	return probes.Step{Name: name, Status: probes.Skip, Detail: detail}
+}
+
+func (r *run) providerKey() string {
+	if r.disc.Provider != nil {
+		return r.disc.Provider.Key
+	}
+	return ""
+}
+
+// Discover finds the endpoints for address. It returns an error only for a malformed address;
+// DNS and HTTP problems become steps and findings.
+func (d *Discoverer) Discover(ctx context.Context, address string) (*Discovery, error) {
+	local, domain, err := ParseAddress(address)
+	if err != nil {
+		return nil, err
+	}
+	db := d.DB
+	if db == nil {
+		db = Builtin()
+	}
+	dns := d.DNS
+	if dns == nil {
+		dns = probes.NewResolver("", d.timeout())
+	}
+	disc := &Discovery{Address: local + "@" + domain, Domain: domain}
+	r := &run{d: d, db: db, disc: disc, dns: dns, local: local, start: time.Now()}
+
+	// 1. Built-in DB by domain. An active entry answers alone; closed and unverified ones let
+	// the DNS methods run too.
+	var rest string
+	r.step(ctx, "builtin", func(_ context.Context, s *probes.Step) {
+		p, ok := db.ByDomain(domain)
+		if !ok {
+			s.Detail = "no built-in entry for " + domain
+			return
+		}
+		disc.Provider = p
+		switch p.Status {
+		case Closed:
+			s.Status = probes.Warn
+			s.Detail = fmt.Sprintf("%s → %s: service closed %s; successor %s", domain, p.Key, p.Closed, p.Successor)
+			s.Findings = append(s.Findings, probes.NewFinding(probes.CodeProviderClosed,
+				fmt.Sprintf("%s (%s) closed %s; successor: %s", p.Name.EN, domain, p.Closed, p.Successor), p.Key))
+			return
+		case Unverified:
+			s.Status = probes.Warn
+			s.Detail = fmt.Sprintf("%s → %s (unverified entry, confidence %s; checking DNS too)", domain, p.Key, p.Confidence)
+		default:
+			s.Status = probes.OK
+			s.Detail = fmt.Sprintf("%s → %s", domain, p.Key)
+			if !d.All {
+				rest = "built-in entry used"
+			}
+		}
+		r.eps = append(r.eps, p.Endpoints()...)
+		r.provEPs, r.provLabel = p.Endpoints(), "builtin"
+	})
+	if rest != "" {
+		for _, n := range []string{"mx", "srv", "autoconfig", "guess"} {
+			disc.Steps = append(disc.Steps, skip(n, rest))
+		}
+		return r.finish(), nil
+	}
+
+	// 2+3. MX and SRV are independent DNS questions: ask them together, record them in order.
+	var mxStep, srvStep probes.Step
+	var mxEPs, srvEPs []probes.Endpoint
+	var nx bool
+	var mxProv *Provider
+	var wg sync.WaitGroup
+	wg.Go(func() {
+		mxStep = r.timed(ctx, "mx", func(ctx context.Context, s *probes.Step) { mxProv, mxEPs, nx = r.mx(ctx, s, domain) })
+	})
+	wg.Go(func() {
+		srvStep = r.timed(ctx, "srv", func(ctx context.Context, s *probes.Step) { srvEPs = r.srv(ctx, s, domain) })
+	})
+	wg.Wait()
+
+	if mxProv != nil {
+		switch {
+		case disc.Provider == nil || disc.Provider.Status == Closed:
+			if disc.Provider == nil {
+				disc.Provider = mxProv
+			}
+			r.provEPs, r.provLabel = mxProv.endpoints("mx:"+mxProv.Key, false), "MX ("+mxProv.Key+")"
+		case disc.Provider != mxProv:
+			disc.Conflicts = append(disc.Conflicts, fmt.Sprintf("MX says %s, builtin says %s", mxProv.Key, disc.Provider.Key))
+			mxStep.Status = probes.Warn
+		}
+	}
+	r.eps = append(r.eps, mxEPs...)
+	if c := r.conflicts(srvEPs); len(c) > 0 {
+		disc.Conflicts = append(disc.Conflicts, c...)
+		srvStep.Status = probes.Warn
+	}
+	r.eps = append(r.eps, srvEPs...)
+	// A nonexistent domain cannot have SRV records either; say so rather than "none found".
+	if nx && len(srvEPs) == 0 {
+		srvStep.Status, srvStep.Detail = probes.Skip, "domain does not exist"
+	}
+	disc.Steps = append(disc.Steps, mxStep, srvStep)
+	if nx {
+		disc.Steps = append(disc.Steps, skip("autoconfig", "domain does not exist"), skip("guess", "domain does not exist"))
+		return r.finish(), nil
+	}
+
+	// 4. Autoconfig, when DNS gave nothing (or All).
+	if len(r.eps) > 0 && !d.All {
+		disc.Steps = append(disc.Steps, skip("autoconfig", "endpoints already found"))
+	} else {
+		r.step(ctx, "autoconfig", func(ctx context.Context, s *probes.Step) { r.autoconfig(ctx, s, domain) })
+	}
+
+	// 5. Guess, only when nothing at all was found (or All).
+	switch {
+	case !d.Guess:
+		disc.Steps = append(disc.Steps, skip("guess", "guessing off"))
+	case len(r.eps) > 0 && !d.All:
+		disc.Steps = append(disc.Steps, skip("guess", "endpoints already found"))
+	default:
+		r.step(ctx, "guess", func(ctx context.Context, s *probes.Step) { r.guess(ctx, s, domain) })
+	}
+	return r.finish(), nil
+}
+
+// mx looks up the domain's MX and maps it to a hosting provider.
+func (r *run) mx(ctx context.Context, s *probes.Step, domain string) (*Provider, []probes.Endpoint, bool) {
+	key := r.providerKey()
+	mxs, err := r.dns.LookupMX(ctx, domain)
+	switch {
+	case errors.Is(err, probes.ErrNXDomain):
+		s.Status, s.Error, s.Kind = probes.Fail, err.Error(), probes.KindDNS
+		s.Detail = domain + " does not exist (NXDOMAIN)"
+		s.Findings = append(s.Findings, probes.NewFinding(probes.CodeDNSNXDomain, err.Error(), key))
+		return nil, nil, true
+	case errors.Is(err, probes.ErrNoRecords):
+		s.Status, s.Detail = probes.Warn, domain+" publishes no MX: it receives no mail"
+		s.Findings = append(s.Findings, probes.NewFinding(probes.CodeDNSNoMX, err.Error(), key))
+		return nil, nil, false
+	case err != nil:
+		s.Status, s.Error, s.Kind = probes.Fail, err.Error(), probes.KindDNS
+		s.Detail = "MX lookup failed"
+		s.Findings = append(s.Findings, probes.NewFinding(probes.CodeDNSFailure, err.Error(), key))
+		return nil, nil, false
+	}
+	var hosts []string
+	for _, m := range mxs {
+		if h := strings.TrimSuffix(m.Host, "."); h != "" {
+			hosts = append(hosts, h)
+		}
+	}
+	if len(hosts) == 0 { // RFC 7505 null MX "MX 0 ."
+		s.Status, s.Detail = probes.Warn, domain+" has a null MX: it accepts no mail"
+		s.Findings = append(s.Findings, probes.NewFinding(probes.CodeDNSNoMX, "MX 0 . (RFC 7505 null MX)", key))
+		return nil, nil, false
+	}
+	s.Status = probes.OK
+	for _, h := range hosts {
+		if p, ok := r.db.ByMX(h); ok && p.Status != Closed {
+			s.Detail = fmt.Sprintf("MX %s → %s", h, p.Key)
+			return p, p.endpoints("mx:"+p.Key, false), false
+		}
+	}
+	s.Detail = fmt.Sprintf("MX %s (no known provider)", strings.Join(hosts, ", "))
+	return nil, nil, false
+}
+
+// srv asks the six RFC 6186/8314 names in parallel; a target of "." means "not offered".
+func (r *run) srv(ctx context.Context, s *probes.Step, domain string) []probes.Endpoint {
+	type answer struct {
+		recs []*net.SRV
+		err  error
+	}
+	answers := make([]answer, len(srvServices))
+	var wg sync.WaitGroup
+	for i, svc := range srvServices {
+		wg.Go(func() {
+			recs, err := r.dns.LookupSRV(ctx, svc.name+"."+domain)
+			answers[i] = answer{recs, err}
+		})
+	}
+	wg.Wait()
+	var eps []probes.Endpoint
+	var found, notOffered, failed []string
+	var firstFail error
+	for i, svc := range srvServices {
+		a := answers[i]
+		if a.err != nil {
+			if !errors.Is(a.err, probes.ErrNXDomain) && !errors.Is(a.err, probes.ErrNoRecords) {
+				failed = append(failed, svc.name)
+				if firstFail == nil {
+					firstFail = a.err
+				}
+			}
+			continue
+		}
+		for _, rec := range a.recs {
+			t := strings.ToLower(strings.TrimSuffix(rec.Target, "."))
+			if t == "" {
+				notOffered = append(notOffered, svc.name)
+				break // RFC 2782: "." means the service is decidedly not available
+			}
+			if rec.Port == 0 || !hostRE.MatchString(t) {
+				continue
+			}
+			eps = append(eps, probes.Endpoint{Proto: svc.proto, Host: t, Port: int(rec.Port), Security: svc.sec, Source: "srv:" + svc.name})
+			found = append(found, fmt.Sprintf("%s → %s:%d", svc.name, t, rec.Port))
+		}
+	}
+	var parts []string
+	if len(found) > 0 {
+		s.Status = probes.OK
+		parts = append(parts, strings.Join(found, ", "))
+	}
+	if len(notOffered) > 0 {
+		parts = append(parts, strings.Join(notOffered, ", ")+" not offered (target .)")
+	}
+	if len(failed) > 0 {
+		s.Status = probes.Worse(s.Status, probes.Warn)
+		parts = append(parts, strings.Join(failed, ", ")+" lookup failed")
+		s.Findings = append(s.Findings, probes.NewFinding(probes.CodeDNSFailure, firstFail.Error(), r.providerKey()))
+	}
+	if len(parts) == 0 {
+		parts = append(parts, "no SRV records")
+	}
+	s.Detail = strings.Join(parts, "; ")
+	return eps
+}
+
+// autoconfig tries the domain's own Thunderbird autoconfig URLs, first hit wins.
+func (r *run) autoconfig(ctx context.Context, s *probes.Step, domain string) {
+	client := r.d.httpClient(r.dns)
+	var notes []string
+	broken := false
+	for _, u := range autoconfigURLs(r.disc.Address, domain) {
+		data, err := fetch(ctx, client, u)
+		if err == nil {
+			var ac *autoconfig
+			ac, err = parseAutoconfig(data, r.local, domain)
+			if err == nil {
+				s.Status = probes.OK
+				s.Detail = fmt.Sprintf("%s: %d servers", u, len(ac.Endpoints))
+				if c := r.conflicts(ac.Endpoints); len(c) > 0 {
+					r.disc.Conflicts = append(r.disc.Conflicts, c...)
+					s.Status = probes.Warn
+				}
+				r.eps = append(r.eps, ac.Endpoints...)
+				if r.disc.Provider == nil {
+					r.disc.Usernames = ac.Usernames
+				}
+				return
+			}
+		}
+		if !errors.Is(err, errNotPublished) {
+			broken = true
+		}
+		notes = append(notes, fmt.Sprintf("%s: %v", u, err))
+	}
+	s.Detail = "none: " + strings.Join(notes, "; ")
+	if broken {
+		// The domain publishes something, but it is unusable: worth telling its admin.
+		s.Status = probes.Warn
+	}
+}
+
+// guess resolves the usual host names in parallel and keeps those that exist; the TCP probe
+// then decides which ports answer.
+func (r *run) guess(ctx context.Context, s *probes.Step, domain string) {
+	exists := make([]bool, len(guessNames))
+	var wg sync.WaitGroup
+	for i, g := range guessNames {
+		wg.Go(func() {
+			addrs, err := r.dns.LookupHost(ctx, g.prefix+domain)
+			exists[i] = err == nil && len(addrs) > 0
+		})
+	}
+	wg.Wait()
+	var hosts []string
+	for i, g := range guessNames {
+		if !exists[i] {
+			continue
+		}
+		h := g.prefix + domain
+		hosts = append(hosts, h)
+		for _, p := range g.protos {
+			for _, sec := range []probes.Security{probes.ImplicitTLS, probes.STARTTLS} {
+				r.eps = append(r.eps, probes.Endpoint{Proto: p, Host: h, Port: defaultPort(p, sec), Security: sec, Source: "guess"})
+			}
+		}
+	}
+	if len(hosts) == 0 {
+		s.Detail = "none of imap./pop./pop3./smtp./mail." + domain + " exists"
+		if len(r.eps) == 0 {
+			s.Status = probes.Fail // the last resort found nothing either
+		}
+		return
+	}
+	s.Status = probes.OK
+	s.Detail = "found " + strings.Join(hosts, ", ")
+}
+
+// conflicts compares another method's endpoints with the provider's, per source and protocol:
+// a protocol where they share no host:port is a disagreement worth showing.
+func (r *run) conflicts(other []probes.Endpoint) []string {
+	if len(r.provEPs) == 0 {
+		return nil
+	}
+	var out []string
+	seen := map[string]bool{}
+	for _, o := range other {
+		k := o.Source + "|" + string(o.Proto)
+		if seen[k] {
+			continue
+		}
+		seen[k] = true
+		var mine, theirs []probes.Endpoint
+		for _, p := range r.provEPs {
+			if p.Proto == o.Proto {
+				mine = append(mine, p)
+			}
+		}
+		for _, t := range other {
+			if t.Source == o.Source && t.Proto == o.Proto {
+				theirs = append(theirs, t)
+			}
+		}
+		if len(mine) == 0 || overlap(mine, theirs) {
+			continue
+		}
+		out = append(out, fmt.Sprintf("%s says %s:%d, %s says %s:%d",
+			sourceLabel(o.Source), o.Host, o.Port, r.provLabel, mine[0].Host, mine[0].Port))
+	}
+	return out
+}
+
+func overlap(a, b []probes.Endpoint) bool {
+	for _, x := range a {
+		for _, y := range b {
+			if strings.EqualFold(x.Host, y.Host) && x.Port == y.Port {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// sourceLabel turns "srv:_submission._tcp" into "SRV _submission._tcp" for messages.
+func sourceLabel(src string) string {
+	if n, ok := strings.CutPrefix(src, "srv:"); ok {
+		return "SRV " + n
+	}
+	return src
+}
+
+// finish ranks and deduplicates the endpoints and fills in the login names.
+func (r *run) finish() *Discovery {
+	disc := r.disc
+	disc.Endpoints = rankEndpoints(r.eps)
+	if disc.Usernames == nil {
+		disc.Usernames = map[probes.Proto]string{}
+	}
+	for _, e := range disc.Endpoints {
+		if _, ok := disc.Usernames[e.Proto]; ok {
+			continue
+		}
+		if p := disc.Provider; p != nil && p.Status != Closed {
+			disc.Usernames[e.Proto] = p.Login(e.Proto, r.local, disc.Domain)
+		} else {
+			disc.Usernames[e.Proto] = disc.Address
+		}
+	}
+	return disc
+}
+
+// rankEndpoints orders by protocol (IMAP, POP3, SMTP), then implicit TLS, STARTTLS, plain
+// (RFC 8314 prefers implicit TLS), keeping discovery order otherwise; the first copy of a
+// duplicate wins so the earliest method keeps the credit.
+func rankEndpoints(in []probes.Endpoint) []probes.Endpoint {
+	out := make([]probes.Endpoint, 0, len(in))
+	seen := map[string]bool{}
+	for _, e := range in {
+		k := fmt.Sprintf("%s|%s|%d|%s", e.Proto, strings.ToLower(e.Host), e.Port, e.Security)
+		if !seen[k] {
+			seen[k] = true
+			out = append(out, e)
+		}
+	}
+	sort.SliceStable(out, func(i, j int) bool {
+		a, b := out[i], out[j]
+		if pa, pb := protoRank(a.Proto), protoRank(b.Proto); pa != pb {
+			return pa < pb
+		}
+		return secRank(a.Security) < secRank(b.Security)
+	})
+	return out
+}

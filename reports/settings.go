@@ -1,0 +1,117 @@
+package reports
+
+import (
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/olekukonko/tablewriter"
+	"github.com/olekukonko/tablewriter/tw"
+
+	"github.com/mailcheck/mailcheck/probes"
+)
+
+var settingsLabels = map[string]probes.Text{
+	"settings":  {EN: "Settings to type into the mail client", ZH: "邮件客户端应填写的设置"},
+	"role":      {EN: "Role", ZH: "用途"},
+	"server":    {EN: "Server", ZH: "服务器"},
+	"port":      {EN: "Port", ZH: "端口"},
+	"security":  {EN: "Security", ZH: "加密方式"},
+	"username":  {EN: "User name", ZH: "用户名"},
+	"password":  {EN: "Password", ZH: "密码"},
+	"source":    {EN: "Found by", ZH: "来源"},
+	"incoming":  {EN: "Incoming", ZH: "收信"},
+	"outgoing":  {EN: "Outgoing", ZH: "发信"},
+	"closed":    {EN: "This service is closed; use %s instead.", ZH: "该服务已关闭，请改用 %s。"},
+	"knowNotes": {EN: "Before it works", ZH: "使用前须知"},
+}
+
+// authText says in plain words what goes in the password field.
+var authText = map[string]probes.Text{
+	"password":              {EN: "the account password", ZH: "邮箱登录密码"},
+	"app-password":          {EN: "an app-specific password (not the web password)", ZH: "应用专用密码（不是网页登录密码）"},
+	"authorization-code":    {EN: "the client authorization code (授权码), not the web password", ZH: "客户端授权码（授权码），不是网页登录密码"},
+	"oauth-only":            {EN: "OAuth2 sign-in only; passwords are refused", ZH: "仅支持 OAuth2 登录，密码会被拒绝"},
+	"oauth-or-app-password": {EN: "OAuth2 sign-in, or an app password (not the web password)", ZH: "OAuth2 登录或应用专用密码（不是网页登录密码）"},
+}
+
+// usernameForms translate the login-name forms settings use when no address is known.
+var usernameForms = map[string]probes.Text{
+	"full address":          {EN: "full address", ZH: "完整邮箱地址"},
+	"local part (before @)": {EN: "local part (before @)", ZH: "@ 前面的部分"},
+}
+
+// UsernameLabel shows a login name, translating the generic forms.
+func UsernameLabel(v, lang string) string {
+	if t, ok := usernameForms[v]; ok {
+		return t.In(lang)
+	}
+	return v
+}
+
+// SecurityLabel names a security mode the way client dialogs do.
+func SecurityLabel(s probes.Security) string {
+	switch s {
+	case probes.ImplicitTLS:
+		return "SSL/TLS"
+	case probes.STARTTLS:
+		return "STARTTLS"
+	case probes.Plain:
+		return "none"
+	}
+	return string(s)
+}
+
+// RoleLabel names an endpoint's role: "Incoming (IMAP)".
+func RoleLabel(p probes.Proto, lang string) string {
+	key := "incoming"
+	if p == probes.SMTP {
+		key = "outgoing"
+	}
+	return fmt.Sprintf("%s (%s)", settingsLabels[key].In(lang), strings.ToUpper(string(p)))
+}
+
+// AuthLabel explains the password kind.
+func AuthLabel(kind, lang string) string {
+	if t, ok := authText[kind]; ok {
+		return t.In(lang)
+	}
+	return kind
+}
+
+func slabel(k, lang string) string { return settingsLabels[k].In(lang) }
+
+func writeSettings(w io.Writer, s *probes.Settings, o Options, p palette) error {
+	fmt.Fprintf(w, "\n%s: %s\n", p.bold.Sprint(slabel("settings", o.Lang)), s.Name.In(o.Lang))
+	if s.Status == "closed" {
+		fmt.Fprintln(w, p.fail.Sprintf(slabel("closed", o.Lang), s.Successor))
+	}
+	if len(s.Endpoints) > 0 {
+		t := tablewriter.NewTable(w, tablewriter.WithHeaderAutoFormat(tw.Off), tablewriter.WithRowAutoWrap(tw.WrapNormal))
+		t.Header(slabel("role", o.Lang), slabel("server", o.Lang), slabel("port", o.Lang), slabel("security", o.Lang),
+			slabel("username", o.Lang), slabel("source", o.Lang))
+		for _, e := range s.Endpoints {
+			t.Append(RoleLabel(e.Proto, o.Lang), e.Host, fmt.Sprint(e.Port), SecurityLabel(e.Security), UsernameLabel(s.Usernames[e.Proto], o.Lang), e.Source)
+		}
+		if err := t.Render(); err != nil {
+			return err
+		}
+	}
+	if s.Auth != "" {
+		fmt.Fprintf(w, "%s: %s\n", slabel("password", o.Lang), AuthLabel(s.Auth, o.Lang))
+	}
+	if len(s.Notes) > 0 {
+		fmt.Fprintf(w, "%s:\n", slabel("knowNotes", o.Lang))
+		for _, n := range s.Notes {
+			fmt.Fprintf(w, "  • %s\n", n.Text.In(o.Lang))
+			if f := n.Fix.In(o.Lang); f != "" {
+				fmt.Fprintf(w, "    → %s", f)
+				if n.URL != "" {
+					fmt.Fprintf(w, " (%s)", n.URL)
+				}
+				fmt.Fprintln(w)
+			}
+		}
+	}
+	return nil
+}
