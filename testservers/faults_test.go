@@ -17,6 +17,7 @@ func TestBusyGreeting(t *testing.T) {
 	for proto, w := range map[string]string{
 		"smtp": "421 4.7.0 Too many connections, try again later",
 		"pop3": "-ERR [SYS/TEMP] Too many connections",
+		"imap": "* BYE Too many connections",
 	} {
 		s := StartT(t, Config{Proto: proto, Faults: Faults{BusyGreeting: true}}, testCA(t))
 		c := dial(t, s.Addr)
@@ -180,7 +181,7 @@ func TestCloseWithOpenConns(t *testing.T) {
 }
 
 func TestStartErrors(t *testing.T) {
-	for _, cfg := range []Config{{Proto: "gopher"}, {Proto: "imap"}, {Proto: "smtp", Faults: Faults{Cert: "bogus"}}} {
+	for _, cfg := range []Config{{Proto: "gopher"}, {Proto: "imap", Faults: Faults{Cert: "bogus"}}, {Proto: "smtp", Faults: Faults{Cert: "bogus"}}} {
 		if s, err := Start(cfg, testCA(t)); err == nil {
 			s.Close()
 			t.Errorf("Start(%+v) succeeded, want an error", cfg)

@@ -14,7 +14,7 @@ import (
 // pythonClient is a stdlib-only Python client: an independent, widely used implementation that
 // must complete whole sessions against our servers. It prints "ok <mode>" on success.
 const pythonClient = `
-import os, poplib, smtplib, ssl, sys
+import imaplib, os, poplib, smtplib, ssl, sys
 
 mode, port = sys.argv[1], int(sys.argv[2])
 host = "127.0.0.1"
@@ -76,6 +76,46 @@ elif mode == "pop3-stls":
     check(p.stat()[0] == 2, "STAT")
     p.retr(1)
     p.quit()
+elif mode == "imap-ssl":
+    m = imaplib.IMAP4_SSL(host, port, ssl_context=ctx, timeout=5)
+    check("AUTH=PLAIN" in m.capabilities, "AUTH=PLAIN listed")
+    try:
+        m.login(user, "wrong-pass")
+        sys.exit("wrong password accepted")
+    except imaplib.IMAP4.error as e:
+        check("AUTHENTICATIONFAILED" in str(e), "AUTHENTICATIONFAILED for a wrong password")
+    m.login(user, pw)
+    typ, data = m.select("INBOX", readonly=True)
+    check(typ == "OK" and data == [b"2"], "EXAMINE INBOX: 2 messages")
+    check(m.response("READ-ONLY")[1] != [None], "EXAMINE is READ-ONLY")
+    typ, data = m.fetch("2", "(RFC822.SIZE BODY[])")
+    check(typ == "OK" and b"RFC822.SIZE" in data[0][0], "FETCH RFC822.SIZE")
+    check(b".leading dot line\r\n" in data[0][1], "FETCH BODY[] is the message as stored")
+    typ, data = m.fetch("2", "(FLAGS)")
+    check(b"\\Seen" not in data[0], "EXAMINE does not set \\Seen")
+    typ, data = m.list()
+    check(typ == "OK" and data[0].endswith(b"INBOX"), "LIST")
+    m.close()
+    m.logout()
+elif mode == "imap-starttls":
+    m = imaplib.IMAP4(host, port, timeout=5)
+    check("STARTTLS" in m.capabilities and "LOGINDISABLED" in m.capabilities, "STARTTLS and LOGINDISABLED before TLS")
+    m.starttls(ssl_context=ctx)
+    check("LOGINDISABLED" not in m.capabilities and "AUTH=PLAIN" in m.capabilities, "capabilities refreshed after TLS")
+    m.login(user, pw)
+    typ, data = m.select("INBOX")
+    check(typ == "OK" and data == [b"2"], "SELECT INBOX")
+    typ, data = m.fetch("1", "(RFC822)")
+    check(typ == "OK" and data[0][1].startswith(b"From: Alice"), "FETCH RFC822")
+    typ, data = m.uid("FETCH", "1:*", "(FLAGS)")
+    check(typ == "OK" and b"\\Seen" in data[0] and b"\\Seen" not in data[1], "FETCH set \\Seen on message 1 only")
+    m.logout()
+elif mode == "imap-authenticate":
+    m = imaplib.IMAP4_SSL(host, port, ssl_context=ctx, timeout=5)
+    m.authenticate("PLAIN", lambda _: ("\0%s\0%s" % (user, pw)).encode())
+    typ, data = m.select("INBOX", readonly=True)
+    check(typ == "OK", "EXAMINE after AUTHENTICATE")
+    m.logout()
 else:
     sys.exit("unknown mode " + mode)
 print("ok " + mode)
@@ -116,6 +156,9 @@ func TestPythonClients(t *testing.T) {
 		{"smtp-ssl", Config{Proto: "smtp", Faults: Faults{ImplicitTLS: true}}, 6},
 		{"pop3-ssl", Config{Proto: "pop3", Faults: Faults{ImplicitTLS: true}}, 10},
 		{"pop3-stls", Config{Proto: "pop3", Faults: Faults{RequireTLSForAuth: true}}, 7},
+		{"imap-ssl", Config{Proto: "imap", Faults: Faults{ImplicitTLS: true}}, 8},
+		{"imap-starttls", Config{Proto: "imap", Faults: Faults{RequireTLSForAuth: true}}, 7},
+		{"imap-authenticate", Config{Proto: "imap", Faults: Faults{ImplicitTLS: true}}, 4},
 	}
 	for _, tt := range tests {
 		t.Run(tt.mode, func(t *testing.T) {

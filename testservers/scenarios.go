@@ -26,6 +26,8 @@ const shortTimeout = 300 * time.Millisecond
 const (
 	qqAuthCode     = "535 Login Fail. Please enter your authorization code to login. More information in http://service.mail.qq.com/cgi-bin/help?subtype=1&&id=28&&no=1001256"
 	gmailAppPasswd = "534-5.7.9 Application-specific password required. Learn more at\r\n534 5.7.9 https://support.google.com/mail/?p=InvalidSecondFactor"
+	// gmailIMAPAppPasswd is Gmail's IMAP LOGIN refusal for a 2SV account (providers.md I2).
+	gmailIMAPAppPasswd = "NO [ALERT] Application-specific password required: https://support.google.com/accounts/answer/185833 (Failure)"
 )
 
 // Scenarios returns every scenario in a stable order. Each call returns fresh values, so a
@@ -33,6 +35,7 @@ const (
 func Scenarios() []Scenario {
 	smtp := func(f Faults) Config { return Config{Proto: "smtp", Faults: f} }
 	pop3 := func(f Faults) Config { return Config{Proto: "pop3", Faults: f} }
+	imap := func(f Faults) Config { return Config{Proto: "imap", Faults: f} }
 	// STARTTLS-port servers refuse login before TLS unless the point is otherwise, so that no
 	// scenario shows auth.plaintext-offered by accident.
 	starttlsPort := Faults{RequireTLSForAuth: true}
@@ -116,12 +119,43 @@ func Scenarios() []Scenario {
 			Proto: "smtp", Security: "starttls",
 			Config: smtp(with(starttlsPort, func(f *Faults) { f.InjectAfterSTARTTLS = []byte("250 injected\r\n") })),
 			Want:   []string{"tls.starttls-injection"}, WantStatus: "fail"},
+		{Name: "healthy-imaps", Title: "IMAP over implicit TLS (993 style); login and EXAMINE INBOX succeed",
+			Proto: "imap", Security: "tls", Config: imap(tlsPort), WantStatus: "ok"},
+		{Name: "healthy-imap-starttls", Title: "IMAP with STARTTLS (LOGINDISABLED before TLS); login after TLS succeeds",
+			Proto: "imap", Security: "starttls", Config: imap(starttlsPort), WantStatus: "ok"},
+		{Name: "imap-logindisabled", Title: "IMAP lists LOGINDISABLED on a plaintext connection",
+			Proto: "imap", Security: "plain", Config: imap(starttlsPort),
+			Want: []string{"tls.required"}, WantStatus: "fail"},
+		{Name: "imap-plaintext-login-offered", Title: "IMAP allows LOGIN before TLS (no LOGINDISABLED)",
+			Proto: "imap", Security: "plain", Config: imap(Faults{}),
+			Want: []string{"auth.plaintext-offered"}, WantStatus: "warn"},
+		{Name: "imap-id-required", Title: "NetEase-style IMAP: EXAMINE refused with \"Unsafe Login\" until the client sends ID",
+			Proto: "imap", Security: "tls", Config: imap(with(tlsPort, func(f *Faults) { f.IMAPIDRequired = true })),
+			Want: []string{"imap.id-required"}, WantStatus: "fail"},
+		{Name: "imap-auth-failed", Title: "IMAPS rejects a wrong password (NO [AUTHENTICATIONFAILED])",
+			Proto: "imap", Security: "tls", Config: imap(tlsPort), Password: WrongPassword,
+			Want: []string{"auth.failed"}, WantStatus: "fail"},
+		{Name: "imap-gmail-app-password", Title: "Gmail-style IMAP rejection: an app password is required (NO [ALERT])",
+			Proto: "imap", Security: "tls", Config: imap(with(tlsPort, func(f *Faults) { f.AuthReject = gmailIMAPAppPasswd })),
+			Want: []string{"auth.app-password-required"}, WantStatus: "fail"},
+		{Name: "imap-busy", Title: "IMAP greets with * BYE too many connections",
+			Proto: "imap", Security: "starttls", Config: imap(with(starttlsPort, func(f *Faults) { f.BusyGreeting = true })),
+			Want: []string{"server.busy"}, WantStatus: "fail"},
+		{Name: "imap-starttls-unavailable", Title: "IMAP server does not offer STARTTLS",
+			Proto: "imap", Security: "starttls", Config: imap(with(starttlsPort, func(f *Faults) { f.NoSTARTTLS = true })),
+			Want: []string{"tls.starttls-unavailable"}, WantStatus: "fail"},
+		{Name: "imap-wrong-mode-plain-on-tls-port", Title: "Plaintext spoken to an implicit-TLS IMAP port; no greeting comes",
+			Proto: "imap", Security: "starttls", Config: imap(tlsPort), Timeout: shortTimeout,
+			Want: []string{"port.expects-tls"}, WantStatus: "fail"},
+		{Name: "imap-wrong-mode-tls-on-starttls-port", Title: "Implicit TLS spoken to a plaintext-first IMAP port",
+			Proto: "imap", Security: "tls", Config: imap(starttlsPort),
+			Want: []string{"port.expects-starttls"}, WantStatus: "fail"},
 		{Name: "tcp-refused", Title: "Nothing listens on the port (connection refused)",
 			Proto: "smtp", Security: "starttls", Config: smtp(starttlsPort), Refused: true,
 			Want: []string{"tcp.refused"}, WantStatus: "fail"},
 	}
 
-	noCreds := map[string]bool{"smtp-auth-not-offered": true, "smtp-plaintext-auth-offered": true}
+	noCreds := map[string]bool{"smtp-auth-not-offered": true, "smtp-plaintext-auth-offered": true, "imap-plaintext-login-offered": true}
 	for i := range list {
 		sc := &list[i]
 		sc.TrustCA = true

@@ -3,6 +3,7 @@ package testservers
 import (
 	"crypto/tls"
 	"errors"
+	"fmt"
 	"net"
 	"regexp"
 	"slices"
@@ -117,6 +118,15 @@ func pop3Login(wantReply string) scenarioCheck {
 		c.line()
 		want(t, "USER", c.cmd("USER "+sc.User), "+OK")
 		want(t, "PASS", c.cmd("PASS "+sc.Password), wantReply)
+	}
+}
+
+// imapLoginCheck dials implicit TLS, checks the greeting offers AUTH=PLAIN and logs in with LOGIN.
+func imapLoginCheck(wantReply string) scenarioCheck {
+	return func(t *testing.T, sc Scenario, s *Server, ca *CA) {
+		c := dialTLS(t, s.Addr, ca)
+		contains(t, "greeting", c.line(), "AUTH=PLAIN", true)
+		want(t, "LOGIN", c.icmd(fmt.Sprintf("a1 LOGIN %q %q", sc.User, sc.Password)), wantReply)
 	}
 }
 
@@ -249,6 +259,54 @@ var scenarioChecks = map[string]scenarioCheck{
 		want(t, "STARTTLS", c.cmd("STARTTLS"), "220 2.0.0 Ready to start TLS")
 		want(t, "injected", c.line(), "250 injected")
 	},
+	"healthy-imaps": func(t *testing.T, sc Scenario, s *Server, ca *CA) {
+		c := dialTLS(t, s.Addr, ca)
+		want(t, "greeting", c.line(), imapGreeting(capsTLS))
+		want(t, "AUTHENTICATE", c.icmd("a1 AUTHENTICATE PLAIN "+b64("\x00"+sc.User+"\x00"+sc.Password)), "a1"+imapLoggedIn)
+		want(t, "EXAMINE", c.icmd("a2 EXAMINE INBOX"), selectReply("a2", 2, true))
+		want(t, "LOGOUT", c.icmd("a3 LOGOUT"), "* BYE Logging out|a3 OK Logout completed.")
+	},
+	"healthy-imap-starttls": func(t *testing.T, sc Scenario, s *Server, ca *CA) {
+		c := dial(t, s.Addr)
+		want(t, "greeting", c.line(), imapGreeting(capsDisabled))
+		want(t, "STARTTLS", c.icmd("a1 STARTTLS"), "a1 OK Begin TLS negotiation now.")
+		c.upgrade(ca)
+		want(t, "CAPABILITY", c.icmd("a2 CAPABILITY"), "* CAPABILITY "+capsTLS+"|a2 OK Capability completed.")
+		want(t, "LOGIN", c.icmd(fmt.Sprintf("a3 LOGIN %q %q", sc.User, sc.Password)), "a3"+imapLoggedIn)
+		want(t, "EXAMINE", c.icmd("a4 EXAMINE INBOX"), selectReply("a4", 2, true))
+	},
+	"imap-logindisabled": func(t *testing.T, sc Scenario, s *Server, ca *CA) {
+		c := dial(t, s.Addr)
+		contains(t, "greeting", c.line(), " LOGINDISABLED ", true)
+		want(t, "LOGIN", c.icmd(fmt.Sprintf("a1 LOGIN %q %q", sc.User, sc.Password)), "a1 "+imapPrivacyRequired)
+	},
+	"imap-plaintext-login-offered": func(t *testing.T, sc Scenario, s *Server, ca *CA) {
+		c := dial(t, s.Addr)
+		want(t, "greeting", c.line(), imapGreeting(capsPlain))
+		want(t, "LOGIN", c.icmd("a1 "+imapLogin), "a1"+imapLoggedIn)
+	},
+	"imap-id-required": func(t *testing.T, sc Scenario, s *Server, ca *CA) {
+		c := dialTLS(t, s.Addr, ca)
+		c.line()
+		want(t, "LOGIN", c.icmd(fmt.Sprintf("a1 LOGIN %q %q", sc.User, sc.Password)), "a1"+imapLoggedIn)
+		want(t, "EXAMINE", c.icmd("a2 EXAMINE INBOX"), "a2 NO SELECT Unsafe Login. Please contact kefu@188.com for help")
+		want(t, "ID", c.icmd(`a3 ID ("name" "client" "version" "1")`), `* ID ("name" "mailcheck-testserver")|a3 OK ID completed.`)
+		want(t, "EXAMINE after ID", c.icmd("a4 EXAMINE INBOX"), selectReply("a4", 2, true))
+	},
+	"imap-auth-failed":        imapLoginCheck("a1 NO [AUTHENTICATIONFAILED] Authentication failed."),
+	"imap-gmail-app-password": imapLoginCheck("a1 " + gmailIMAPAppPasswd),
+	"imap-busy": func(t *testing.T, sc Scenario, s *Server, ca *CA) {
+		c := dial(t, s.Addr)
+		want(t, "greeting", c.line(), "* BYE Too many connections")
+		c.expectEOF()
+	},
+	"imap-starttls-unavailable": func(t *testing.T, sc Scenario, s *Server, ca *CA) {
+		c := dial(t, s.Addr)
+		contains(t, "greeting", c.line(), "STARTTLS", false)
+		want(t, "STARTTLS", c.icmd("a1 STARTTLS"), "a1 BAD Unknown command.")
+	},
+	"imap-wrong-mode-plain-on-tls-port":    silent,
+	"imap-wrong-mode-tls-on-starttls-port": tlsError("first record does not look like a TLS handshake"),
 	"tcp-refused": func(t *testing.T, sc Scenario, s *Server, ca *CA) {
 		_, err := net.DialTimeout("tcp", s.Addr, time.Second)
 		if !errors.Is(err, syscall.ECONNREFUSED) {

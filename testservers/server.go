@@ -1,4 +1,4 @@
-// Package testservers runs loopback SMTP, POP3 and DNS servers with injectable faults, a
+// Package testservers runs loopback SMTP, POP3, IMAP and DNS servers with injectable faults, a
 // certificate factory and a table of named scenarios, for the prober's tests and `mailcheck lab`.
 //
 // It imports nothing of mailcheck on purpose: a fake that shared the prober's parser would agree
@@ -38,16 +38,16 @@ type Faults struct {
 	GreetingDelay     time.Duration // wait before the greeting (tarpit)
 	CloseAfterConnect bool          // accept, then close at once
 	BusyGreeting      bool          // "421 too many connections"-style greeting, then close
-	AuthReject        string        // every login is rejected with exactly this reply (SMTP may be multi-line, CRLF-separated)
+	AuthReject        string        // every login is rejected with exactly this reply (SMTP may be multi-line, CRLF-separated; IMAP: the text after the tag, earlier lines sent untagged as they are)
 	InUse             bool          // POP3: a correct login answered -ERR [IN-USE]
 	// InjectAfterSTARTTLS is written right after the "ready to start TLS" reply, before the
 	// handshake (the CVE-2021-22947 class: a client must not read it as a reply).
 	InjectAfterSTARTTLS []byte
 	StripSTARTTLS       bool // middlebox: STARTTLS/STLS removed from EHLO/CAPA and the command rejected
 	AcceptAnyPassword   bool // every password is accepted
-	IMAPIDRequired      bool // IMAP (not implemented yet): SELECT refused until the client sent ID
+	IMAPIDRequired      bool // IMAP: after login, SELECT/EXAMINE refused with NetEase's "Unsafe Login" until the client sent ID
 	DripGreeting        bool // the greeting is sent one byte per 200ms
-	EndlessMultiline    bool // SMTP: the EHLO reply continues "250-" until 10 MiB were sent
+	EndlessMultiline    bool // SMTP: the EHLO reply continues "250-" until 10 MiB were sent; IMAP: so do untagged lines after CAPABILITY
 	HugeLine            bool // the greeting is 1 MiB without a line end
 	Garbage             bool // the greeting is binary garbage with NUL bytes
 	ResetMidReply       bool // half a greeting, then a TCP RST
@@ -56,9 +56,9 @@ type Faults struct {
 
 // Config describes one server.
 type Config struct {
-	Proto    string            // "smtp" or "pop3" ("imap" is not implemented yet)
+	Proto    string            // "smtp", "pop3" or "imap"
 	Users    map[string]string // user -> password; nil means DefaultUser/DefaultPassword
-	Messages []string          // POP3 mailbox (RFC 5322 text); nil means two short messages
+	Messages []string          // POP3 maildrop and IMAP INBOX (RFC 5322 text); nil means two short messages
 	Faults   Faults
 	Latency  time.Duration // delay before every server reply (not the TLS handshake)
 }
@@ -82,7 +82,7 @@ const (
 	dripInterval     = 200 * time.Millisecond
 )
 
-// Server is one SMTP or POP3 server. Start makes it listen on 127.0.0.1; New leaves the
+// Server is one SMTP, POP3 or IMAP server. Start makes it listen on 127.0.0.1; New leaves the
 // listening to the caller (ServeConn), and then Addr, Host and Port are empty.
 type Server struct {
 	Addr  string // "127.0.0.1:PORT"
@@ -94,7 +94,7 @@ type Server struct {
 	ca      *CA
 	tlsConf *tls.Config
 	ln      net.Listener
-	mbox    *mailbox // POP3
+	mbox    *mailbox // POP3 and IMAP
 
 	done  chan struct{}
 	wg    sync.WaitGroup
@@ -112,9 +112,7 @@ type Server struct {
 func New(cfg Config, ca *CA) (*Server, error) {
 	cfg.Proto = strings.ToLower(cfg.Proto)
 	switch cfg.Proto {
-	case "smtp", "pop3":
-	case "imap":
-		return nil, errors.New("testservers: imap is not implemented yet")
+	case "smtp", "pop3", "imap":
 	default:
 		return nil, fmt.Errorf("testservers: unknown protocol %q", cfg.Proto)
 	}
@@ -321,12 +319,15 @@ func (s *Server) serveConn(raw net.Conn) {
 		(&smtpSession{wire: w}).serve()
 	case "pop3":
 		(&pop3Session{wire: w}).serve()
+	case "imap":
+		(&imapSession{wire: w}).serve()
 	}
 }
 
 var busyReply = map[string]string{
 	"smtp": "421 4.7.0 Too many connections, try again later",
 	"pop3": "-ERR [SYS/TEMP] Too many connections",
+	"imap": "* BYE Too many connections",
 }
 
 func (s *Server) greeting(w *wire) string {
@@ -335,6 +336,9 @@ func (s *Server) greeting(w *wire) string {
 		// RFC 1939 7: the APOP timestamp differs for every greeting.
 		w.stamp = fmt.Sprintf("<%d.%d@mail.test>", os.Getpid(), time.Now().UnixNano())
 		return "+OK POP3 server ready " + w.stamp
+	case "imap":
+		// RFC 9051 7.1: capabilities in the greeting save the client a round trip.
+		return "* OK [CAPABILITY " + s.imapCaps(w.tls, false) + "] mailcheck testserver ready"
 	}
 	return "220 mail.test ESMTP mailcheck testserver ready"
 }
