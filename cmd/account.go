@@ -78,9 +78,23 @@ func runAccount(ctx context.Context, o *accountOptions) error {
 		return err
 	}
 	defer clear(popts.Password)
-	d := &providers.Discoverer{DB: db, DNS: popts.Resolver, Guess: true, All: o.all, Timeout: o.g.timeout,
+	if err := discoverAndProbe(ctx, rep, db, local, domain, popts, o.all, o.g.timeout, progressFunc(o.io, o.g, nil)); err != nil {
+		return err
+	}
+	finish(rep)
+	if err := o.g.write(o.io, rep); err != nil {
+		return err
+	}
+	return reportErr(rep)
+}
+
+// discoverAndProbe fills rep for one address: discovery steps, settings, then every endpoint
+// probed concurrently with the login name each protocol wants. It is shared by account and batch.
+func discoverAndProbe(ctx context.Context, rep *probes.Report, db *providers.DB, local, domain string,
+	popts probes.Options, all bool, timeout time.Duration, progress func(probes.Endpoint, probes.Result)) error {
+	d := &providers.Discoverer{DB: db, DNS: popts.Resolver, Guess: true, All: all, Timeout: timeout,
 		RootCAs: popts.RootCAs}
-	disc, err := d.Discover(ctx, o.address)
+	disc, err := d.Discover(ctx, local+"@"+domain)
 	if err != nil {
 		return usagef("%v", err)
 	}
@@ -110,7 +124,11 @@ func runAccount(ctx context.Context, o *accountOptions) error {
 		}
 		return op
 	}
-	rep.Results = probes.ProbeAll(ctx, disc.Endpoints, optsFor, progressFunc(o.io, o.g, disc.Endpoints))
+	var pf func(int, probes.Result)
+	if progress != nil {
+		pf = func(i int, r probes.Result) { progress(disc.Endpoints[i], r) }
+	}
+	rep.Results = probes.ProbeAll(ctx, disc.Endpoints, optsFor, pf)
 	if ctx.Err() != nil {
 		return ctx.Err()
 	}
@@ -118,9 +136,5 @@ func runAccount(ctx context.Context, o *accountOptions) error {
 	if disc.Provider != nil {
 		rep.Findings = append(rep.Findings, driftFindings(disc.Provider.Key, rep.Results)...)
 	}
-	finish(rep)
-	if err := o.g.write(o.io, rep); err != nil {
-		return err
-	}
-	return reportErr(rep)
+	return nil
 }

@@ -9,20 +9,28 @@ import (
 	"github.com/mailcheck/mailcheck/probes"
 )
 
-// progressFunc prints one line per finished endpoint on a terminal's stderr, nothing otherwise.
-func progressFunc(io_ *IO, g *globalOpts, eps []probes.Endpoint) func(int, probes.Result) {
+// progressFunc updates one status line on a terminal's stderr as each endpoint finishes, and
+// prints nothing when stderr is not a terminal or with --quiet.
+func progressFunc(io_ *IO, g *globalOpts, total *int) func(probes.Endpoint, probes.Result) {
 	if !io_.ErrTTY || g.quiet {
 		return nil
 	}
 	done := 0
-	return func(i int, r probes.Result) {
+	return func(ep probes.Endpoint, r probes.Result) {
 		done++
-		ep := eps[i]
-		fmt.Fprintf(io_.Err, "\r\033[K[%d/%d] %s %s:%d %s: %s", done, len(eps), strings.ToUpper(string(ep.Proto)),
-			ep.Host, ep.Port, ep.Security, r.Status)
-		if done == len(eps) {
-			fmt.Fprint(io_.Err, "\r\033[K")
+		of := ""
+		if total != nil {
+			of = fmt.Sprintf("/%d", *total)
 		}
+		fmt.Fprintf(io_.Err, "\r\033[K[%d%s] %s %s:%d %s: %s", done, of, strings.ToUpper(string(ep.Proto)),
+			ep.Host, ep.Port, ep.Security, r.Status)
+	}
+}
+
+// progressDone clears the status line.
+func progressDone(io_ *IO, g *globalOpts) {
+	if io_.ErrTTY && !g.quiet {
+		fmt.Fprint(io_.Err, "\r\033[K")
 	}
 }
 

@@ -145,8 +145,13 @@ func runProvider(ctx context.Context, o *providerOptions) error {
 			return err
 		}
 		providerContext(&popts, p)
-		rep.Results = probes.ProbeAll(ctx, eps, func(probes.Endpoint) probes.Options { return popts },
-			progressFunc(o.io, o.g, eps))
+		total := len(eps)
+		var pf func(int, probes.Result)
+		if p := progressFunc(o.io, o.g, &total); p != nil {
+			pf = func(i int, r probes.Result) { p(eps[i], r) }
+		}
+		rep.Results = probes.ProbeAll(ctx, eps, func(probes.Endpoint) probes.Options { return popts }, pf)
+		progressDone(o.io, o.g)
 		clear(popts.Password)
 		if ctx.Err() != nil {
 			return ctx.Err()

@@ -67,8 +67,8 @@ func (l *lineReader) buffered() int { return l.br.Buffered() }
 
 // printable makes server bytes safe to show: valid text is decoded (GBK too), control
 // characters and invalid bytes are escaped so a hostile reply cannot drive a terminal.
-func printable(b []byte) string {
-	s := decodeText(b)
+func safeText(b []byte) string {
+	s := DecodeText(b)
 	if isClean(s) {
 		return s
 	}

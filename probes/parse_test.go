@@ -143,11 +143,11 @@ func TestPrintable(t *testing.T) {
 		"220 ok":       "220 ok",
 		"a\x1b[31mred": `a\x1b[31mred`,
 		"nul\x00byte":  `nul\x00byte`,
-		"\xff\xfe":     `\ufffd\ufffd`,
+		"\xff\xfe":     `\xff\xfe`,
 		"中文 ok":        "中文 ok",
 	} {
-		if got := printable([]byte(in)); got != want {
-			t.Errorf("printable(%q) = %q, want %q", in, got, want)
+		if got := safeText([]byte(in)); got != want {
+			t.Errorf("safeText(%q) = %q, want %q", in, got, want)
 		}
 	}
 }

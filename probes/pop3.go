@@ -57,7 +57,7 @@ func (s *Session) pop3Multi() ([]string, error) {
 		}
 		l = strings.TrimPrefix(l, ".")
 		if len(out) < transcriptKeep {
-			s.record(Server, printable(b))
+			s.record(Server, safeText(b))
 		}
 		out = append(out, l)
 		if len(out) > maxMultiline {

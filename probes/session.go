@@ -92,7 +92,7 @@ func (s *Session) Step(name string, body func() error) error {
 			err = fmt.Errorf("%s: %w", name, context.Canceled)
 		}
 		st.Kind = classify(err)
-		st.Error = err.Error()
+		st.Error = redactEvidence(err.Error(), s.opts)
 		if len(st.Findings) == 0 {
 			st.Findings = append(st.Findings, s.findingFor(name, err))
 		}
@@ -122,7 +122,7 @@ func (s *Session) Skip(name, why string) {
 // Detail sets the one-line summary of the current step.
 func (s *Session) Detail(format string, args ...any) {
 	if s.cur != nil {
-		s.cur.Detail = fmt.Sprintf(format, args...)
+		s.cur.Detail = redactEvidence(fmt.Sprintf(format, args...), s.opts)
 	}
 }
 
@@ -166,7 +166,8 @@ func (s *Session) note(format string, args ...any) {
 }
 
 func (s *Session) record(d Dir, text string) {
-	s.lines = append(s.lines, Line{At: time.Since(s.start), Dir: d, TLS: s.tls, Text: text})
+	// Redact at record time, server lines too: a server may echo the password back.
+	s.lines = append(s.lines, Line{At: time.Since(s.start), Dir: d, TLS: s.tls, Text: redactEvidence(text, s.opts)})
 }
 
 // Send writes one command line; the transcript shows it as is.
@@ -186,7 +187,7 @@ func (s *Session) SendSecret(line, shown string) error {
 func (s *Session) ReadLine() (string, error) {
 	b, err := s.lr.readLine()
 	if len(b) > 0 || err == nil {
-		s.record(Server, printable(b))
+		s.record(Server, safeText(b))
 	}
 	if err != nil {
 		if errors.Is(err, ErrLineTooLong) {

@@ -3,6 +3,7 @@ package providers
 import (
 	"errors"
 	"fmt"
+	"net"
 	"net/url"
 	"path"
 	"regexp"
@@ -160,7 +161,8 @@ func checkEntry(p *Provider, strict bool) error {
 		if s.Port < 1 || s.Port > 65535 {
 			bad("%s: port out of range 1..65535", where)
 		}
-		if !hostRE.MatchString(s.Host) {
+		// localhost and IP literals let company files (and tests) point at local servers.
+		if !hostRE.MatchString(s.Host) && s.Host != "localhost" && net.ParseIP(s.Host) == nil {
 			bad("%s: host is not a valid host name", where)
 		}
 		switch s.Username {

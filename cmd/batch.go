@@ -1,0 +1,296 @@
+package cmd
+
+import (
+	"bufio"
+	"context"
+	"encoding/json"
+	"fmt"
+	"io"
+	"net/url"
+	"os"
+	"sort"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/olekukonko/tablewriter"
+	"github.com/olekukonko/tablewriter/tw"
+	"github.com/schollz/progressbar/v3"
+	"github.com/spf13/cobra"
+
+	"github.com/mailcheck/mailcheck/probes"
+	"github.com/mailcheck/mailcheck/providers"
+)
+
+func init() { extraCommands = append(extraCommands, newCmdBatch) }
+
+type batchOptions struct {
+	io          *IO
+	g           *globalOpts
+	file        string
+	concurrency int
+}
+
+func newCmdBatch(io_ *IO, g *globalOpts) *cobra.Command {
+	o := &batchOptions{io: io_, g: g}
+	c := &cobra.Command{
+		Use:   "batch FILE",
+		Short: "Check many addresses, domains or endpoints concurrently; JSON Lines out",
+		Long: `batch reads one target per line from FILE ('-' for standard input):
+  you@example.com          discover and probe the address's endpoints (as 'account', no login)
+  example.com              the same for a domain
+  smtps://host:465         one endpoint; schemes smtp, submission (587 STARTTLS), smtps,
+  pop3://host, pop3s://host, imap://host, imaps://host; ?security=plain|starttls|tls overrides
+Blank lines and lines starting with # are skipped. Each result is written as one JSON line as
+soon as it is done, so memory stays bounded whatever the file size; a summary follows on stderr.`,
+		Example: `  mailcheck batch targets.txt > results.jsonl
+  printf 'smtps://127.0.0.1:465\n' | mailcheck batch - --ca-file lab-ca.pem`,
+		RunE: func(c *cobra.Command, args []string) error {
+			if len(args) != 1 {
+				return usagef("batch needs one FILE ('-' for standard input)")
+			}
+			o.file = args[0]
+			return runBatch(c.Context(), o)
+		},
+	}
+	c.Flags().IntVarP(&o.concurrency, "concurrency", "c", 64, "targets probed at once")
+	return c
+}
+
+// batchLine is one JSON Lines record.
+type batchLine struct {
+	Line   int            `json:"line"`
+	Input  string         `json:"input"`
+	Error  string         `json:"error,omitempty"`
+	Report *probes.Report `json:"report,omitempty"`
+}
+
+// batchStats is the bounded summary kept while results stream out.
+type batchStats struct {
+	mu       sync.Mutex
+	targets  int
+	bad      int
+	byStatus map[probes.Status]int
+	byCode   map[probes.Code]int
+	errors   bool
+}
+
+func (s *batchStats) add(l *batchLine) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.targets++
+	if l.Error != "" {
+		s.bad++
+		return
+	}
+	s.byStatus[l.Report.Status]++
+	seen := map[probes.Code]bool{}
+	for _, f := range l.Report.AllFindings() {
+		if f.Severity == probes.SevInfo || seen[f.Code] {
+			continue
+		}
+		seen[f.Code] = true
+		s.byCode[f.Code]++
+	}
+	if l.Report.HasError() {
+		s.errors = true
+	}
+}
+
+// parseTarget turns a line into an endpoint, or an address/domain for discovery.
+func parseTarget(line string) (ep *probes.Endpoint, address string, err error) {
+	if !strings.Contains(line, "://") {
+		if strings.Contains(line, "@") {
+			return nil, line, nil
+		}
+		return nil, "postmaster@" + line, nil
+	}
+	u, err := url.Parse(line)
+	if err != nil {
+		return nil, "", fmt.Errorf("not a URL: %v", err)
+	}
+	schemes := map[string]struct {
+		proto probes.Proto
+		sec   probes.Security
+		port  int
+	}{
+		"smtp": {probes.SMTP, probes.Auto, 25}, "submission": {probes.SMTP, probes.STARTTLS, 587},
+		"smtps": {probes.SMTP, probes.ImplicitTLS, 465}, "pop3": {probes.POP3, probes.STARTTLS, 110},
+		"pop3s": {probes.POP3, probes.ImplicitTLS, 995}, "imap": {probes.IMAP, probes.STARTTLS, 143},
+		"imaps": {probes.IMAP, probes.ImplicitTLS, 993},
+	}
+	sc, ok := schemes[strings.ToLower(u.Scheme)]
+	if !ok {
+		return nil, "", fmt.Errorf("unknown scheme %q (want smtp, submission, smtps, pop3, pop3s, imap or imaps)", u.Scheme)
+	}
+	host, port, err := splitHostPort(u.Host, sc.port)
+	if err != nil {
+		return nil, "", err
+	}
+	sec := sc.sec
+	if v := u.Query().Get("security"); v != "" {
+		if sec, err = parseSecurity(v); err != nil {
+			return nil, "", err
+		}
+	}
+	e := probes.Endpoint{Proto: sc.proto, Host: host, Port: port, Security: probes.ResolveSecurity(sec, port), Source: "batch"}
+	return &e, "", nil
+}
+
+func runBatch(ctx context.Context, o *batchOptions) error {
+	if err := o.g.check(); err != nil {
+		return err
+	}
+	if o.concurrency < 1 || o.concurrency > 4096 {
+		return usagef("--concurrency must be between 1 and 4096, got %d", o.concurrency)
+	}
+	var in io.Reader = o.io.In
+	if o.file != "-" {
+		f, err := os.Open(o.file)
+		if err != nil {
+			return usagef("batch: %v", err)
+		}
+		defer f.Close()
+		in = f
+	}
+	db, err := o.g.loadDB()
+	if err != nil {
+		return err
+	}
+	o.g.user, o.g.passwordStdin = "", false // batch never logs in: one password cannot fit many accounts
+	popts, err := o.g.probeOptions(o.io, "")
+	if err != nil {
+		return err
+	}
+	popts.Password = nil
+	var out io.Writer = o.io.Out
+	if o.g.output != "" {
+		f, err := os.Create(o.g.output)
+		if err != nil {
+			return usagef("--output: %v", err)
+		}
+		defer f.Close()
+		out = f
+	}
+	bw := bufio.NewWriterSize(out, 64<<10)
+	defer bw.Flush()
+	var outMu sync.Mutex
+	stats := &batchStats{byStatus: map[probes.Status]int{}, byCode: map[probes.Code]int{}}
+	var bar *progressbar.ProgressBar
+	if o.io.ErrTTY && !o.g.quiet {
+		bar = progressbar.NewOptions(-1, progressbar.OptionSetWriter(o.io.Err), progressbar.OptionSetDescription("probing"),
+			progressbar.OptionShowCount(), progressbar.OptionShowIts(), progressbar.OptionSpinnerType(14))
+	}
+	emit := func(l *batchLine) {
+		stats.add(l)
+		if l.Report != nil {
+			l.Report.SetLang(o.g.lang)
+		}
+		b, err := json.Marshal(l)
+		if err != nil {
+			b, _ = json.Marshal(batchLine{Line: l.Line, Input: l.Input, Error: "encoding: " + err.Error()})
+		}
+		outMu.Lock()
+		bw.Write(b)
+		bw.WriteByte('\n')
+		outMu.Unlock()
+		if bar != nil {
+			bar.Add(1)
+		}
+	}
+	work := make(chan batchLine, o.concurrency)
+	var wg sync.WaitGroup
+	for range o.concurrency {
+		wg.Go(func() {
+			for l := range work {
+				emit(o.one(ctx, db, popts, l))
+			}
+		})
+	}
+	start := time.Now()
+	sc := bufio.NewScanner(in)
+	sc.Buffer(make([]byte, 4096), 64<<10)
+	n := 0
+	for sc.Scan() && ctx.Err() == nil {
+		n++
+		line := strings.TrimSpace(sc.Text())
+		if line == "" || strings.HasPrefix(line, "#") {
+			continue
+		}
+		work <- batchLine{Line: n, Input: line}
+	}
+	close(work)
+	wg.Wait()
+	if bar != nil {
+		bar.Finish()
+		fmt.Fprintln(o.io.Err)
+	}
+	if err := sc.Err(); err != nil {
+		return usagef("batch: reading %s: %v", o.file, err)
+	}
+	if ctx.Err() != nil {
+		return ctx.Err()
+	}
+	if err := bw.Flush(); err != nil {
+		return fmt.Errorf("batch: writing results: %w", err)
+	}
+	if !o.g.quiet {
+		stats.write(o.io.Err, time.Since(start))
+	}
+	if stats.errors {
+		return errFindings
+	}
+	return nil
+}
+
+// one probes a single target line into its record; bad lines become error records.
+func (o *batchOptions) one(ctx context.Context, db *providers.DB, popts probes.Options, l batchLine) *batchLine {
+	ep, address, err := parseTarget(l.Input)
+	if err != nil {
+		l.Error = err.Error()
+		return &l
+	}
+	rep := &probes.Report{Schema: probes.Schema, Command: "batch", Input: l.Input, Started: time.Now()}
+	if ep != nil {
+		rep.Results = []probes.Result{probes.Probe(ctx, *ep, popts)}
+		rep.Findings = probes.Conclude(rep.Results)
+	} else {
+		local, domain, err := providers.ParseAddress(address)
+		if err != nil {
+			l.Error = err.Error()
+			return &l
+		}
+		if err := discoverAndProbe(ctx, rep, db, local, domain, popts, false, o.g.timeout, nil); err != nil {
+			l.Error = err.Error()
+			return &l
+		}
+	}
+	finish(rep)
+	l.Report = rep
+	return &l
+}
+
+func (s *batchStats) write(w io.Writer, took time.Duration) {
+	fmt.Fprintf(w, "%d targets in %s (%.0f/s): %d ok, %d warn, %d fail, %d unreadable lines\n",
+		s.targets, took.Round(time.Millisecond), float64(s.targets)/took.Seconds(),
+		s.byStatus[probes.OK], s.byStatus[probes.Warn], s.byStatus[probes.Fail], s.bad)
+	if len(s.byCode) == 0 {
+		return
+	}
+	codes := make([]probes.Code, 0, len(s.byCode))
+	for c := range s.byCode {
+		codes = append(codes, c)
+	}
+	sort.Slice(codes, func(i, j int) bool {
+		if s.byCode[codes[i]] != s.byCode[codes[j]] {
+			return s.byCode[codes[i]] > s.byCode[codes[j]]
+		}
+		return codes[i] < codes[j]
+	})
+	t := tablewriter.NewTable(w, tablewriter.WithHeaderAutoFormat(tw.Off))
+	t.Header("Finding", "Targets")
+	for _, c := range codes {
+		t.Append(string(c), fmt.Sprint(s.byCode[c]))
+	}
+	t.Render()
+}

@@ -1,0 +1,150 @@
+package reports
+
+import (
+	"bytes"
+	"flag"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/mailcheck/mailcheck/probes"
+	"github.com/mailcheck/mailcheck/testservers"
+)
+
+// go test ./reports -update rewrites testdata/*; review the diff before committing it.
+var update = flag.Bool("update", false, "rewrite the golden files under testdata/")
+
+// goldenFormats maps each format to its file extension.
+var goldenFormats = []struct {
+	f   Format
+	ext string
+}{
+	{Table, "table.txt"},
+	{JSON, "json"},
+	{Markdown, "md"},
+	{HTML, "html"},
+}
+
+type goldenCase struct {
+	name      string
+	scenarios []string
+	lang      string
+	// extra adds what lab scenarios never produce (discovery steps, cross-endpoint findings).
+	extra func(*probes.Report)
+}
+
+var goldenCases = []goldenCase{
+	{name: "healthy-smtp-starttls", scenarios: []string{"healthy-smtp-starttls"}},
+	{name: "smtp-tls-required", scenarios: []string{"smtp-tls-required"}},
+	{name: "smtp-wrong-mode-tls-on-starttls-port", scenarios: []string{"smtp-wrong-mode-tls-on-starttls-port"}},
+	{name: "pop3-in-use", scenarios: []string{"pop3-in-use"}},
+	{name: "smtp-cert-expired", scenarios: []string{"smtp-cert-expired"}},
+	{name: "smtp-cert-expired.zh", scenarios: []string{"smtp-cert-expired"}, lang: "zh"},
+	{name: "pop3-in-use.zh", scenarios: []string{"pop3-in-use"}, lang: "zh"},
+	{name: "account", scenarios: []string{"healthy-smtp-starttls", "smtp-wrong-mode-tls-on-starttls-port", "pop3-in-use"},
+		extra: withDiscovery},
+}
+
+// withDiscovery makes a report look like `mailcheck account`: discovery steps before the
+// endpoints and a conclusion across them.
+func withDiscovery(rep *probes.Report) {
+	rep.Command, rep.Input = "account", "user@mail.test"
+	rep.Discovery = []probes.Step{
+		{Name: "mx mail.test", Status: probes.Warn, Detail: "no MX record",
+			Lines: []probes.Line{
+				{Dir: probes.Client, Text: "MX? mail.test"},
+				{Dir: probes.Server, Text: "NOERROR, 0 answers"},
+			},
+			Findings: []probes.Finding{probes.NewFinding(probes.CodeDNSNoMX, "mail.test: no MX record", "")}},
+		{Name: "srv _submission._tcp.mail.test", Status: probes.OK, Detail: "localhost:2525",
+			Lines: []probes.Line{
+				{Dir: probes.Client, Text: "SRV? _submission._tcp.mail.test"},
+				{Dir: probes.Server, Text: "0 1 2525 localhost."},
+			}},
+		{Name: "autoconfig", Status: probes.Skip, Detail: "not tried (offline)"},
+	}
+	rep.Findings = []probes.Finding{probes.NewFinding(probes.CodeTCPPort25Blocked,
+		"mail.test:25 timed out while 465/587 connected", "")}
+}
+
+// goldenReport builds a case's normalised report from real probes.
+func goldenReport(t *testing.T, c goldenCase) *probes.Report {
+	t.Helper()
+	var scs []testservers.Scenario
+	for _, n := range c.scenarios {
+		scs = append(scs, scenario(t, n))
+	}
+	rep, ports := labReport(t, c.name, scs...)
+	if len(scs) == 1 {
+		rep.Input = scs[0].Name
+	}
+	if c.extra != nil {
+		c.extra(rep)
+	}
+	normalise(rep, ports)
+	return rep
+}
+
+func render(t *testing.T, rep *probes.Report, f Format, lang string) []byte {
+	t.Helper()
+	var b bytes.Buffer
+	if err := Write(&b, rep, f, Options{Lang: lang, Transcript: true}); err != nil {
+		t.Fatalf("%s: %v", f, err)
+	}
+	return b.Bytes()
+}
+
+func TestGolden(t *testing.T) {
+	for _, c := range goldenCases {
+		t.Run(c.name, func(t *testing.T) {
+			t.Parallel()
+			// Two independent runs must agree, or the normalisation misses something.
+			a, b := goldenReport(t, c), goldenReport(t, c)
+			for _, gf := range goldenFormats {
+				got := render(t, a, gf.f, c.lang)
+				if again := render(t, b, gf.f, c.lang); !bytes.Equal(got, again) {
+					t.Errorf("%s: two runs differ:\n%s", gf.f, firstDiff(string(got), string(again)))
+					continue
+				}
+				path := filepath.Join("testdata", c.name+"."+gf.ext)
+				if *update {
+					if err := os.MkdirAll("testdata", 0o755); err != nil {
+						t.Fatal(err)
+					}
+					if err := os.WriteFile(path, got, 0o644); err != nil {
+						t.Fatal(err)
+					}
+					continue
+				}
+				want, err := os.ReadFile(path)
+				if err != nil {
+					t.Fatalf("%v (run: go test ./reports -update)", err)
+				}
+				if !bytes.Equal(got, want) {
+					t.Errorf("%s differs from %s (go test ./reports -update rewrites it):\n%s",
+						gf.f, path, firstDiff(string(want), string(got)))
+				}
+			}
+		})
+	}
+}
+
+// firstDiff shows the first differing line with a little context.
+func firstDiff(want, got string) string {
+	wl, gl := strings.Split(want, "\n"), strings.Split(got, "\n")
+	for i := 0; i < max(len(wl), len(gl)); i++ {
+		var w, g string
+		if i < len(wl) {
+			w = wl[i]
+		}
+		if i < len(gl) {
+			g = gl[i]
+		}
+		if w != g {
+			return "line " + strconv.Itoa(i+1) + ":\n  want: " + w + "\n  got:  " + g
+		}
+	}
+	return "(no line differs)"
+}
