@@ -1,0 +1,111 @@
+package cmd
+
+import (
+	"bufio"
+	"encoding/json"
+	"fmt"
+	"os"
+	"strings"
+	"testing"
+
+	"github.com/mailcheck/mailcheck/testservers"
+)
+
+func TestParseTarget(t *testing.T) {
+	tests := []struct {
+		in, proto, host, sec, address string
+		port                          int
+		wantErr                       bool
+	}{
+		{in: "smtps://mail.test", proto: "smtp", host: "mail.test", port: 465, sec: "tls"},
+		{in: "submission://mail.test", proto: "smtp", host: "mail.test", port: 587, sec: "starttls"},
+		{in: "smtp://mail.test:2525?security=plain", proto: "smtp", host: "mail.test", port: 2525, sec: "plain"},
+		{in: "imaps://[::1]:9993", proto: "imap", host: "::1", port: 9993, sec: "tls"},
+		{in: "pop3://127.0.0.1", proto: "pop3", host: "127.0.0.1", port: 110, sec: "starttls"},
+		{in: "you@qq.com", address: "you@qq.com"},
+		{in: "example.com", address: "postmaster@example.com"},
+		{in: "gopher://x", wantErr: true},
+		{in: "smtps://x:99999", wantErr: true},
+		{in: "smtps://x?security=rot13", wantErr: true},
+	}
+	for _, tt := range tests {
+		ep, addr, err := parseTarget(tt.in)
+		if (err != nil) != tt.wantErr {
+			t.Errorf("parseTarget(%q) error = %v, want error %v", tt.in, err, tt.wantErr)
+			continue
+		}
+		if err != nil {
+			continue
+		}
+		if tt.address != "" {
+			if addr != tt.address || ep != nil {
+				t.Errorf("parseTarget(%q) = %v, %q; want address %q", tt.in, ep, addr, tt.address)
+			}
+			continue
+		}
+		if ep == nil || string(ep.Proto) != tt.proto || ep.Host != tt.host || ep.Port != tt.port || string(ep.Security) != tt.sec {
+			t.Errorf("parseTarget(%q) = %+v, want %s %s:%d %s", tt.in, ep, tt.proto, tt.host, tt.port, tt.sec)
+		}
+	}
+}
+
+// TestBatch streams JSON Lines for endpoints, an address found through loopback DNS and a bad
+// line, and exits 1 because one target has an error-level finding.
+func TestBatch(t *testing.T) {
+	ca, err := testservers.NewCA()
+	if err != nil {
+		t.Fatal(err)
+	}
+	smtps := testservers.StartT(t, testservers.Config{Proto: "smtp", Faults: testservers.Faults{ImplicitTLS: true}}, ca)
+	imaps := testservers.StartT(t, testservers.Config{Proto: "imap", Faults: testservers.Faults{ImplicitTLS: true}}, ca)
+	busy := testservers.StartT(t, testservers.Config{Proto: "pop3", Faults: testservers.Faults{BusyGreeting: true}}, ca)
+	dns := testservers.StartDNST(t, testservers.Zone{
+		A: map[string][]string{"mail.test": {"127.0.0.1"}},
+		SRV: map[string][]testservers.SRV{
+			"_submissions._tcp.corp.test": {{Target: "mail.test", Port: uint16(smtps.Port), Weight: 1}},
+		},
+	})
+	caFile := t.TempDir() + "/ca.pem"
+	os.WriteFile(caFile, ca.PEM(), 0o600)
+	input := fmt.Sprintf("# targets\nsmtps://localhost:%d\n\nimaps://127.0.0.1:%d\npop3://localhost:%d\ngopher://nope\nuser@corp.test\n",
+		smtps.Port, imaps.Port, busy.Port)
+	code, out, errs := run(t, input, nil, "batch", "-", "--ca-file", caFile, "--resolver", dns.Addr, "--timeout", "2s", "-c", "3")
+	if code != ExitFindings {
+		t.Fatalf("exit = %d, want 1\n%s\n%s", code, out, errs)
+	}
+	got := map[int]batchLine{}
+	sc := bufio.NewScanner(strings.NewReader(out))
+	sc.Buffer(nil, 1<<20)
+	for sc.Scan() {
+		var l batchLine
+		if err := json.Unmarshal(sc.Bytes(), &l); err != nil {
+			t.Fatalf("line %q: %v", sc.Text(), err)
+		}
+		got[l.Line] = l
+	}
+	if len(got) != 5 {
+		t.Fatalf("%d JSON lines, want 5:\n%s", len(got), out)
+	}
+	if l := got[2]; l.Report == nil || l.Report.Status != "ok" {
+		t.Errorf("smtps line: %+v", l)
+	}
+	if l := got[4]; l.Report == nil || l.Report.Status != "ok" {
+		t.Errorf("imaps line: %+v", l)
+	}
+	if l := got[5]; l.Report == nil || !l.Report.Results[0].HasCode("server.busy") {
+		t.Errorf("busy pop3 line: %+v", l)
+	}
+	if l := got[6]; l.Error == "" || !strings.Contains(l.Error, "unknown scheme") {
+		t.Errorf("bad line: %+v", l)
+	}
+	if l := got[7]; l.Report == nil || len(l.Report.Results) != 1 || l.Report.Results[0].Endpoint.Source != "srv:_submissions._tcp" {
+		t.Errorf("address line: %+v", l)
+	}
+	if !strings.Contains(errs, "5 targets") || !strings.Contains(errs, "server.busy") {
+		t.Errorf("summary on stderr: %q", errs)
+	}
+	// A missing file is bad input.
+	if code, _, errs := run(t, "", nil, "batch", "/nonexistent/targets.txt"); code != ExitUsage {
+		t.Errorf("missing file: exit %d, %q", code, errs)
+	}
+}
