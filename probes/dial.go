@@ -48,6 +48,7 @@ func (s *Session) dialRace(addrs []netip.Addr) (net.Conn, string, error) {
 			pending--
 			if a.err == nil {
 				s.note("connected to %s", a.addr)
+				s.roundTrip()    // the TCP handshake
 				go func(n int) { // close the losers as they finish
 					for ; n > 0; n-- {
 						if l := <-results; l.c != nil {

@@ -5,7 +5,8 @@ import (
 	"sync"
 )
 
-// perHost bounds parallel connections to one host so providers do not rate-limit us.
+// perHost bounds parallel connections to one service (host and protocol) so providers, which
+// limit connections per protocol, do not rate-limit us.
 const perHost = 4
 
 // ProbeAll probes every endpoint concurrently, with the options optsFor gives each (the login
@@ -29,7 +30,7 @@ func ProbeAll(ctx context.Context, eps []Endpoint, optsFor func(Endpoint) Option
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			s := sem(ep.Host)
+			s := sem(ep.Host + "/" + string(ep.Proto))
 			select {
 			case s <- struct{}{}:
 			case <-ctx.Done():

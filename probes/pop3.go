@@ -107,7 +107,7 @@ func pop3Script(s *Session) error {
 		caps = s.pop3CAPA("capa-tls")
 	}
 	if s.pop3Login(caps) {
-		s.pop3Mailbox()
+		s.pop3Mailbox(hasCap(caps, "PIPELINING"))
 	}
 	s.quit("QUIT")
 	return nil
@@ -239,10 +239,29 @@ func (s *Session) pop3AuthError(err error, userOnly bool) error {
 	return err
 }
 
-// pop3Mailbox looks at the mailbox: STAT, LIST, UIDL (RFC 1939 5, RFC 2449 UIDL).
-func (s *Session) pop3Mailbox() {
+// pop3Mailbox looks at the mailbox: STAT, LIST, UIDL (RFC 1939 5, RFC 2449 UIDL). When the
+// server advertises PIPELINING (RFC 2449 6.6) the three go out together: one round trip.
+func (s *Session) pop3Mailbox(pipeline bool) {
+	cmds := []string{"STAT", "LIST", "UIDL"}
+	sent := false
+	ask := func(cmd string) (pop3Status, error) {
+		switch {
+		case pipeline && !sent:
+			sent = true
+			s.roundTrip()
+			if err := s.Send(strings.Join(cmds, "\r\n")); err != nil {
+				return pop3Status{}, err
+			}
+		case !pipeline:
+			s.roundTrip()
+			if err := s.Send(cmd); err != nil {
+				return pop3Status{}, err
+			}
+		}
+		return s.pop3Status(cmd)
+	}
 	s.Step("stat", func() error {
-		st, err := s.pop3Cmd("STAT", "STAT")
+		st, err := ask("STAT")
 		if err != nil {
 			return err
 		}
@@ -259,9 +278,9 @@ func (s *Session) pop3Mailbox() {
 		s.Detail("%d messages, %d bytes", n, size)
 		return nil
 	})
-	for _, cmd := range []string{"LIST", "UIDL"} {
+	for _, cmd := range cmds[1:] {
 		s.Step(strings.ToLower(cmd), func() error {
-			if _, err := s.pop3Cmd(cmd, cmd); err != nil {
+			if _, err := ask(cmd); err != nil {
 				return err
 			}
 			lines, err := s.pop3Multi()

@@ -65,6 +65,10 @@ func (s *Session) upgradeTLS() error {
 	s.setConn(tc)
 	s.tls = true
 	st := tc.ConnectionState()
+	s.roundTrip() // TLS 1.3 takes one round trip, TLS 1.2 two (RFC 8446 2)
+	if st.Version < tls.VersionTLS13 {
+		s.roundTrip()
+	}
 	info := &TLSInfo{Version: tls.VersionName(st.Version), Cipher: tls.CipherSuiteName(st.CipherSuite), ServerName: cfg.ServerName}
 	for _, c := range st.PeerCertificates {
 		info.Chain = append(info.Chain, CertInfo{Subject: c.Subject.String(), Issuer: c.Issuer.String(),
