@@ -201,9 +201,6 @@ func (s *Session) ReadLine() (string, error) {
 // roundTrip counts an exchange that waits for the server (for the round-trip figures).
 func (s *Session) roundTrip() { s.res.RoundTrips++ }
 
-// hostPort is the endpoint's address as dialed.
-func (s *Session) hostPort() string { return net.JoinHostPort(s.ep.Host, fmt.Sprint(s.ep.Port)) }
-
 // redactEvidence removes the password (and its base64 forms) from any evidence text.
 func redactEvidence(e string, o *Options) string {
 	if o == nil || len(o.Password) == 0 {
