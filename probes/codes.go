@@ -58,4 +58,5 @@ const (
 	CodeProviderDrift        Code = "provider.settings-drift"
 	CodeDiscoveryNone        Code = "discovery.no-endpoints"
 	CodeDiscoveryConflict    Code = "discovery.conflict"
+	CodeExplainUnknown       Code = "explain.no-match"
 )

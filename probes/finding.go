@@ -134,3 +134,12 @@ func DefaultLang() string {
 	}
 	return "en"
 }
+
+// Catalogue returns every catalogue entry, sorted by code.
+func Catalogue() []Entry {
+	out := make([]Entry, 0, len(catalogue))
+	for _, c := range Codes() {
+		out = append(out, catalogue[c])
+	}
+	return out
+}

@@ -1,0 +1,132 @@
+package cmd
+
+import (
+	"bufio"
+	"context"
+	"io"
+	"strings"
+	"time"
+
+	"github.com/spf13/cobra"
+
+	"github.com/mailcheck/mailcheck/probes"
+	"github.com/mailcheck/mailcheck/reports"
+)
+
+func init() { extraCommands = append(extraCommands, newCmdExplain) }
+
+type explainOptions struct {
+	io       *IO
+	g        *globalOpts
+	text     string
+	provider string
+	list     bool
+}
+
+// maxExplainInput bounds what explain reads from stdin: logs can be long, memory is not.
+const maxExplainInput = 4 << 20
+
+func newCmdExplain(io_ *IO, g *globalOpts) *cobra.Command {
+	o := &explainOptions{io: io_, g: g}
+	c := &cobra.Command{
+		Use:   "explain TEXT|-",
+		Short: "Explain a pasted error message or server reply, with the fix",
+		Long: `explain classifies what a mail client or server said — a reply such as "535 5.7.8
+Username and Password not accepted", an error from Outlook, Foxmail, Thunderbird, Go, Python,
+Java, Node, PHP or .NET, or a whole log ('-' reads standard input) — and prints the finding, the
+line that matched and the fix. --list prints the whole catalogue.`,
+		Example: `  mailcheck explain "530 5.7.0 Must issue a STARTTLS command first"
+  mailcheck explain --lang zh "535 Login Fail. Please enter your authorization code to login"
+  journalctl -u myapp | mailcheck explain -
+  mailcheck explain --list --format markdown`,
+		RunE: func(c *cobra.Command, args []string) error {
+			if o.list {
+				if len(args) > 0 {
+					return usagef("--list takes no text")
+				}
+				return runExplainList(o)
+			}
+			if len(args) == 0 {
+				return usagef("explain needs the text to explain, or '-' to read it from standard input")
+			}
+			o.text = strings.Join(args, " ")
+			return runExplain(c.Context(), o)
+		},
+	}
+	c.Flags().StringVar(&o.provider, "provider", "", "provider `NAME` whose specific fix to show (default: guessed from the text)")
+	c.Flags().BoolVar(&o.list, "list", false, "print the whole findings catalogue")
+	return c
+}
+
+func runExplain(ctx context.Context, o *explainOptions) error {
+	if err := o.g.check(); err != nil {
+		return err
+	}
+	text := o.text
+	if text == "-" {
+		b, err := io.ReadAll(io.LimitReader(bufio.NewReader(o.io.In), maxExplainInput+1))
+		if err != nil {
+			return usagef("reading standard input: %v", err)
+		}
+		if len(b) > maxExplainInput {
+			return usagef("standard input is larger than %d MiB; paste the relevant lines", maxExplainInput>>20)
+		}
+		text = probes.DecodeText(b)
+	}
+	if strings.TrimSpace(text) == "" {
+		return usagef("nothing to explain: the text is empty")
+	}
+	provider := probes.ProviderHint(text)
+	if o.provider != "" {
+		db, err := o.g.loadDB()
+		if err != nil {
+			return err
+		}
+		p, ok := db.Lookup(o.provider)
+		if !ok {
+			return usagef("--provider: unknown provider %q", o.provider)
+		}
+		provider = p.Key
+	}
+	input := strings.TrimSpace(text)
+	if first, _, multi := strings.Cut(input, "\n"); multi {
+		input = first + " …"
+	}
+	rep := &probes.Report{Schema: probes.Schema, Command: "explain", Input: truncateRunes(input, 120),
+		Provider: provider, Started: time.Now()}
+	for _, m := range probes.MatchText(text) {
+		f := probes.NewFinding(m.Code, m.Evidence, provider)
+		rep.Findings = append(rep.Findings, f)
+	}
+	if len(rep.Findings) == 0 {
+		class := probes.ReplyClass(text)
+		ev := "no known signature matched"
+		if class != "" {
+			ev += "; closest class: " + class
+		}
+		rep.Findings = append(rep.Findings, probes.NewFinding(probes.CodeExplainUnknown, ev, provider))
+	}
+	finish(rep)
+	if err := o.g.write(o.io, rep); err != nil {
+		return err
+	}
+	return reportErr(rep)
+}
+
+func truncateRunes(s string, n int) string {
+	r := []rune(s)
+	if len(r) <= n {
+		return s
+	}
+	return string(r[:n]) + "…"
+}
+
+func runExplainList(o *explainOptions) error {
+	if err := o.g.check(); err != nil {
+		return err
+	}
+	f, _ := reports.ParseFormat(o.g.format)
+	w := o.io.Out
+	return reports.WriteCatalogue(w, probes.Catalogue(), f, reports.Options{Lang: o.g.lang,
+		Color: o.io.OutTTY && !o.g.noColor && o.io.Getenv("NO_COLOR") == ""})
+}

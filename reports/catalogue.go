@@ -1,0 +1,107 @@
+package reports
+
+import (
+	"encoding/json"
+	"fmt"
+	"html/template"
+	"io"
+	"sort"
+	"strings"
+
+	"github.com/olekukonko/tablewriter"
+	"github.com/olekukonko/tablewriter/tw"
+
+	"github.com/mailcheck/mailcheck/probes"
+)
+
+// catalogueEntry is the JSON form of one catalogue record: both languages, so scripts and
+// helpdesk articles can use either.
+type catalogueEntry struct {
+	Code        probes.Code            `json:"code"`
+	Severity    probes.Severity        `json:"severity"`
+	Title       probes.Text            `json:"title"`
+	Explanation probes.Text            `json:"explanation"`
+	Fix         probes.Text            `json:"fix"`
+	Ref         string                 `json:"ref"`
+	ProviderFix map[string]probes.Text `json:"provider_fix,omitempty"`
+}
+
+// WriteCatalogue prints every finding code with its explanation and fix.
+func WriteCatalogue(w io.Writer, entries []probes.Entry, f Format, o Options) error {
+	if o.Lang == "" {
+		o.Lang = "en"
+	}
+	switch f {
+	case JSON:
+		out := make([]catalogueEntry, len(entries))
+		for i, e := range entries {
+			out[i] = catalogueEntry{e.Code, e.Severity, e.Title, e.Explain, e.Fix, e.Ref, e.ProviderFix}
+		}
+		enc := json.NewEncoder(w)
+		enc.SetIndent("", "  ")
+		enc.SetEscapeHTML(false)
+		return enc.Encode(map[string]any{"schema": probes.Schema, "catalogue": out})
+	case Markdown:
+		fmt.Fprintf(w, "# %s\n\n| code | severity | %s |\n|---|---|---|\n", catalogueTitle.In(o.Lang), label("findings", o.Lang))
+		for _, e := range entries {
+			fmt.Fprintf(w, "| `%s` | %s | %s |\n", e.Code, e.Severity, mdEscape(e.Title.In(o.Lang)))
+		}
+		for _, e := range entries {
+			fmt.Fprintf(w, "\n## `%s` — %s\n\n%s\n\n**%s:** %s\n", e.Code, mdEscape(e.Title.In(o.Lang)),
+				mdEscape(e.Explain.In(o.Lang)), label("fix", o.Lang), mdEscape(e.Fix.In(o.Lang)))
+			for _, k := range providerKeys(e) {
+				fmt.Fprintf(w, "- **%s:** %s\n", k, mdEscape(e.ProviderFix[k].In(o.Lang)))
+			}
+			fmt.Fprintf(w, "\n%s: %s\n", label("ref", o.Lang), mdEscape(e.Ref))
+		}
+		return nil
+	case HTML:
+		return catalogueHTML.Execute(w, map[string]any{"Title": catalogueTitle.In(o.Lang), "Lang": o.Lang, "Entries": entries,
+			"FixLabel": label("fix", o.Lang), "RefLabel": label("ref", o.Lang)})
+	}
+	p := newPalette(o.Color)
+	t := tablewriter.NewTable(w, tablewriter.WithHeaderAutoFormat(tw.Off), tablewriter.WithRowAutoWrap(tw.WrapNormal),
+		tablewriter.WithRowMaxWidth(70))
+	t.Header("Code", "Severity", "Title")
+	for _, e := range entries {
+		t.Append(string(e.Code), p.severity(e.Severity), e.Title.In(o.Lang))
+	}
+	if err := t.Render(); err != nil {
+		return err
+	}
+	fmt.Fprintf(w, "%d codes; 'mailcheck explain --list --format markdown' shows every explanation and fix.\n", len(entries))
+	return nil
+}
+
+var catalogueTitle = probes.Text{EN: "mailcheck findings catalogue", ZH: "mailcheck 问题代码目录"}
+
+func providerKeys(e probes.Entry) []string {
+	keys := make([]string, 0, len(e.ProviderFix))
+	for k := range e.ProviderFix {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	return keys
+}
+
+// mdEscape keeps catalogue text from breaking a Markdown table or emphasis.
+func mdEscape(s string) string {
+	return strings.NewReplacer("|", `\|`, "\n", " ", "*", `\*`, "_", `\_`, "`", "'").Replace(s)
+}
+
+var catalogueHTML = template.Must(template.New("catalogue").Funcs(template.FuncMap{
+	"in": func(t probes.Text, lang string) string { return t.In(lang) },
+}).Parse(`<!doctype html>
+<html lang="{{.Lang}}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">
+<title>{{.Title}}</title>
+<style>body{font:15px/1.5 system-ui,sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem;color:#1f2328}
+section{border:1px solid #d0d7de;border-radius:8px;padding:.5rem 1rem;margin:1rem 0}
+code{background:#f6f8fa;padding:.1rem .3rem;border-radius:4px}.error{color:#b42318}.warning{color:#9a6700}.info{color:#57606a}</style>
+</head><body><h1>{{.Title}}</h1>
+{{range .Entries}}<section id="{{.Code}}"><h2><code>{{.Code}}</code> <span class="{{.Severity}}">{{.Severity}}</span></h2>
+<p><strong>{{in .Title $.Lang}}</strong></p><p>{{in .Explain $.Lang}}</p><p><strong>{{$.FixLabel}}:</strong> {{in .Fix $.Lang}}</p>
+{{if .ProviderFix}}<ul>{{range $k, $v := .ProviderFix}}<li><strong>{{$k}}:</strong> {{in $v $.Lang}}</li>{{end}}</ul>{{end}}
+<p>{{$.RefLabel}}: {{.Ref}}</p></section>
+{{end}}</body></html>
+`))
