@@ -78,6 +78,7 @@ func TestAccountSRV(t *testing.T) {
 	}
 	smtp := testservers.StartT(t, testservers.Config{Proto: "smtp", Faults: testservers.Faults{ImplicitTLS: true}}, ca)
 	pop3 := testservers.StartT(t, testservers.Config{Proto: "pop3", Faults: testservers.Faults{ImplicitTLS: true}}, ca)
+	imap := testservers.StartT(t, testservers.Config{Proto: "imap", Faults: testservers.Faults{RequireTLSForAuth: true}}, ca)
 	dns := testservers.StartDNST(t, testservers.Zone{
 		A:  map[string][]string{"mail.test": {"127.0.0.1"}},
 		MX: map[string][]testservers.MX{"some-company.test": {{Host: "mx.some-company.test", Pref: 10}}},
@@ -85,6 +86,7 @@ func TestAccountSRV(t *testing.T) {
 			"_submissions._tcp.some-company.test": {{Target: "mail.test", Port: uint16(smtp.Port), Priority: 0, Weight: 1}},
 			"_pop3s._tcp.some-company.test":       {{Target: "mail.test", Port: uint16(pop3.Port), Priority: 0, Weight: 1}},
 			"_imaps._tcp.some-company.test":       {{Target: ".", Port: 0}},
+			"_imap._tcp.some-company.test":        {{Target: "mail.test", Port: uint16(imap.Port), Priority: 0, Weight: 1}},
 		},
 	})
 	caFile := t.TempDir() + "/ca.pem"
@@ -102,15 +104,15 @@ func TestAccountSRV(t *testing.T) {
 		if res.Status != "ok" {
 			t.Errorf("%s %s:%d status %s", res.Endpoint.Proto, res.Endpoint.Host, res.Endpoint.Port, res.Status)
 		}
-		if res.Endpoint.Proto == "pop3" && (res.Mailbox == nil || res.Mailbox.Messages == 0) {
-			t.Errorf("pop3 mailbox not seen: %+v", res.Mailbox)
+		if res.Endpoint.Proto != "smtp" && (res.Mailbox == nil || res.Mailbox.Messages == 0) {
+			t.Errorf("%s mailbox not seen: %+v", res.Endpoint.Proto, res.Mailbox)
 		}
 	}
-	if srcs["srv:_submissions._tcp"] != smtp.Port || srcs["srv:_pop3s._tcp"] != pop3.Port {
-		t.Errorf("endpoint sources = %v, want the two SRV records", srcs)
+	if srcs["srv:_submissions._tcp"] != smtp.Port || srcs["srv:_pop3s._tcp"] != pop3.Port || srcs["srv:_imap._tcp"] != imap.Port {
+		t.Errorf("endpoint sources = %v, want the three SRV records", srcs)
 	}
-	if len(r.Results) != 2 {
-		t.Errorf("%d endpoints probed, want 2 (the IMAP SRV target is '.')", len(r.Results))
+	if len(r.Results) != 3 || r.Results[0].Endpoint.Proto != "imap" {
+		t.Errorf("%d endpoints probed, want IMAP, POP3 and SMTP in that order (the _imaps target is '.')", len(r.Results))
 	}
 	if strings.Contains(out, testservers.DefaultPassword) {
 		t.Error("password in the report")

@@ -1,0 +1,70 @@
+package cmd
+
+import (
+	"encoding/json"
+	"strings"
+	"testing"
+)
+
+func TestExplain(t *testing.T) {
+	tests := []struct {
+		name  string
+		stdin string
+		args  []string
+		code  int
+		want  []string
+	}{
+		{"starttls required", "", []string{"explain", "530 5.7.0 Must issue a STARTTLS command first"}, ExitFindings,
+			[]string{"tls.required", "587", "465", "STARTTLS"}},
+		{"qq authorization code in Chinese", "", []string{"explain", "--lang", "zh", "535 Login Fail. Please enter your authorization code to login"},
+			ExitFindings, []string{"auth.authorization-code-required", "授权码", "mail.qq.com", "解决办法"}},
+		{"provider flag sharpens the fix", "", []string{"explain", "--provider", "gmail", "535-5.7.8 Username and Password not accepted"},
+			ExitFindings, []string{"app"}},
+		{"multi-line log from stdin", "connecting\n-ERR [IN-USE] Mailbox is locked\nx509: certificate signed by unknown authority\n",
+			[]string{"explain", "-"}, ExitFindings, []string{"pop3.in-use", "tls.cert-untrusted", "-ERR [IN-USE] Mailbox is locked"}},
+		{"unknown text, honest", "", []string{"explain", "550 something odd happened"}, ExitOK,
+			[]string{"explain.no-match", "550"}},
+		{"catalogue", "", []string{"explain", "--list"}, ExitOK, []string{"tls.required", "pop3.in-use", "imap.id-required"}},
+		{"catalogue markdown", "", []string{"explain", "--list", "--format", "markdown"}, ExitOK, []string{"## `tls.required`", "| code |"}},
+		{"catalogue html", "", []string{"explain", "--list", "--format", "html", "--lang", "zh"}, ExitOK, []string{"<!doctype html>", "auth.authorization-code-required"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			code, out, errs := run(t, tt.stdin, nil, tt.args...)
+			if code != tt.code {
+				t.Fatalf("exit = %d, want %d\n%s%s", code, tt.code, out, errs)
+			}
+			for _, w := range tt.want {
+				if !strings.Contains(out, w) {
+					t.Errorf("output lacks %q:\n%s", w, out)
+				}
+			}
+		})
+	}
+	for _, args := range [][]string{{"explain"}, {"explain", "-"}, {"explain", "--list", "x"}, {"explain", "--provider", "nope", "535 x"}} {
+		if code, _, errs := run(t, "", nil, args...); code != ExitUsage {
+			t.Errorf("%v: exit %d (%q), want 2", args, code, errs)
+		}
+	}
+	// JSON: every code in FINDINGS.md is in the catalogue with both languages.
+	_, out, _ := run(t, "", nil, "explain", "--list", "--format", "json")
+	var cat struct {
+		Catalogue []struct {
+			Code        string
+			Title       struct{ EN, ZH string }
+			Explanation struct{ EN, ZH string }
+			Fix         struct{ EN, ZH string }
+		}
+	}
+	if err := json.Unmarshal([]byte(out), &cat); err != nil {
+		t.Fatal(err)
+	}
+	if len(cat.Catalogue) < 60 {
+		t.Errorf("catalogue has %d codes, want 60+", len(cat.Catalogue))
+	}
+	for _, e := range cat.Catalogue {
+		if e.Title.ZH == "" || e.Fix.EN == "" || e.Explanation.ZH == "" {
+			t.Errorf("%s lacks text: %+v", e.Code, e)
+		}
+	}
+}
