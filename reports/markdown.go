@@ -32,15 +32,45 @@ func writeMarkdown(w io.Writer, rep *probes.Report, o Options) error {
 
 	if len(v.Settings) > 0 {
 		fmt.Fprintf(b, "## %s\n\n", L["settings"])
+		if v.Provider != "" {
+			fmt.Fprintf(b, "**%s**\n\n", mdText(v.Provider))
+		}
+		if v.Closed != "" {
+			fmt.Fprintf(b, "**%s**\n\n", mdText(v.Closed))
+		}
 		rows := [][]string{}
 		for _, s := range v.Settings {
 			res := mdIcon(s.Status.Class) + " " + mdText(s.Result)
 			if s.Works {
 				res = "**" + res + "**"
 			}
-			rows = append(rows, []string{s.Proto, mdText(s.Host), s.Port, mdText(s.Security), orDash(mdText(s.Source)), res})
+			row := []string{s.Proto, mdText(s.Host), s.Port, mdText(s.Security)}
+			if v.HasUser {
+				row = append(row, orDash(mdText(s.User)))
+			}
+			rows = append(rows, append(row, orDash(mdText(s.Source)), res))
 		}
-		mdTable(b, []string{L["protocol"], L["host"], L["port"], L["security"], L["source"], L["result"]}, rows)
+		head := []string{L["protocol"], L["host"], L["port"], L["security"]}
+		if v.HasUser {
+			head = append(head, slabel("username", v.Lang))
+		}
+		mdTable(b, append(head, L["source"], L["result"]), rows)
+		if v.Auth != "" {
+			fmt.Fprintf(b, "**%s:** %s\n\n", slabel("password", v.Lang), mdText(v.Auth))
+		}
+		for _, n := range v.Notes {
+			fmt.Fprintf(b, "- %s", mdText(n.Text))
+			if n.Fix != "" {
+				fmt.Fprintf(b, "  \n  → %s", mdText(n.Fix))
+			}
+			if n.URL != "" {
+				fmt.Fprintf(b, " (%s)", mdText(n.URL))
+			}
+			b.WriteString("\n")
+		}
+		if len(v.Notes) > 0 {
+			b.WriteString("\n")
+		}
 	}
 
 	if len(v.Findings) > 0 {

@@ -12,12 +12,18 @@ import (
 // render from it, so the two formats show the same content in the same order. Strings in a view
 // are plain text: each renderer escapes them for its own syntax.
 type view struct {
-	Lang      string
-	Title     string // "mailcheck probe smtp mail.example.com"
-	Started   string
-	Elapsed   string
-	Verdict   badge // the summary line: Class from Verdict()'s status, Text its sentence
-	Settings  []settingRow
+	Lang     string
+	Title    string // "mailcheck probe smtp mail.example.com"
+	Started  string
+	Elapsed  string
+	Verdict  badge // the summary line: Class from Verdict()'s status, Text its sentence
+	Settings []settingRow
+	// Provider, Auth and Notes come from the report's settings (provider, account).
+	Provider  string
+	Auth      string
+	Closed    string
+	Notes     []noteView
+	HasUser   bool
 	Findings  []findingView // cross-endpoint conclusions
 	Discovery *stepsView
 	Results   []resultView
@@ -38,6 +44,12 @@ type settingRow struct {
 	Works                               bool
 	Result                              string // "works", "does not work", "works instead of tls"
 	Anchor                              string // the endpoint's section
+	User                                string // login name to type, when known
+}
+
+// noteView is a provider quirk: what to know, what to do and where.
+type noteView struct {
+	Text, Fix, URL string
 }
 
 type stepsView struct {
@@ -118,6 +130,11 @@ func newView(rep *probes.Report, lang string) *view {
 	for k, t := range labels {
 		v.L[k] = t.In(lang)
 	}
+	for k, t := range settingsLabels {
+		if _, ok := v.L[k]; !ok {
+			v.L[k] = t.In(lang)
+		}
+	}
 	v.Title = strings.TrimSpace(strings.Join([]string{"mailcheck", rep.Command, rep.Input}, " "))
 	if !rep.Started.IsZero() {
 		v.Started = rep.Started.UTC().Format("2006-01-02 15:04:05 UTC")
@@ -142,12 +159,48 @@ func newView(rep *probes.Report, lang string) *view {
 		anchor := fmt.Sprintf("ep%d", i+1)
 		rv := newResult(r, anchor, "", lang, rep.Started)
 		v.Results = append(v.Results, rv)
-		v.Settings = append(v.Settings, newSetting(r, anchor, "", lang))
+		if rep.Settings == nil {
+			v.Settings = append(v.Settings, newSetting(r, anchor, "", lang))
+		}
 		if r.Alt != nil {
 			v.Settings = append(v.Settings, newSetting(r.Alt, anchor+"-alt", string(r.Endpoint.Security), lang))
 		}
 	}
+	if s := rep.Settings; s != nil {
+		v.applySettings(rep, s, lang)
+	}
 	return v
+}
+
+// applySettings puts the recommended endpoints first, each with the result of its probe (or
+// "not checked" offline), the login name, the password kind and the provider's quirks.
+func (v *view) applySettings(rep *probes.Report, s *probes.Settings, lang string) {
+	var rows []settingRow
+	for _, ep := range s.Endpoints {
+		row := settingRow{Proto: strings.ToUpper(string(ep.Proto)), Host: ep.Host, Port: fmt.Sprint(ep.Port),
+			Security: string(ep.Security), Source: ep.Source, Status: statusBadge(probes.Skip, lang), Result: label("notRun", lang)}
+		for i := range rep.Results {
+			if r := &rep.Results[i]; r.Endpoint.Proto == ep.Proto && r.Endpoint.Host == ep.Host && r.Endpoint.Port == ep.Port {
+				row = newSetting(r, fmt.Sprintf("ep%d", i+1), "", lang)
+				break
+			}
+		}
+		row.Security = SecurityLabel(ep.Security)
+		row.User = UsernameLabel(s.Usernames[ep.Proto], lang)
+		v.HasUser = v.HasUser || row.User != ""
+		rows = append(rows, row)
+	}
+	v.Settings = append(rows, v.Settings...)
+	v.Provider = s.Name.In(lang)
+	if s.Auth != "" {
+		v.Auth = AuthLabel(s.Auth, lang)
+	}
+	if s.Status == "closed" {
+		v.Closed = fmt.Sprintf(slabel("closed", lang), s.Successor)
+	}
+	for _, n := range s.Notes {
+		v.Notes = append(v.Notes, noteView{Text: n.Text.In(lang), Fix: n.Fix.In(lang), URL: n.URL})
+	}
 }
 
 func newSetting(r *probes.Result, anchor, insteadOf, lang string) settingRow {
