@@ -1,8 +1,12 @@
 package probes_test
 
 import (
+	"bufio"
 	"context"
+	"fmt"
+	"net"
 	"strings"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -107,4 +111,71 @@ func TestCancel(t *testing.T) {
 	if !r.HasCode(probes.CodeProbeCanceled) {
 		t.Errorf("codes = %v, want %s\n%s", codesOf(r), probes.CodeProbeCanceled, dump(r))
 	}
+}
+
+// TestAuthChallengeFlood: a server that answers AUTH with an endless stream of 334 challenges
+// gets at most one answer per mechanism step, and the probe ends with a finding.
+func TestAuthChallengeFlood(t *testing.T) {
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ln.Close()
+	var lines atomic.Int64
+	go func() {
+		c, err := ln.Accept()
+		if err != nil {
+			return
+		}
+		defer c.Close()
+		c.SetDeadline(time.Now().Add(10 * time.Second))
+		r := bufio.NewReader(c)
+		fmt.Fprintf(c, "220 flood.test ESMTP\r\n")
+		r.ReadString('\n') // EHLO
+		fmt.Fprintf(c, "250-flood.test\r\n250 AUTH LOGIN\r\n")
+		r.ReadString('\n') // AUTH LOGIN
+		go func() {
+			for {
+				if _, err := r.ReadString('\n'); err != nil {
+					return
+				}
+				lines.Add(1)
+			}
+		}()
+		for i := 0; i < 100000; i++ { // bounded flood
+			if _, err := fmt.Fprintf(c, "334 VXNlcm5hbWU6\r\n"); err != nil {
+				return
+			}
+		}
+	}()
+	port := ln.Addr().(*net.TCPAddr).Port
+	start := time.Now()
+	r := probes.Probe(context.Background(), probes.Endpoint{Proto: probes.SMTP, Host: "127.0.0.1", Port: port, Security: probes.Plain},
+		probes.Options{Timeout: time.Second, User: "u@flood.test", Password: []byte("flood-secret"), AllowPlaintextAuth: true, NoModeDetect: true})
+	if took := time.Since(start); took > 5*time.Second {
+		t.Errorf("probe took %s", took)
+	}
+	if r.Status != probes.Fail || !stepFailed(r, "auth") {
+		t.Errorf("status %s, want the auth step to fail\n%s", r.Status, dump(r))
+	}
+	time.Sleep(50 * time.Millisecond)
+	if n := lines.Load(); n > 3 {
+		t.Errorf("client answered %d challenges, want at most 3 (user, password, QUIT)", n)
+	}
+	for _, s := range r.Steps {
+		for _, l := range s.Lines {
+			if strings.Contains(l.Text, "flood-secret") {
+				t.Errorf("password in transcript: %q", l.Text)
+			}
+		}
+	}
+}
+
+func stepFailed(r probes.Result, name string) bool {
+	for _, s := range r.Steps {
+		if s.Name == name {
+			return s.Status == probes.Fail
+		}
+	}
+	return false
 }
