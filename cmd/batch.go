@@ -163,15 +163,11 @@ func runBatch(ctx context.Context, o *batchOptions) error {
 		return err
 	}
 	popts.Password = nil
-	var out io.Writer = o.io.Out
-	if o.g.output != "" {
-		f, err := os.Create(o.g.output)
-		if err != nil {
-			return usagef("--output: %v", err)
-		}
-		defer f.Close()
-		out = f
+	out, done, err := o.g.openOutput(o.io)
+	if err != nil {
+		return err
 	}
+	defer done()
 	bw := bufio.NewWriterSize(out, 64<<10)
 	defer bw.Flush()
 	var outMu sync.Mutex
@@ -232,6 +228,9 @@ func runBatch(ctx context.Context, o *batchOptions) error {
 		return ctx.Err()
 	}
 	if err := bw.Flush(); err != nil {
+		return fmt.Errorf("batch: writing results: %w", err)
+	}
+	if err := done(); err != nil {
 		return fmt.Errorf("batch: writing results: %w", err)
 	}
 	if !o.g.quiet {

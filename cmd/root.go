@@ -159,24 +159,37 @@ func (g *globalOpts) probeOptions(io_ *IO, who string) (probes.Options, error) {
 func (g *globalOpts) write(io_ *IO, rep *probes.Report) error {
 	fmtv, _ := reports.ParseFormat(g.format)
 	o := reports.Options{Lang: g.lang, Transcript: g.transcript}
-	var w io.Writer = io_.Out
-	if g.output != "" {
-		f, err := os.Create(g.output)
-		if err != nil {
-			return usagef("--output: %v", err)
-		}
-		defer f.Close()
-		w = f
-	} else {
+	w, done, err := g.openOutput(io_)
+	if err != nil {
+		return err
+	}
+	if g.output == "" {
 		o.Color = io_.OutTTY && !g.noColor && io_.Getenv("NO_COLOR") == ""
 	}
 	if err := reports.Write(w, rep, fmtv, o); err != nil {
+		done()
+		return fmt.Errorf("writing the report: %w", err)
+	}
+	if err := done(); err != nil {
 		return fmt.Errorf("writing the report: %w", err)
 	}
 	if g.output != "" && !g.quiet {
 		fmt.Fprintf(io_.Err, "report written to %s\n", g.output)
 	}
 	return nil
+}
+
+// openOutput returns where the report goes: --output FILE or stdout. done closes the file and
+// reports a failed write, which a full disk would otherwise hide.
+func (g *globalOpts) openOutput(io_ *IO) (io.Writer, func() error, error) {
+	if g.output == "" {
+		return io_.Out, func() error { return nil }, nil
+	}
+	f, err := os.Create(g.output)
+	if err != nil {
+		return nil, nil, usagef("--output: %v", err)
+	}
+	return f, f.Close, nil
 }
 
 // parseHostPort splits HOST[:PORT] ("[v6]:port" too) and validates both parts.
