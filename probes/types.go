@@ -243,6 +243,7 @@ type Report struct {
 	// Findings are cross-endpoint conclusions.
 	Findings []Finding `json:"findings,omitempty"`
 	Status   Status    `json:"status"`
+	Checks   []Check   `json:"checks,omitempty"` // conformance verdicts (conform), one per RFC clause
 }
 
 // MarshalJSON adds duration_ms.

@@ -94,6 +94,9 @@ func writeMarkdown(w io.Writer, rep *probes.Report, o Options) error {
 	for i := range v.Results {
 		mdResult(b, &v.Results[i], "###", L)
 	}
+	if len(v.Checks) > 0 {
+		mdChecks(b, v, L)
+	}
 
 	fmt.Fprintf(b, "---\n%s (%s)\n", L["generated"], mdText(v.Schema))
 	_, err := io.WriteString(w, b.String())
@@ -346,4 +349,25 @@ func longestRun(s string, c rune) int {
 		}
 	}
 	return best
+}
+
+// mdChecks writes the conformance table: every check with its clause, verdict and evidence.
+func mdChecks(b *strings.Builder, v *view, L map[string]string) {
+	fmt.Fprintf(b, "## %s\n\n%s\n\n", L["conformance"], mdText(v.ChecksSummary))
+	rows := [][]string{}
+	for _, c := range v.Checks {
+		var d []string
+		if c.Title != "" {
+			d = append(d, mdText(c.Title))
+		}
+		if c.Reason != "" {
+			d = append(d, "*"+mdText(c.Reason)+"*")
+		}
+		if c.Evidence != "" {
+			d = append(d, mdCode(c.Evidence, true))
+		}
+		rows = append(rows, []string{mdCode(c.ID, true), c.Level, mdIcon(c.Verdict.Class) + " " + c.Verdict.Text,
+			mdText(c.RFC), strings.Join(d, " · ")})
+	}
+	mdTable(b, []string{L["check"], L["level"], L["verdict"], L["rfc"], L["detail"]}, rows)
 }

@@ -46,6 +46,7 @@ func Write(w io.Writer, rep *probes.Report, f Format, o Options) error {
 		o.Lang = "en"
 	}
 	rep.SetLang(o.Lang)
+	localizeChecks(rep, o.Lang)
 	switch f {
 	case JSON:
 		enc := json.NewEncoder(w)

@@ -121,6 +121,17 @@ var labels = map[string]probes.Text{
 	"st.warn":      {EN: "WARN", ZH: "警告"},
 	"st.fail":      {EN: "FAIL", ZH: "失败"},
 	"st.skip":      {EN: "SKIP", ZH: "跳过"},
+
+	// Conformance checks (mailcheck conform).
+	"conformance":  {EN: "Conformance", ZH: "协议一致性"},
+	"check":        {EN: "Check", ZH: "检查项"},
+	"level":        {EN: "Level", ZH: "级别"},
+	"rfc":          {EN: "RFC", ZH: "RFC"},
+	"checkSummary": {EN: "%d pass, %d fail (%d MUST), %d warn, %d skip", ZH: "%d 项通过，%d 项不符合（其中 MUST %d 项），%d 项警告，%d 项跳过"},
+	"v.pass":       {EN: "PASS", ZH: "通过"},
+	"v.fail":       {EN: "FAIL", ZH: "不符合"},
+	"v.warn":       {EN: "WARN", ZH: "警告"},
+	"v.skip":       {EN: "SKIP", ZH: "跳过"},
 }
 
 func label(key, lang string) string { return labels[key].In(lang) }
@@ -185,6 +196,11 @@ func writeTable(w io.Writer, rep *probes.Report, o Options) error {
 	}
 	for i := range rep.Results {
 		writeResult(w, &rep.Results[i], o, p, "")
+	}
+	if len(rep.Checks) > 0 {
+		if err := writeChecks(w, rep.Checks, o, p); err != nil {
+			return err
+		}
 	}
 	if len(rep.Findings) > 0 {
 		fmt.Fprintf(w, "\n%s\n", p.bold.Sprint(label("findings", o.Lang)))

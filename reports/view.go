@@ -29,6 +29,11 @@ type view struct {
 	Results   []resultView
 	Schema    string
 	L         map[string]string // every label in Lang, for the template
+
+	// Checks are the conformance verdicts (conform); ChecksSummary counts them:
+	// "23 pass, 1 fail (1 MUST), 0 warn, 2 skip".
+	Checks        []checkView
+	ChecksSummary string
 }
 
 // badge is a status or severity as shown: a CSS class ("ok", "warn", "fail", "skip", "info"),
@@ -159,7 +164,7 @@ func newView(rep *probes.Report, lang string) *view {
 		anchor := fmt.Sprintf("ep%d", i+1)
 		rv := newResult(r, anchor, "", lang, rep.Started)
 		v.Results = append(v.Results, rv)
-		if rep.Settings == nil {
+		if rep.Settings == nil && len(rep.Checks) == 0 { // a conformance report judges the server, not client settings
 			v.Settings = append(v.Settings, newSetting(r, anchor, "", lang))
 		}
 		if r.Alt != nil {
@@ -168,6 +173,10 @@ func newView(rep *probes.Report, lang string) *view {
 	}
 	if s := rep.Settings; s != nil {
 		v.applySettings(rep, s, lang)
+	}
+	if len(rep.Checks) > 0 {
+		v.Checks = newChecks(rep.Checks, lang)
+		v.ChecksSummary = ChecksSummary(rep.Checks, lang)
 	}
 	return v
 }

@@ -46,10 +46,19 @@ var errLiteralTooBig = errors.New("literal too big")
 // RequireTLSForAuth it says LOGINDISABLED and leaves out AUTH=PLAIN, as Dovecot does and as the
 // SMTP and POP3 engines leave out AUTH and USER (RFC 9051 6.2.3).
 func (s *Server) imapCaps(tls, authed bool) string {
+	return s.imapCapsStale(tls, authed, false)
+}
+
+// imapCapsStale is imapCaps; stale keeps STARTTLS on the list after an upgrade (the
+// NoResetAfterSTARTTLS fault).
+func (s *Server) imapCapsStale(tls, authed, stale bool) string {
 	f := s.cfg.Faults
 	caps := []string{"IMAP4rev1"}
+	if f.IMAPNoRev1 {
+		caps = caps[:0]
+	}
 	if !authed {
-		if !tls && !f.NoSTARTTLS && !f.StripSTARTTLS {
+		if (!tls || stale) && !f.NoSTARTTLS && !f.StripSTARTTLS {
 			caps = append(caps, "STARTTLS")
 		}
 		if !tls && f.RequireTLSForAuth {
@@ -188,15 +197,22 @@ func (s *imapSession) command(tag, name string, p *imapParser) bool {
 		if !p.eof() {
 			return invalid()
 		}
-		caps := "* CAPABILITY " + s.srv.imapCaps(s.tls, s.authed)
+		caps := "* CAPABILITY " + s.srv.imapCapsStale(s.tls, s.authed, f.NoResetAfterSTARTTLS && s.upgraded)
 		if f.EndlessMultiline {
 			s.endless(caps)
 			return false
+		}
+		if f.IMAPTaggedNoStatus {
+			return s.reply(caps, tag+" Capability completed.") == nil
 		}
 		return s.reply(caps, tag+" OK Capability completed.") == nil
 	case "NOOP":
 		return ok("NOOP completed.")
 	case "LOGOUT":
+		if f.IMAPNoBYEOnLogout {
+			s.reply(tag + " OK Logout completed.")
+			return false
+		}
 		s.reply("* BYE Logging out", tag+" OK Logout completed.") // RFC 9051 6.1.3
 		return false
 	case "ID": // RFC 2971: allowed in every state
@@ -208,6 +224,9 @@ func (s *imapSession) command(tag, name string, p *imapParser) bool {
 			return invalid()
 		}
 		s.sentID = true
+		if f.IMAPIDNoResponse {
+			return s.reply(tag+" OK ID completed.") == nil
+		}
 		return s.reply(`* ID ("name" "mailcheck-testserver")`, tag+" OK ID completed.") == nil
 	case "STARTTLS":
 		switch {
@@ -314,6 +333,9 @@ func (s *imapSession) command(tag, name string, p *imapParser) bool {
 		}
 		return ok("Idle completed.")
 	}
+	if f.IMAPUnknownCommandNO {
+		return s.reply(tag+" NO Unknown command.") == nil
+	}
 	return s.bad(tag + " BAD Unknown command.")
 }
 
@@ -398,15 +420,19 @@ func (s *imapSession) selectBox(tag, name, box string) bool {
 	if s.readOnly {
 		perm, mode, done = "", "READ-ONLY", "Examine completed."
 	}
-	return s.reply(
+	lines := []string{
 		`* FLAGS (\Answered \Flagged \Deleted \Seen \Draft)`,
 		fmt.Sprintf("* %d EXISTS", len(s.msgs)),
 		"* 0 RECENT",
-		"* OK [PERMANENTFLAGS ("+perm+")] Flags permitted.",
+		"* OK [PERMANENTFLAGS (" + perm + ")] Flags permitted.",
 		"* OK [UIDVALIDITY 1] UIDs valid",
 		fmt.Sprintf("* OK [UIDNEXT %d] Predicted next UID", len(s.msgs)+1),
-		tag+" OK ["+mode+"] "+done,
-	) == nil
+		tag + " OK [" + mode + "] " + done,
+	}
+	if s.srv.cfg.Faults.IMAPNoUIDVALIDITY {
+		lines = slices.Delete(lines, 4, 5)
+	}
+	return s.reply(lines...) == nil
 }
 
 // fetchItems are the FETCH attributes served, with the name the response uses.

@@ -101,7 +101,7 @@ func (s *pop3Session) serve() {
 		case "CAPA":
 			s.reply(s.capa()...)
 		case "QUIT":
-			s.reply("+OK Logging out.")
+			s.reply(s.quitReply())
 			return
 		case "STLS":
 			switch {
@@ -161,15 +161,35 @@ func (s *pop3Session) serve() {
 				return
 			}
 		case "STAT", "LIST", "RETR", "DELE", "NOOP", "RSET", "TOP", "UIDL":
+			if f.POP3WrongStateOK {
+				s.reply("+OK 0 0")
+				continue
+			}
 			if s.badCommand("-ERR Command not valid in this state.") {
 				return
 			}
 		default:
+			if f.UnknownCommandCode != 0 {
+				s.reply("+OK")
+				continue
+			}
 			if s.badCommand("-ERR Unknown command.") {
 				return
 			}
 		}
 	}
+}
+
+// quitReply answers QUIT (RFC 1939 6), or breaks it under QuitCode / POP3StatusNoSpace.
+func (s *pop3Session) quitReply() string {
+	f := s.srv.cfg.Faults
+	switch {
+	case f.QuitCode != 0:
+		return "-ERR Quit failed."
+	case f.POP3StatusNoSpace:
+		return "+OKLogging out."
+	}
+	return "+OK Logging out."
 }
 
 // plaintextOK reports whether a password may be sent now (RequireTLSForAuth, RFC 2595 4).
@@ -185,10 +205,14 @@ func (s *pop3Session) capa() []string {
 		lines = append(lines, "USER", "SASL PLAIN")
 	}
 	lines = append(lines, "RESP-CODES", "AUTH-RESP-CODE", "PIPELINING")
-	if !s.authed && !s.tls && !f.NoSTARTTLS && !f.StripSTARTTLS {
+	if !s.authed && (!s.tls || (f.NoResetAfterSTARTTLS && s.upgraded)) && !f.NoSTARTTLS && !f.StripSTARTTLS {
 		lines = append(lines, "STLS")
 	}
-	return append(lines, "IMPLEMENTATION mailcheck-testservers", ".")
+	lines = append(lines, "IMPLEMENTATION mailcheck-testservers")
+	if f.BadCAPATerminator {
+		return lines
+	}
+	return append(lines, ".")
 }
 
 // authCmd runs AUTH (RFC 5034); false means the connection is gone.
@@ -216,6 +240,9 @@ func (s *pop3Session) authCmd(arg string) bool {
 		}
 	}
 	if resp == "*" {
+		if s.srv.cfg.Faults.AuthCancelCode != 0 {
+			return s.reply("+OK Authentication cancelled.") == nil
+		}
 		return s.reply("-ERR Authentication cancelled.") == nil // RFC 5034 4
 	}
 	if resp == "=" {
@@ -252,6 +279,7 @@ func (s *pop3Session) login(user, pass string) bool {
 
 // transaction handles a command in TRANSACTION state; false means the session is over.
 func (s *pop3Session) transaction(v, arg string) bool {
+	f := s.srv.cfg.Faults
 	switch v {
 	case "CAPA":
 		s.reply(s.capa()...)
@@ -263,19 +291,23 @@ func (s *pop3Session) transaction(v, arg string) bool {
 			}
 		}
 		s.srv.mbox.remove(gone) // RFC 1939 6: UPDATE state
-		s.reply("+OK Logging out.")
+		s.reply(s.quitReply())
 		return false
 	case "NOOP":
 		s.reply("+OK")
 	case "STAT":
 		n, size := s.stat()
+		if f.POP3BadSTAT {
+			s.reply(fmt.Sprintf("+OK %d messages", n))
+			break
+		}
 		s.reply(fmt.Sprintf("+OK %d %d", n, size))
 	case "LIST", "UIDL":
 		field := func(i int) string {
 			if v == "LIST" {
 				return strconv.Itoa(len(s.msgs[i].text))
 			}
-			return s.msgs[i].uid
+			return s.uid(i)
 		}
 		if arg != "" {
 			if i, ok := s.msg(arg); ok {
@@ -289,7 +321,11 @@ func (s *pop3Session) transaction(v, arg string) bool {
 			lines[0] = "+OK"
 		}
 		for i := range s.msgs {
-			if !s.deleted[i] {
+			switch {
+			case s.deleted[i]:
+			case v == "LIST" && f.POP3BadLIST:
+				lines = append(lines, strconv.Itoa(i+1))
+			default:
 				lines = append(lines, fmt.Sprintf("%d %s", i+1, field(i)))
 			}
 		}
@@ -314,7 +350,7 @@ func (s *pop3Session) transaction(v, arg string) bool {
 			}
 			body = n
 		}
-		s.reply(append([]string{fmt.Sprintf("+OK %d octets", len(text))}, stuffed(text, body)...)...)
+		s.reply(append([]string{fmt.Sprintf("+OK %d octets", len(text))}, stuffed(text, body, !f.POP3NoDotStuff)...)...)
 	case "DELE":
 		if i, ok := s.msg(arg); ok {
 			s.deleted[i] = true
@@ -335,6 +371,19 @@ func (s *pop3Session) transaction(v, arg string) bool {
 		}
 	}
 	return true
+}
+
+// uid is message i's unique-id (RFC 1939 7), or a broken one under DuplicateUIDL / POP3LongUIDL.
+func (s *pop3Session) uid(i int) string {
+	f := s.srv.cfg.Faults
+	uid := s.msgs[i].uid
+	if f.DuplicateUIDL {
+		uid = s.msgs[0].uid
+	}
+	if f.POP3LongUIDL {
+		uid += strings.Repeat("x", max(0, 71-len(uid)))
+	}
+	return uid
 }
 
 func (s *pop3Session) stat() (n, size int) {
@@ -364,8 +413,9 @@ func (s *pop3Session) msg(arg string) (int, bool) {
 }
 
 // stuffed returns the message as dot-stuffed lines plus the terminating "." (RFC 1939 3); with
-// bodyLines >= 0 only the header and that many body lines (TOP).
-func stuffed(text string, bodyLines int) []string {
+// bodyLines >= 0 only the header and that many body lines (TOP). stuff false leaves lines that
+// start with a dot as they are (the POP3NoDotStuff fault).
+func stuffed(text string, bodyLines int, stuff bool) []string {
 	lines := strings.Split(strings.TrimSuffix(text, "\r\n"), "\r\n")
 	out := make([]string, 0, len(lines)+1)
 	inBody := false
@@ -379,7 +429,7 @@ func stuffed(text string, bodyLines int) []string {
 		if l == "" {
 			inBody = true
 		}
-		if strings.HasPrefix(l, ".") {
+		if stuff && strings.HasPrefix(l, ".") {
 			l = "." + l
 		}
 		out = append(out, l)

@@ -52,6 +52,41 @@ type Faults struct {
 	Garbage             bool // the greeting is binary garbage with NUL bytes
 	ResetMidReply       bool // half a greeting, then a TCP RST
 	StallTLS            bool // accept TCP, then never answer (an implicit-TLS port that hangs in the handshake)
+
+	// Conformance faults: each breaks one RFC clause that `mailcheck conform` checks, and only that one.
+	Greeting             string            // replaces the greeting (lines separated by CRLF or LF), any protocol
+	BareLF               bool              // every reply line ends in a bare LF instead of CRLF (RFC 5321 2.3.8, RFC 1939 3, RFC 9051 2.2)
+	NoResetAfterSTARTTLS bool              // after STARTTLS/STLS the capability list still offers STARTTLS/STLS (RFC 3207 4.2, RFC 2595)
+	UnknownCommandCode   int               // SMTP: reply code for an unknown command instead of 502; POP3: non-zero answers +OK
+	QuitCode             int               // SMTP: reply code for QUIT instead of 221; POP3: non-zero answers QUIT with -ERR
+	AuthCancelCode       int               // SMTP: reply code for the "*" that cancels AUTH instead of 501; POP3: non-zero answers +OK
+	SMTPMixedCodes       bool              // the EHLO reply's continuation lines carry 251 instead of 250 (RFC 5321 4.2.1)
+	SMTPBadSeparator     bool              // the HELO reply has no space after the code: "250mail.test" (RFC 5321 4.2)
+	SMTPLongReply        bool              // the NOOP reply line is longer than 512 octets (RFC 5321 4.5.3.1.5)
+	SMTPNoEHLO           bool              // EHLO is refused with 502; HELO still works (RFC 5321 2.2.1)
+	SMTPNoHELO           bool              // HELO is refused with 502 (RFC 5321 4.1.1.1)
+	SMTPBadEHLOKeyword   bool              // the EHLO reply lists a keyword with a character RFC 5321 4.1.1.1 forbids
+	SMTPNoEHLOAfterTLS   bool              // the EHLO state survives STARTTLS, and the EHLO after it is refused as a duplicate (RFC 3207 4.2)
+	SMTPLineLimit        int               // command lines longer than this many octets (CRLF included) are refused with 500 (RFC 5321 4.5.3.1.4)
+	SMTPBrokenPipelining bool              // PIPELINING is offered, but input that arrived together with a command is discarded (RFC 2920)
+	SMTPPlainChallenge   bool              // AUTH LOGIN challenges are plain text ("334 Username:"), not base64 (RFC 4954 4)
+	SMTPAuthSuccessCode  int               // reply code for a successful AUTH instead of 235 (RFC 4954 6)
+	SMTPNoEnhancedCodes  bool              // ENHANCEDSTATUSCODES is offered, but NOOP is answered "250 Ok" (RFC 2034)
+	SMTPReplies          map[string]string // exact command line (upper case, e.g. "NOOP") → the reply sent instead (CRLF-separated lines)
+	BadCAPATerminator    bool              // POP3: the CAPA list never ends with "." (RFC 2449 5)
+	POP3WrongStateOK     bool              // POP3: STAT, LIST, … before login are answered +OK (RFC 1939 3)
+	POP3StatusNoSpace    bool              // POP3: QUIT is answered "+OKLogging out." (RFC 1939 3)
+	POP3BadSTAT          bool              // POP3: STAT is answered "+OK n messages" (RFC 1939 5)
+	POP3BadLIST          bool              // POP3: LIST lines carry the message number only (RFC 1939 5)
+	DuplicateUIDL        bool              // POP3: every message has the same unique-id (RFC 1939 7)
+	POP3LongUIDL         bool              // POP3: unique-ids are 71 characters long (RFC 1939 7 allows 1 to 70)
+	POP3NoDotStuff       bool              // POP3: RETR and TOP send lines starting with "." unstuffed (RFC 1939 3)
+	IMAPNoRev1           bool              // IMAP: the capability list names neither IMAP4rev1 nor IMAP4rev2
+	IMAPUnknownCommandNO bool              // IMAP: an unknown command is answered NO instead of BAD
+	IMAPTaggedNoStatus   bool              // IMAP: the tagged completion of CAPABILITY has no OK/NO/BAD
+	IMAPNoBYEOnLogout    bool              // IMAP: LOGOUT is answered OK without the untagged BYE (RFC 9051 6.1.3)
+	IMAPIDNoResponse     bool              // IMAP: ID is answered OK without the untagged ID response (RFC 2971 3.1)
+	IMAPNoUIDVALIDITY    bool              // IMAP: SELECT/EXAMINE omit OK [UIDVALIDITY] (RFC 9051 6.3.2)
 }
 
 // Config describes one server.
@@ -308,6 +343,10 @@ func (s *Server) serveConn(raw net.Conn) {
 				return
 			}
 		}
+	case f.Greeting != "":
+		if w.reply(splitReply(f.Greeting)...) != nil {
+			return
+		}
 	default:
 		if w.reply(greeting) != nil {
 			return
@@ -378,6 +417,9 @@ type wire struct {
 	tls   bool
 	errs  int
 	stamp string // POP3 APOP timestamp
+
+	// upgraded is set once STARTTLS/STLS turned the plaintext connection into TLS.
+	upgraded bool
 }
 
 var errLineTooLong = errors.New("line too long")
@@ -421,13 +463,22 @@ func (w *wire) writeRaw(b []byte) error {
 	return err
 }
 
-// reply writes the lines, each ended by CRLF, in one write after the configured latency.
+// reply writes the lines, each ended by CRLF (LF under BareLF), in one write after the
+// configured latency.
 func (w *wire) reply(lines ...string) error {
 	var b []byte
 	for _, l := range lines {
-		b = append(append(b, l...), "\r\n"...)
+		b = append(append(b, l...), w.eol()...)
 	}
 	return w.send(b)
+}
+
+// eol is the line end replies use.
+func (w *wire) eol() string {
+	if w.srv.cfg.Faults.BareLF {
+		return "\n"
+	}
+	return "\r\n"
 }
 
 // send writes b after the configured latency.
@@ -451,7 +502,7 @@ func (w *wire) badCommand(line string) bool {
 // the client pipelined after the command (RFC 3207 4.2, the CVE-2011-0411 class) and runs the
 // handshake.
 func (w *wire) startTLS(ready string) error {
-	if err := w.send(append([]byte(ready+"\r\n"), w.srv.cfg.Faults.InjectAfterSTARTTLS...)); err != nil {
+	if err := w.send(append([]byte(ready+w.eol()), w.srv.cfg.Faults.InjectAfterSTARTTLS...)); err != nil {
 		return err
 	}
 	w.r.Discard(w.r.Buffered())
@@ -461,7 +512,7 @@ func (w *wire) startTLS(ready string) error {
 		return err
 	}
 	w.raw.SetDeadline(time.Time{})
-	w.c, w.tls = tc, true
+	w.c, w.tls, w.upgraded = tc, true, true
 	w.r = bufio.NewReaderSize(tc, 4096)
 	return nil
 }

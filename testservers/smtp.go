@@ -18,6 +18,8 @@ type smtpSession struct {
 	user  string // authenticated user
 	inTx  bool   // MAIL accepted
 	rcpts int
+	// staleHelo is set when the SMTPNoEHLOAfterTLS fault kept the pre-TLS HELO/EHLO across STARTTLS.
+	staleHelo bool
 }
 
 const smtpMaxMessage = 10 << 20
@@ -36,24 +38,55 @@ func (s *smtpSession) serve() {
 			}
 			return
 		}
+		if f.SMTPLineLimit > 0 && len(line)+2 > f.SMTPLineLimit {
+			s.reply("500 5.5.2 Error: line too long")
+			continue
+		}
+		if f.SMTPBrokenPipelining {
+			s.r.Discard(s.r.Buffered()) // the RFC 2920 3.2 violation: pipelined input is lost
+		}
+		if r, ok := f.SMTPReplies[strings.ToUpper(line)]; ok {
+			s.reply(splitReply(r)...)
+			continue
+		}
 		v, arg := verb(line)
 		switch v {
 		case "EHLO", "HELO":
-			if arg == "" {
+			switch {
+			case arg == "":
 				s.reply("501 5.5.4 Syntax: " + v + " hostname")
+				continue
+			case v == "EHLO" && f.SMTPNoEHLO, v == "HELO" && f.SMTPNoHELO:
+				if s.badCommand("502 5.5.2 Error: command not recognized") {
+					s.tooManyErrors()
+					return
+				}
+				continue
+			case v == "EHLO" && s.staleHelo:
+				s.reply("503 5.5.1 Error: duplicate EHLO")
 				continue
 			}
 			s.helo = arg
 			s.resetTx() // RFC 5321 4.1.4: EHLO resets like RSET
 			if v == "HELO" {
-				s.reply("250 mail.test")
+				if f.SMTPBadSeparator {
+					s.reply("250mail.test")
+				} else {
+					s.reply("250 mail.test")
+				}
 				continue
 			}
 			if f.EndlessMultiline {
 				s.endless()
 				return
 			}
-			s.reply(multiline("250", s.ehloLines()...)...)
+			lines := multiline("250", s.ehloLines()...)
+			if f.SMTPMixedCodes {
+				for i := 1; i < len(lines); i++ {
+					lines[i] = "251" + lines[i][3:]
+				}
+			}
+			s.reply(lines...)
 		case "STARTTLS":
 			switch {
 			case arg != "":
@@ -72,7 +105,12 @@ func (s *smtpSession) serve() {
 					return
 				}
 				// RFC 3207 4.2: forget everything learnt before TLS.
-				s.helo, s.user = "", ""
+				if f.SMTPNoEHLOAfterTLS {
+					s.staleHelo = true
+				} else {
+					s.helo = ""
+				}
+				s.user = ""
 				s.resetTx()
 			}
 		case "AUTH":
@@ -137,10 +175,21 @@ func (s *smtpSession) serve() {
 			s.resetTx()
 			s.reply("250 2.0.0 Ok")
 		case "NOOP":
-			s.reply("250 2.0.0 Ok")
+			switch {
+			case f.SMTPLongReply:
+				s.reply("250 2.0.0 Ok " + strings.Repeat("x", 600))
+			case f.SMTPNoEnhancedCodes:
+				s.reply("250 Ok")
+			default:
+				s.reply("250 2.0.0 Ok")
+			}
 		case "VRFY":
 			s.reply("252 2.0.0 Cannot VRFY user, but will accept message")
 		case "QUIT":
+			if f.QuitCode != 0 {
+				s.reply(fmt.Sprintf("%d %d.0.0 Bye", f.QuitCode, f.QuitCode/100))
+				return
+			}
 			s.reply("221 2.0.0 Bye")
 			return
 		case "":
@@ -149,6 +198,10 @@ func (s *smtpSession) serve() {
 				return
 			}
 		default:
+			if c := f.UnknownCommandCode; c != 0 {
+				s.reply(fmt.Sprintf("%d %d.0.0 Ok", c, c/100))
+				continue
+			}
 			if s.badCommand("502 5.5.2 Error: command not recognized") {
 				s.tooManyErrors()
 				return
@@ -164,11 +217,14 @@ func (s *smtpSession) resetTx() { s.inTx, s.rcpts = false, 0 }
 func (s *smtpSession) ehloLines() []string {
 	f := s.srv.cfg.Faults
 	lines := []string{"mail.test Hello " + s.helo, "PIPELINING", fmt.Sprintf("SIZE %d", smtpMaxMessage), "8BITMIME", "ENHANCEDSTATUSCODES"}
-	if !s.tls && !f.NoSTARTTLS && !f.StripSTARTTLS {
+	if (!s.tls || (f.NoResetAfterSTARTTLS && s.upgraded)) && !f.NoSTARTTLS && !f.StripSTARTTLS {
 		lines = append(lines, "STARTTLS")
 	}
 	if !f.NoAuth && (s.tls || !f.RequireTLSForAuth) {
 		lines = append(lines, "AUTH PLAIN LOGIN")
+	}
+	if f.SMTPBadEHLOKeyword {
+		lines = append(lines, "X_BAD_KEYWORD")
 	}
 	return append(lines, "SMTPUTF8")
 }
@@ -248,12 +304,12 @@ func (s *smtpSession) auth(arg string) bool {
 		if hasIR {
 			user, ok, alive = s.decode(ir)
 		} else {
-			user, ok, alive = next("VXNlcm5hbWU6") // "Username:"
+			user, ok, alive = next(s.challenge("VXNlcm5hbWU6", "Username:"))
 		}
 		if !ok {
 			return alive
 		}
-		if pass, ok, alive = next("UGFzc3dvcmQ6"); !ok { // "Password:"
+		if pass, ok, alive = next(s.challenge("UGFzc3dvcmQ6", "Password:")); !ok {
 			return alive
 		}
 	default:
@@ -266,7 +322,11 @@ func (s *smtpSession) auth(arg string) bool {
 		s.reply(splitReply(f.AuthReject)...)
 	case s.srv.checkLogin(user, pass):
 		s.user = user
-		s.reply("235 2.7.0 Authentication successful")
+		code := 235
+		if f.SMTPAuthSuccessCode != 0 {
+			code = f.SMTPAuthSuccessCode
+		}
+		s.reply(fmt.Sprintf("%d 2.7.0 Authentication successful", code))
 	default:
 		if s.badCommand("535 5.7.8 Error: authentication failed") {
 			s.tooManyErrors()
@@ -276,10 +336,21 @@ func (s *smtpSession) auth(arg string) bool {
 	return true
 }
 
+// challenge is a LOGIN challenge: base64 as RFC 4954 4 requires, or plain text under SMTPPlainChallenge.
+func (s *smtpSession) challenge(b64, plain string) string {
+	if s.srv.cfg.Faults.SMTPPlainChallenge {
+		return plain
+	}
+	return b64
+}
+
 // decode decodes one SASL response line; it answers the error itself when ok is false.
 func (s *smtpSession) decode(line string) (resp string, ok, alive bool) {
 	switch line {
 	case "*":
+		if c := s.srv.cfg.Faults.AuthCancelCode; c != 0 {
+			return "", false, s.reply(fmt.Sprintf("%d %d.7.0 Authentication cancelled", c, c/100)) == nil
+		}
 		return "", false, s.reply("501 5.7.0 Authentication cancelled") == nil // RFC 4954 4
 	case "=":
 		return "", true, true

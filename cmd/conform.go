@@ -1,0 +1,97 @@
+package cmd
+
+import (
+	"context"
+	"strings"
+	"time"
+
+	"github.com/spf13/cobra"
+
+	"github.com/mailcheck/mailcheck/probes"
+)
+
+func init() { extraCommands = append(extraCommands, newCmdConform) }
+
+type conformOptions struct {
+	io       *IO
+	g        *globalOpts
+	proto    probes.Proto
+	target   string
+	security string
+	ehlo     string
+}
+
+func newCmdConform(io_ *IO, g *globalOpts) *cobra.Command { return newCmdConformF(io_, g, nil) }
+
+// newCmdConformF is newCmdConform with the run function replaceable, for flag-parsing tests.
+func newCmdConformF(io_ *IO, g *globalOpts, runF func(context.Context, *conformOptions) error) *cobra.Command {
+	o := &conformOptions{io: io_, g: g}
+	c := &cobra.Command{
+		Use:   "conform smtp|pop3|imap HOST[:PORT]",
+		Short: "Check a server against its RFCs, with a verdict per clause",
+		Long: `conform walks one server as a conformance tester: every check names its RFC clause and
+level (MUST, SHOULD, MAY) and gets a verdict (pass, fail, warn, skip) with the server's own line
+as evidence. A failed MUST exits 1; a failed SHOULD is a warning.
+
+It never sends DATA or deletes anything. With a password (--password-stdin, --password-env) it
+also logs in, over TLS only unless --allow-plaintext-auth, to check what needs a session (POP3
+STAT/LIST/UIDL, IMAP EXAMINE, SMTP's 235); without one those checks are skipped.`,
+		Example: `  mailcheck conform smtp mail.example.com:587
+  mailcheck conform imap mail.example.com:993 --user you@example.com --password-stdin
+  mailcheck conform pop3 localhost:110 --security plain --format json`,
+		RunE: func(c *cobra.Command, args []string) error {
+			if len(args) != 2 {
+				return usagef("conform needs a protocol and a host: mailcheck conform smtp|pop3|imap HOST[:PORT]")
+			}
+			p := probes.Proto(strings.ToLower(args[0]))
+			if len(probes.Suite(p)) == 0 {
+				return usagef("unknown protocol %q: want smtp, pop3 or imap", args[0])
+			}
+			o.proto, o.target = p, args[1]
+			if runF != nil {
+				return runF(c.Context(), o)
+			}
+			return runConform(c.Context(), o)
+		},
+	}
+	c.Flags().StringVar(&o.security, "security", "auto", "connection security: auto, tls, starttls or plain")
+	c.Flags().StringVar(&o.ehlo, "ehlo", "", "name to send in HELO/EHLO (default mailcheck.invalid)")
+	return c
+}
+
+func runConform(ctx context.Context, o *conformOptions) error {
+	if err := o.g.check(); err != nil {
+		return err
+	}
+	sec, err := parseSecurity(o.security)
+	if err != nil {
+		return err
+	}
+	host, port, err := splitHostPort(o.target, 0)
+	if err != nil {
+		return usagef("%v", err)
+	}
+	if port == 0 {
+		port = probes.DefaultPort(o.proto, sec)
+	}
+	popts, err := o.g.probeOptions(o.io, host)
+	if err != nil {
+		return err
+	}
+	popts.EHLOName = o.ehlo
+	ep := probes.Endpoint{Proto: o.proto, Host: host, Port: port, Security: probes.ResolveSecurity(sec, port), Source: "flag"}
+	rep := &probes.Report{Schema: probes.Schema, Command: "conform", Input: string(o.proto) + " " + o.target, Started: time.Now()}
+	res, checks := probes.Conform(ctx, ep, popts)
+	clear(popts.Password)
+	rep.Results = []probes.Result{res}
+	rep.Checks = checks
+	rep.Status = res.Status
+	rep.Elapsed = time.Since(rep.Started)
+	if ctx.Err() != nil {
+		return ctx.Err()
+	}
+	if err := o.g.write(o.io, rep); err != nil {
+		return err
+	}
+	return reportErr(rep)
+}
