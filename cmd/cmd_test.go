@@ -44,6 +44,14 @@ func TestBadInput(t *testing.T) {
 		{"unset password env", []string{"probe", "smtp", "localhost:1", "--password-env", "NOPE"}, "not set"},
 		{"unknown lab scenario", []string{"lab", "no-such"}, "unknown lab scenario"},
 		{"unknown command", []string{"frobnicate"}, "unknown command"},
+		{"address with two @", []string{"account", "you@@qq.com"}, "2 @ signs"},
+		{"address without domain dot", []string{"account", "you@qq"}, "no dot"},
+		{"address with a space", []string{"account", "you@exa mple.com"}, "space"},
+		{"mixed-script domain", []string{"account", "you@аpple.com"}, "mixes Cyrillic and Latin"},
+		{"nothing before @", []string{"account", "@qq.com"}, "nothing before the @"},
+		{"unknown provider", []string{"provider", "nosuchmail"}, "unknown provider"},
+		{"bad batch concurrency", []string{"batch", "-", "-c", "0"}, "--concurrency"},
+		{"explain empty", []string{"explain", "  "}, "empty"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -1,0 +1,119 @@
+package probes_test
+
+import (
+	"context"
+	"net"
+	"strconv"
+	"testing"
+	"time"
+
+	"github.com/mailcheck/mailcheck/probes"
+	"github.com/mailcheck/mailcheck/testservers"
+)
+
+// filterDialer drops connections to the given ports the way a firewall does: no answer until
+// the deadline. Everything else dials loopback for real.
+type filterDialer struct{ drop map[int]bool }
+
+func (d filterDialer) DialContext(ctx context.Context, network, addr string) (net.Conn, error) {
+	_, p, _ := net.SplitHostPort(addr)
+	if port, _ := strconv.Atoi(p); d.drop[port] {
+		<-ctx.Done()
+		return nil, &net.OpError{Op: "dial", Net: network, Err: context.DeadlineExceeded}
+	}
+	return (&net.Dialer{}).DialContext(ctx, network, addr)
+}
+
+func codesIn(fs []probes.Finding) map[probes.Code]bool {
+	m := map[probes.Code]bool{}
+	for _, f := range fs {
+		m[f.Code] = true
+	}
+	return m
+}
+
+// TestConclude: cross-endpoint reasoning from real probes. Port 25 filtered while submission
+// connects is the ISP blocking 25; every port filtered is the local network blocking mail.
+func TestConclude(t *testing.T) {
+	ca, err := testservers.NewCA()
+	if err != nil {
+		t.Fatal(err)
+	}
+	smtps := testservers.StartT(t, testservers.Config{Proto: "smtp", Faults: testservers.Faults{ImplicitTLS: true}}, ca)
+	// Port numbers stand for the real ones: the dialer filters by port, the server answers on its own.
+	ep := func(port int, sec probes.Security) probes.Endpoint {
+		return probes.Endpoint{Proto: probes.SMTP, Host: "127.0.0.1", Port: port, Security: sec}
+	}
+	opts := probes.Options{Timeout: 300 * time.Millisecond, RootCAs: ca.RootCAs(), NoModeDetect: true}
+	tests := []struct {
+		name string
+		drop map[int]bool
+		eps  []probes.Endpoint
+		want probes.Code
+		not  probes.Code
+	}{
+		{"port 25 blocked, 465 works", map[int]bool{25: true},
+			[]probes.Endpoint{ep(25, probes.STARTTLS), ep(465, probes.ImplicitTLS)}, probes.CodeTCPPort25Blocked, probes.CodeNetMailPortsBlocked},
+		{"every port filtered", map[int]bool{25: true, 465: true, 993: true},
+			[]probes.Endpoint{ep(25, probes.STARTTLS), ep(465, probes.ImplicitTLS), ep(993, probes.ImplicitTLS)}, probes.CodeNetMailPortsBlocked, probes.CodeTCPPort25Blocked},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			// 465 is "reachable": map it to the live server's port.
+			d := remapDialer{filterDialer{tt.drop}, map[int]int{465: smtps.Port}}
+			o := opts
+			o.Dialer = d
+			rs := probes.ProbeAll(context.Background(), tt.eps, func(probes.Endpoint) probes.Options { return o }, nil)
+			got := codesIn(probes.Conclude(rs))
+			if !got[tt.want] || got[tt.not] {
+				t.Errorf("conclusions = %v, want %s and not %s", got, tt.want, tt.not)
+			}
+		})
+	}
+}
+
+// remapDialer sends a port to another (the real one of a testserver) after filtering.
+type remapDialer struct {
+	filterDialer
+	to map[int]int
+}
+
+func (d remapDialer) DialContext(ctx context.Context, network, addr string) (net.Conn, error) {
+	host, p, _ := net.SplitHostPort(addr)
+	port, _ := strconv.Atoi(p)
+	if d.drop[port] {
+		return d.filterDialer.DialContext(ctx, network, addr)
+	}
+	if to, ok := d.to[port]; ok {
+		addr = net.JoinHostPort(host, strconv.Itoa(to))
+	}
+	return (&net.Dialer{}).DialContext(ctx, network, addr)
+}
+
+// TestAuthKindSharpens: a login refused with a generic reply at a provider that wants an
+// authorization code is auth.authorization-code-required, with the provider's own fix.
+func TestAuthKindSharpens(t *testing.T) {
+	ca, err := testservers.NewCA()
+	if err != nil {
+		t.Fatal(err)
+	}
+	srv := testservers.StartT(t, testservers.Config{Proto: "smtp", Faults: testservers.Faults{ImplicitTLS: true}}, ca)
+	for kind, want := range map[string]probes.Code{
+		"":                      probes.CodeAuthFailed,
+		"authorization-code":    probes.CodeAuthAuthCodeRequired,
+		"oauth-or-app-password": probes.CodeAuthAppPasswordRequired,
+		"oauth-only":            probes.CodeAuthBasicDisabled,
+	} {
+		r := probes.Probe(context.Background(), probes.Endpoint{Proto: probes.SMTP, Host: "localhost", Port: srv.Port, Security: probes.ImplicitTLS},
+			probes.Options{Timeout: 2 * time.Second, RootCAs: ca.RootCAs(), User: testservers.DefaultUser, Password: []byte("web-password"),
+				AuthKind: kind, Provider: "qq"})
+		if !r.HasCode(want) {
+			t.Errorf("auth kind %q: codes %v, want %s", kind, codesOf(r), want)
+		}
+		for _, f := range r.Findings() {
+			if f.Code == probes.CodeAuthAuthCodeRequired && f.Provider != "qq" {
+				t.Errorf("the QQ-specific fix was not chosen: %+v", f)
+			}
+		}
+	}
+}
