@@ -271,19 +271,6 @@ func (c *conformer) canLogin() (bool, string) {
 // Wire helpers the conformance walks need beyond the probe's. They add no reader of their own:
 // all of them work on the session's bounded line reader and its connection.
 
-// sendBatch writes several command lines in one write, as a pipelining client does (RFC 2920).
-func (s *Session) sendBatch(lines ...string) error {
-	var b []byte
-	for _, l := range lines {
-		s.record(Client, l)
-		b = append(append(b, l...), '\r', '\n')
-	}
-	if _, err := s.conn.Write(b); err != nil {
-		return fmt.Errorf("write: %w", err)
-	}
-	return nil
-}
-
 // pending returns bytes that arrived unasked: already buffered, or arriving within wait. It
 // restores the step deadline afterwards.
 func (s *Session) pending(wait time.Duration) []byte {

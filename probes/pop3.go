@@ -170,16 +170,21 @@ func (s *Session) pop3Login(caps []string) bool {
 			s.Find(CodeAuthPlaintextOffered, "USER accepted before TLS")
 			return nil
 		}
-		if !s.tls {
-			s.Find(CodeAuthPlaintextOffered, "password sent without TLS (--allow-plaintext-auth)")
+		// The warning is recorded only once a password really goes out in clear.
+		plainSent := func() {
+			if !s.tls {
+				s.Find(CodeAuthPlaintextOffered, "password sent without TLS (--allow-plaintext-auth)")
+			}
 		}
 		var err error
 		if hasCap(caps, "SASL", "PLAIN") {
+			plainSent()
 			_, err = s.pop3Cmd("AUTH PLAIN "+saslPlain(user, s.opts.Password), "AUTH PLAIN ***")
+		} else if _, err = s.pop3Cmd("USER "+user, "USER "+user); err == nil {
+			plainSent()
+			_, err = s.pop3Cmd("PASS "+string(s.opts.Password), "PASS ***")
 		} else {
-			if _, err = s.pop3Cmd("USER "+user, "USER "+user); err == nil {
-				_, err = s.pop3Cmd("PASS "+string(s.opts.Password), "PASS ***")
-			}
+			return s.pop3AuthError(err, true)
 		}
 		if err != nil {
 			return s.pop3AuthError(err, false)
@@ -249,7 +254,7 @@ func (s *Session) pop3Mailbox(pipeline bool) {
 		case pipeline && !sent:
 			sent = true
 			s.roundTrip()
-			if err := s.Send(strings.Join(cmds, "\r\n")); err != nil {
+			if err := s.sendBatch(cmds...); err != nil {
 				return pop3Status{}, err
 			}
 		case !pipeline:

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"net"
 	"net/netip"
+	"slices"
 	"strings"
 	"time"
 )
@@ -108,7 +109,7 @@ func Probe(ctx context.Context, ep Endpoint, opts Options) Result {
 			fmt.Sprintf("no greeting in plaintext on port %d, but a TLS handshake works there (%s)", ep.Port, tlsVersion(other)), &opts)
 	} else {
 		replaceFinding(&res, CodePortExpectsSTARTTLS, CodePortExpectsSTARTTLS,
-			fmt.Sprintf("port %d speaks plaintext first; STARTTLS there: %s", ep.Port, stepStatus(other, "starttls")), &opts)
+			fmt.Sprintf("port %d speaks plaintext first; STARTTLS there: %s", ep.Port, stepStatus(other, "starttls", "stls")), &opts)
 	}
 	res.Alt = &other
 	return res
@@ -123,9 +124,9 @@ func stepOK(r Result, name string) bool {
 	return false
 }
 
-func stepStatus(r Result, name string) string {
+func stepStatus(r Result, names ...string) string {
 	for _, s := range r.Steps {
-		if s.Name == name {
+		if slices.Contains(names, s.Name) {
 			if s.Detail != "" {
 				return string(s.Status) + ", " + s.Detail
 			}

@@ -183,6 +183,19 @@ func (s *Session) SendSecret(line, shown string) error {
 	return nil
 }
 
+// sendBatch writes several command lines in one write, as a pipelining client does (RFC 2920).
+func (s *Session) sendBatch(lines ...string) error {
+	var b []byte
+	for _, l := range lines {
+		s.record(Client, l)
+		b = append(append(b, l...), '\r', '\n')
+	}
+	if _, err := s.conn.Write(b); err != nil {
+		return fmt.Errorf("write: %w", err)
+	}
+	return nil
+}
+
 // ReadLine reads one server line and records it, made printable.
 func (s *Session) ReadLine() (string, error) {
 	b, err := s.lr.readLine()

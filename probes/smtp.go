@@ -139,57 +139,54 @@ func (s *Session) smtpAuth(ext map[string]string) {
 	_, hasTLS := ext["STARTTLS"]
 	submission := s.ep.Port != 25
 	havePass := len(s.opts.Password) > 0
+	sendPass := havePass && (s.tls || s.opts.AllowPlaintextAuth)
 
-	if havePass && (s.tls || s.opts.AllowPlaintextAuth) {
-		s.Step("auth", func() error {
-			if !hasAuth {
-				s.Find(CodeSMTPAuthNotOffered, "EHLO lists no AUTH")
-				return fmt.Errorf("auth: server offers no AUTH")
-			}
+	s.Step("auth", func() error {
+		if havePass && !sendPass {
+			s.note("password not sent: the connection is not encrypted (use --allow-plaintext-auth to override)")
+		}
+		switch {
+		case !hasAuth && s.tls:
+			return s.smtpNoAuth(submission)
+		case !hasAuth:
+			return s.smtpAuthProbe(hasTLS, submission)
+		case sendPass:
 			if !s.tls {
 				s.Find(CodeAuthPlaintextOffered, "password sent without TLS (--allow-plaintext-auth)")
 			}
 			return s.smtpLogin(mechs)
-		})
-		return
-	}
-	s.Step("auth", func() error {
-		if havePass {
-			s.note("password not sent: the connection is not encrypted (use --allow-plaintext-auth to override)")
-		}
-		if hasAuth {
-			if s.tls {
-				s.Detail("AUTH %s offered; no password given, login not tried", strings.Join(mechs, " "))
-				return nil
-			}
-			s.Find(CodeAuthPlaintextOffered, "AUTH "+strings.Join(mechs, " ")+" offered before TLS")
+		case s.tls:
+			s.Detail("AUTH %s offered; no password given, login not tried", strings.Join(mechs, " "))
 			return nil
 		}
-		if s.tls {
-			return s.smtpNoAuth(submission)
-		}
-		// Nothing advertised on a clear connection: ask with a credential-free AUTH LOGIN,
-		// which draws the real "530 Must issue a STARTTLS command first" where TLS is required.
-		r, err := s.smtpCmd("AUTH LOGIN", "AUTH LOGIN", 334)
-		if err == nil {
-			s.smtpCmd("*", "*", 501) // RFC 4954 4: "*" cancels the exchange
-			s.Find(CodeAuthPlaintextOffered, "AUTH LOGIN accepted before TLS: "+r.Lines[0])
-			return nil
-		}
-		re, ok := err.(*ReplyError)
-		if !ok {
-			return err
-		}
-		if c, ok := MatchReply(SMTP, "auth", re.Lines); ok && c == CodeTLSRequired || re.Code == 530 || re.Code == 538 {
-			s.Find(CodeTLSRequired, re.Text())
-			return err
-		}
-		if hasTLS {
-			s.Find(CodeSMTPAuthNotOffered, "no AUTH before STARTTLS; "+re.Text())
-			return err
-		}
-		return s.smtpNoAuth(submission)
+		s.Find(CodeAuthPlaintextOffered, "AUTH "+strings.Join(mechs, " ")+" offered before TLS")
+		return nil
 	})
+}
+
+// smtpAuthProbe asks a clear connection that advertises no AUTH whether it would take one,
+// with a credential-free AUTH LOGIN: that draws the real "530 Must issue a STARTTLS command
+// first" where TLS is required, and gives nothing away.
+func (s *Session) smtpAuthProbe(hasTLS, submission bool) error {
+	r, err := s.smtpCmd("AUTH LOGIN", "AUTH LOGIN", 334)
+	if err == nil {
+		s.smtpCmd("*", "*", 501) // RFC 4954 4: "*" cancels the exchange
+		s.Find(CodeAuthPlaintextOffered, "AUTH LOGIN accepted before TLS: "+r.Lines[0])
+		return nil
+	}
+	re, ok := err.(*ReplyError)
+	if !ok {
+		return err
+	}
+	if c, ok := MatchReply(SMTP, "auth", re.Lines); ok && c == CodeTLSRequired || re.Code == 530 || re.Code == 538 {
+		s.Find(CodeTLSRequired, re.Text())
+		return err
+	}
+	if hasTLS {
+		s.Find(CodeSMTPAuthNotOffered, "no AUTH before STARTTLS; "+re.Text())
+		return err
+	}
+	return s.smtpNoAuth(submission)
 }
 
 // smtpNoAuth reports a server that offers no AUTH at all: fatal for submission, normal for MX.

@@ -1,0 +1,475 @@
+#!/usr/bin/env bash
+# realservers.sh — real Postfix and Dovecot on loopback for mailcheck's integration tests (#10).
+#
+# Usage (as root, on a throwaway Debian machine or container; no systemd needed):
+#   bash scripts/realservers.sh [ENV_FILE]          # default ENV_FILE: /tmp/mailcheck-realservers.env
+#   bash scripts/realservers.sh --stop              # stop the servers again
+#   MAILCHECK_REALSERVERS=ENV_FILE go test ./integration/ -count=1 -v
+#
+# Two configurations, both on loopback only, sharing one certificate, user and mailbox:
+#
+#   "good"   127.0.0.1   Postfix 25 + 587 (STARTTLS offered, AUTH only after STARTTLS,
+#                        smtpd_tls_security_level=may), 465 (implicit TLS);
+#                        Dovecot POP3 110 (STLS) + 995, IMAP 143 (STARTTLS) + 993;
+#                        plaintext POP3/IMAP login allowed (disable_plaintext_auth=no).
+#   "strict" 127.0.0.2   the same ports, but Postfix smtpd_tls_security_level=encrypt
+#                        ("530 5.7.0 Must issue a STARTTLS command first" before TLS) and
+#                        Dovecot ssl=required + disable_plaintext_auth=yes (IMAP LOGINDISABLED,
+#                        POP3 "-ERR [AUTH] Plaintext authentication disallowed ...").
+#
+# 127.0.0.2 needs no configuration: Linux routes all of 127.0.0.0/8 to lo. It is also what makes
+# the strict Dovecot strict: Dovecot treats a client whose address equals the server's (127.0.0.1
+# to 127.0.0.1) as "secured" and lets it log in without TLS; a client of 127.0.0.2 comes from
+# 127.0.0.1, so it is not. Each configuration has its own Dovecot instance (so the failed-login
+# penalty of one never slows the other), and Postfix's strict services authenticate through the
+# strict Dovecot's SASL socket. Test user: alice@mail.test, 3 messages in a Maildir.
+#
+# Network safety: every listener is bound to 127.0.0.1 or 127.0.0.2; Postfix has no smtp/relay
+# client service at all, default/relay/local transports are error:, relayhost is empty, and
+# nothing is ever delivered: the mailbox is written directly as Maildir files. Postfix and
+# Dovecot run as separate instances (own config, queue, state, run and log directories), so the
+# system's own /etc/postfix and /etc/dovecot are never edited; they only must not hold the ports.
+set -euo pipefail
+
+ENV_FILE=/tmp/mailcheck-realservers.env
+ACTION=start
+case "${1:-}" in
+  --stop) ACTION=stop ;;
+  -h|--help) sed -n '2,/^set -euo/p' "$0" | sed '$d'; exit 0 ;;
+  "") ;;
+  *) ENV_FILE=$1 ;;
+esac
+
+GOOD=127.0.0.1
+STRICT=127.0.0.2
+DOMAIN=mail.test
+MAILUSER=alice@${DOMAIN}
+PASSWORD=${MAILCHECK_RS_PASSWORD:-mailcheck-Real-Servers-1}
+MESSAGES=3
+PORTS=(25 587 465 110 995 143 993)
+
+ETC=/etc/mailcheck-realservers
+PF=$ETC/postfix                           # Postfix config_directory of our instance
+STATE=/var/lib/mailcheck-realservers
+SPOOL=/var/spool/mailcheck-postfix        # Postfix queue_directory of our instance
+RUN=/run/mailcheck-realservers
+LOGDIR=/var/log/mailcheck-realservers
+VMAIL=mailcheck-vmail                     # system user owning the mailbox
+TLSDIR=$ETC/tls
+MAILHOME=$STATE/mail/alice
+
+START=$(date +%s.%N)
+say() { printf 'realservers: %s\n' "$*"; }
+
+LOGS_OURS= # set once this run's logs replace the previous run's
+show_logs() {
+  [ -n "$LOGS_OURS" ] || return 0
+  local f
+  for f in "$LOGDIR"/dovecot-good.start "$LOGDIR"/dovecot-strict.start "$LOGDIR"/postfix.log \
+    "$LOGDIR"/dovecot-good.log "$LOGDIR"/dovecot-strict.log; do
+    if [ -s "$f" ]; then
+      echo "----- last lines of $f -----" >&2
+      tail -n 40 "$f" >&2
+    fi
+  done
+}
+die() {
+  trap - ERR
+  echo "realservers: ERROR: $*" >&2
+  show_logs
+  exit 1
+}
+trap 'die "command failed (line $LINENO): $BASH_COMMAND"' ERR
+
+[ "$(id -u)" = 0 ] || die "must run as root (it installs packages and binds ports below 1024)"
+[ "$(uname -s)" = Linux ] || die "Linux only (uses 127.0.0.2 on lo without configuration)"
+case "$PASSWORD" in
+  "" | *[!A-Za-z0-9._+=@%-]*) die "MAILCHECK_RS_PASSWORD: use letters, digits and . _ + = @ % - only" ;;
+esac
+
+port_open() { timeout 1 bash -c "exec 3<>/dev/tcp/$1/$2" 2>/dev/null; }
+
+stop_servers() {
+  # Dovecot takes about two seconds to stop: stop the three masters concurrently.
+  if [ -f "$PF/main.cf" ] && command -v postfix >/dev/null 2>&1 &&
+    postfix -c "$PF" status >/dev/null 2>&1; then
+    postfix -c "$PF" stop </dev/null >/dev/null 2>&1 &
+  fi
+  local which
+  for which in good strict; do
+    if [ -f "$ETC/dovecot-$which.conf" ] && [ -f "$RUN/dovecot-$which/master.pid" ]; then
+      dovecot -c "$ETC/dovecot-$which.conf" stop </dev/null >/dev/null 2>&1 &
+    fi
+  done
+  wait
+  # The masters may close their listeners a moment after the stop commands return.
+  local h p
+  for _ in $(seq 50); do
+    local busy=0
+    for h in $GOOD $STRICT; do for p in "${PORTS[@]}"; do port_open "$h" "$p" && busy=1; done; done
+    [ $busy = 0 ] && return 0
+    sleep 0.1
+  done
+}
+
+if [ "$ACTION" = stop ]; then
+  stop_servers
+  say "stopped"
+  exit 0
+fi
+
+# ---------------------------------------------------------------------------------------------
+# 1. Packages. policy-rc.d keeps the packages' own daemons from starting (they would listen on
+#    every interface); debconf "No configuration" keeps postinst from writing /etc/postfix.
+pkgs=(postfix dovecot-core dovecot-imapd dovecot-pop3d openssl)
+missing=()
+for p in "${pkgs[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+if [ ${#missing[@]} -gt 0 ]; then
+  say "installing ${missing[*]}"
+  export DEBIAN_FRONTEND=noninteractive
+  made_policy=
+  if [ ! -e /usr/sbin/policy-rc.d ]; then
+    printf '#!/bin/sh\nexit 101\n' >/usr/sbin/policy-rc.d
+    chmod 755 /usr/sbin/policy-rc.d
+    made_policy=1
+  fi
+  debconf-set-selections <<EOF
+postfix postfix/main_mailer_type select No configuration
+postfix postfix/mailname string $DOMAIN
+EOF
+  apt-get update -qq </dev/null >/dev/null || die "apt-get update failed"
+  apt_log=$(mktemp)
+  if ! apt-get install -y -qq --no-install-recommends "${missing[@]}" </dev/null >"$apt_log" 2>&1; then
+    cat "$apt_log" >&2
+    [ -n "$made_policy" ] && rm -f /usr/sbin/policy-rc.d
+    die "apt-get install ${missing[*]} failed"
+  fi
+  [ -n "$made_policy" ] && rm -f /usr/sbin/policy-rc.d
+  rm -f "$apt_log"
+fi
+DOVECOT_VERSION=$(dovecot --version | cut -d' ' -f1)
+POSTFIX_VERSION=$(postconf -d -h mail_version)
+case "$DOVECOT_VERSION" in
+  2.3.*) ;;
+  *) die "Dovecot $DOVECOT_VERSION: this script writes Dovecot 2.3 configuration (Debian 12); 2.4 renamed most settings" ;;
+esac
+
+# ---------------------------------------------------------------------------------------------
+# 2. Stop a previous run, and make sure nothing else holds the ports (e.g. a system Postfix).
+stop_servers
+for h in $GOOD $STRICT; do
+  for p in "${PORTS[@]}"; do
+    if port_open "$h" "$p"; then
+      (ss -ltnp 2>/dev/null | grep -E "[:.]$p\b" >&2) || true
+      die "$h:$p is already in use by another program (a system postfix/dovecot?); stop it first"
+    fi
+  done
+done
+
+mkdir -p "$ETC" "$PF" "$TLSDIR" "$STATE" "$SPOOL" "$RUN" "$LOGDIR"
+rm -f "$LOGDIR"/*.log "$LOGDIR"/*.start
+LOGS_OURS=1
+
+# ---------------------------------------------------------------------------------------------
+# 3. CA and server certificate (kept across runs while valid, so a mail client pointed at the
+#    servers keeps trusting them). SANs: localhost, mail.test, 127.0.0.1, 127.0.0.2, ::1.
+cert_ok() {
+  [ -s "$TLSDIR/ca.pem" ] && [ -s "$TLSDIR/server.pem" ] && [ -s "$TLSDIR/server.key" ] &&
+    openssl verify -CAfile "$TLSDIR/ca.pem" "$TLSDIR/server.pem" >/dev/null 2>&1 &&
+    openssl x509 -in "$TLSDIR/server.pem" -noout -checkend 86400 >/dev/null 2>&1 &&
+    openssl x509 -in "$TLSDIR/server.pem" -noout -ext subjectAltName 2>/dev/null | grep -q "IP Address:127.0.0.2"
+}
+if ! cert_ok; then
+  say "generating CA and server certificate"
+  (
+    cd "$TLSDIR"
+    rm -f ca.pem ca.key server.pem server.key server.csr ca.srl
+    openssl req -x509 -newkey ec -pkeyopt ec_paramgen_curve:prime256v1 -nodes -days 3650 \
+      -subj "/O=mailcheck realservers/CN=mailcheck realservers test CA" \
+      -addext "basicConstraints=critical,CA:TRUE" -addext "keyUsage=critical,keyCertSign,cRLSign" \
+      -keyout ca.key -out ca.pem 2>/dev/null
+    openssl req -new -newkey ec -pkeyopt ec_paramgen_curve:prime256v1 -nodes \
+      -subj "/O=mailcheck realservers/CN=$DOMAIN" -keyout server.key -out server.csr 2>/dev/null
+    printf '%s\n' "basicConstraints=critical,CA:FALSE" "keyUsage=critical,digitalSignature" \
+      "extendedKeyUsage=serverAuth" \
+      "subjectAltName=DNS:localhost,DNS:$DOMAIN,IP:127.0.0.1,IP:127.0.0.2,IP:::1" >server.ext
+    openssl x509 -req -in server.csr -CA ca.pem -CAkey ca.key -CAcreateserial -days 825 \
+      -extfile server.ext -out server.pem 2>/dev/null
+    rm -f server.csr server.ext ca.srl
+    chmod 600 ca.key server.key
+    chmod 644 ca.pem server.pem
+  )
+  cert_ok || die "certificate generation failed"
+fi
+
+# ---------------------------------------------------------------------------------------------
+# 4. The user and the mailbox: a Dovecot passwd-file user owned by a system user, and a Maildir
+#    with $MESSAGES messages written directly (rewritten on every run, so the count is exact).
+id "$VMAIL" >/dev/null 2>&1 || useradd --system --user-group --no-create-home --home-dir "$STATE/mail" \
+  --shell /usr/sbin/nologin "$VMAIL"
+VUID=$(id -u "$VMAIL")
+VGID=$(id -g "$VMAIL")
+rm -rf "$MAILHOME"
+mkdir -p "$MAILHOME/Maildir/cur" "$MAILHOME/Maildir/new" "$MAILHOME/Maildir/tmp"
+now=$(date +%s)
+for i in $(seq 1 "$MESSAGES"); do
+  msg="From: Mail Check <postmaster@$DOMAIN>
+To: Alice <$MAILUSER>
+Subject: realservers test message $i
+Date: $(date -R -d "@$((now - 3600 * (MESSAGES - i)))")
+Message-ID: <realservers-$i@$DOMAIN>
+MIME-Version: 1.0
+Content-Type: text/plain; charset=utf-8
+
+Test message $i of $MESSAGES, written by mailcheck's scripts/realservers.sh.
+"
+  msg=${msg//$'\n'/$'\r\n'}
+  size=${#msg}
+  printf '%s' "$msg" >"$MAILHOME/Maildir/new/$((now + i)).M${i}P$$.$DOMAIN,S=$size"
+done
+chown -R "$VUID:$VGID" "$STATE/mail"
+chmod 700 "$MAILHOME" "$MAILHOME/Maildir"
+
+printf '%s:{PLAIN}%s:%s:%s::%s::\n' "$MAILUSER" "$PASSWORD" "$VUID" "$VGID" "$MAILHOME" >"$ETC/users"
+chown root:dovecot "$ETC/users"
+chmod 640 "$ETC/users"
+
+# ---------------------------------------------------------------------------------------------
+# 5. Dovecot: one instance per configuration.
+DH=
+[ -s /usr/share/dovecot/dh.pem ] && DH="ssl_dh = </usr/share/dovecot/dh.pem"
+write_dovecot() { # which address ssl disable_plaintext_auth
+  local which=$1 addr=$2 ssl=$3 dpa=$4
+  mkdir -p "$STATE/dovecot-$which"
+  cat >"$ETC/dovecot-$which.conf" <<EOF
+# Generated by mailcheck scripts/realservers.sh: the "$which" configuration on $addr.
+instance_name = mailcheck-$which
+base_dir = $RUN/dovecot-$which
+state_dir = $STATE/dovecot-$which
+listen = $addr
+protocols = imap pop3
+hostname = $DOMAIN
+login_greeting = Dovecot ready (mailcheck $which).
+log_path = $LOGDIR/dovecot-$which.log
+auth_verbose = yes
+
+ssl = $ssl
+ssl_cert = <$TLSDIR/server.pem
+ssl_key = <$TLSDIR/server.key
+ssl_min_protocol = TLSv1.2
+$DH
+disable_plaintext_auth = $dpa
+auth_mechanisms = plain login
+
+first_valid_uid = $VUID
+last_valid_uid = $VUID
+mail_location = maildir:~/Maildir
+namespace inbox {
+  inbox = yes
+}
+pop3_uidl_format = %08Xu%08Xv
+passdb {
+  driver = passwd-file
+  args = scheme=PLAIN username_format=%u $ETC/users
+}
+userdb {
+  driver = passwd-file
+  args = username_format=%u $ETC/users
+}
+
+service imap-login {
+  inet_listener imap {
+    port = 143
+  }
+  inet_listener imaps {
+    port = 993
+    ssl = yes
+  }
+}
+service pop3-login {
+  inet_listener pop3 {
+    port = 110
+  }
+  inet_listener pop3s {
+    port = 995
+    ssl = yes
+  }
+}
+# Postfix's SASL: smtpd asks this socket to check AUTH PLAIN/LOGIN.
+service auth {
+  unix_listener auth-postfix {
+    mode = 0660
+    user = postfix
+    group = postfix
+  }
+}
+EOF
+  dovecot -c "$ETC/dovecot-$which.conf" -n >/dev/null 2>"$STATE/dovecot-$which.check" ||
+    { cat "$STATE/dovecot-$which.check" >&2; die "dovecot-$which.conf does not parse"; }
+}
+write_dovecot good "$GOOD" yes no
+write_dovecot strict "$STRICT" required yes
+
+# ---------------------------------------------------------------------------------------------
+# 6. Postfix: an instance of its own (config $PF, queue $SPOOL), started with postfix -c.
+install -d -o postfix -g postfix -m 700 "$STATE/postfix-data"
+# compatibility_level 3.6 where Postfix knows it (>= 3.6), else 2: no legacy-default warnings.
+compat=2
+case "$POSTFIX_VERSION" in 3.[6-9]*|3.[1-9][0-9]*|[4-9].*) compat=3.6 ;; esac
+cat >"$PF/main.cf" <<EOF
+# Generated by mailcheck scripts/realservers.sh. Loopback only; nothing leaves this machine.
+compatibility_level = $compat
+queue_directory = $SPOOL
+data_directory = $STATE/postfix-data
+maillog_file = $LOGDIR/postfix.log
+myhostname = $DOMAIN
+mydomain = $DOMAIN
+myorigin = $DOMAIN
+mydestination = $DOMAIN, localhost
+# Only 127.0.0.1 by default; master.cf binds each service to 127.0.0.1 or 127.0.0.2 explicitly
+# (listing 127.0.0.2 here fails: "no local interface found for 127.0.0.2").
+inet_interfaces = loopback-only
+inet_protocols = ipv4
+mynetworks =
+relayhost =
+# No outbound delivery of any kind: there is no smtp/relay/lmtp/local service in master.cf,
+# and every transport is error:.
+default_transport = error:outbound delivery disabled (mailcheck test server)
+relay_transport = error:outbound delivery disabled (mailcheck test server)
+local_transport = error:local delivery disabled (mailcheck test server)
+alias_maps =
+alias_database =
+biff = no
+append_dot_mydomain = no
+readme_directory = no
+smtp_dns_support_level = disabled
+smtpd_banner = \$myhostname ESMTP Postfix (mailcheck realservers)
+smtpd_relay_restrictions = permit_sasl_authenticated, reject_unauth_destination
+smtpd_recipient_restrictions = reject_unauth_destination
+
+smtpd_tls_cert_file = $TLSDIR/server.pem
+smtpd_tls_key_file = $TLSDIR/server.key
+smtpd_tls_security_level = may
+smtpd_tls_auth_only = yes
+smtpd_tls_loglevel = 1
+smtpd_sasl_auth_enable = yes
+smtpd_sasl_type = dovecot
+smtpd_sasl_path = $RUN/dovecot-good/auth-postfix
+EOF
+if postconf -d smtpd_peername_lookup >/dev/null 2>&1; then
+  echo "smtpd_peername_lookup = no" >>"$PF/main.cf" # no reverse DNS of clients (Postfix >= 3.8)
+fi
+
+strict="-o smtpd_tls_security_level=encrypt -o smtpd_sasl_path=$RUN/dovecot-strict/auth-postfix"
+cat >"$PF/master.cf" <<EOF
+# Generated by mailcheck scripts/realservers.sh.
+# service          type  private unpriv chroot wakeup maxproc command + args
+$GOOD:25       inet  n       -      n      -      -       smtpd -o syslog_name=postfix-mc/good-25
+$GOOD:587      inet  n       -      n      -      -       smtpd -o syslog_name=postfix-mc/good-587
+$GOOD:465      inet  n       -      n      -      -       smtpd -o syslog_name=postfix-mc/good-465 -o smtpd_tls_wrappermode=yes
+$STRICT:25     inet  n       -      n      -      -       smtpd -o syslog_name=postfix-mc/strict-25 $strict
+$STRICT:587    inet  n       -      n      -      -       smtpd -o syslog_name=postfix-mc/strict-587 $strict
+$STRICT:465    inet  n       -      n      -      -       smtpd -o syslog_name=postfix-mc/strict-465 -o smtpd_tls_wrappermode=yes $strict
+pickup             unix  n       -      n      60     1       pickup
+cleanup            unix  n       -      n      -      0       cleanup
+qmgr               unix  n       -      n      300    1       qmgr
+tlsmgr             unix  -       -      n      1000?  1       tlsmgr
+rewrite            unix  -       -      n      -      -       trivial-rewrite
+bounce             unix  -       -      n      -      0       bounce
+defer              unix  -       -      n      -      0       bounce
+trace              unix  -       -      n      -      0       bounce
+verify             unix  -       -      n      -      1       verify
+flush              unix  n       -      n      1000?  0       flush
+proxymap           unix  -       -      n      -      -       proxymap
+proxywrite         unix  -       -      n      -      1       proxymap
+showq              unix  n       -      n      -      -       showq
+error              unix  -       -      n      -      -       error
+retry              unix  -       -      n      -      -       error
+discard            unix  -       -      n      -      -       discard
+anvil              unix  -       -      n      -      1       anvil
+scache             unix  -       -      n      -      1       scache
+postlog            unix-dgram n  -      n      -      1       postlogd
+EOF
+
+# The loopback-only and no-relay promises, checked rather than trusted.
+for kv in "relayhost=" "mynetworks=" "inet_interfaces=loopback-only" "inet_protocols=ipv4"; do
+  k=${kv%%=*} want=${kv#*=}
+  got=$(postconf -c "$PF" -h "$k")
+  [ "$got" = "$want" ] || die "postfix $k is '$got', want '$want'"
+done
+if grep -Eq '^(smtp|relay|lmtp|local|virtual)[[:space:]]' "$PF/master.cf" ||
+  grep -E '^[^# ]+[[:space:]]+inet' "$PF/master.cf" | grep -Ev "^($GOOD|$STRICT):" >/dev/null; then
+  die "master.cf has an outbound service or a non-loopback listener"
+fi
+
+# The postfix command logs its fatal errors to syslog only, or to stderr when that is a tty:
+# on failure, rerun it under script(1) so the reason is shown.
+postfix_diag() { script -qec "postfix -c $PF $1" /dev/null >&2 || true; }
+postfix -c "$PF" check || { postfix_diag check; die "postfix check failed"; }
+
+# ---------------------------------------------------------------------------------------------
+# 7. Start everything and wait until all 14 listeners answer.
+# The daemons must not inherit our stdout/stderr: a caller piping this script (| tee, | tail)
+# would otherwise wait for them forever. Their startup errors go to a file shown on failure.
+for which in good strict; do
+  dovecot -c "$ETC/dovecot-$which.conf" </dev/null >"$LOGDIR/dovecot-$which.start" 2>&1 ||
+    { cat "$LOGDIR/dovecot-$which.start" >&2; die "dovecot ($which) did not start"; }
+done
+postfix -c "$PF" start </dev/null >/dev/null 2>&1 || { postfix_diag start; die "postfix did not start"; }
+
+deadline=$(($(date +%s) + 20))
+for h in $GOOD $STRICT; do
+  for p in "${PORTS[@]}"; do
+    until port_open "$h" "$p"; do
+      [ "$(date +%s)" -lt "$deadline" ] || die "nothing listens on $h:$p after 20s"
+      sleep 0.1
+    done
+  done
+done
+# Postfix's SASL sockets are made by Dovecot; a missing one makes AUTH silently absent.
+for which in good strict; do
+  [ -S "$RUN/dovecot-$which/auth-postfix" ] || die "no Dovecot SASL socket $RUN/dovecot-$which/auth-postfix"
+done
+# A plaintext banner where one belongs: the servers really speak.
+for hp in "$GOOD|25|220 " "$GOOD|587|220 " "$STRICT|587|220 " "$GOOD|110|+OK" "$STRICT|143|* OK"; do
+  IFS='|' read -r h p want <<<"$hp"
+  banner=$(timeout 5 bash -c "exec 3<>/dev/tcp/$h/$p; head -n1 <&3" 2>/dev/null || true)
+  case "$banner" in
+    "$want"*) ;;
+    *) die "$h:$p answered '${banner%$'\r'}' instead of a '$want' greeting" ;;
+  esac
+done
+
+# ---------------------------------------------------------------------------------------------
+# 8. What the tests need.
+tmp=$(mktemp "$ENV_FILE.XXXXXX")
+cat >"$tmp" <<EOF
+# Written by mailcheck scripts/realservers.sh on $(date -u +%Y-%m-%dT%H:%M:%SZ).
+# Postfix $POSTFIX_VERSION, Dovecot $DOVECOT_VERSION.
+MAILCHECK_RS_GOOD_HOST=$GOOD
+MAILCHECK_RS_STRICT_HOST=$STRICT
+MAILCHECK_RS_SMTP_PORT=25
+MAILCHECK_RS_SUBMISSION_PORT=587
+MAILCHECK_RS_SUBMISSIONS_PORT=465
+MAILCHECK_RS_POP3_PORT=110
+MAILCHECK_RS_POP3S_PORT=995
+MAILCHECK_RS_IMAP_PORT=143
+MAILCHECK_RS_IMAPS_PORT=993
+MAILCHECK_RS_DOMAIN=$DOMAIN
+MAILCHECK_RS_CA_FILE=$TLSDIR/ca.pem
+MAILCHECK_RS_USER=$MAILUSER
+MAILCHECK_RS_PASSWORD=$PASSWORD
+MAILCHECK_RS_MESSAGES=$MESSAGES
+MAILCHECK_RS_LOG_DIR=$LOGDIR
+EOF
+chmod 644 "$tmp"
+mv -f "$tmp" "$ENV_FILE"
+
+elapsed=$(awk "BEGIN{printf \"%.1f\", $(date +%s.%N) - $START}")
+say "Postfix $POSTFIX_VERSION and Dovecot $DOVECOT_VERSION up in ${elapsed}s"
+say "  good:   $GOOD   smtp 25/587 (STARTTLS, AUTH after TLS) 465 (TLS); pop3 110/995; imap 143/993"
+say "  strict: $STRICT   the same ports; TLS required before AUTH/MAIL and before POP3/IMAP login"
+say "  user $MAILUSER ($MESSAGES messages), CA $TLSDIR/ca.pem, logs $LOGDIR/"
+say "  env file: $ENV_FILE"
