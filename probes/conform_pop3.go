@@ -42,59 +42,16 @@ var pop3Checks = []CheckDef{
 		tx("QUIT is answered +OK", "QUIT 以 +OK 应答")},
 }
 
-// pop3Obs is a POP3 status line read leniently: deviations are noted, not refused.
-type pop3Obs struct {
-	OK    bool   // a positive status
-	Known bool   // the line is a +OK or -ERR status line, in any case
-	Code  string // RFC 2449 response code without brackets
-	Text  string
-	Bad   string // the first syntax deviation (RFC 1939 3), "" when none
-	Line  string
-}
-
-// parsePOP3Obs is the lenient counterpart of parsePOP3Status.
-func parsePOP3Obs(line string) pop3Obs {
-	o := pop3Obs{Line: line}
-	var rest string
-	up := strings.ToUpper(line)
-	switch {
-	case strings.HasPrefix(up, "+OK"):
-		o.OK, o.Known, rest = true, true, line[3:]
-		if !strings.HasPrefix(line, "+OK") {
-			o.Bad = "the status indicator is not upper case"
-		}
-	case strings.HasPrefix(up, "-ERR"):
-		o.Known, rest = true, line[4:]
-		if !strings.HasPrefix(line, "-ERR") {
-			o.Bad = "the status indicator is not upper case"
-		}
-	default:
-		o.Bad = "not a +OK or -ERR status line"
-		o.Text = line
-		return o
-	}
-	if rest != "" && rest[0] != ' ' && o.Bad == "" {
-		o.Bad = "no space after the status indicator"
-	}
-	o.Text = strings.TrimSpace(rest)
-	if strings.HasPrefix(o.Text, "[") {
-		if end := strings.IndexByte(o.Text, ']'); end > 1 {
-			o.Code = o.Text[1:end]
-		}
-	}
-	return o
-}
-
 // pop3Status reads one status line leniently. Every line but the greeting counts for
 // pop3.response.syntax (the greeting has its own check); every line for pop3.crlf.
-func (c *conformer) pop3Status(greeting bool) (pop3Obs, error) {
+func (c *conformer) pop3Status(greeting bool) (pop3Status, error) {
 	s := c.s
 	bare := s.lr.bareLF
 	l, err := s.ReadLine()
 	if err != nil {
-		return pop3Obs{Line: l}, err
+		return pop3Status{Line: l}, err
 	}
-	o := parsePOP3Obs(l)
+	o := parsePOP3Line(l)
 	c.crlf("pop3.crlf", bare, l)
 	if !greeting {
 		if o.Bad != "" {
@@ -113,9 +70,9 @@ func (c *conformer) crlf(id string, bareBefore bool, line string) {
 	c.observe(id)
 }
 
-func (c *conformer) pop3Cmd(line, shown string) (pop3Obs, error) {
+func (c *conformer) pop3Cmd(line, shown string) (pop3Status, error) {
 	if err := c.s.SendSecret(line, shown); err != nil {
-		return pop3Obs{}, err
+		return pop3Status{}, err
 	}
 	c.s.roundTrip()
 	return c.pop3Status(false)
@@ -444,7 +401,7 @@ func (c *conformer) pop3AuthCancel(caps []string) bool {
 func (c *conformer) pop3Login(caps []string) bool {
 	s := c.s
 	user, pass := s.opts.User, s.opts.Password
-	var o pop3Obs
+	var o pop3Status
 	var err error
 	if hasCap(caps, "SASL", "PLAIN") {
 		o, err = c.pop3Cmd("AUTH PLAIN "+saslPlain(user, pass), "AUTH PLAIN ***")

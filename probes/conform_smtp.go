@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"regexp"
 	"slices"
-	"strconv"
 	"strings"
 	"time"
 )
@@ -62,74 +61,6 @@ var smtpChecks = []CheckDef{
 		tx("A successful AUTH is answered 235", "认证成功时以 235 应答")},
 	{"smtp.quit", "RFC 5321", "4.1.1.10", LevelMust,
 		tx("QUIT is answered 221, then the server closes the connection", "QUIT 以 221 应答，随后服务器关闭连接")},
-}
-
-// smtpObs is one SMTP reply as received: deviations are kept for the checks, not refused.
-type smtpObs struct {
-	Code  int      // the first line's code; 0 when it has none
-	Lines []string // lines as received
-	Texts []string // text after "NNN-" / "NNN "
-	Bad   string   // the first syntax deviation, "" when none
-	Mixed bool     // the lines carry different codes
-}
-
-func isDigits(s string) bool {
-	for i := 0; i < len(s); i++ {
-		if s[i] < '0' || s[i] > '9' {
-			return false
-		}
-	}
-	return s != ""
-}
-
-// smtpContinues reports whether line announces another line of the same reply ("250-…").
-func smtpContinues(line string) bool {
-	return len(line) >= 4 && isDigits(line[:3]) && line[3] == '-'
-}
-
-// parseSMTPObs is the lenient counterpart of parseSMTPReply: it never fails, and notes each
-// deviation from RFC 5321 4.2 instead (a line without a code, a code out of range, a missing
-// separator, mixed codes).
-func parseSMTPObs(lines []string) smtpObs {
-	var r smtpObs
-	bad := func(format string, args ...any) {
-		if r.Bad == "" {
-			r.Bad = fmt.Sprintf(format, args...)
-		}
-	}
-	for i, l := range lines {
-		r.Lines = append(r.Lines, l)
-		if len(l) < 3 || !isDigits(l[:3]) {
-			r.Texts = append(r.Texts, l)
-			bad("line without a reply code: %q", truncate(l, 60))
-			continue
-		}
-		code, _ := strconv.Atoi(l[:3])
-		if i == 0 {
-			r.Code = code
-		} else if code != r.Code {
-			r.Mixed = true
-		}
-		if code < 200 || code > 599 {
-			bad("reply code %d out of range", code)
-		}
-		switch {
-		case len(l) == 3:
-			r.Texts = append(r.Texts, "")
-		case l[3] == '-' || l[3] == ' ':
-			r.Texts = append(r.Texts, l[4:])
-			if l[3] == '-' && i == len(lines)-1 {
-				bad("the reply ends on a continuation line")
-			}
-		default:
-			r.Texts = append(r.Texts, l[3:])
-			bad("no space or hyphen after the code: %q", truncate(l, 60))
-		}
-	}
-	if len(lines) == 0 {
-		bad("empty reply")
-	}
-	return r
 }
 
 // smtpDomainOK reports whether s is a Domain or address-literal (RFC 5321 4.1.2), leniently:
@@ -192,24 +123,14 @@ var extensionKeywords = []string{"SIZE", "PIPELINING", "STARTTLS", "AUTH", "8BIT
 	"SMTPUTF8", "CHUNKING", "DSN", "BINARYMIME", "ETRN", "VRFY", "DELIVERBY", "REQUIRETLS"}
 
 // smtpRead reads one reply leniently and records the reply-syntax checks on it.
-func (c *conformer) smtpRead() (smtpObs, error) {
+func (c *conformer) smtpRead() (smtpReply, error) {
 	s := c.s
 	bare := s.lr.bareLF
-	var lines []string
-	for {
-		l, err := s.ReadLine()
-		if err != nil {
-			return smtpObs{Lines: lines}, err
-		}
-		lines = append(lines, l)
-		if !smtpContinues(l) {
-			break
-		}
-		if len(lines) >= maxReplyLines {
-			return smtpObs{Lines: lines}, fmt.Errorf("%w: reply longer than %d lines", ErrMalformedReply, maxReplyLines)
-		}
+	lines, err := s.readSMTPLines()
+	if err != nil {
+		return smtpReply{Lines: lines}, err
 	}
-	r := parseSMTPObs(lines)
+	r := parseSMTPLines(lines)
 	ev := joinLines(r.Lines)
 	if r.Bad != "" {
 		c.fail("smtp.reply.syntax", ev, r.Bad)
@@ -237,9 +158,9 @@ func (c *conformer) smtpRead() (smtpObs, error) {
 // smtpCmd sends a command (recorded as shown) and reads its reply leniently. Replies other than
 // the greeting, HELO/EHLO and 334 challenges are also checked for enhanced status codes when
 // the server offered them.
-func (c *conformer) smtpCmd(line, shown string) (smtpObs, error) {
+func (c *conformer) smtpCmd(line, shown string) (smtpReply, error) {
 	if err := c.s.SendSecret(line, shown); err != nil {
-		return smtpObs{}, err
+		return smtpReply{}, err
 	}
 	c.s.roundTrip()
 	r, err := c.smtpRead()
@@ -253,7 +174,7 @@ func (c *conformer) smtpCmd(line, shown string) (smtpObs, error) {
 }
 
 // enhanced checks one reply for RFC 3463 codes when ENHANCEDSTATUSCODES is in force.
-func (c *conformer) enhanced(r smtpObs) {
+func (c *conformer) enhanced(r smtpReply) {
 	if !c.esc || r.Code == 334 || r.Code == 0 {
 		return
 	}
@@ -503,7 +424,7 @@ func (c *conformer) notReadvertised(ext map[string]string) {
 
 // preTLS530 reports a 530 on a connection still in plaintext: RFC 3207 4 lets a server that
 // requires TLS answer every command but NOOP, EHLO, STARTTLS and QUIT with it.
-func (c *conformer) preTLS530(r smtpObs) bool { return r.Code == 530 && !c.s.tls }
+func (c *conformer) preTLS530(r smtpReply) bool { return r.Code == 530 && !c.s.tls }
 
 const skip530 = "the server requires STARTTLS first (530, which RFC 3207 4 allows); run with --security starttls"
 
@@ -688,7 +609,7 @@ func (c *conformer) smtpAuth(ext map[string]string) bool {
 	}
 	return c.step("auth", func() error {
 		user, pass := c.s.opts.User, c.s.opts.Password
-		var r smtpObs
+		var r smtpReply
 		var err error
 		switch {
 		case slices.Contains(mechs, "PLAIN"):
@@ -735,7 +656,7 @@ func (c *conformer) smtpAuth(ext map[string]string) bool {
 }
 
 // challenge judges a 334 reply's text: base64, possibly empty (RFC 4954 4).
-func (c *conformer) challenge(r smtpObs) {
+func (c *conformer) challenge(r smtpReply) {
 	text := strings.TrimSpace(r.Texts[0])
 	if _, err := base64.StdEncoding.DecodeString(text); err != nil {
 		c.fail("smtp.auth.challenge-base64", r.Lines[0], "the 334 challenge is not base64")

@@ -501,9 +501,9 @@ func TestParseSMTPObs(t *testing.T) {
 		{nil, 0, true, false},
 	}
 	for _, tt := range tests {
-		r := parseSMTPObs(tt.lines)
+		r := parseSMTPLines(tt.lines)
 		if r.Code != tt.code || (r.Bad != "") != tt.bad || r.Mixed != tt.mixed {
-			t.Errorf("parseSMTPObs(%q) = code %d bad %q mixed %v, want %d %v %v", tt.lines, r.Code, r.Bad, r.Mixed, tt.code, tt.bad, tt.mixed)
+			t.Errorf("parseSMTPLines(%q) = code %d bad %q mixed %v, want %d %v %v", tt.lines, r.Code, r.Bad, r.Mixed, tt.code, tt.bad, tt.mixed)
 		}
 	}
 }
@@ -546,9 +546,9 @@ func TestParsePOP3Obs(t *testing.T) {
 		{"", false, false, true, ""},
 	}
 	for _, tt := range tests {
-		o := parsePOP3Obs(tt.line)
+		o := parsePOP3Line(tt.line)
 		if o.OK != tt.ok || o.Known != tt.known || (o.Bad != "") != tt.bad || o.Code != tt.code {
-			t.Errorf("parsePOP3Obs(%q) = %+v, want ok %v known %v bad %v code %q", tt.line, o, tt.ok, tt.known, tt.bad, tt.code)
+			t.Errorf("parsePOP3Line(%q) = %+v, want ok %v known %v bad %v code %q", tt.line, o, tt.ok, tt.known, tt.bad, tt.code)
 		}
 	}
 	for id, want := range map[string]bool{"a": true, "uid0001-0a0b0c0d": true, "": false, "has space": false,
@@ -590,9 +590,9 @@ func FuzzParseSMTPObs(f *testing.F) {
 	}
 	f.Fuzz(func(t *testing.T, s string) {
 		lines := strings.Split(s, "\n")
-		r := parseSMTPObs(lines)
+		r := parseSMTPLines(lines)
 		if strict, err := parseSMTPReply(lines); err == nil && (strict.Code != r.Code || r.Bad != "" || r.Mixed) {
-			t.Errorf("parseSMTPObs(%q) = %+v, strict parser says code %d and no deviation", s, r, strict.Code)
+			t.Errorf("parseSMTPLines(%q) = %+v, strict parser says code %d and no deviation", s, r, strict.Code)
 		}
 		ehloSyntax(lines)
 		for _, l := range lines {
@@ -606,9 +606,9 @@ func FuzzParsePOP3Obs(f *testing.F) {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
-		o := parsePOP3Obs(s)
+		o := parsePOP3Line(s)
 		if st, err := parsePOP3Status(s); err == nil && (st.OK != o.OK || o.Bad != "") {
-			t.Errorf("parsePOP3Obs(%q) = %+v, strict parser accepts it as ok=%v", s, o, st.OK)
+			t.Errorf("parsePOP3Line(%q) = %+v, strict parser accepts it as ok=%v", s, o, st.OK)
 		}
 		if uidOK(s) && (len(s) > 70 || strings.ContainsAny(s, " \t\r\n")) {
 			t.Errorf("uidOK(%q) = true", s)

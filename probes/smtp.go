@@ -7,25 +7,30 @@ import (
 	"strings"
 )
 
-// smtpRead reads one complete reply, bounded in lines and line length.
-func (s *Session) smtpRead(cmd string) (*smtpReply, error) {
+// readSMTPLines reads the lines of one reply, bounded in count and length; the conformance
+// walk parses them leniently, smtpRead strictly.
+func (s *Session) readSMTPLines() ([]string, error) {
 	var lines []string
 	for {
 		l, err := s.ReadLine()
 		if err != nil {
-			return nil, err
+			return lines, err
 		}
 		lines = append(lines, l)
-		_, more, _, err := parseSMTPLine(l)
-		if err != nil {
-			return nil, err
-		}
-		if !more {
-			break
+		if !smtpContinues(l) {
+			return lines, nil
 		}
 		if len(lines) >= maxReplyLines {
-			return nil, fmt.Errorf("%w: reply longer than %d lines", ErrMalformedReply, maxReplyLines)
+			return lines, fmt.Errorf("%w: reply longer than %d lines", ErrMalformedReply, maxReplyLines)
 		}
+	}
+}
+
+// smtpRead reads one complete reply and refuses any syntax deviation.
+func (s *Session) smtpRead() (*smtpReply, error) {
+	lines, err := s.readSMTPLines()
+	if err != nil {
+		return nil, err
 	}
 	return parseSMTPReply(lines)
 }
@@ -38,7 +43,7 @@ func (s *Session) smtpCmd(line, shown string, want ...int) (*smtpReply, error) {
 	}
 	s.roundTrip()
 	verb, _, _ := strings.Cut(shown, " ")
-	r, err := s.smtpRead(verb)
+	r, err := s.smtpRead()
 	if err != nil {
 		return nil, err
 	}
@@ -52,7 +57,7 @@ func (s *Session) smtpCmd(line, shown string, want ...int) (*smtpReply, error) {
 func smtpScript(s *Session) error {
 	if err := s.Step("greeting", func() error {
 		s.roundTrip()
-		r, err := s.smtpRead("")
+		r, err := s.smtpRead()
 		if err != nil {
 			return err
 		}
