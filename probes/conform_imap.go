@@ -396,16 +396,13 @@ func (c *conformer) imapLogin(caps []string) bool {
 	user, pass := s.opts.User, s.opts.Password
 	var err error
 	var x imapExchange
-	switch {
-	case capsHave(caps, "AUTH=PLAIN") && capsHave(caps, "SASL-IR"):
-		x, err = c.imapRun("AUTHENTICATE PLAIN "+saslPlain(user, pass), "AUTHENTICATE PLAIN ***", false)
-	case needsLiteral(user) || needsLiteral(string(pass)):
+	if cmd, literal := imapLoginCmd(caps, user, pass); literal {
 		err = s.imapLoginLiteral(caps)
 		if err == nil {
 			x.Tagged.Status = "OK"
 		}
-	default:
-		x, err = c.imapRun("LOGIN "+quoteIMAP(user)+" "+quoteIMAP(string(pass)), "LOGIN "+quoteIMAP(user)+" ***", false)
+	} else {
+		x, err = c.imapRun(cmd.line, cmd.shown, false)
 	}
 	if err == nil && x.Tagged.Status != "OK" {
 		err = &ReplyError{Proto: IMAP, Command: "LOGIN", Enhanced: x.Tagged.Code, Lines: x.Lines[len(x.Lines)-1:]}

@@ -403,10 +403,10 @@ func (c *conformer) pop3Login(caps []string) bool {
 	user, pass := s.opts.User, s.opts.Password
 	var o pop3Status
 	var err error
-	if hasCap(caps, "SASL", "PLAIN") {
-		o, err = c.pop3Cmd("AUTH PLAIN "+saslPlain(user, pass), "AUTH PLAIN ***")
-	} else if o, err = c.pop3Cmd("USER "+user, "USER "+user); err == nil && o.OK {
-		o, err = c.pop3Cmd("PASS "+string(pass), "PASS ***")
+	for _, cmd := range pop3LoginCmds(caps, user, pass) {
+		if o, err = c.pop3Cmd(cmd.line, cmd.shown); err != nil || !o.OK {
+			break
+		}
 	}
 	if err != nil {
 		s.note("%v", err)

@@ -302,14 +302,10 @@ func (s *Session) imapLogin(caps []string) bool {
 			return nil
 		}
 		var err error
-		switch {
-		case capsHave(caps, "AUTH=PLAIN") && capsHave(caps, "SASL-IR"):
-			_, _, err = s.imapCmd("AUTHENTICATE PLAIN "+saslPlain(user, s.opts.Password), "AUTHENTICATE PLAIN ***")
-		case needsLiteral(user) || needsLiteral(string(s.opts.Password)):
+		if cmd, literal := imapLoginCmd(caps, user, s.opts.Password); literal {
 			err = s.imapLoginLiteral(caps)
-		default:
-			_, _, err = s.imapCmd("LOGIN "+quoteIMAP(user)+" "+quoteIMAP(string(s.opts.Password)),
-				"LOGIN "+quoteIMAP(user)+" ***")
+		} else {
+			_, _, err = s.imapCmd(cmd.line, cmd.shown)
 		}
 		if err != nil {
 			return s.imapAuthError(err)
@@ -319,6 +315,18 @@ func (s *Session) imapLogin(caps []string) bool {
 		return nil
 	})
 	return loggedIn
+}
+
+// imapLoginCmd is the command that logs in: AUTHENTICATE PLAIN with SASL-IR (RFC 4959) when
+// offered, else LOGIN with quoted strings; literal reports that LOGIN needs literals instead.
+func imapLoginCmd(caps []string, user string, pass []byte) (c command, literal bool) {
+	switch {
+	case capsHave(caps, "AUTH=PLAIN") && capsHave(caps, "SASL-IR"):
+		return command{"AUTHENTICATE PLAIN " + saslPlain(user, pass), "AUTHENTICATE PLAIN ***"}, false
+	case needsLiteral(user) || needsLiteral(string(pass)):
+		return command{}, true
+	}
+	return command{"LOGIN " + quoteIMAP(user) + " " + quoteIMAP(string(pass)), "LOGIN " + quoteIMAP(user) + " ***"}, false
 }
 
 // imapLoginLiteral sends LOGIN with the password as a literal (RFC 9051 4.3), waiting for the

@@ -170,30 +170,33 @@ func (s *Session) pop3Login(caps []string) bool {
 			s.Find(CodeAuthPlaintextOffered, "USER accepted before TLS")
 			return nil
 		}
-		// The warning is recorded only once a password really goes out in clear.
-		plainSent := func() {
-			if !s.tls {
+		cmds := pop3LoginCmds(caps, user, s.opts.Password)
+		for i, c := range cmds {
+			last := i == len(cmds)-1
+			if last && !s.tls { // recorded only once a password really goes out in clear
 				s.Find(CodeAuthPlaintextOffered, "password sent without TLS (--allow-plaintext-auth)")
 			}
-		}
-		var err error
-		if hasCap(caps, "SASL", "PLAIN") {
-			plainSent()
-			_, err = s.pop3Cmd("AUTH PLAIN "+saslPlain(user, s.opts.Password), "AUTH PLAIN ***")
-		} else if _, err = s.pop3Cmd("USER "+user, "USER "+user); err == nil {
-			plainSent()
-			_, err = s.pop3Cmd("PASS "+string(s.opts.Password), "PASS ***")
-		} else {
-			return s.pop3AuthError(err, true)
-		}
-		if err != nil {
-			return s.pop3AuthError(err, false)
+			if _, err := s.pop3Cmd(c.line, c.shown); err != nil {
+				return s.pop3AuthError(err, !last)
+			}
 		}
 		loggedIn = true
 		s.Detail("logged in as %s", user)
 		return nil
 	})
 	return loggedIn
+}
+
+// command is a line to send and the form the transcript shows.
+type command struct{ line, shown string }
+
+// pop3LoginCmds are the commands that log in: AUTH PLAIN with an initial response (RFC 5034)
+// when CAPA offers it, else USER then PASS (RFC 1939 7). The password is only in the last.
+func pop3LoginCmds(caps []string, user string, pass []byte) []command {
+	if hasCap(caps, "SASL", "PLAIN") {
+		return []command{{"AUTH PLAIN " + saslPlain(user, pass), "AUTH PLAIN ***"}}
+	}
+	return []command{{"USER " + user, "USER " + user}, {"PASS " + string(pass), "PASS ***"}}
 }
 
 // hasCap reports whether a capability line starts with keyword, and has every given argument.
