@@ -111,10 +111,10 @@ func (s *Session) findingFor(step string, err error) Finding {
 			code = CodeTCPTimeout
 		case "greeting":
 			code = CodeServerGreetingTimeout
-		case "tls", "starttls":
+		case "tls", "starttls", "stls":
 			code = CodeTLSHandshakeFailed
 		default:
-			code = CodeServerProtocolError
+			code = CodeServerResponseTimeout // it answered before, then went silent
 		}
 	case KindClosed:
 		code = CodeTCPReset
@@ -122,6 +122,11 @@ func (s *Session) findingFor(step string, err error) Finding {
 		code = certCode(err)
 	case KindTLS:
 		code = tlsCode(err)
+		if code == CodePortExpectsSTARTTLS && step != "tls" {
+			// Plaintext inside a STARTTLS handshake is not a wrong port: the server sent
+			// bytes after its "ready" reply (they arrived after we looked for them).
+			code = CodeTLSSTARTTLSInjection
+		}
 	case KindReply:
 		var r *ReplyError
 		errors.As(err, &r)

@@ -254,7 +254,7 @@ func (c *conformer) finish() []Check {
 
 // clean makes server text safe for evidence: printable, bounded and without the password.
 func (c *conformer) clean(s string) string {
-	return redactEvidence(truncate(safeText([]byte(s)), 240), c.s.opts)
+	return truncate(c.s.shown([]byte(s)), 240)
 }
 
 // canLogin reports whether a password may be sent now, and if not, why.
@@ -295,7 +295,7 @@ func (s *Session) restoreDeadline() {
 		s.conn.SetDeadline(time.Unix(1, 0))
 		return
 	}
-	s.conn.SetDeadline(s.deadline())
+	s.conn.SetDeadline(s.stepDeadline)
 }
 
 // closedWithin reports whether the server closes the connection within wait (after QUIT or

@@ -81,36 +81,25 @@ func (c *conformer) pop3Cmd(line, shown string) (pop3Status, error) {
 // pop3Lines reads a multi-line body to the "." line, raw: still dot-stuffed, so the caller can
 // judge the stuffing. On a read error it returns the lines read so far.
 func (c *conformer) pop3Lines() ([]string, error) {
-	s := c.s
-	bare := s.lr.bareLF
+	bare := c.s.lr.bareLF
 	var out []string
-	for {
-		b, err := s.lr.readLine()
-		if err != nil {
-			if len(b) > 0 {
-				s.record(Server, safeText(b))
-			}
-			return out, fmt.Errorf("read: %w", err)
+	size := 0
+	_, err := c.s.pop3Body(func(raw string) error {
+		if size += len(raw); size > maxConformBody {
+			return fmt.Errorf("%w: multi-line response over %d bytes", ErrMalformedReply, maxConformBody)
 		}
-		l := string(b)
-		if l == "." {
-			if len(out) > transcriptKeep {
-				s.note("… %d more lines", len(out)-transcriptKeep)
-			}
-			s.record(Server, ".")
-			break
-		}
-		if len(out) < transcriptKeep {
-			s.record(Server, safeText(b))
-		}
-		out = append(out, l)
-		if len(out) > maxMultiline {
-			return out, fmt.Errorf("%w: multi-line response longer than %d lines", ErrMalformedReply, maxMultiline)
-		}
+		out = append(out, raw)
+		return nil
+	})
+	if err != nil {
+		return out, err
 	}
 	c.crlf("pop3.crlf", bare, strings.Join(out, " / "))
 	return out, nil
 }
+
+// maxConformBody bounds what the conformance walk keeps of one listing to judge it.
+const maxConformBody = 16 << 20
 
 var (
 	pop3ListRE = regexp.MustCompile(`^([1-9][0-9]*) ([0-9]+)( .*)?$`)

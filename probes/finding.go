@@ -115,10 +115,17 @@ func (r *Report) SetLang(lang string) {
 	for i := range r.Discovery {
 		set(r.Discovery[i].Findings)
 	}
-	for i := range r.Results {
-		for j := range r.Results[i].Steps {
-			set(r.Results[i].Steps[j].Findings)
+	var setResult func(*Result)
+	setResult = func(res *Result) {
+		for j := range res.Steps {
+			set(res.Steps[j].Findings)
 		}
+		if res.Alt != nil {
+			setResult(res.Alt)
+		}
+	}
+	for i := range r.Results {
+		setResult(&r.Results[i])
 	}
 }
 

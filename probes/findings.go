@@ -702,13 +702,13 @@ var catalogue = withCodes(map[Code]Entry{
 		Ref: "RFC 9325 4",
 	},
 	CodeTLSIntercepted: {
-		Severity: SevWarning,
+		Severity: SevError,
 		Title:    tx("Encrypted connection is being intercepted", "加密连接被拦截"),
 		Explain: tx(
 			"The certificate was not issued to the mail provider but by antivirus software or a proxy on this computer or "+
 				"network (Kaspersky, Avast, ESET, Fortinet, Zscaler...), which decrypts and re-encrypts mail traffic to scan it. "+
-				"Mail may still work, but the client is no longer talking to the provider directly, and clients that don't "+
-				"trust that product's certificate fail.",
+				"The client is no longer talking to the provider directly, and clients that don't trust that product's "+
+				"certificate refuse the connection.",
 			"证书不是邮箱服务商的，而是本机或网络中的杀毒软件/代理（如卡巴斯基、Avast、ESET、飞塔 Fortinet、Zscaler）签发的，"+
 				"它们会解密再加密邮件流量进行扫描。邮件可能仍能收发，但客户端已不是直接与服务商通信；不信任该软件证书的客户端会连接失败。"),
 		Fix: tx(
@@ -718,7 +718,7 @@ var catalogue = withCodes(map[Code]Entry{
 		Ref: "RFC 5280 6",
 	},
 	CodeTLSSTARTTLSInjection: {
-		Severity: SevWarning,
+		Severity: SevError,
 		Title:    tx("Server sent data before the TLS handshake", "服务器在 TLS 握手前多发了数据"),
 		Explain: tx(
 			"After answering \"ready to start TLS\", the server (or a device in between) sent more bytes before the encrypted "+
@@ -764,7 +764,7 @@ var catalogue = withCodes(map[Code]Entry{
 		Ref: "RFC 7817 3",
 	},
 	CodeSTARTTLSStripped: {
-		Severity: SevWarning,
+		Severity: SevError,
 		Title:    tx("STARTTLS missing — possibly removed in transit", "STARTTLS 缺失，可能被中途删除"),
 		Explain: tx(
 			"The server did not offer STARTTLS on this plaintext port, although this provider normally does or its other ports "+

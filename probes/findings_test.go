@@ -176,7 +176,7 @@ func TestProviderFixesForKeyCodes(t *testing.T) {
 func TestSeverities(t *testing.T) {
 	want := map[Code]Severity{
 		CodeAuthPlaintextOffered: SevWarning, CodeTLSInsecureSkipped: SevWarning, CodeTLSCertExpiresSoon: SevWarning,
-		CodeSTARTTLSStripped: SevWarning, CodeAuthSkipped: SevInfo, CodeAuthFailed: SevError, CodeTLSRequired: SevError,
+		CodeSTARTTLSStripped: SevError, CodeTLSSTARTTLSInjection: SevError, CodeTLSIntercepted: SevError, CodeAuthSkipped: SevInfo, CodeAuthFailed: SevError, CodeTLSRequired: SevError,
 		CodeProbeCanceled: SevInfo,
 	}
 	for c, s := range want {

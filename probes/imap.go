@@ -74,8 +74,9 @@ func literalLen(line string) (int, bool) {
 	return n, true
 }
 
-// maxLiteral bounds a literal the server sends us; none of our commands needs a big one.
-const maxLiteral = 1 << 20
+// maxResponse bounds one response line with all its literals: none of our commands needs a
+// big one, and a literal flood must not grow memory.
+const maxResponse = 1 << 20
 
 // imapReadLine reads one logical response line, folding in any literals it carries.
 func (s *Session) imapReadLine() (string, error) {
@@ -83,24 +84,25 @@ func (s *Session) imapReadLine() (string, error) {
 	if err != nil {
 		return line, err
 	}
+	var b strings.Builder
 	for {
+		b.WriteString(line)
 		n, ok := literalLen(line)
 		if !ok {
-			return line, nil
+			return b.String(), nil
 		}
-		if n > maxLiteral {
-			return line, fmt.Errorf("%w: literal of %d bytes", ErrMalformedReply, n)
+		if b.Len()+n > maxResponse {
+			return b.String(), fmt.Errorf("%w: response with literals over %d bytes", ErrMalformedReply, maxResponse)
 		}
 		buf := make([]byte, n)
 		if _, err := io.ReadFull(s.lr.br, buf); err != nil {
-			return line, fmt.Errorf("read literal: %w", err)
+			return b.String(), fmt.Errorf("read literal: %w", err)
 		}
 		s.note("literal of %d bytes", n)
-		more, err := s.ReadLine()
-		if err != nil {
-			return line, err
+		b.WriteString(quoteIMAP(string(buf)))
+		if line, err = s.ReadLine(); err != nil {
+			return b.String(), err
 		}
-		line += quoteIMAP(string(buf)) + more
 	}
 }
 
@@ -113,11 +115,11 @@ func (s *Session) imapCmd(cmd, shown string) ([]imapResp, imapResp, error) {
 		return nil, imapResp{}, err
 	}
 	s.roundTrip()
-	return s.imapUntil(tag, shown)
+	return s.imapUntil(tag, shown, false)
 }
 
 // imapUntil reads responses until the tagged completion for tag, bounded in count.
-func (s *Session) imapUntil(tag, shown string) ([]imapResp, imapResp, error) {
+func (s *Session) imapUntil(tag, shown string, wantCont bool) ([]imapResp, imapResp, error) {
 	var untagged []imapResp
 	for i := 0; ; i++ {
 		if i > maxReplyLines*4 {
@@ -140,8 +142,12 @@ func (s *Session) imapUntil(tag, shown string) ([]imapResp, imapResp, error) {
 			return untagged, r, nil
 		case r.Tag == "*" && r.Status == "BYE":
 			return untagged, r, &ReplyError{Proto: IMAP, Command: "BYE", Enhanced: r.Code, Lines: []string{line}}
-		case r.Tag == "+":
+		case r.Tag == "+" && wantCont:
 			return untagged, r, nil
+		case r.Tag == "+":
+			// A continuation nobody asked for (say, to AUTHENTICATE with an initial
+			// response) must not pass for success.
+			return untagged, r, fmt.Errorf("%w: unexpected continuation request %q", ErrMalformedReply, truncate(line, 80))
 		}
 		untagged = append(untagged, r)
 	}
@@ -216,18 +222,9 @@ func imapScript(s *Session) error {
 		s.res.Caps = caps
 	}
 	if s.ep.Security == STARTTLS && !preauth {
-		if err := s.Step("starttls", func() error {
-			if !capsHave(caps, "STARTTLS") {
-				s.Find(CodeTLSSTARTTLSUnavailable, "CAPABILITY does not list STARTTLS")
-				return fmt.Errorf("starttls: not offered")
-			}
-			if _, _, err := s.imapCmd("STARTTLS", "STARTTLS"); err != nil {
-				if re, ok := err.(*ReplyError); ok {
-					s.Find(CodeTLSSTARTTLSUnavailable, re.Text())
-				}
-				return fmt.Errorf("starttls: %w", err)
-			}
-			return s.upgradeTLS()
+		if err := s.startTLSStep("starttls", capsHave(caps, "STARTTLS"), "", func() error {
+			_, _, err := s.imapCmd("STARTTLS", "STARTTLS")
+			return err
 		}); err != nil {
 			s.quit(s.imapNextTag() + " LOGOUT")
 			return err
@@ -348,7 +345,7 @@ func (s *Session) imapLoginLiteral(caps []string) error {
 	}
 	if !plus {
 		s.roundTrip()
-		_, r, err := s.imapUntil(tag, "LOGIN")
+		_, r, err := s.imapUntil(tag, "LOGIN", true)
 		if err != nil {
 			return err
 		}
@@ -361,7 +358,7 @@ func (s *Session) imapLoginLiteral(caps []string) error {
 		return fmt.Errorf("write: %w", err)
 	}
 	s.roundTrip()
-	_, _, err := s.imapUntil(tag, "LOGIN")
+	_, _, err := s.imapUntil(tag, "LOGIN", false)
 	return err
 }
 

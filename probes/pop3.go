@@ -33,37 +33,58 @@ func (s *Session) pop3Status(verb string) (pop3Status, error) {
 	return st, nil
 }
 
-// maxMultiline bounds a multi-line POP3 response; the transcript keeps only the first lines.
+// maxMultiline bounds a multi-line POP3 response; the transcript keeps only the first lines,
+// and callers keep only what they need (a count, or a short capability list).
 const (
 	maxMultiline   = 1 << 20
 	transcriptKeep = 20
 )
 
-// pop3Multi reads a dot-terminated multi-line body (RFC 1939 3), undoing dot-stuffing.
-func (s *Session) pop3Multi() ([]string, error) {
-	var out []string
+// pop3Body reads a dot-terminated multi-line body (RFC 1939 3), handing each raw line (still
+// dot-stuffed) to each, which may stop the read with an error. It returns the line count.
+func (s *Session) pop3Body(each func(raw string) error) (int, error) {
+	n := 0
 	for {
 		b, err := s.lr.readLine()
 		if err != nil {
-			return out, fmt.Errorf("read: %w", err)
+			if len(b) > 0 {
+				s.record(Server, s.shown(b))
+			}
+			return n, fmt.Errorf("read: %w", err)
 		}
-		l := string(b)
-		if l == "." {
-			if len(out) > transcriptKeep {
-				s.note("… %d more lines", len(out)-transcriptKeep)
+		if string(b) == "." {
+			if n > transcriptKeep {
+				s.note("… %d more lines", n-transcriptKeep)
 			}
 			s.record(Server, ".")
-			return out, nil
+			return n, nil
 		}
-		l = strings.TrimPrefix(l, ".")
-		if len(out) < transcriptKeep {
-			s.record(Server, safeText(b))
+		if n < transcriptKeep {
+			s.record(Server, s.shown(b))
 		}
-		out = append(out, l)
-		if len(out) > maxMultiline {
-			return out, fmt.Errorf("%w: multi-line response longer than %d lines", ErrMalformedReply, maxMultiline)
+		n++
+		if n > maxMultiline {
+			return n, fmt.Errorf("%w: multi-line response longer than %d lines", ErrMalformedReply, maxMultiline)
+		}
+		if each != nil {
+			if err := each(string(b)); err != nil {
+				return n, err
+			}
 		}
 	}
+}
+
+// pop3Multi reads a short multi-line body (CAPA) into lines, dot-stuffing undone.
+func (s *Session) pop3Multi() ([]string, error) {
+	var out []string
+	_, err := s.pop3Body(func(raw string) error {
+		if len(out) >= maxReplyLines {
+			return fmt.Errorf("%w: more than %d lines", ErrMalformedReply, maxReplyLines)
+		}
+		out = append(out, strings.TrimPrefix(raw, "."))
+		return nil
+	})
+	return out, err
 }
 
 var apopRE = regexp.MustCompile(`<[^<>@\s]+@[^<>\s]+>`)
@@ -87,18 +108,10 @@ func pop3Script(s *Session) error {
 	}
 	caps := s.pop3CAPA("capa")
 	if s.ep.Security == STARTTLS {
-		if err := s.Step("stls", func() error {
-			if caps != nil && !hasCap(caps, "STLS") {
-				s.Find(CodeTLSSTARTTLSUnavailable, "CAPA does not list STLS")
-				return fmt.Errorf("stls: not offered")
-			}
-			if _, err := s.pop3Cmd("STLS", "STLS"); err != nil {
-				if re, ok := err.(*ReplyError); ok {
-					s.Find(CodeTLSSTARTTLSUnavailable, re.Text())
-				}
-				return fmt.Errorf("stls: %w", err)
-			}
-			return s.upgradeTLS()
+		// An old server without CAPA (caps nil) may still know STLS: try it.
+		if err := s.startTLSStep("stls", caps == nil || hasCap(caps, "STLS"), "", func() error {
+			_, err := s.pop3Cmd("STLS", "STLS")
+			return err
 		}); err != nil {
 			s.quit("QUIT")
 			return err
@@ -291,11 +304,11 @@ func (s *Session) pop3Mailbox(pipeline bool) {
 			if _, err := ask(cmd); err != nil {
 				return err
 			}
-			lines, err := s.pop3Multi()
+			n, err := s.pop3Body(nil) // counted, not kept: a mailbox can be huge
 			if err != nil {
 				return err
 			}
-			s.Detail("%d entries", len(lines))
+			s.Detail("%d entries", n)
 			return nil
 		})
 	}

@@ -100,13 +100,17 @@ func Probe(ctx context.Context, ep Endpoint, opts Options) Result {
 	o := opts
 	o.User, o.Password = "", nil // one login attempt per endpoint: no lockout loops
 	other := probeOnce(ctx, aep, &o)
-	if other.Status == Fail && !(alt == STARTTLS && stepOK(other, "greeting")) {
+	// The other mode "works" as a mode when its handshake completed (implicit TLS) or a
+	// greeting came (STARTTLS), even if something later fails there, such as an untrusted
+	// certificate: that is reported on its own under works_with.
+	if !(alt == ImplicitTLS && other.TLS != nil) && !(alt == STARTTLS && stepOK(other, "greeting")) {
 		return res
 	}
 	if alt == ImplicitTLS {
 		// The greeting timeout was the symptom; the cause is the mode.
 		replaceFinding(&res, CodeServerGreetingTimeout, CodePortExpectsTLS,
-			fmt.Sprintf("no greeting in plaintext on port %d, but a TLS handshake works there (%s)", ep.Port, tlsVersion(other)), &opts)
+			fmt.Sprintf("no greeting in plaintext on port %d, but a TLS handshake works there (%s)", ep.Port, tlsVersion(other))+
+				certNote(other), &opts)
 	} else {
 		replaceFinding(&res, CodePortExpectsSTARTTLS, CodePortExpectsSTARTTLS,
 			fmt.Sprintf("port %d speaks plaintext first; STARTTLS there: %s", ep.Port, stepStatus(other, "starttls", "stls")), &opts)
@@ -127,13 +131,25 @@ func stepOK(r Result, name string) bool {
 func stepStatus(r Result, names ...string) string {
 	for _, s := range r.Steps {
 		if slices.Contains(names, s.Name) {
+			out := string(s.Status)
 			if s.Detail != "" {
-				return string(s.Status) + ", " + s.Detail
+				out += ", " + s.Detail
 			}
-			return string(s.Status)
+			for _, f := range s.Findings {
+				out += ", " + string(f.Code)
+			}
+			return out
 		}
 	}
 	return "not reached"
+}
+
+// certNote names a certificate problem of the other walk, so the evidence tells all.
+func certNote(r Result) string {
+	if r.TLS != nil && !r.TLS.Verified {
+		return "; its certificate is not valid: " + r.TLS.VerifyError
+	}
+	return ""
 }
 
 func tlsVersion(r Result) string {

@@ -24,6 +24,12 @@ type Session struct {
 	stop  func() bool // undoes the context.AfterFunc that unblocks reads on cancel
 	lines []Line
 	cur   *Step
+	// stepDeadline is the running step's deadline; a TLS upgrade inside the step keeps it.
+	stepDeadline time.Time
+	// broken is set once the connection can no longer carry the walk (timeout, reset,
+	// garbage, TLS failure): later steps are recorded as skipped instead of each waiting out
+	// its own timeout and repeating the same error.
+	broken string
 	// imapTag numbers IMAP command tags.
 	imapTag int
 }
@@ -73,11 +79,16 @@ func (s *Session) deadline() time.Time {
 // Step runs body as one named step: it sets the deadline, times it, keeps the transcript slice,
 // classifies a failure and, when the body attached no finding, derives one from the error.
 func (s *Session) Step(name string, body func() error) error {
+	if s.broken != "" {
+		s.Skip(name, "not run: "+s.broken)
+		return errBroken
+	}
 	st := Step{Name: name, Start: time.Since(s.start)}
 	s.cur = &st
 	mark := len(s.lines)
+	s.stepDeadline = s.deadline()
 	if s.conn != nil {
-		s.conn.SetDeadline(s.deadline())
+		s.conn.SetDeadline(s.stepDeadline)
 	}
 	var err error
 	if cerr := s.ctx.Err(); cerr != nil {
@@ -93,10 +104,17 @@ func (s *Session) Step(name string, body func() error) error {
 		}
 		st.Kind = classify(err)
 		st.Error = redactEvidence(err.Error(), s.opts)
-		if len(st.Findings) == 0 {
-			st.Findings = append(st.Findings, s.findingFor(name, err))
+		// A failed step always carries an error-level finding: a warning noted on the way
+		// (say, a password sent in clear) must not make a failure look like "works".
+		if !hasSeverity(st.Findings, SevError) {
+			if f := s.findingFor(name, err); !hasCode(st.Findings, f.Code) {
+				st.Findings = append(st.Findings, f)
+			}
 		}
 		st.Status = Fail
+		if breaks(st.Kind, err) {
+			s.broken = fmt.Sprintf("%s failed (%s)", name, st.Kind)
+		}
 	}
 	for _, f := range st.Findings {
 		switch f.Severity {
@@ -112,6 +130,42 @@ func (s *Session) Step(name string, body func() error) error {
 	s.cur = nil
 	s.res.Steps = append(s.res.Steps, st)
 	return err
+}
+
+// ErrUnsafeLine: a command would carry CR, LF or NUL (from a user name or password) and so
+// inject a second command; it is never sent.
+var ErrUnsafeLine = errors.New("refusing to send a command containing CR, LF or NUL")
+
+// errBroken is returned by steps skipped because the connection broke earlier.
+var errBroken = errors.New("connection unusable after an earlier failure")
+
+// breaks reports whether a failure leaves the connection unusable for further commands.
+func breaks(k Kind, err error) bool {
+	switch k {
+	case KindTimeout, KindClosed, KindTLS, KindCert, KindCanceled, KindRefused, KindUnreachable, KindDNS:
+		return true
+	case KindProtocol:
+		return errors.Is(err, ErrMalformedReply) || errors.Is(err, ErrLineTooLong) || errors.Is(err, ErrSTARTTLSInjection)
+	}
+	return false
+}
+
+func hasSeverity(fs []Finding, sev Severity) bool {
+	for _, f := range fs {
+		if f.Severity == sev {
+			return true
+		}
+	}
+	return false
+}
+
+func hasCode(fs []Finding, c Code) bool {
+	for _, f := range fs {
+		if f.Code == c {
+			return true
+		}
+	}
+	return false
 }
 
 // Skip records a step that was not run, with the reason.
@@ -176,6 +230,11 @@ func (s *Session) Send(line string) error { return s.SendSecret(line, line) }
 // SendSecret writes line but records only shown (e.g. "AUTH PLAIN ***"), so no transcript,
 // report or log can carry the secret.
 func (s *Session) SendSecret(line, shown string) error {
+	if strings.ContainsAny(line, "\r\n\x00") {
+		// A user name or password with a line break would smuggle in a second command.
+		s.note("not sent: %s carries CR, LF or NUL", strings.Fields(shown + " ?")[0])
+		return ErrUnsafeLine
+	}
 	s.record(Client, shown)
 	if _, err := s.conn.Write([]byte(line + "\r\n")); err != nil {
 		return fmt.Errorf("write: %w", err)
@@ -200,7 +259,7 @@ func (s *Session) sendBatch(lines ...string) error {
 func (s *Session) ReadLine() (string, error) {
 	b, err := s.lr.readLine()
 	if len(b) > 0 || err == nil {
-		s.record(Server, safeText(b))
+		s.record(Server, s.shown(b))
 	}
 	if err != nil {
 		if errors.Is(err, ErrLineTooLong) {
@@ -214,15 +273,55 @@ func (s *Session) ReadLine() (string, error) {
 // roundTrip counts an exchange that waits for the server (for the round-trip figures).
 func (s *Session) roundTrip() { s.res.RoundTrips++ }
 
-// redactEvidence removes the password (and its base64 forms) from any evidence text.
+// redactEvidence removes the password (and its base64 forms) from any text. A long secret is
+// removed wherever it stands; a short one only as a whole token, so that a password such as
+// "mail" does not turn "mail.test" into "***.test" and betray itself by what is missing.
 func redactEvidence(e string, o *Options) string {
 	if o == nil || len(o.Password) == 0 {
 		return e
 	}
 	for _, sec := range secretForms(o.User, o.Password) {
-		e = strings.ReplaceAll(e, sec, "***")
+		if len(sec) >= 8 {
+			e = strings.ReplaceAll(e, sec, "***")
+			continue
+		}
+		e = replaceToken(e, sec)
 	}
 	return e
+}
+
+// replaceToken replaces sec where it is not part of a longer word.
+func replaceToken(e, sec string) string {
+	word := func(i int) bool {
+		if i < 0 || i >= len(e) {
+			return false
+		}
+		c := e[i]
+		return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9'
+	}
+	var b strings.Builder
+	for i := 0; i < len(e); {
+		j := strings.Index(e[i:], sec)
+		if j < 0 {
+			b.WriteString(e[i:])
+			break
+		}
+		j += i
+		b.WriteString(e[i:j])
+		if word(j-1) || word(j+len(sec)) {
+			b.WriteString(sec)
+		} else {
+			b.WriteString("***")
+		}
+		i = j + len(sec)
+	}
+	return b.String()
+}
+
+// shown is how a server line enters the transcript: redacted while still raw (escaping first
+// would turn a tab in an echoed password into a space and defeat the match), then printable.
+func (s *Session) shown(b []byte) string {
+	return safeText([]byte(redactEvidence(string(b), s.opts)))
 }
 
 // quit sends the protocol's goodbye without waiting for the reply: nothing depends on it, and

@@ -75,18 +75,10 @@ func smtpScript(s *Session) error {
 		return err
 	}
 	if s.ep.Security == STARTTLS {
-		if err := s.Step("starttls", func() error {
-			if _, ok := ext["STARTTLS"]; !ok {
-				s.Find(CodeTLSSTARTTLSUnavailable, "EHLO reply does not list STARTTLS")
-				return fmt.Errorf("starttls: not offered")
-			}
-			if _, err := s.smtpCmd("STARTTLS", "STARTTLS", 220); err != nil {
-				if re, ok := err.(*ReplyError); ok {
-					s.Find(CodeTLSSTARTTLSUnavailable, re.Text())
-				}
-				return fmt.Errorf("starttls: %w", err)
-			}
-			return s.upgradeTLS()
+		_, offered := ext["STARTTLS"]
+		if err := s.startTLSStep("starttls", offered, strippedSTARTTLS(ext), func() error {
+			_, err := s.smtpCmd("STARTTLS", "STARTTLS", 220)
+			return err
 		}); err != nil {
 			s.smtpQuit()
 			return err
@@ -99,6 +91,17 @@ func smtpScript(s *Session) error {
 	s.smtpAuth(ext)
 	s.smtpQuit()
 	return nil
+}
+
+// strippedSTARTTLS recognises a firewall's SMTP fixup that overwrites STARTTLS in the EHLO
+// reply with X's (Cisco "XXXXXXXA"), returning the evidence, or "".
+func strippedSTARTTLS(ext map[string]string) string {
+	for k := range ext {
+		if len(k) >= 6 && strings.Trim(k, "X") == "" || len(k) == 8 && strings.Trim(k[:7], "X") == "" {
+			return "EHLO lists " + k + " where STARTTLS should be: a firewall rewrote it"
+		}
+	}
+	return ""
 }
 
 // smtpEHLO sends EHLO (HELO on 500/502, RFC 5321 4.1.1.1) and returns the extensions.

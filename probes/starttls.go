@@ -34,6 +34,30 @@ var interceptors = []string{"kaspersky", "avast", "avg ", "eset", "bitdefender",
 	"sophos", "zscaler", "norton", "mcafee", "trend micro", "netskope", "palo alto", "cisco umbrella",
 	"blue coat", "symantec web", "webroot", "dr.web", "360", "qihoo", "huorong", "火绒"}
 
+// startTLSStep is the one STARTTLS/STLS step of every protocol: when the capability list does
+// not offer it, or the command is refused, that is tls.starttls-unavailable (or, when a
+// middlebox blanked it out, tls.starttls-stripped); otherwise the connection is upgraded.
+// The password is never sent on a clear connection in either case: the walk ends here.
+func (s *Session) startTLSStep(name string, offered bool, stripped string, command func() error) error {
+	return s.Step(name, func() error {
+		if !offered {
+			if stripped != "" {
+				s.Find(CodeSTARTTLSStripped, stripped)
+			} else {
+				s.Find(CodeTLSSTARTTLSUnavailable, "the capability list does not offer "+strings.ToUpper(name))
+			}
+			return fmt.Errorf("%s: not offered", name)
+		}
+		if err := command(); err != nil {
+			if re, ok := err.(*ReplyError); ok {
+				s.Find(CodeTLSSTARTTLSUnavailable, re.Text())
+			}
+			return fmt.Errorf("%s: %w", name, err)
+		}
+		return s.upgradeTLS()
+	})
+}
+
 // upgradeTLS is the single TLS path for implicit TLS and STARTTLS/STLS: it refuses buffered
 // bytes, handshakes, verifies the chain itself (recording every failure even with --insecure)
 // and fills Result.TLS.
@@ -54,7 +78,7 @@ func (s *Session) upgradeTLS() error {
 		cfg.ServerName = host
 	}
 	tc := tls.Client(s.conn, cfg)
-	tc.SetDeadline(s.deadline())
+	tc.SetDeadline(s.stepDeadline) // the step's budget covers the handshake too
 	s.note("TLS handshake (server name %q)", cfg.ServerName)
 	if err := tc.HandshakeContext(s.ctx); err != nil {
 		if h, ok := plaintextRecord(err); ok {

@@ -140,13 +140,16 @@ type Step struct {
 	Kind     Kind          `json:"kind,omitempty"`
 	Error    string        `json:"error,omitempty"`
 	Detail   string        `json:"detail,omitempty"`
-	Lines    []Line        `json:"transcript,omitempty"`
+	Lines    []Line        `json:"transcript"`
 	Findings []Finding     `json:"findings,omitempty"`
 }
 
 // MarshalJSON adds start_ms and duration_ms.
 func (s Step) MarshalJSON() ([]byte, error) {
 	type plain Step
+	if s.Lines == nil {
+		s.Lines = []Line{} // CLI.md: every step lists its transcript, empty or not
+	}
 	return json.Marshal(struct {
 		StartMS    int64 `json:"start_ms"`
 		DurationMS int64 `json:"duration_ms"`

@@ -1,0 +1,178 @@
+package probes_test
+
+import (
+	"bufio"
+	"context"
+	"net"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/mailcheck/mailcheck/probes"
+)
+
+// scripted runs a one-connection fake server on loopback: for each client line it expects,
+// it writes the given reply (a function of the line), after optional pre-written greeting.
+// It exists for wire shapes our testservers deliberately do not produce.
+func scripted(t *testing.T, greeting string, answer func(line string, w net.Conn) bool) int {
+	t.Helper()
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { ln.Close() })
+	go func() {
+		c, err := ln.Accept()
+		if err != nil {
+			return
+		}
+		defer c.Close()
+		c.SetDeadline(time.Now().Add(10 * time.Second))
+		c.Write([]byte(greeting))
+		r := bufio.NewReader(c)
+		for {
+			l, err := r.ReadString('\n')
+			if err != nil || !answer(strings.TrimRight(l, "\r\n"), c) {
+				return
+			}
+		}
+	}()
+	return ln.Addr().(*net.TCPAddr).Port
+}
+
+func probeLocal(port int, proto probes.Proto, sec probes.Security, o probes.Options) probes.Result {
+	if o.Timeout == 0 {
+		o.Timeout = time.Second
+	}
+	o.NoModeDetect = true
+	return probes.Probe(context.Background(), probes.Endpoint{Proto: proto, Host: "127.0.0.1", Port: port, Security: sec}, o)
+}
+
+// TestLateInjection: plaintext that arrives after the STARTTLS "ready" reply, too late to be
+// seen as buffered, reaches the handshake; it is injection, not "this port wants STARTTLS".
+func TestLateInjection(t *testing.T) {
+	port := scripted(t, "220 late.test ESMTP\r\n", func(l string, w net.Conn) bool {
+		switch strings.ToUpper(strings.Fields(l + " x")[0]) {
+		case "EHLO":
+			w.Write([]byte("250-late.test\r\n250 STARTTLS\r\n"))
+		case "STARTTLS":
+			w.Write([]byte("220 ready\r\n"))
+			time.Sleep(50 * time.Millisecond)
+			w.Write([]byte("250 injected\r\n"))
+		}
+		return true
+	})
+	r := probeLocal(port, probes.SMTP, probes.STARTTLS, probes.Options{})
+	if !r.HasCode(probes.CodeTLSSTARTTLSInjection) || r.HasCode(probes.CodePortExpectsSTARTTLS) {
+		t.Errorf("codes %v, want tls.starttls-injection and not port.expects-starttls\n%s", codesOf(r), dump(r))
+	}
+}
+
+// TestStrippedSTARTTLS: a firewall that overwrote STARTTLS with X's is named, and no password
+// goes out on the clear connection.
+func TestStrippedSTARTTLS(t *testing.T) {
+	var got []string
+	port := scripted(t, "220 fw.test ESMTP\r\n", func(l string, w net.Conn) bool {
+		got = append(got, l)
+		if strings.HasPrefix(strings.ToUpper(l), "EHLO") {
+			w.Write([]byte("250-fw.test\r\n250-XXXXXXXA\r\n250 AUTH PLAIN LOGIN\r\n"))
+		}
+		return true
+	})
+	r := probeLocal(port, probes.SMTP, probes.STARTTLS, probes.Options{User: "u", Password: []byte("stripped-secret")})
+	if !r.HasCode(probes.CodeSTARTTLSStripped) || r.Status != probes.Fail {
+		t.Errorf("codes %v status %s, want tls.starttls-stripped, fail\n%s", codesOf(r), r.Status, dump(r))
+	}
+	time.Sleep(20 * time.Millisecond)
+	for _, l := range got {
+		if strings.HasPrefix(strings.ToUpper(l), "AUTH") {
+			t.Errorf("AUTH sent after STARTTLS was stripped: %q", l)
+		}
+	}
+}
+
+// TestFailNeverLooksFine: a step that fails with only a warning noted on the way (a password
+// sent in clear, then refused) still carries an error finding, so the exit status is 1.
+func TestFailNeverLooksFine(t *testing.T) {
+	port := scripted(t, "220 plain.test ESMTP\r\n", func(l string, w net.Conn) bool {
+		switch strings.ToUpper(strings.Fields(l + " x")[0]) {
+		case "EHLO":
+			w.Write([]byte("250-plain.test\r\n250 AUTH PLAIN\r\n"))
+		case "AUTH":
+			w.Write([]byte("535 5.7.8 Authentication credentials invalid\r\n"))
+		}
+		return true
+	})
+	r := probeLocal(port, probes.SMTP, probes.Plain, probes.Options{User: "u", Password: []byte("wrong-secret"), AllowPlaintextAuth: true})
+	rep := probes.Report{Results: []probes.Result{r}}
+	if !rep.HasError() || !r.HasCode(probes.CodeAuthFailed) || !r.HasCode(probes.CodeAuthPlaintextOffered) {
+		t.Errorf("codes %v, HasError %v; want auth.failed (error) beside auth.plaintext-offered\n%s", codesOf(r), rep.HasError(), dump(r))
+	}
+}
+
+// TestBrokenSessionSkips: once the server goes silent mid-session, the remaining steps are
+// skipped, not each timed out; the silence is server.response-timeout.
+func TestBrokenSessionSkips(t *testing.T) {
+	port := scripted(t, "+OK pop ready\r\n", func(l string, w net.Conn) bool {
+		switch strings.ToUpper(strings.Fields(l + " x")[0]) {
+		case "CAPA":
+			w.Write([]byte("+OK\r\nUSER\r\n.\r\n"))
+		case "USER", "PASS":
+			w.Write([]byte("+OK\r\n"))
+		}
+		return true // STAT and the rest: silence
+	})
+	start := time.Now()
+	r := probeLocal(port, probes.POP3, probes.Plain, probes.Options{Timeout: 300 * time.Millisecond, User: "u", Password: []byte("pw-123456"), AllowPlaintextAuth: true})
+	if took := time.Since(start); took > 3*time.Second {
+		t.Errorf("took %s: later steps waited out their own timeouts", took)
+	}
+	var skipped int
+	for _, s := range r.Steps {
+		if s.Status == probes.Skip {
+			skipped++
+		}
+	}
+	if !r.HasCode(probes.CodeServerResponseTimeout) || skipped < 2 {
+		t.Errorf("codes %v, %d skipped steps; want server.response-timeout and list/uidl skipped\n%s", codesOf(r), skipped, dump(r))
+	}
+}
+
+// TestIMAPLiteralFlood: a response that keeps announcing literals is cut at a bound.
+func TestIMAPLiteralFlood(t *testing.T) {
+	port := scripted(t, "* OK [CAPABILITY IMAP4rev1] ready\r\n", func(l string, w net.Conn) bool {
+		if strings.Contains(strings.ToUpper(l), "LOGIN") || strings.Contains(strings.ToUpper(l), "AUTHENTICATE") {
+			chunk := strings.Repeat("x", 1<<16)
+			w.Write([]byte("* FLOOD {65536}\r\n"))
+			for i := 0; i < 64; i++ {
+				if _, err := w.Write([]byte(chunk + " {65536}\r\n")); err != nil {
+					return false
+				}
+			}
+		}
+		return true
+	})
+	r := probeLocal(port, probes.IMAP, probes.Plain, probes.Options{Timeout: 2 * time.Second, User: "u", Password: []byte("pw-123456"), AllowPlaintextAuth: true})
+	if !r.HasCode(probes.CodeServerProtocolError) {
+		t.Errorf("codes %v, want server.protocol-error for the literal flood\n%s", codesOf(r), dump(r))
+	}
+}
+
+// TestUnexpectedContinuation: "+ " to AUTHENTICATE with an initial response is not a login.
+func TestUnexpectedContinuation(t *testing.T) {
+	port := scripted(t, "* OK [CAPABILITY IMAP4rev1 AUTH=PLAIN SASL-IR] ready\r\n", func(l string, w net.Conn) bool {
+		if strings.Contains(strings.ToUpper(l), "AUTHENTICATE") {
+			w.Write([]byte("+ \r\n"))
+		}
+		return true
+	})
+	r := probeLocal(port, probes.IMAP, probes.Plain, probes.Options{User: "u", Password: []byte("pw-123456"), AllowPlaintextAuth: true})
+	for _, s := range r.Steps {
+		if s.Name == "auth" && s.Status != probes.Fail {
+			t.Errorf("auth step %s (%s), want fail\n%s", s.Status, s.Detail, dump(r))
+		}
+		if s.Name == "examine" && s.Status != probes.Skip {
+			t.Errorf("examine ran after a failed login\n%s", dump(r))
+		}
+	}
+}
