@@ -156,7 +156,8 @@ func (r *Resolver) LookupHost(ctx context.Context, host string) ([]netip.Addr, e
 	if len(out) > 0 {
 		return out, nil
 	}
-	// Both failed: report the more telling error (NXDOMAIN beats no-records beats failure).
+	// Both failed: report the more telling error. NXDOMAIN says the name is wrong; a resolver
+	// failure says nothing about the name, so it beats "no records" (which may be just one family).
 	for _, want := range []error{ErrNXDomain, ErrDNSFailed} {
 		for _, e := range []error{e4, e6} {
 			if errors.Is(e, want) {

@@ -112,7 +112,11 @@ func (s *Session) upgradeTLS() error {
 	}
 	info.VerifyError = verr.Error()
 	s.note("certificate verification failed: %v", verr)
-	s.Find(certCode(verr), verr.Error())
+	ev := verr.Error()
+	if ce, ok := verr.(*CertError); ok && ce.Intercepted {
+		ev = "issued by " + ce.Issuer + ": " + ev // name the product that re-signs TLS
+	}
+	s.Find(certCode(verr), ev)
 	if s.opts.Insecure {
 		s.Find(CodeTLSInsecureSkipped, "--insecure: continuing despite: "+verr.Error())
 		return nil
