@@ -73,6 +73,7 @@ type batchStats struct {
 	byStatus map[probes.Status]int
 	byCode   map[probes.Code]int
 	errors   bool
+	firstBad *batchLine // the earliest unreadable line, for the error message
 }
 
 func (s *batchStats) add(l *batchLine) {
@@ -81,6 +82,9 @@ func (s *batchStats) add(l *batchLine) {
 	s.targets++
 	if l.Error != "" {
 		s.bad++
+		if s.firstBad == nil || l.Line < s.firstBad.Line {
+			s.firstBad = &batchLine{Line: l.Line, Input: l.Input, Error: l.Error}
+		}
 		return
 	}
 	s.byStatus[l.Report.Status]++
@@ -233,11 +237,17 @@ func runBatch(ctx context.Context, o *batchOptions) error {
 	if err := done(); err != nil {
 		return fmt.Errorf("batch: writing results: %w", err)
 	}
+	if stats.bad > 0 && stats.bad == stats.targets {
+		// Nothing could be checked: bad input, one line on stderr (the JSON lines say why each
+		// line was refused).
+		return usagef("batch: none of the %d target line(s) could be read (line %d %q: %s)",
+			stats.targets, stats.firstBad.Line, truncateRunes(stats.firstBad.Input, 60), stats.firstBad.Error)
+	}
 	if !o.g.quiet {
 		stats.write(o.io.Err, time.Since(start))
 	}
-	if stats.errors {
-		return errFindings
+	if stats.errors || stats.bad > 0 {
+		return errFindings // some lines unreadable: counted in the summary and in the JSON lines
 	}
 	return nil
 }

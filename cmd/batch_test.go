@@ -109,3 +109,67 @@ func TestBatch(t *testing.T) {
 		t.Errorf("missing file: exit %d, %q", code, errs)
 	}
 }
+
+// batchJSON decodes batch's JSON Lines by line number.
+func batchJSON(t *testing.T, out string) map[int]batchLine {
+	t.Helper()
+	got := map[int]batchLine{}
+	sc := bufio.NewScanner(strings.NewReader(out))
+	sc.Buffer(nil, 1<<20)
+	for sc.Scan() {
+		var l batchLine
+		if err := json.Unmarshal(sc.Bytes(), &l); err != nil {
+			t.Fatalf("line %q: %v", sc.Text(), err)
+		}
+		got[l.Line] = l
+	}
+	return got
+}
+
+// TestBatchUnreadable: a file where no line is a target is bad input (exit 2, one line on
+// stderr, the JSON lines still written); a file with some unreadable lines among good ones
+// exits 1, and the summary counts them.
+func TestBatchUnreadable(t *testing.T) {
+	input := "# nothing here is a target\n\ngopher://nope\nsmtps://x:99999\n  \nsmtp://x?security=rot13\n"
+	code, out, errs := run(t, input, nil, "batch", "-", "--timeout", "1s")
+	if code != ExitUsage {
+		t.Errorf("all lines unreadable: exit %d, want %d\n%s", code, ExitUsage, errs)
+	}
+	if strings.Count(strings.TrimSpace(errs), "\n") > 0 || !strings.Contains(errs, "none of the 3 target line(s) could be read") ||
+		!strings.Contains(errs, `line 3 "gopher://nope"`) {
+		t.Errorf("stderr is not one clear line: %q", errs)
+	}
+	got := batchJSON(t, out)
+	if len(got) != 3 || got[3].Error == "" || got[4].Error == "" || got[6].Error == "" {
+		t.Errorf("want an error record for lines 3, 4 and 6:\n%s", out)
+	}
+
+	ca, err := testservers.NewCA()
+	if err != nil {
+		t.Fatal(err)
+	}
+	smtps := testservers.StartT(t, testservers.Config{Proto: "smtp", Faults: testservers.Faults{ImplicitTLS: true}}, ca)
+	caFile := t.TempDir() + "/ca.pem"
+	if err := writeFile(caFile, ca.PEM()); err != nil {
+		t.Fatal(err)
+	}
+	input = fmt.Sprintf("smtps://localhost:%d\ngopher://nope\n", smtps.Port)
+	code, out, errs = run(t, input, nil, "batch", "-", "--ca-file", caFile, "--timeout", "2s")
+	if code != ExitFindings {
+		t.Errorf("one good, one unreadable line: exit %d, want %d\n%s\n%s", code, ExitFindings, out, errs)
+	}
+	got = batchJSON(t, out)
+	if l := got[1]; l.Report == nil || l.Report.Status != "ok" {
+		t.Errorf("good line: %+v", l)
+	}
+	if l := got[2]; l.Error == "" {
+		t.Errorf("bad line: %+v", l)
+	}
+	if !strings.Contains(errs, "2 targets") || !strings.Contains(errs, "1 ok") || !strings.Contains(errs, "1 unreadable lines") {
+		t.Errorf("summary: %q", errs)
+	}
+	// Only good lines: exit 0.
+	if code, out, errs := run(t, input[:strings.Index(input, "\n")+1], nil, "batch", "-", "--ca-file", caFile); code != ExitOK {
+		t.Errorf("good line only: exit %d\n%s\n%s", code, out, errs)
+	}
+}

@@ -126,7 +126,7 @@ func runExplainList(o *explainOptions) error {
 		return err
 	}
 	f, _ := reports.ParseFormat(o.g.format)
-	w := o.io.Out
-	return reports.WriteCatalogue(w, probes.Catalogue(), f, reports.Options{Lang: o.g.lang,
-		Color: o.io.OutTTY && !o.g.noColor && o.io.Getenv("NO_COLOR") == ""})
+	return o.g.withOutput(o.io, func(w io.Writer, color bool) error {
+		return reports.WriteCatalogue(w, probes.Catalogue(), f, reports.Options{Lang: o.g.lang, Color: color})
+	})
 }

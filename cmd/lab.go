@@ -3,6 +3,7 @@ package cmd
 import (
 	"context"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"slices"
@@ -56,7 +57,7 @@ func runLab(ctx context.Context, o *labOptions) error {
 	}
 	switch o.name {
 	case "list":
-		return labList(o)
+		return o.g.withOutput(o.io, func(w io.Writer, _ bool) error { return labList(w) })
 	case "serve":
 		return labServe(ctx, o)
 	}
@@ -102,7 +103,7 @@ func runLab(ctx context.Context, o *labOptions) error {
 	if o.g.format != "table" {
 		return o.g.write(o.io, rep)
 	}
-	return labSummary(o, scs, rep)
+	return o.g.withOutput(o.io, func(w io.Writer, _ bool) error { return labSummary(w, scs, rep) })
 }
 
 // labProbe starts one scenario's server and probes it as `mailcheck probe` would.
@@ -133,8 +134,7 @@ func labProbe(ctx context.Context, ca *testservers.CA, sc testservers.Scenario, 
 }
 
 // labSummary prints one line per scenario and checks each produced its expected findings.
-func labSummary(o *labOptions, scs []testservers.Scenario, rep *probes.Report) error {
-	w := o.io.Out
+func labSummary(w io.Writer, scs []testservers.Scenario, rep *probes.Report) error {
 	t := tablewriter.NewTable(w, tablewriter.WithHeaderAutoFormat(tw.Off), tablewriter.WithRowAutoWrap(tw.WrapNormal))
 	t.Header("Scenario", "Status", "Findings", "As expected")
 	bad := 0
@@ -169,8 +169,8 @@ func labSummary(o *labOptions, scs []testservers.Scenario, rep *probes.Report) e
 	return nil
 }
 
-func labList(o *labOptions) error {
-	t := tablewriter.NewTable(o.io.Out, tablewriter.WithHeaderAutoFormat(tw.Off))
+func labList(w io.Writer) error {
+	t := tablewriter.NewTable(w, tablewriter.WithHeaderAutoFormat(tw.Off))
 	t.Header("Scenario", "Protocol", "Probed as", "What it shows", "Expected findings")
 	for _, sc := range testservers.Scenarios() {
 		t.Append(sc.Name, sc.Proto, sc.Security, sc.Title, strings.Join(sc.Want, " "))
@@ -178,7 +178,8 @@ func labList(o *labOptions) error {
 	return t.Render()
 }
 
-// labServe keeps healthy servers running until interrupted, for practice with real clients.
+// labServe keeps healthy servers running until interrupted, for practice with real clients. It
+// returns the context's error, which exitCode maps to 130 like any interrupted run.
 func labServe(ctx context.Context, o *labOptions) error {
 	ca, err := testservers.NewCA()
 	if err != nil {
@@ -210,5 +211,5 @@ func labServe(ctx context.Context, o *labOptions) error {
 	}
 	fmt.Fprintln(w, "Press Ctrl-C to stop.")
 	<-ctx.Done()
-	return nil
+	return ctx.Err() // Ctrl-C is the only way out: exit 130, "interrupted" (CLI.md)
 }

@@ -25,6 +25,33 @@ func TestOfflineTouchesNoNetwork(t *testing.T) {
 	}
 }
 
+// TestOfflineVerdict: an offline report checked nothing, so it says so (exit 0) instead of
+// "no problems found", on the line after the command.
+func TestOfflineVerdict(t *testing.T) {
+	for _, tt := range []struct {
+		args       []string
+		title, say string
+	}{
+		{[]string{"provider", "qq", "--offline"}, "mailcheck provider qq",
+			"Verdict: settings only — not checked live (run without --offline to test them)"},
+		{[]string{"account", "you@qq.com", "--offline", "--lang", "zh"}, "mailcheck account you@qq.com",
+			"结论: 仅显示设置，未实际检测（去掉 --offline 即可检测）"},
+		{[]string{"provider", "qq", "--offline", "--format", "markdown"}, "# mailcheck provider qq",
+			"**Verdict: ⏭️ settings only — not checked live (run without --offline to test them)**"},
+	} {
+		code, out, errs := run(t, "", nil, tt.args...)
+		if code != ExitOK {
+			t.Errorf("%v: exit %d\n%s", tt.args, code, errs)
+		}
+		if lines := strings.Split(out, "\n"); len(lines) < 3 || lines[0] != tt.title || !strings.Contains(out, tt.say) {
+			t.Errorf("%v: want %q then %q:\n%s", tt.args, tt.title, tt.say, out)
+		}
+		if strings.Contains(out, "no problems found") || strings.Contains(out, "未发现问题") {
+			t.Errorf("%v claims no problems:\n%s", tt.args, out)
+		}
+	}
+}
+
 // TestProgress: a terminal gets one updating status line per endpoint on stderr; a pipe or
 // --quiet gets none.
 func TestProgress(t *testing.T) {

@@ -2,6 +2,7 @@ package cmd
 
 import (
 	"bufio"
+	"bytes"
 	"fmt"
 	"io"
 	"os"
@@ -14,9 +15,36 @@ func readPasswordTTY() ([]byte, error) {
 	return term.ReadPassword(int(os.Stdin.Fd()))
 }
 
+// checkLine refuses a login name or password with a CR, LF or NUL in it. mailcheck writes both
+// into protocol command lines (AUTH, USER/PASS, LOGIN), so a line break would end the command
+// early and send the rest to the server as a command of its own.
+func checkLine(what string, v []byte) error {
+	i := bytes.IndexAny(v, "\r\n\x00")
+	switch {
+	case i < 0:
+		return nil
+	case v[i] == 0:
+		return usagef("%s contains a NUL character; mail servers cannot take it, so check where it came from", what)
+	}
+	return usagef("%s contains a line break; a mail server would read what follows it as a new command, so check where it came from (a file with Windows line endings, a pasted newline?)", what)
+}
+
 // password gets the secret from --password-stdin, --password-env VAR, MAILCHECK_PASSWORD or a
-// no-echo prompt on a terminal; never from argv. It returns nil when there is none to be had.
+// no-echo prompt on a terminal; never from argv. It returns nil when there is none to be had,
+// and refuses one with a CR, LF or NUL in it (checkLine).
 func (g *globalOpts) password(io_ *IO, who string) ([]byte, error) {
+	pw, err := g.readPassword(io_, who)
+	if err != nil {
+		return nil, err
+	}
+	if err := checkLine("the password", pw); err != nil {
+		clear(pw)
+		return nil, err
+	}
+	return pw, nil
+}
+
+func (g *globalOpts) readPassword(io_ *IO, who string) ([]byte, error) {
 	switch {
 	case g.passwordStdin && g.passwordEnv != "":
 		return nil, usagef("--password-stdin and --password-env cannot be used together")

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io"
 	"os"
 	"strings"
 	"time"
@@ -208,18 +209,18 @@ func newCmdProviders(io_ *IO, g *globalOpts) *cobra.Command {
 			if err != nil {
 				return err
 			}
-			return writeProviders(io_, g, db)
+			return g.withOutput(io_, func(w io.Writer, _ bool) error { return writeProviders(w, g, db) })
 		},
 	}
 }
 
-func writeProviders(io_ *IO, g *globalOpts, db *providers.DB) error {
+func writeProviders(w io.Writer, g *globalOpts, db *providers.DB) error {
 	if g.format == "json" {
-		return writeJSON(io_.Out, map[string]any{"schema": probes.Schema, "providers": db.All()})
+		return writeJSON(w, map[string]any{"schema": probes.Schema, "providers": db.All()})
 	}
 	opts := []tablewriter.Option{tablewriter.WithHeaderAutoFormat(tw.Off), tablewriter.WithRowAutoWrap(tw.WrapNormal),
 		tablewriter.WithRowMaxWidth(48)}
-	t := tablewriter.NewTable(io_.Out, opts...)
+	t := tablewriter.NewTable(w, opts...)
 	t.Header("Key", "Name", "Domains", "IMAP", "POP3", "SMTP", "Password", "Status")
 	for _, p := range db.All() {
 		host := func(proto probes.Proto) string {

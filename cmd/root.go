@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"net"
 	"os"
 	"os/signal"
@@ -37,6 +38,10 @@ type globalOpts struct {
 	quiet              bool
 	transcript         bool
 	providersFile      string
+
+	// outputCreated: check() created --output (it did not exist), so a run that ends before
+	// writing the report removes it again; outputWritten: openOutput has truncated it.
+	outputCreated, outputWritten bool
 }
 
 // Main runs the CLI on the real process and returns the exit status.
@@ -48,9 +53,10 @@ func Main() int {
 
 // Run executes argv with io and returns the exit status; errors are printed once, here.
 func Run(ctx context.Context, args []string, io_ *IO) int {
-	root := newRoot(io_)
+	root, g := newRoot(io_)
 	root.SetArgs(args)
 	err := root.ExecuteContext(ctx)
+	g.removeUnwrittenOutput()
 	code := exitCode(ctx, err)
 	switch {
 	case err == nil || errors.Is(err, errFindings):
@@ -62,7 +68,7 @@ func Run(ctx context.Context, args []string, io_ *IO) int {
 	return code
 }
 
-func newRoot(io_ *IO) *cobra.Command {
+func newRoot(io_ *IO) (*cobra.Command, *globalOpts) {
 	g := &globalOpts{}
 	root := &cobra.Command{
 		Use:   "mailcheck",
@@ -95,7 +101,7 @@ and explains every failure with a stable finding code and the fix, in English an
 	for _, add := range extraCommands {
 		root.AddCommand(add(io_, g))
 	}
-	return root
+	return root, g
 }
 
 // extraCommands lets each command file register itself, keeping root.go free of merge churn.
@@ -117,7 +123,38 @@ func (g *globalOpts) check() error {
 			return usagef("--resolver: %v", err)
 		}
 	}
-	return nil
+	if err := checkLine("--user", []byte(g.user)); err != nil {
+		return err
+	}
+	return g.checkOutput()
+}
+
+// checkOutput makes sure --output can be written before any network step, so a bad path fails
+// at once instead of after a long probe. It creates the file when it is missing (the report
+// overwrites it later, and Run removes it again if no report is written) and leaves an
+// existing file untouched until the report replaces it.
+func (g *globalOpts) checkOutput() error {
+	if g.output == "" || g.outputCreated || g.outputWritten {
+		return nil
+	}
+	f, err := os.OpenFile(g.output, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o666)
+	if err == nil {
+		g.outputCreated = true
+	} else if errors.Is(err, fs.ErrExist) {
+		f, err = os.OpenFile(g.output, os.O_WRONLY, 0)
+	}
+	if err != nil {
+		return usagef("--output: %v", err)
+	}
+	return f.Close()
+}
+
+// removeUnwrittenOutput deletes the --output file check() created when the run ended before
+// writing a report (bad input, interrupted, or a command that prints to stdout only).
+func (g *globalOpts) removeUnwrittenOutput() {
+	if g.outputCreated && !g.outputWritten {
+		os.Remove(g.output)
+	}
 }
 
 // probeOptions builds the engine's options from the flags; it reads the CA file and password.
@@ -189,7 +226,23 @@ func (g *globalOpts) openOutput(io_ *IO) (io.Writer, func() error, error) {
 	if err != nil {
 		return nil, nil, usagef("--output: %v", err)
 	}
+	g.outputWritten = true
 	return f, f.Close, nil
+}
+
+// withOutput runs write against --output or stdout, closing the file and reporting a failed
+// write; color says whether ANSI colour may be used (stdout is a terminal, not disabled).
+func (g *globalOpts) withOutput(io_ *IO, write func(w io.Writer, color bool) error) error {
+	w, done, err := g.openOutput(io_)
+	if err != nil {
+		return err
+	}
+	color := g.output == "" && io_.OutTTY && !g.noColor && io_.Getenv("NO_COLOR") == ""
+	if err := write(w, color); err != nil {
+		done()
+		return err
+	}
+	return done()
 }
 
 // parseHostPort splits HOST[:PORT] ("[v6]:port" too) and validates both parts.

@@ -64,7 +64,7 @@ func WriteCatalogue(w io.Writer, entries []probes.Entry, f Format, o Options) er
 		tablewriter.WithRowMaxWidth(70))
 	t.Header("Code", "Severity", "Title")
 	for _, e := range entries {
-		t.Append(string(e.Code), p.severity(e.Severity), e.Title.In(o.Lang))
+		t.Append(string(e.Code), p.severity(e.Severity, o.Lang), e.Title.In(o.Lang))
 	}
 	if err := t.Render(); err != nil {
 		return err

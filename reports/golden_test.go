@@ -45,6 +45,17 @@ var goldenCases = []goldenCase{
 	{name: "pop3-in-use.zh", scenarios: []string{"pop3-in-use"}, lang: "zh"},
 	{name: "account", scenarios: []string{"healthy-smtp-starttls", "smtp-wrong-mode-tls-on-starttls-port", "pop3-in-use"},
 		extra: withDiscovery},
+	{name: "provider-offline", extra: asOfflineProvider},
+	{name: "provider-offline.zh", lang: "zh", extra: asOfflineProvider},
+}
+
+// asOfflineProvider makes the report `mailcheck provider qq --offline` gives: settings only,
+// nothing probed.
+func asOfflineProvider(rep *probes.Report) {
+	off := settingsOnly()
+	off.Settings.Notes = []probes.Quirk{{Text: probes.Text{EN: "IMAP/SMTP is off until switched on.", ZH: "IMAP/SMTP 服务默认关闭。"},
+		Fix: probes.Text{EN: "Turn it on in the web settings.", ZH: "在网页设置中开启。"}, URL: "https://mail.qq.com/"}}
+	rep.Command, rep.Input, rep.Provider, rep.Settings, rep.Status = off.Command, off.Input, off.Provider, off.Settings, off.Status
 }
 
 // withDiscovery makes a report look like `mailcheck account`: discovery steps before the

@@ -14,12 +14,12 @@ import (
 var settingsLabels = map[string]probes.Text{
 	"settings":  {EN: "Settings to type into the mail client", ZH: "邮件客户端应填写的设置"},
 	"role":      {EN: "Role", ZH: "用途"},
-	"server":    {EN: "Server", ZH: "服务器"},
+	"server":    {EN: "Server", ZH: "服务器地址"},
 	"port":      {EN: "Port", ZH: "端口"},
 	"security":  {EN: "Security", ZH: "加密方式"},
 	"username":  {EN: "User name", ZH: "用户名"},
 	"password":  {EN: "Password", ZH: "密码"},
-	"source":    {EN: "Found by", ZH: "来源"},
+	"source":    {EN: "Found via", ZH: "来源"},
 	"incoming":  {EN: "Incoming", ZH: "收信"},
 	"outgoing":  {EN: "Outgoing", ZH: "发信"},
 	"closed":    {EN: "This service is closed; use %s instead.", ZH: "该服务已关闭，请改用 %s。"},
@@ -30,7 +30,7 @@ var settingsLabels = map[string]probes.Text{
 var authText = map[string]probes.Text{
 	"password":              {EN: "the account password", ZH: "邮箱登录密码"},
 	"app-password":          {EN: "an app-specific password (not the web password)", ZH: "应用专用密码（不是网页登录密码）"},
-	"authorization-code":    {EN: "the client authorization code (授权码), not the web password", ZH: "客户端授权码（授权码），不是网页登录密码"},
+	"authorization-code":    {EN: "the client authorization code (授权码), not the web password", ZH: "客户端授权码（不是网页登录密码）"},
 	"oauth-only":            {EN: "OAuth2 sign-in only; passwords are refused", ZH: "仅支持 OAuth2 登录，密码会被拒绝"},
 	"oauth-or-app-password": {EN: "OAuth2 sign-in, or an app password (not the web password)", ZH: "OAuth2 登录或应用专用密码（不是网页登录密码）"},
 }

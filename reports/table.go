@@ -33,26 +33,22 @@ func newPalette(on bool) palette {
 		skip: mk(color.FgHiBlack), bold: mk(color.Bold), dim: mk(color.FgHiBlack)}
 }
 
-func (p palette) status(s probes.Status) string {
-	switch s {
-	case probes.OK:
-		return p.ok.Sprint("OK")
-	case probes.Warn:
-		return p.warn.Sprint("WARN")
-	case probes.Fail:
-		return p.fail.Sprint("FAIL")
-	}
-	return p.skip.Sprint("SKIP")
+// status is a step's or endpoint's status as a word in the report's language (the same word as
+// the Markdown and HTML badges), coloured by status.
+func (p palette) status(s probes.Status, lang string) string {
+	return colorize(p, s, statusBadge(s, lang).Text)
 }
 
-func (p palette) severity(s probes.Severity) string {
+// severity is a finding's severity with its symbol, in the report's language.
+func (p palette) severity(s probes.Severity, lang string) string {
+	b := severityBadge(s, lang)
 	switch s {
 	case probes.SevError:
-		return p.fail.Sprint("✗ error")
+		return p.fail.Sprint(b.Icon + " " + b.Text)
 	case probes.SevWarning:
-		return p.warn.Sprint("! warning")
+		return p.warn.Sprint(b.Icon + " " + b.Text)
 	}
-	return p.dim.Sprint("i info")
+	return p.dim.Sprint(b.Icon + " " + b.Text)
 }
 
 // labels are the fixed words of a report in both languages.
@@ -70,11 +66,13 @@ var labels = map[string]probes.Text{
 	"transcript": {EN: "Transcript", ZH: "会话记录"},
 	"verdict":    {EN: "Verdict", ZH: "结论"},
 	"ok":         {EN: "no problems found", ZH: "未发现问题"},
+	"offline":    {EN: "settings only — not checked live (run without --offline to test them)", ZH: "仅显示设置，未实际检测（去掉 --offline 即可检测）"},
 	"problems":   {EN: "%d problem(s) stop mail from working", ZH: "发现 %d 个导致无法收发邮件的问题"},
 	"warnings":   {EN: "works, with %d warning(s)", ZH: "可以使用，但有 %d 个警告"},
 	"discovery":  {EN: "Discovery", ZH: "设置来源"},
 	"worksWith":  {EN: "Works with", ZH: "可用的方式"},
 	"tls":        {EN: "TLS", ZH: "TLS"},
+	"certLine":   {EN: "%s, issuer %s, valid until %s", ZH: "%s，颁发者 %s，有效期至 %s"},
 
 	// Markdown and HTML only: the settings table, endpoint details and page furniture.
 	"settings":     {EN: "Settings to use", ZH: "客户端设置"},
@@ -136,7 +134,9 @@ var labels = map[string]probes.Text{
 
 func label(key, lang string) string { return labels[key].In(lang) }
 
-// Verdict is the one-line summary at the top of every report.
+// Verdict is the one-line summary at the top of every report. A report that only shows
+// settings (provider or account --offline: no endpoint probed, nothing found) has checked
+// nothing, so it says so with the neutral Skip status instead of claiming "no problems".
 func Verdict(rep *probes.Report, lang string) (probes.Status, string) {
 	var errs, warns int
 	seen := map[string]bool{}
@@ -158,6 +158,8 @@ func Verdict(rep *probes.Report, lang string) (probes.Status, string) {
 		return probes.Fail, fmt.Sprintf(label("problems", lang), errs)
 	case warns > 0:
 		return probes.Warn, fmt.Sprintf(label("warnings", lang), warns)
+	case rep.Settings != nil && len(rep.Results) == 0 && len(rep.Checks) == 0:
+		return probes.Skip, label("offline", lang)
 	}
 	return probes.OK, label("ok", lang)
 }
@@ -181,7 +183,8 @@ func EndpointTitle(ep probes.Endpoint) string {
 func writeTable(w io.Writer, rep *probes.Report, o Options) error {
 	p := newPalette(o.Color)
 	st, v := Verdict(rep, o.Lang)
-	fmt.Fprintf(w, "%s %s: %s\n", p.bold.Sprint("mailcheck "+rep.Command+" "+rep.Input), label("verdict", o.Lang), colorize(p, st, v))
+	fmt.Fprintln(w, p.bold.Sprint(strings.TrimSpace(strings.Join([]string{"mailcheck", rep.Command, rep.Input}, " "))))
+	fmt.Fprintf(w, "%s: %s\n", label("verdict", o.Lang), colorize(p, st, v))
 	if rep.Settings != nil {
 		if err := writeSettings(w, rep.Settings, o, p); err != nil {
 			return err
@@ -215,14 +218,16 @@ func colorize(p palette, s probes.Status, text string) string {
 		return p.fail.Sprint(text)
 	case probes.Warn:
 		return p.warn.Sprint(text)
+	case probes.OK:
+		return p.ok.Sprint(text)
 	}
-	return p.ok.Sprint(text)
+	return p.skip.Sprint(text)
 }
 
 func writeResult(w io.Writer, r *probes.Result, o Options, p palette, prefix string) {
-	head := fmt.Sprintf("%s%s — %s", prefix, EndpointTitle(r.Endpoint), p.status(r.Status))
+	head := fmt.Sprintf("%s%s — %s", prefix, EndpointTitle(r.Endpoint), p.status(r.Status, o.Lang))
 	if r.Addr != "" {
-		head += p.dim.Sprintf("  (%s, %s, %d round trips)", r.Addr, ms(r.Duration), r.RoundTrips)
+		head += p.dim.Sprintf("  (%s, %s, %d %s)", r.Addr, ms(r.Duration), r.RoundTrips, label("roundTrips", o.Lang))
 	}
 	fmt.Fprintf(w, "\n%s\n", p.bold.Sprint(head))
 	stepTable(w, r.Steps, o, p)
@@ -230,7 +235,7 @@ func writeResult(w io.Writer, r *probes.Result, o Options, p palette, prefix str
 		fmt.Fprintf(w, "%s: %s %s", label("tls", o.Lang), r.TLS.Version, r.TLS.Cipher)
 		if len(r.TLS.Chain) > 0 {
 			c := r.TLS.Chain[0]
-			fmt.Fprintf(w, "; %s, issuer %s, valid until %s", clean(c.Subject), clean(c.Issuer), c.NotAfter.Format("2006-01-02"))
+			fmt.Fprintf(w, "; "+label("certLine", o.Lang), clean(c.Subject), clean(c.Issuer), c.NotAfter.Format("2006-01-02"))
 		}
 		fmt.Fprintln(w)
 	}
@@ -259,7 +264,7 @@ func stepTable(w io.Writer, steps []probes.Step, o Options, p palette) error {
 		for _, f := range s.Findings {
 			d += " → " + string(f.Code)
 		}
-		t.Append(s.Name, p.status(s.Status), ms(s.Duration), clean(truncateRunes(d, 160)))
+		t.Append(s.Name, p.status(s.Status, o.Lang), ms(s.Duration), clean(truncateRunes(d, 160)))
 	}
 	return t.Render()
 }
@@ -274,7 +279,7 @@ func stepFindings(steps []probes.Step) []probes.Finding {
 
 func writeFindings(w io.Writer, fs []probes.Finding, o Options, p palette) {
 	for _, f := range fs {
-		fmt.Fprintf(w, "%s %s: %s\n", p.severity(f.Severity), p.bold.Sprint(f.Code), f.Title.In(o.Lang))
+		fmt.Fprintf(w, "%s %s: %s\n", p.severity(f.Severity, o.Lang), p.bold.Sprint(f.Code), f.Title.In(o.Lang))
 		if f.Evidence != "" {
 			fmt.Fprintf(w, "    %s: %s\n", label("evidence", o.Lang), clean(f.Evidence))
 		}
