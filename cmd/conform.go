@@ -60,26 +60,10 @@ STAT/LIST/UIDL, IMAP EXAMINE, SMTP's 235); without one those checks are skipped.
 }
 
 func runConform(ctx context.Context, o *conformOptions) error {
-	if err := o.g.check(); err != nil {
-		return err
-	}
-	sec, err := parseSecurity(o.security)
+	ep, popts, err := o.g.oneEndpoint(o.io, o.proto, o.target, o.security, o.ehlo)
 	if err != nil {
 		return err
 	}
-	host, port, err := splitHostPort(o.target, 0)
-	if err != nil {
-		return usagef("%v", err)
-	}
-	if port == 0 {
-		port = probes.DefaultPort(o.proto, sec)
-	}
-	popts, err := o.g.probeOptions(o.io, host)
-	if err != nil {
-		return err
-	}
-	popts.EHLOName = o.ehlo
-	ep := probes.Endpoint{Proto: o.proto, Host: host, Port: port, Security: probes.ResolveSecurity(sec, port), Source: "flag"}
 	rep := &probes.Report{Schema: probes.Schema, Command: "conform", Input: string(o.proto) + " " + o.target, Started: time.Now()}
 	res, checks := probes.Conform(ctx, ep, popts)
 	clear(popts.Password)

@@ -58,27 +58,37 @@ func parseSecurity(s string) (probes.Security, error) {
 	return "", usagef("--security: want auto, tls, starttls or plain, got %q", s)
 }
 
-func runProbe(ctx context.Context, o *probeOptions) error {
-	if err := o.g.check(); err != nil {
-		return err
+// oneEndpoint turns `PROTO HOST[:PORT]` and --security into the endpoint and the probe
+// options (password included) that probe and conform walk.
+func (g *globalOpts) oneEndpoint(io_ *IO, proto probes.Proto, target, security, ehlo string) (probes.Endpoint, probes.Options, error) {
+	if err := g.check(); err != nil {
+		return probes.Endpoint{}, probes.Options{}, err
 	}
-	sec, err := parseSecurity(o.security)
+	sec, err := parseSecurity(security)
 	if err != nil {
-		return err
+		return probes.Endpoint{}, probes.Options{}, err
 	}
-	host, port, err := splitHostPort(o.target, 0)
+	host, port, err := splitHostPort(target, 0)
 	if err != nil {
-		return usagef("%v", err)
+		return probes.Endpoint{}, probes.Options{}, usagef("%v", err)
 	}
 	if port == 0 {
-		port = probes.DefaultPort(o.proto, sec)
+		port = probes.DefaultPort(proto, sec)
 	}
-	popts, err := o.g.probeOptions(o.io, host)
+	popts, err := g.probeOptions(io_, host)
+	if err != nil {
+		return probes.Endpoint{}, probes.Options{}, err
+	}
+	popts.EHLOName = ehlo
+	ep := probes.Endpoint{Proto: proto, Host: host, Port: port, Security: probes.ResolveSecurity(sec, port), Source: "flag"}
+	return ep, popts, nil
+}
+
+func runProbe(ctx context.Context, o *probeOptions) error {
+	ep, popts, err := o.g.oneEndpoint(o.io, o.proto, o.target, o.security, o.ehlo)
 	if err != nil {
 		return err
 	}
-	popts.EHLOName = o.ehlo
-	ep := probes.Endpoint{Proto: o.proto, Host: host, Port: port, Security: probes.ResolveSecurity(sec, port), Source: "flag"}
 	rep := &probes.Report{Schema: probes.Schema, Command: "probe", Input: string(o.proto) + " " + o.target, Started: time.Now()}
 	res := probes.Probe(ctx, ep, popts)
 	clear(popts.Password)
