@@ -344,3 +344,44 @@ func (c *conformer) injected(id string) bool {
 
 // joinLines shows a multi-line reply on one line.
 func joinLines(lines []string) string { return strings.Join(lines, " / ") }
+
+// tlsAnswer is a server's answer to STARTTLS/STLS as the conformance walk judges it.
+type tlsAnswer struct {
+	evidence string
+	ok, temp bool   // accepted; refused for now (454, [SYS/TEMP], [UNAVAILABLE])
+	refusal  string // the reason when refused for good
+}
+
+// startTLS is the conformance STARTTLS/STLS step of every protocol: ask sends the command and
+// reads its answer; ids are the accepted, no-pipelined-data and after-TLS checks. It reports
+// whether the connection was upgraded, and false for cont when the walk must stop.
+func (c *conformer) startTLS(name string, ids []string, ask func() (tlsAnswer, error)) (upgraded, cont bool) {
+	cont = c.step(name, func() error {
+		a, err := ask()
+		if err != nil {
+			return err
+		}
+		refused := strings.ToUpper(name) + " was refused"
+		switch {
+		case a.ok:
+			c.pass(ids[0], a.evidence)
+		case a.temp:
+			c.warn(ids[0], a.evidence, strings.ToUpper(name)+" is advertised but temporarily unavailable")
+			c.skip(refused, ids[1:]...)
+			return nil
+		default:
+			c.fail(ids[0], a.evidence, a.refusal)
+			c.skip(refused, ids[1:]...)
+			return nil
+		}
+		if !c.injected(ids[1]) {
+			return nil
+		}
+		if err := c.s.upgradeTLS(); err != nil {
+			return err
+		}
+		upgraded = true
+		return nil
+	})
+	return upgraded, cont
+}

@@ -235,34 +235,16 @@ func conformIMAP(c *conformer) {
 		s.Find(CodeTLSSTARTTLSUnavailable, "CAPABILITY does not list STARTTLS")
 		c.skip("STARTTLS is not advertised", tlsIDs...)
 	default:
-		upgraded := false
-		if !c.step("starttls", func() error {
+		upgraded, cont := c.startTLS("starttls", tlsIDs, func() (tlsAnswer, error) {
 			x, err := c.imapRun("STARTTLS", "STARTTLS", false)
 			if err != nil {
-				return err
+				return tlsAnswer{}, err
 			}
-			line := x.Lines[len(x.Lines)-1]
-			switch {
-			case x.Tagged.Status == "OK":
-				c.pass("imap.starttls.accepted", line)
-			case x.Tagged.Status == "NO" && strings.EqualFold(x.Tagged.Code, "UNAVAILABLE"):
-				c.warn("imap.starttls.accepted", line, "STARTTLS is temporarily unavailable")
-				c.skip("STARTTLS was refused", tlsIDs[1:]...)
-				return nil
-			default:
-				c.fail("imap.starttls.accepted", line, "STARTTLS was refused")
-				c.skip("STARTTLS was refused", tlsIDs[1:]...)
-				return nil
-			}
-			if !c.injected("imap.starttls.no-pipelined-data") {
-				return nil
-			}
-			if err := s.upgradeTLS(); err != nil {
-				return err
-			}
-			upgraded = true
-			return nil
-		}) {
+			return tlsAnswer{evidence: x.Lines[len(x.Lines)-1], ok: x.Tagged.Status == "OK",
+				temp:    x.Tagged.Status == "NO" && strings.EqualFold(x.Tagged.Code, "UNAVAILABLE"),
+				refusal: "STARTTLS was refused"}, nil
+		})
+		if !cont {
 			return
 		}
 		if upgraded && !c.step("capability-tls", func() error {

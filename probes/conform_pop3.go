@@ -249,33 +249,12 @@ func conformPOP3(c *conformer) {
 		s.Find(CodeTLSSTARTTLSUnavailable, "CAPA does not list STLS")
 		c.skip("STLS is not advertised", tlsIDs...)
 	default:
-		upgraded := false
-		if !c.step("stls", func() error {
+		upgraded, cont := c.startTLS("stls", tlsIDs, func() (tlsAnswer, error) {
 			o, err := c.pop3Cmd("STLS", "STLS")
-			if err != nil {
-				return err
-			}
-			switch {
-			case o.OK:
-				c.pass("pop3.stls.accepted", o.Line)
-			case strings.EqualFold(o.Code, "SYS/TEMP"):
-				c.warn("pop3.stls.accepted", o.Line, "STLS is temporarily unavailable")
-				c.skip("STLS was refused", tlsIDs[1:]...)
-				return nil
-			default:
-				c.fail("pop3.stls.accepted", o.Line, "STLS was refused")
-				c.skip("STLS was refused", tlsIDs[1:]...)
-				return nil
-			}
-			if !c.injected("pop3.stls.no-pipelined-data") {
-				return nil
-			}
-			if err := s.upgradeTLS(); err != nil {
-				return err
-			}
-			upgraded = true
-			return nil
-		}) {
+			return tlsAnswer{evidence: o.Line, ok: o.OK, temp: strings.EqualFold(o.Code, "SYS/TEMP"),
+				refusal: "STLS was refused"}, err
+		})
+		if !cont {
 			return
 		}
 		if upgraded && !c.step("capa-tls", func() error {

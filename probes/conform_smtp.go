@@ -299,34 +299,12 @@ func conformSMTP(c *conformer) {
 			c.skip("STARTTLS is not advertised", tlsIDs...)
 			break
 		}
-		upgraded := false
-		if !c.step("starttls", func() error {
+		upgraded, cont := c.startTLS("starttls", tlsIDs, func() (tlsAnswer, error) {
 			r, err := c.smtpCmd("STARTTLS", "STARTTLS")
-			if err != nil {
-				return err
-			}
-			ev := joinLines(r.Lines)
-			switch r.Code {
-			case 220:
-				c.pass("smtp.starttls.accepted", ev)
-			case 454:
-				c.warn("smtp.starttls.accepted", ev, "STARTTLS is advertised but temporarily unavailable (454)")
-				c.skip("STARTTLS was refused", tlsIDs[1:]...)
-				return nil
-			default:
-				c.fail("smtp.starttls.accepted", ev, fmt.Sprintf("STARTTLS is advertised but answered %d", r.Code))
-				c.skip("STARTTLS was refused", tlsIDs[1:]...)
-				return nil
-			}
-			if !c.injected("smtp.starttls.no-pipelined-data") {
-				return nil
-			}
-			if err := s.upgradeTLS(); err != nil {
-				return err
-			}
-			upgraded = true
-			return nil
-		}) {
+			return tlsAnswer{evidence: joinLines(r.Lines), ok: r.Code == 220, temp: r.Code == 454,
+				refusal: fmt.Sprintf("STARTTLS is advertised but answered %d", r.Code)}, err
+		})
+		if !cont {
 			return
 		}
 		if upgraded && !c.step("ehlo-tls", func() (err error) {
