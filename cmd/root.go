@@ -11,6 +11,7 @@ import (
 	"net"
 	"os"
 	"os/signal"
+	"runtime/debug"
 	"strconv"
 	"time"
 
@@ -77,6 +78,7 @@ func newRoot(io_ *IO) (*cobra.Command, *globalOpts) {
 and explains every failure with a stable finding code and the fix, in English and 中文.`,
 		SilenceUsage:  true,
 		SilenceErrors: true,
+		Version:       version(),
 	}
 	root.SetOut(io_.Out)
 	root.SetErr(io_.Err)
@@ -102,6 +104,14 @@ and explains every failure with a stable finding code and the fix, in English an
 		root.AddCommand(add(io_, g))
 	}
 	return root, g
+}
+
+// version is the module version when installed with go install, else what the build recorded.
+func version() string {
+	if bi, ok := debug.ReadBuildInfo(); ok && bi.Main.Version != "" && bi.Main.Version != "(devel)" {
+		return bi.Main.Version + " (" + probes.Schema + ")"
+	}
+	return "devel (" + probes.Schema + ")"
 }
 
 // extraCommands lets each command file register itself, keeping root.go free of merge churn.
