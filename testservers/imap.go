@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"net"
 	"slices"
 	"strconv"
 	"strings"
@@ -75,14 +74,10 @@ func (s *imapSession) serve() {
 	for {
 		cmd, ok, err := s.readCmd()
 		if err != nil {
-			var ne net.Error
-			switch {
-			case errors.Is(err, errLineTooLong):
-				s.reply("* BYE Line too long.")
-			case errors.Is(err, errLiteralTooBig):
+			if errors.Is(err, errLiteralTooBig) {
 				s.reply("* BYE Literal too big.")
-			case errors.As(err, &ne) && ne.Timeout():
-				s.reply("* BYE Disconnected for inactivity.")
+			} else {
+				s.goodbye(err, farewells{"* BYE Line too long.", "* BYE Disconnected for inactivity."})
 			}
 			return
 		}

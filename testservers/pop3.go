@@ -4,10 +4,8 @@ import (
 	"crypto/md5"
 	"encoding/base64"
 	"encoding/hex"
-	"errors"
 	"fmt"
 	"hash/crc32"
-	"net"
 	"strconv"
 	"strings"
 	"sync"
@@ -81,13 +79,7 @@ func (s *pop3Session) serve() {
 	for {
 		line, err := s.readCommand()
 		if err != nil {
-			var ne net.Error
-			switch {
-			case errors.Is(err, errLineTooLong):
-				s.reply("-ERR Line too long.")
-			case errors.As(err, &ne) && ne.Timeout():
-				s.reply("-ERR Disconnected for inactivity.")
-			}
+			s.goodbye(err, farewells{"-ERR Line too long.", "-ERR Disconnected for inactivity."})
 			return
 		}
 		v, arg := verb(line)

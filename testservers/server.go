@@ -457,6 +457,20 @@ func (w *wire) readCommand() (string, error) {
 	return l, err
 }
 
+// farewells are a protocol's last words when it gives up on a client.
+type farewells struct{ tooLong, idle string }
+
+// goodbye answers a read error the way the protocol's servers do before hanging up.
+func (w *wire) goodbye(err error, f farewells) {
+	var ne net.Error
+	switch {
+	case errors.Is(err, errLineTooLong):
+		w.reply(f.tooLong)
+	case errors.As(err, &ne) && ne.Timeout():
+		w.reply(f.idle)
+	}
+}
+
 func (w *wire) writeRaw(b []byte) error {
 	w.c.SetWriteDeadline(time.Now().Add(writeTimeout))
 	_, err := w.c.Write(b)

@@ -2,9 +2,7 @@ package testservers
 
 import (
 	"encoding/base64"
-	"errors"
 	"fmt"
-	"net"
 	"strings"
 )
 
@@ -29,13 +27,7 @@ func (s *smtpSession) serve() {
 	for {
 		line, err := s.readCommand()
 		if err != nil {
-			var ne net.Error
-			switch {
-			case errors.Is(err, errLineTooLong):
-				s.reply("500 5.5.2 Error: line too long")
-			case errors.As(err, &ne) && ne.Timeout():
-				s.reply("421 4.4.2 mail.test Error: timeout exceeded")
-			}
+			s.goodbye(err, farewells{"500 5.5.2 Error: line too long", "421 4.4.2 mail.test Error: timeout exceeded"})
 			return
 		}
 		if f.SMTPLineLimit > 0 && len(line)+2 > f.SMTPLineLimit {
