@@ -548,10 +548,11 @@ var catalogue = withCodes(map[Code]Entry{
 				"“plaintext authentication disallowed”、LOGINDISABLED，或 QQ 邮箱的 “A secure connection is requiered(such as ssl)”。"+
 				"说明客户端没有启用 SSL/TLS，或者没有执行 STARTTLS。"),
 		Fix: tx(
-			"Turn encryption on: SMTP 465 with SSL/TLS or 587 with STARTTLS; IMAP 993 with SSL; POP3 995 with SSL. Then log "+
+			"Turn encryption on: for sending, use port 587 with STARTTLS or port 465 with SSL/TLS, and turn on SMTP "+
+				"authentication (\"outgoing server requires authentication\"); IMAP 993 with SSL; POP3 995 with SSL. Then log "+
 				"in again (with the authorization code or app password if your provider requires one).",
-			"开启加密：SMTP 使用 465 端口 + SSL/TLS，或 587 端口 + STARTTLS；IMAP 使用 993 + SSL；POP3 使用 995 + SSL。"+
-				"然后重新登录（如服务商要求，密码处填写授权码或应用专用密码）。"),
+			"开启加密：发信请改用 587 端口 + STARTTLS，或 465 端口 + SSL/TLS，并开启 SMTP 身份验证（“发送服务器要求验证”）；"+
+				"IMAP 使用 993 + SSL；POP3 使用 995 + SSL。然后重新登录（如服务商要求，密码处填写授权码或应用专用密码）。"),
 		Ref: "RFC 3207 4",
 		ProviderFix: map[string]Text{
 			"qq": tx(
