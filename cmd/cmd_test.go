@@ -285,7 +285,7 @@ func TestProbeTLSRequired(t *testing.T) {
 	if code != ExitFindings {
 		t.Fatalf("exit = %d, want 1\n%s", code, out)
 	}
-	for _, want := range []string{"tls.required", "530 5.7.0 Must issue a STARTTLS command first", "587", "465"} {
+	for _, want := range []string{"tls.required", "530 5.7.0 Must issue a STARTTLS command first", "587 with STARTTLS", "465 with SSL/TLS", "SMTP authentication"} {
 		if !strings.Contains(out, want) {
 			t.Errorf("table lacks %q:\n%s", want, out)
 		}
