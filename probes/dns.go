@@ -47,13 +47,15 @@ func (e *DNSError) Unwrap() error { return e.Err }
 // Resolver does every lookup of a run through miekg/dns, against one server, so --resolver
 // reaches MX, SRV and the A/AAAA of every host.
 type Resolver struct {
-	// Server is HOST:PORT; empty means the first nameserver of /etc/resolv.conf.
+	// Server is HOST:PORT; empty means the nameservers of /etc/resolv.conf, in order.
 	Server string
-	// Timeout bounds each exchange (default 5s).
+	// Servers, when set, are tried in order (what resolv.conf gives when Server is empty).
+	Servers []string
+	// Timeout bounds each exchange with one server (default 5s).
 	Timeout time.Duration
 
 	once sync.Once
-	srv  string
+	srvs []string
 	err  error
 }
 
@@ -62,29 +64,48 @@ func NewResolver(server string, timeout time.Duration) *Resolver {
 	return &Resolver{Server: server, Timeout: timeout}
 }
 
-func (r *Resolver) server() (string, error) {
+func (r *Resolver) servers() ([]string, error) {
 	r.once.Do(func() {
-		if r.Server != "" {
-			r.srv = r.Server
-			return
+		switch {
+		case len(r.Servers) > 0:
+			r.srvs = r.Servers
+		case r.Server != "":
+			r.srvs = []string{r.Server}
+		default:
+			cfg, err := dns.ClientConfigFromFile("/etc/resolv.conf")
+			if err != nil || len(cfg.Servers) == 0 {
+				r.err = fmt.Errorf("no system resolver (use --resolver HOST:PORT): %v", err)
+				return
+			}
+			for _, s := range cfg.Servers {
+				r.srvs = append(r.srvs, net.JoinHostPort(s, cfg.Port))
+			}
 		}
-		cfg, err := dns.ClientConfigFromFile("/etc/resolv.conf")
-		if err != nil || len(cfg.Servers) == 0 {
-			r.err = fmt.Errorf("no system resolver (use --resolver HOST:PORT): %v", err)
-			return
-		}
-		r.srv = net.JoinHostPort(cfg.Servers[0], cfg.Port)
 	})
-	return r.srv, r.err
+	return r.srvs, r.err
 }
 
-// exchange asks one question, retrying over TCP when the UDP answer is truncated.
+// exchange asks one question, server by server until one answers (a failing first nameserver
+// must not look like a failing domain), retrying over TCP when a UDP answer is truncated.
 func (r *Resolver) exchange(ctx context.Context, name string, qtype uint16) ([]dns.RR, error) {
 	tname := dns.TypeToString[qtype]
-	srv, err := r.server()
+	srvs, err := r.servers()
 	if err != nil {
 		return nil, &DNSError{Name: name, Type: tname, Err: ErrDNSFailed, Detail: err.Error()}
 	}
+	var last error
+	for _, srv := range srvs {
+		rrs, err := r.exchangeWith(ctx, srv, name, qtype)
+		if err == nil || !errors.Is(err, ErrDNSFailed) || ctx.Err() != nil {
+			return rrs, err
+		}
+		last = err
+	}
+	return nil, last
+}
+
+func (r *Resolver) exchangeWith(ctx context.Context, srv, name string, qtype uint16) ([]dns.RR, error) {
+	tname := dns.TypeToString[qtype]
 	timeout := r.Timeout
 	if timeout <= 0 {
 		timeout = 5 * time.Second
