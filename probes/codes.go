@@ -59,4 +59,5 @@ const (
 	CodeDiscoveryNone        Code = "discovery.no-endpoints"
 	CodeDiscoveryConflict    Code = "discovery.conflict"
 	CodeExplainUnknown       Code = "explain.no-match"
+	CodeDNSImplicitMX        Code = "dns.implicit-mx"
 )

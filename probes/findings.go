@@ -333,6 +333,20 @@ var catalogue = withCodes(map[Code]Entry{
 				"（_imaps._tcp、_submissions._tcp），方便客户端自动找到服务器。"),
 		Ref: "RFC 6186 3",
 	},
+	CodeDNSImplicitMX: {
+		Severity: SevWarning,
+		Title:    tx("Domain has no MX record (mail goes to its own address)", "域名没有 MX 记录（邮件投递到域名自身地址）"),
+		Explain: tx(
+			"The domain publishes no MX record, but it has an address (A/AAAA), so other servers deliver its mail there "+
+				"(RFC 5321 5.1, \"implicit MX\"). Mail can arrive, but this is fragile: many senders treat a domain without "+
+				"MX as suspicious, and it is usually an oversight.",
+			"该域名没有 MX 记录，但有 A/AAAA 地址，其他服务器会把邮件投递到这个地址（RFC 5321 5.1 的“隐式 MX”）。"+
+				"邮件能收到，但并不可靠：很多发件方会把没有 MX 的域名视为可疑，而且这通常是配置遗漏。"),
+		Fix: tx(
+			"Add MX records for the domain at your DNS provider, pointing at your mail host (the host your provider gives you).",
+			"在域名的 DNS 服务商处添加 MX 记录，指向邮件服务商提供的收信服务器地址。"),
+		Ref: "RFC 5321 5.1",
+	},
 	CodeExplainUnknown: {
 		Severity: SevInfo,
 		Title:    tx("No known cause matched this text", "未识别出已知原因"),

@@ -261,7 +261,15 @@ func (r *run) mx(ctx context.Context, s *probes.Step, domain string) (*Provider,
 		s.Findings = append(s.Findings, probes.NewFinding(probes.CodeDNSNXDomain, err.Error(), key))
 		return nil, nil, true
 	case errors.Is(err, probes.ErrNoRecords):
-		s.Status, s.Detail = probes.Warn, domain+" publishes no MX: it receives no mail"
+		s.Status = probes.Warn
+		// RFC 5321 5.1: without MX records the domain's own address acts as an implicit MX.
+		if addrs, aerr := r.dns.LookupHost(ctx, domain); aerr == nil && len(addrs) > 0 {
+			s.Detail = domain + " publishes no MX; mail goes to its own address (implicit MX)"
+			s.Findings = append(s.Findings, probes.NewFinding(probes.CodeDNSImplicitMX,
+				fmt.Sprintf("%s; %s has address %s", err.Error(), domain, addrs[0]), key))
+			return nil, nil, false
+		}
+		s.Detail = domain + " publishes no MX and no address: it receives no mail"
 		s.Findings = append(s.Findings, probes.NewFinding(probes.CodeDNSNoMX, err.Error(), key))
 		return nil, nil, false
 	case err != nil:
@@ -324,8 +332,12 @@ func (r *run) srv(ctx context.Context, s *probes.Step, domain string) []probes.E
 		for _, rec := range a.recs {
 			t := strings.ToLower(strings.TrimSuffix(rec.Target, "."))
 			if t == "" {
-				notOffered = append(notOffered, svc.name)
-				break // RFC 2782: "." means the service is decidedly not available
+				// RFC 2782: a lone "." means the service is decidedly not available; beside
+				// real targets it is only noise.
+				if len(a.recs) == 1 {
+					notOffered = append(notOffered, svc.name)
+				}
+				continue
 			}
 			if rec.Port == 0 || !hostRE.MatchString(t) {
 				continue
@@ -345,7 +357,11 @@ func (r *run) srv(ctx context.Context, s *probes.Step, domain string) []probes.E
 	if len(failed) > 0 {
 		s.Status = probes.Worse(s.Status, probes.Warn)
 		parts = append(parts, strings.Join(failed, ", ")+" lookup failed")
-		s.Findings = append(s.Findings, probes.NewFinding(probes.CodeDNSFailure, firstFail.Error(), r.providerKey()))
+		// Only a resolver that fails every question is a finding; one bad answer among six
+		// is noted, and the endpoints found elsewhere speak for themselves.
+		if len(failed) == len(srvServices) {
+			s.Findings = append(s.Findings, probes.NewFinding(probes.CodeDNSFailure, firstFail.Error(), r.providerKey()))
+		}
 	}
 	if len(parts) == 0 {
 		parts = append(parts, "no SRV records")

@@ -335,7 +335,7 @@ func TestDiscover(t *testing.T) {
 				ep(S, "smtp.nomx.test", 587, STARTTLS, "guess"),
 			},
 			status: map[string]probes.Status{"mx": Warn, "srv": Skp, "autoconfig": Skp, "guess": OK},
-			codes:  map[string][]probes.Code{"mx": {probes.CodeDNSNoMX}},
+			codes:  map[string][]probes.Code{"mx": {probes.CodeDNSImplicitMX}},
 		},
 		{
 			name: "null MX", addr: "hal@nullmx.test",
@@ -579,5 +579,32 @@ func TestAutoconfigUntrustedCert(t *testing.T) {
 	}
 	if len(got.Endpoints) != 0 {
 		t.Errorf("endpoints from an untrusted autoconfig: %v", got.Endpoints)
+	}
+}
+
+// TestDiscoverSRVEdges: a "." beside real SRV targets is noise, not "not offered"; one failed
+// SRV question among six is noted but is no dns.failure finding.
+func TestDiscoverSRVEdges(t *testing.T) {
+	addr := startDNS(t, []string{
+		"mixed.test. 300 IN MX 10 mx.mixed.test.",
+		"_imaps._tcp.mixed.test. 300 IN SRV 0 0 0 .",
+		"_imaps._tcp.mixed.test. 300 IN SRV 10 1 993 imap.mixed.test.",
+		"_submission._tcp.mixed.test. 300 IN SRV 0 1 587 smtp.mixed.test.",
+	}, "_pop3._tcp.mixed.test")
+	d := &Discoverer{DB: Builtin(), DNS: probes.NewResolver(addr, time.Second), Timeout: 2 * time.Second}
+	disc, err := d.Discover(context.Background(), "u@mixed.test")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var imaps bool
+	for _, e := range disc.Endpoints {
+		imaps = imaps || (e.Host == "imap.mixed.test" && e.Port == 993)
+	}
+	if !imaps {
+		t.Errorf("endpoints %v lack imap.mixed.test:993 (a '.' record beside it must not hide it)", disc.Endpoints)
+	}
+	srv := stepOf(disc, "srv")
+	if len(srv.Findings) != 0 || srv.Status != probes.Warn || !strings.Contains(srv.Detail, "_pop3._tcp lookup failed") {
+		t.Errorf("srv step = %s %q %v; want warn, the failed lookup noted, no finding", srv.Status, srv.Detail, srv.Findings)
 	}
 }
