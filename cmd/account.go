@@ -67,6 +67,10 @@ func runAccount(ctx context.Context, o *accountOptions) error {
 		}
 		rep.Provider = p.Key
 		rep.Settings = settingsFor(p, p.Endpoints(), local, domain)
+		if p.Status == providers.Closed {
+			rep.Findings = append(rep.Findings, probes.NewFinding(probes.CodeProviderClosed,
+				fmt.Sprintf("%s closed %s; successor: %s", p.Name.EN, p.Closed, p.Successor), p.Key))
+		}
 		finish(rep)
 		if err := o.g.write(o.io, rep); err != nil {
 			return err

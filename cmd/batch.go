@@ -123,6 +123,12 @@ func parseTarget(line string) (ep *probes.Endpoint, address string, err error) {
 		"pop3s": {probes.POP3, probes.ImplicitTLS, 995}, "imap": {probes.IMAP, probes.STARTTLS, 143},
 		"imaps": {probes.IMAP, probes.ImplicitTLS, 993},
 	}
+	if u.User != nil {
+		return nil, "", fmt.Errorf("credentials in the URL are not accepted (batch never logs in)")
+	}
+	if u.Path != "" && u.Path != "/" {
+		return nil, "", fmt.Errorf("unexpected path %q (want scheme://host[:port])", u.Path)
+	}
 	sc, ok := schemes[strings.ToLower(u.Scheme)]
 	if !ok {
 		return nil, "", fmt.Errorf("unknown scheme %q (want smtp, submission, smtps, pop3, pop3s, imap or imaps)", u.Scheme)
@@ -144,6 +150,9 @@ func parseTarget(line string) (ep *probes.Endpoint, address string, err error) {
 func runBatch(ctx context.Context, o *batchOptions) error {
 	if err := o.g.check(); err != nil {
 		return err
+	}
+	if o.g.format != "table" && o.g.format != "json" {
+		return usagef("batch writes JSON Lines; --format %s does not apply", o.g.format)
 	}
 	if o.concurrency < 1 || o.concurrency > 4096 {
 		return usagef("--concurrency must be between 1 and 4096, got %d", o.concurrency)
@@ -254,6 +263,10 @@ func runBatch(ctx context.Context, o *batchOptions) error {
 
 // one probes a single target line into its record; bad lines become error records.
 func (o *batchOptions) one(ctx context.Context, db *providers.DB, popts probes.Options, l batchLine) *batchLine {
+	if u, err := url.Parse(l.Input); err == nil && u.User != nil {
+		u.User = url.User("***") // never echo credentials someone put in a target line
+		l.Input = u.String()
+	}
 	ep, address, err := parseTarget(l.Input)
 	if err != nil {
 		l.Error = err.Error()

@@ -2,6 +2,7 @@ package cmd
 
 import (
 	"fmt"
+	"golang.org/x/net/idna"
 	"net"
 	"strconv"
 	"strings"
@@ -34,6 +35,9 @@ func splitHostPort(s string, defPort int) (string, int, error) {
 		if net.ParseIP(s) == nil {
 			return "", 0, fmt.Errorf("%q: put an IPv6 address in brackets, e.g. [::1]:587", s)
 		}
+	}
+	if ascii, err := idna.Lookup.ToASCII(host); err == nil && ascii != host && net.ParseIP(host) == nil {
+		host = ascii // 邮件.例子.测试 → xn--…: DNS and certificates use the ASCII form
 	}
 	if err := validHost(host); err != nil {
 		return "", 0, err

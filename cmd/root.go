@@ -13,6 +13,8 @@ import (
 	"os/signal"
 	"runtime/debug"
 	"strconv"
+	"strings"
+	"syscall"
 	"time"
 
 	"github.com/fatih/color"
@@ -47,7 +49,7 @@ type globalOpts struct {
 
 // Main runs the CLI on the real process and returns the exit status.
 func Main() int {
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
 	return Run(ctx, os.Args[1:], SystemIO())
 }
@@ -55,7 +57,7 @@ func Main() int {
 // Run executes argv with io and returns the exit status; errors are printed once, here.
 func Run(ctx context.Context, args []string, io_ *IO) int {
 	root, g := newRoot(io_)
-	root.SetArgs(args)
+	root.SetArgs(explainArgs(args))
 	err := root.ExecuteContext(ctx)
 	g.removeUnwrittenOutput()
 	code := exitCode(ctx, err)
@@ -104,6 +106,24 @@ and explains every failure with a stable finding code and the fix, in English an
 		root.AddCommand(add(io_, g))
 	}
 	return root, g
+}
+
+// explainArgs lets a pasted POP3 reply such as "-ERR [IN-USE] …" reach explain as text, not as
+// a flag: from the first argument that looks like a server reply on, everything is text.
+func explainArgs(args []string) []string {
+	if len(args) == 0 || args[0] != "explain" {
+		return args
+	}
+	for i, a := range args[1:] {
+		if a == "--" {
+			return args
+		}
+		if strings.HasPrefix(a, "-ERR") || strings.HasPrefix(a, "-err") || (len(a) > 1 && a[0] == '-' && a[1] >= '0' && a[1] <= '9') {
+			out := append([]string{}, args[:i+1]...)
+			return append(append(out, "--"), args[i+1:]...)
+		}
+	}
+	return args
 }
 
 // version is the module version when installed with go install, else what the build recorded.

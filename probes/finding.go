@@ -96,11 +96,20 @@ func NewFinding(code Code, evidence, provider string) Finding {
 	}
 	f := Finding{Code: code, Severity: e.Severity, Title: e.Title, Explain: e.Explain, Fix: e.Fix,
 		Ref: e.Ref, Evidence: evidence}
-	if t, ok := e.ProviderFix[provider]; ok && provider != "" {
-		f.Fix = t
-		f.Provider = provider
+	for _, key := range []string{provider, providerFamily[provider]} {
+		if t, ok := e.ProviderFix[key]; ok && key != "" {
+			f.Fix, f.Provider = t, key
+			break
+		}
 	}
 	return f
+}
+
+// providerFamily maps provider entries that share another's login rules to the key whose
+// specific fixes apply to them too (a 188.com or VIP 163 user gets NetEase's 授权码 steps).
+var providerFamily = map[string]string{
+	"188": "163", "vip163": "163", "netease": "163", "sina-vip": "sina", "sina-qiye": "sina",
+	"gmx-com": "gmx", "zoho-eu": "zoho", "aliyun-qiye": "aliyun",
 }
 
 // SetLang sets the language every finding of the report is written in.

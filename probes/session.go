@@ -35,6 +35,13 @@ type Session struct {
 }
 
 func newSession(ctx context.Context, ep Endpoint, opts *Options) *Session {
+	if opts.User == "" && len(opts.Password) > 0 {
+		// A password without a login name cannot log in; an empty name would only draw a
+		// misleading auth.failed.
+		o := *opts
+		o.Password = nil
+		opts = &o
+	}
 	return &Session{ctx: ctx, ep: ep, opts: opts, start: time.Now(), res: &Result{Endpoint: ep}}
 }
 
