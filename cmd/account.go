@@ -66,7 +66,7 @@ func runAccount(ctx context.Context, o *accountOptions) error {
 			return usagef("no built-in entry for %s; run without --offline to discover it", domain)
 		}
 		rep.Provider = p.Key
-		rep.Settings = settingsFor(p, p.Endpoints(), local, domain)
+		rep.Settings = settingsForDB(db, p, p.Endpoints(), local, domain)
 		if p.Status == providers.Closed {
 			rep.Findings = append(rep.Findings, probes.NewFinding(probes.CodeProviderClosed,
 				fmt.Sprintf("%s closed %s; successor: %s", p.Name.EN, p.Closed, p.Successor), p.Key))
@@ -106,7 +106,7 @@ func discoverAndProbe(ctx context.Context, rep *probes.Report, db *providers.DB,
 	if disc.Provider != nil {
 		rep.Provider = disc.Provider.Key
 	}
-	rep.Settings = settingsFor(disc.Provider, disc.Endpoints, local, domain)
+	rep.Settings = settingsForDB(db, disc.Provider, disc.Endpoints, local, domain)
 	for proto, u := range disc.Usernames {
 		rep.Settings.Usernames[proto] = u
 	}

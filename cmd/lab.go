@@ -16,6 +16,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/mailcheck/mailcheck/probes"
+	"github.com/mailcheck/mailcheck/reports"
 	"github.com/mailcheck/mailcheck/testservers"
 )
 
@@ -57,7 +58,7 @@ func runLab(ctx context.Context, o *labOptions) error {
 	}
 	switch o.name {
 	case "list":
-		return o.g.withOutput(o.io, func(w io.Writer, _ bool) error { return labList(w) })
+		return o.g.withOutput(o.io, func(w io.Writer, _ bool) error { return labList(w, o.g) })
 	case "serve":
 		return labServe(ctx, o)
 	}
@@ -101,9 +102,54 @@ func runLab(ctx context.Context, o *labOptions) error {
 		return reportErr(rep)
 	}
 	if o.g.format != "table" {
-		return o.g.write(o.io, rep)
+		// The report in the format asked for; the expectations are checked all the same, so a
+		// script gets exit 1 when a scenario misbehaves, with the names on stderr.
+		if err := o.g.write(o.io, rep); err != nil {
+			return err
+		}
+		var bad []string
+		for _, c := range labCheck(scs, rep) {
+			if !c.ok {
+				bad = append(bad, c.name)
+			}
+		}
+		if len(bad) > 0 {
+			fmt.Fprintf(o.io.Err, "mailcheck lab: %d scenario(s) did not produce their expected findings: %s\n",
+				len(bad), strings.Join(bad, ", "))
+			return errFindings
+		}
+		return nil
 	}
 	return o.g.withOutput(o.io, func(w io.Writer, _ bool) error { return labSummary(w, scs, rep) })
+}
+
+// labOutcome is one scenario's result against its expectation.
+type labOutcome struct {
+	name      string
+	status    probes.Status
+	got, want []string // error and warning codes, sorted
+	ok        bool
+}
+
+// labCheck compares each scenario's result (rep.Results[i] for scs[i]) with the findings and
+// status it must produce.
+func labCheck(scs []testservers.Scenario, rep *probes.Report) []labOutcome {
+	out := make([]labOutcome, len(scs))
+	for i, sc := range scs {
+		r := rep.Results[i]
+		var got []string
+		for _, f := range r.Findings() {
+			if f.Severity != probes.SevInfo && !slices.Contains(got, string(f.Code)) {
+				got = append(got, string(f.Code))
+			}
+		}
+		want := append([]string(nil), sc.Want...)
+		slices.Sort(got)
+		slices.Sort(want)
+		out[i] = labOutcome{name: sc.Name, status: r.Status, got: got, want: want,
+			ok: slices.Equal(got, want) && string(r.Status) == sc.WantStatus}
+	}
+	return out
 }
 
 // labProbe starts one scenario's server and probes it as `mailcheck probe` would.
@@ -138,23 +184,13 @@ func labSummary(w io.Writer, scs []testservers.Scenario, rep *probes.Report) err
 	t := tablewriter.NewTable(w, tablewriter.WithHeaderAutoFormat(tw.Off), tablewriter.WithRowAutoWrap(tw.WrapNormal))
 	t.Header("Scenario", "Status", "Findings", "As expected")
 	bad := 0
-	for i, sc := range scs {
-		r := rep.Results[i]
-		var got []string
-		for _, f := range r.Findings() {
-			if f.Severity != probes.SevInfo && !slices.Contains(got, string(f.Code)) {
-				got = append(got, string(f.Code))
-			}
-		}
-		want := append([]string(nil), sc.Want...)
-		slices.Sort(got)
-		slices.Sort(want)
+	for _, c := range labCheck(scs, rep) {
 		okv := "yes"
-		if !slices.Equal(got, want) || string(r.Status) != sc.WantStatus {
-			okv = "NO (want " + strings.Join(want, " ") + ")"
+		if !c.ok {
+			okv = "NO (want " + strings.Join(c.want, " ") + ")"
 			bad++
 		}
-		t.Append(sc.Name, strings.ToUpper(string(r.Status)), strings.Join(got, " "), okv)
+		t.Append(c.name, strings.ToUpper(string(c.status)), strings.Join(c.got, " "), okv)
 	}
 	if err := t.Render(); err != nil {
 		return err
@@ -169,13 +205,33 @@ func labSummary(w io.Writer, scs []testservers.Scenario, rep *probes.Report) err
 	return nil
 }
 
-func labList(w io.Writer) error {
-	t := tablewriter.NewTable(w, tablewriter.WithHeaderAutoFormat(tw.Off))
-	t.Header("Scenario", "Protocol", "Probed as", "What it shows", "Expected findings")
-	for _, sc := range testservers.Scenarios() {
-		t.Append(sc.Name, sc.Proto, sc.Security, sc.Title, strings.Join(sc.Want, " "))
+// labScenario is the JSON form of a scenario in 'lab list --format json'.
+type labScenario struct {
+	Name           string   `json:"name"`
+	Title          string   `json:"title"`
+	Proto          string   `json:"proto"`
+	Security       string   `json:"security"`
+	ExpectedCodes  []string `json:"expected_codes"`
+	ExpectedStatus string   `json:"expected_status"`
+}
+
+func labList(w io.Writer, g *globalOpts) error {
+	f, _ := reports.ParseFormat(g.format)
+	scs := testservers.Scenarios()
+	if f == reports.JSON {
+		out := make([]labScenario, len(scs))
+		for i, sc := range scs {
+			out[i] = labScenario{Name: sc.Name, Title: sc.Title, Proto: sc.Proto, Security: sc.Security,
+				ExpectedCodes: append([]string{}, sc.Want...), ExpectedStatus: sc.WantStatus}
+		}
+		return writeJSON(w, map[string]any{"schema": probes.Schema, "scenarios": out})
 	}
-	return t.Render()
+	l := reports.List{Title: "mailcheck lab scenarios",
+		Head: []string{"Scenario", "Protocol", "Probed as", "What it shows", "Expected findings"}}
+	for _, sc := range scs {
+		l.Rows = append(l.Rows, []string{sc.Name, sc.Proto, sc.Security, sc.Title, strings.Join(sc.Want, " ")})
+	}
+	return reports.WriteList(w, l, f, reports.Options{Lang: g.lang})
 }
 
 // labServe keeps healthy servers running until interrupted, for practice with real clients. It

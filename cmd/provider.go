@@ -6,15 +6,15 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"slices"
 	"strings"
 	"time"
 
-	"github.com/olekukonko/tablewriter"
-	"github.com/olekukonko/tablewriter/tw"
 	"github.com/spf13/cobra"
 
 	"github.com/mailcheck/mailcheck/probes"
 	"github.com/mailcheck/mailcheck/providers"
+	"github.com/mailcheck/mailcheck/reports"
 )
 
 func init() {
@@ -83,14 +83,28 @@ func (g *globalOpts) loadDB() (*providers.DB, error) {
 	return db, nil
 }
 
-// settingsFor describes what to type into a client for p; local/domain fill the login names.
-func settingsFor(p *providers.Provider, eps []probes.Endpoint, local, domain string) *probes.Settings {
+// settingsForDB describes what to type into a client for p (local/domain fill the login names;
+// db names a closed provider's successor): eps (the endpoints probed), then
+// p's alternative endpoints (overseas nodes, legacy hosts), which are shown but not probed and
+// carry Source "builtin:KEY (alternative)".
+func settingsForDB(db *providers.DB, p *providers.Provider, eps []probes.Endpoint, local, domain string) *probes.Settings {
 	s := &probes.Settings{Name: probes.Text{EN: "unknown provider", ZH: "未知服务商"}, Endpoints: eps,
 		Usernames: map[probes.Proto]string{}}
 	if p == nil {
 		return s
 	}
-	s.Provider, s.Name, s.Status, s.Successor = p.Key, p.Name, string(p.Status), p.Successor
+	s.Endpoints = slices.Clip(eps)
+	for _, alt := range p.AltEndpoints() {
+		if !slices.ContainsFunc(s.Endpoints, func(e probes.Endpoint) bool {
+			return e.Proto == alt.Proto && e.Host == alt.Host && e.Port == alt.Port
+		}) {
+			s.Endpoints = append(s.Endpoints, alt)
+		}
+	}
+	s.Provider, s.Name, s.Status = p.Key, p.Name, string(p.Status)
+	if p.Successor != "" {
+		s.Successor = successorName(db, p.Successor)
+	}
 	s.Auth, s.Sources, s.Verified = string(p.Auth), p.Sources, p.Verified
 	for _, proto := range probes.Protos {
 		if local != "" {
@@ -107,7 +121,27 @@ func settingsFor(p *providers.Provider, eps []probes.Endpoint, local, domain str
 	for _, n := range p.Notes {
 		s.Notes = append(s.Notes, probes.Quirk{Text: n})
 	}
+	for _, n := range p.AltNotes() {
+		s.Notes = append(s.Notes, probes.Quirk{Text: n})
+	}
 	return s
+}
+
+// successorName names a closed provider's successor the way a person looks for it, in both
+// languages with the key to type: "Aliyun Mail (personal) / 阿里邮箱（个人版） (aliyun)".
+func successorName(db *providers.DB, key string) string {
+	p, ok := db.ByKey(key)
+	if !ok {
+		return key
+	}
+	name := p.Name.EN
+	switch {
+	case name == "":
+		name = p.Name.ZH
+	case p.Name.ZH != "" && p.Name.ZH != name:
+		name += " / " + p.Name.ZH
+	}
+	return fmt.Sprintf("%s (%s)", name, key)
 }
 
 // providerContext sets the provider-aware parts of the probe options.
@@ -135,15 +169,20 @@ func runProvider(ctx context.Context, o *providerOptions) error {
 	}
 	rep := &probes.Report{Schema: probes.Schema, Command: "provider", Input: o.name, Provider: p.Key, Started: time.Now()}
 	eps := p.Endpoints()
-	rep.Settings = settingsFor(p, eps, "", "")
+	rep.Settings = settingsForDB(db, p, eps, "", "")
 	if p.Status == providers.Closed {
 		rep.Findings = append(rep.Findings, probes.NewFinding(probes.CodeProviderClosed,
-			fmt.Sprintf("%s closed %s; successor: %s", p.Name.EN, p.Closed, p.Successor), p.Key))
+			fmt.Sprintf("%s closed %s; successor: %s", p.Name.EN, p.Closed, rep.Settings.Successor), p.Key))
 	}
 	if !o.offline && len(eps) > 0 {
 		popts, err := o.g.probeOptions(o.io, p.Key)
 		if err != nil {
 			return err
+		}
+		if len(popts.Password) > 0 && popts.User == "" {
+			// Without a name every endpoint would be asked to log in as "": refuse before probing.
+			clear(popts.Password)
+			return usagef("provider: a password needs --user (the login name, usually your full address)")
 		}
 		providerContext(&popts, p)
 		total := len(eps)
@@ -215,13 +254,14 @@ func newCmdProviders(io_ *IO, g *globalOpts) *cobra.Command {
 }
 
 func writeProviders(w io.Writer, g *globalOpts, db *providers.DB) error {
-	if g.format == "json" {
+	f, _ := reports.ParseFormat(g.format)
+	if f == reports.JSON {
 		return writeJSON(w, map[string]any{"schema": probes.Schema, "providers": db.All()})
 	}
-	opts := []tablewriter.Option{tablewriter.WithHeaderAutoFormat(tw.Off), tablewriter.WithRowAutoWrap(tw.WrapNormal),
-		tablewriter.WithRowMaxWidth(48)}
-	t := tablewriter.NewTable(w, opts...)
-	t.Header("Key", "Name", "Domains", "IMAP", "POP3", "SMTP", "Password", "Status")
+	l := reports.List{Title: providersTitle.In(g.lang), MaxWidth: 48}
+	for _, h := range providersHead {
+		l.Head = append(l.Head, h.In(g.lang))
+	}
 	for _, p := range db.All() {
 		host := func(proto probes.Proto) string {
 			var hs []string
@@ -233,11 +273,18 @@ func writeProviders(w io.Writer, g *globalOpts, db *providers.DB) error {
 			return strings.Join(hs, " ")
 		}
 		doms := p.Domains
-		if len(doms) > 3 {
+		if len(doms) > 3 && f == reports.Table {
 			doms = append(doms[:3:3], fmt.Sprintf("+%d", len(p.Domains)-3))
 		}
-		t.Append(p.Key, p.Name.In(g.lang), strings.Join(doms, " "), host(probes.IMAP), host(probes.POP3), host(probes.SMTP),
-			string(p.Auth), string(p.Status))
+		l.Rows = append(l.Rows, []string{p.Key, p.Name.In(g.lang), strings.Join(doms, " "), host(probes.IMAP),
+			host(probes.POP3), host(probes.SMTP), string(p.Auth), string(p.Status)})
 	}
-	return t.Render()
+	return reports.WriteList(w, l, f, reports.Options{Lang: g.lang})
 }
+
+var (
+	providersTitle = probes.Text{EN: "Mail providers mailcheck knows", ZH: "mailcheck 收录的邮件服务商"}
+	providersHead  = []probes.Text{{EN: "Key", ZH: "代号"}, {EN: "Name", ZH: "名称"}, {EN: "Domains", ZH: "域名"},
+		{EN: "IMAP", ZH: "IMAP"}, {EN: "POP3", ZH: "POP3"}, {EN: "SMTP", ZH: "SMTP"}, {EN: "Password", ZH: "密码类型"},
+		{EN: "Status", ZH: "状态"}}
+)

@@ -128,8 +128,50 @@ type Provider struct {
 // "builtin:KEY".
 func (p *Provider) Endpoints() []probes.Endpoint { return p.endpoints("builtin:"+p.Key, false) }
 
-// AltEndpoints returns the fallback endpoints (overseas nodes, legacy hosts).
-func (p *Provider) AltEndpoints() []probes.Endpoint { return p.endpoints("builtin:"+p.Key, true) }
+// AltSuffix ends the Source of an alternative endpoint: "builtin:exmail (alternative)".
+const AltSuffix = " (alternative)"
+
+// AltEndpoints returns the fallback endpoints (overseas nodes, legacy hosts), with Source
+// "builtin:KEY (alternative)" so a report can tell them from the primary ones. They are shown
+// with the settings but not probed.
+func (p *Provider) AltEndpoints() []probes.Endpoint {
+	return p.endpoints("builtin:"+p.Key+AltSuffix, true)
+}
+
+// AltNotes describes the alternative endpoints that carry a note, one line per note text:
+// "Alternative servers hwimap.exmail.qq.com:993, hwsmtp.exmail.qq.com:465: overseas node.".
+func (p *Provider) AltNotes() []probes.Text {
+	var out []probes.Text
+	idx := map[probes.Text]int{}
+	var hosts [][]string
+	for _, s := range p.Servers {
+		if !s.Alt || s.Note == nil {
+			continue
+		}
+		i, ok := idx[*s.Note]
+		if !ok {
+			i = len(out)
+			idx[*s.Note] = i
+			out = append(out, *s.Note)
+			hosts = append(hosts, nil)
+		}
+		hosts[i] = append(hosts[i], fmt.Sprintf("%s:%d", s.Host, s.Port))
+	}
+	for i, n := range out {
+		en, zh := n.EN, n.ZH
+		if en == "" {
+			en = zh
+		}
+		if zh == "" {
+			zh = en
+		}
+		out[i] = probes.Text{
+			EN: fmt.Sprintf("Alternative servers %s: %s.", strings.Join(hosts[i], ", "), en),
+			ZH: fmt.Sprintf("备用服务器 %s：%s。", strings.Join(hosts[i], "、"), zh),
+		}
+	}
+	return out
+}
 
 func (p *Provider) endpoints(source string, alt bool) []probes.Endpoint {
 	var out []probes.Endpoint
@@ -374,11 +416,26 @@ func (db *DB) Lookup(name string) (*Provider, bool) {
 		_, size := utf8.DecodeRuneInString(name[i:])
 		return db.ByDomain(name[i+size:])
 	}
-	if p, ok := db.names[normName(name)]; ok {
+	n := normName(name)
+	if p, ok := db.names[n]; ok {
 		return p, true
 	}
-	return db.ByDomain(name)
+	if p, ok := db.ByDomain(name); ok {
+		return p, true
+	}
+	// "Outlook邮箱", "icloudmail": a known name with a generic "mailbox" word after it.
+	for _, suffix := range []string{"邮箱", "邮件", "email", "mail"} {
+		if base, ok := strings.CutSuffix(n, suffix); ok && base != "" {
+			if p, ok := db.names[base]; ok {
+				return p, true
+			}
+		}
+	}
+	return nil, false
 }
+
+// ByKey returns the provider with exactly this key (a closed entry's Successor, say).
+func (db *DB) ByKey(key string) (*Provider, bool) { return db.byKey(key) }
 
 // ByDomain finds the provider for an address domain (Unicode or punycode); "*.x" entries match
 // subdomains.
@@ -422,8 +479,12 @@ func (db *DB) ByMX(mxHost string) (*Provider, bool) {
 	return best, best != nil
 }
 
-// Suggest returns up to n names (keys, aliases, domains) closest to name by edit distance,
-// one per provider, for "unknown provider: did you mean …" messages.
+// Suggest returns up to n names (keys, aliases, domains) close to name, one per provider, for
+// "unknown provider: did you mean …" messages. A name one edit away ("gmail" for gmial), that
+// starts the query or that the query starts ("yahoo" for yahoo.co.jp, "腾讯邮箱" for 腾讯) ranks
+// first; then one found inside the query or containing it; then names within a small edit
+// distance. The distance allowed grows with the query, but a query under four runes gets one
+// edit: two Chinese characters are two edits from every other two-character name.
 func (db *DB) Suggest(name string, n int) []string {
 	q := normName(name)
 	if i := strings.LastIndexAny(q, "@＠"); i >= 0 {
@@ -432,12 +493,25 @@ func (db *DB) Suggest(name string, n int) []string {
 	if q == "" || n <= 0 {
 		return nil
 	}
-	limit := max(2, utf8.RuneCountInString(q)/3)
+	qn := utf8.RuneCountInString(q)
+	limit := max(2, qn/3)
+	if qn < 4 {
+		limit = 1
+	}
 	type cand struct {
-		s    string
-		d    int
-		p    *Provider
-		rank int
+		s     string
+		tier  int // 0 one edit or a prefix, 1 a substring, 2 within the edit limit
+		score int // the edit distance, or the length difference for a prefix or substring
+		rank  int
+	}
+	better := func(a, b cand) bool {
+		if a.tier != b.tier {
+			return a.tier < b.tier
+		}
+		if a.score != b.score {
+			return a.score < b.score
+		}
+		return a.rank < b.rank
 	}
 	best := map[*Provider]cand{}
 	for rank, p := range db.list {
@@ -445,12 +519,28 @@ func (db *DB) Suggest(name string, n int) []string {
 			if strings.HasPrefix(s, "*.") {
 				continue
 			}
-			d := osaDistance(q, normName(s))
-			if d > limit {
+			c := normName(s)
+			cn := utf8.RuneCountInString(c)
+			if c == "" {
 				continue
 			}
-			if c, ok := best[p]; !ok || d < c.d {
-				best[p] = cand{s, d, p, rank}
+			diff := max(cn-qn, qn-cn)
+			d := osaDistance(q, c)
+			k := cand{s: s, rank: rank}
+			switch {
+			case d <= 1: // one slip ("gmial", "163.con") is as good as a prefix
+				k.tier, k.score = 0, d
+			case min(cn, qn) >= 2 && (strings.HasPrefix(c, q) || strings.HasPrefix(q, c)):
+				k.tier, k.score = 0, diff
+			case min(cn, qn) >= 2 && (strings.Contains(c, q) || strings.Contains(q, c)):
+				k.tier, k.score = 1, diff
+			case d <= limit:
+				k.tier, k.score = 2, d
+			default:
+				continue
+			}
+			if b, ok := best[p]; !ok || better(k, b) {
+				best[p] = k
 			}
 		}
 	}
@@ -458,12 +548,7 @@ func (db *DB) Suggest(name string, n int) []string {
 	for _, c := range best {
 		cs = append(cs, c)
 	}
-	sort.Slice(cs, func(i, j int) bool {
-		if cs[i].d != cs[j].d {
-			return cs[i].d < cs[j].d
-		}
-		return cs[i].rank < cs[j].rank
-	})
+	sort.Slice(cs, func(i, j int) bool { return better(cs[i], cs[j]) })
 	var out []string
 	for _, c := range cs {
 		if len(out) == n {

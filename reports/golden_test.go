@@ -55,6 +55,9 @@ func asOfflineProvider(rep *probes.Report) {
 	off := settingsOnly()
 	off.Settings.Notes = []probes.Quirk{{Text: probes.Text{EN: "IMAP/SMTP is off until switched on.", ZH: "IMAP/SMTP 服务默认关闭。"},
 		Fix: probes.Text{EN: "Turn it on in the web settings.", ZH: "在网页设置中开启。"}, URL: "https://mail.qq.com/"}}
+	// An alternative endpoint (an overseas node, say): listed after the primary ones, not probed.
+	off.Settings.Endpoints = append(off.Settings.Endpoints, probes.Endpoint{Proto: probes.SMTP, Host: "smtp-alt.qq.com",
+		Port: 465, Security: probes.ImplicitTLS, Source: "builtin:qq (alternative)"})
 	rep.Command, rep.Input, rep.Provider, rep.Settings, rep.Status = off.Command, off.Input, off.Provider, off.Settings, off.Status
 }
 

@@ -24,6 +24,7 @@ var settingsLabels = map[string]probes.Text{
 	"outgoing":  {EN: "Outgoing", ZH: "发信"},
 	"closed":    {EN: "This service is closed; use %s instead.", ZH: "该服务已关闭，请改用 %s。"},
 	"knowNotes": {EN: "Before it works", ZH: "使用前须知"},
+	"alt":       {EN: "alternative", ZH: "备用"},
 }
 
 // authText says in plain words what goes in the password field.
@@ -82,16 +83,21 @@ func AuthLabel(kind, lang string) string {
 func slabel(k, lang string) string { return settingsLabels[k].In(lang) }
 
 func writeSettings(w io.Writer, s *probes.Settings, o Options, p palette) error {
-	fmt.Fprintf(w, "\n%s: %s\n", p.bold.Sprint(slabel("settings", o.Lang)), s.Name.In(o.Lang))
+	fmt.Fprintf(w, "\n%s: %s\n", p.bold.Sprint(slabel("settings", o.Lang)), clean(s.Name.In(o.Lang)))
 	if s.Status == "closed" {
-		fmt.Fprintln(w, p.fail.Sprintf(slabel("closed", o.Lang), s.Successor))
+		fmt.Fprintln(w, p.fail.Sprintf(slabel("closed", o.Lang), clean(s.Successor)))
 	}
 	if len(s.Endpoints) > 0 {
 		t := tablewriter.NewTable(w, tablewriter.WithHeaderAutoFormat(tw.Off), tablewriter.WithRowAutoWrap(tw.WrapNormal))
 		t.Header(slabel("role", o.Lang), slabel("server", o.Lang), slabel("port", o.Lang), slabel("security", o.Lang),
 			slabel("username", o.Lang), slabel("source", o.Lang))
 		for _, e := range s.Endpoints {
-			t.Append(RoleLabel(e.Proto, o.Lang), e.Host, fmt.Sprint(e.Port), SecurityLabel(e.Security), UsernameLabel(s.Usernames[e.Proto], o.Lang), e.Source)
+			role := RoleLabel(e.Proto, o.Lang)
+			if IsAlternative(e) {
+				role += " — " + slabel("alt", o.Lang)
+			}
+			t.Append(role, clean(e.Host), fmt.Sprint(e.Port), SecurityLabel(e.Security),
+				clean(UsernameLabel(s.Usernames[e.Proto], o.Lang)), clean(e.Source))
 		}
 		if err := t.Render(); err != nil {
 			return err
@@ -103,11 +109,11 @@ func writeSettings(w io.Writer, s *probes.Settings, o Options, p palette) error 
 	if len(s.Notes) > 0 {
 		fmt.Fprintf(w, "%s:\n", slabel("knowNotes", o.Lang))
 		for _, n := range s.Notes {
-			fmt.Fprintf(w, "  • %s\n", n.Text.In(o.Lang))
+			fmt.Fprintf(w, "  • %s\n", clean(n.Text.In(o.Lang)))
 			if f := n.Fix.In(o.Lang); f != "" {
-				fmt.Fprintf(w, "    → %s", f)
+				fmt.Fprintf(w, "    → %s", clean(f))
 				if n.URL != "" {
-					fmt.Fprintf(w, " (%s)", n.URL)
+					fmt.Fprintf(w, " (%s)", clean(n.URL))
 				}
 				fmt.Fprintln(w)
 			}

@@ -66,6 +66,7 @@ var labels = map[string]probes.Text{
 	"transcript": {EN: "Transcript", ZH: "会话记录"},
 	"verdict":    {EN: "Verdict", ZH: "结论"},
 	"ok":         {EN: "no problems found", ZH: "未发现问题"},
+	"noMatch":    {EN: "no known problem recognised in the text", ZH: "未在文字中识别出已知问题"},
 	"offline":    {EN: "settings only — not checked live (run without --offline to test them)", ZH: "仅显示设置，未实际检测（去掉 --offline 即可检测）"},
 	"problems":   {EN: "%d problem(s) stop mail from working", ZH: "发现 %d 个导致无法收发邮件的问题"},
 	"warnings":   {EN: "works, with %d warning(s)", ZH: "可以使用，但有 %d 个警告"},
@@ -85,6 +86,7 @@ var labels = map[string]probes.Text{
 	"works":        {EN: "works", ZH: "可用"},
 	"fails":        {EN: "does not work", ZH: "不可用"},
 	"notRun":       {EN: "not checked", ZH: "未检查"},
+	"altNotRun":    {EN: "alternative, not checked", ZH: "备用地址，未检查"},
 	"insteadOf":    {EN: "works instead of %s", ZH: "可代替 %s 使用"},
 	"overall":      {EN: "Findings across endpoints", ZH: "综合结论"},
 	"endpoints":    {EN: "Endpoints", ZH: "各服务器检查结果"},
@@ -136,11 +138,14 @@ func label(key, lang string) string { return labels[key].In(lang) }
 
 // Verdict is the one-line summary at the top of every report. A report that only shows
 // settings (provider or account --offline: no endpoint probed, nothing found) has checked
-// nothing, so it says so with the neutral Skip status instead of claiming "no problems".
+// nothing, so it says so with the neutral Skip status instead of claiming "no problems"; so does
+// an explain that recognised nothing in the text (explain.no-match).
 func Verdict(rep *probes.Report, lang string) (probes.Status, string) {
 	var errs, warns int
+	unrecognised := false
 	seen := map[string]bool{}
 	for _, f := range rep.AllFindings() {
+		unrecognised = unrecognised || f.Code == probes.CodeExplainUnknown
 		k := string(f.Code) + "\x00" + f.Evidence
 		if seen[k] {
 			continue
@@ -160,6 +165,9 @@ func Verdict(rep *probes.Report, lang string) (probes.Status, string) {
 		return probes.Warn, fmt.Sprintf(label("warnings", lang), warns)
 	case rep.Settings != nil && len(rep.Results) == 0 && len(rep.Checks) == 0:
 		return probes.Skip, label("offline", lang)
+	case unrecognised:
+		// explain found no signature: nothing was checked, so nothing can be called fine.
+		return probes.Skip, label("noMatch", lang)
 	}
 	return probes.OK, label("ok", lang)
 }
@@ -183,7 +191,7 @@ func EndpointTitle(ep probes.Endpoint) string {
 func writeTable(w io.Writer, rep *probes.Report, o Options) error {
 	p := newPalette(o.Color)
 	st, v := Verdict(rep, o.Lang)
-	fmt.Fprintln(w, p.bold.Sprint(strings.TrimSpace(strings.Join([]string{"mailcheck", rep.Command, rep.Input}, " "))))
+	fmt.Fprintln(w, p.bold.Sprint(clean(strings.TrimSpace(strings.Join([]string{"mailcheck", rep.Command, rep.Input}, " ")))))
 	fmt.Fprintf(w, "%s: %s\n", label("verdict", o.Lang), colorize(p, st, v))
 	if rep.Settings != nil {
 		if err := writeSettings(w, rep.Settings, o, p); err != nil {
@@ -225,14 +233,14 @@ func colorize(p palette, s probes.Status, text string) string {
 }
 
 func writeResult(w io.Writer, r *probes.Result, o Options, p palette, prefix string) {
-	head := fmt.Sprintf("%s%s — %s", prefix, EndpointTitle(r.Endpoint), p.status(r.Status, o.Lang))
+	head := fmt.Sprintf("%s%s — %s", prefix, clean(EndpointTitle(r.Endpoint)), p.status(r.Status, o.Lang))
 	if r.Addr != "" {
-		head += p.dim.Sprintf("  (%s, %s, %d %s)", r.Addr, ms(r.Duration), r.RoundTrips, label("roundTrips", o.Lang))
+		head += p.dim.Sprintf("  (%s, %s, %d %s)", clean(r.Addr), ms(r.Duration), r.RoundTrips, label("roundTrips", o.Lang))
 	}
 	fmt.Fprintf(w, "\n%s\n", p.bold.Sprint(head))
 	stepTable(w, r.Steps, o, p)
 	if r.TLS != nil {
-		fmt.Fprintf(w, "%s: %s %s", label("tls", o.Lang), r.TLS.Version, r.TLS.Cipher)
+		fmt.Fprintf(w, "%s: %s %s", label("tls", o.Lang), clean(r.TLS.Version), clean(r.TLS.Cipher))
 		if len(r.TLS.Chain) > 0 {
 			c := r.TLS.Chain[0]
 			fmt.Fprintf(w, "; "+label("certLine", o.Lang), clean(c.Subject), clean(c.Issuer), c.NotAfter.Format("2006-01-02"))
@@ -264,7 +272,7 @@ func stepTable(w io.Writer, steps []probes.Step, o Options, p palette) error {
 		for _, f := range s.Findings {
 			d += " → " + string(f.Code)
 		}
-		t.Append(s.Name, p.status(s.Status, o.Lang), ms(s.Duration), clean(truncateRunes(d, 160)))
+		t.Append(clean(s.Name), p.status(s.Status, o.Lang), ms(s.Duration), clean(truncateRunes(d, 160)))
 	}
 	return t.Render()
 }
@@ -316,14 +324,42 @@ func WriteTranscript(w io.Writer, steps []probes.Step) {
 	}
 }
 
-// clean strips what could drive a terminal; server text is untrusted.
+// clean makes untrusted text (anything a server, a DNS answer, an autoconfig file or an input
+// line supplied) safe to show on one line: control characters, which could drive a terminal, and
+// Unicode bidirectional controls, which could make "evil.example" read as "elpmaxe.live" in any
+// format, become '?'.
 func clean(s string) string {
 	return strings.Map(func(r rune) rune {
-		if r < 0x20 || r == 0x7f || (r >= 0x80 && r < 0xa0) {
+		if unsafeRune(r) {
 			return '?'
 		}
 		return r
 	}, s)
+}
+
+// cleanText is clean for text that may keep its line breaks (the Markdown and HTML view, where
+// each renderer decides what a line break becomes): CR LF and a lone CR become LF, every other
+// control or bidi character '?'.
+func cleanText(s string) string {
+	s = strings.NewReplacer("\r\n", "\n", "\r", "\n").Replace(s)
+	return strings.Map(func(r rune) rune {
+		if r != '\n' && unsafeRune(r) {
+			return '?'
+		}
+		return r
+	}, s)
+}
+
+// unsafeRune reports C0 and C1 controls, DEL, and the bidi controls: the embeddings and
+// overrides U+202A–U+202E, the isolates U+2066–U+2069 and the marks U+200E, U+200F and U+061C.
+func unsafeRune(r rune) bool {
+	switch {
+	case r < 0x20 || r == 0x7f || (r >= 0x80 && r < 0xa0):
+		return true
+	case r >= 0x202a && r <= 0x202e, r >= 0x2066 && r <= 0x2069, r == 0x200e, r == 0x200f, r == 0x061c:
+		return true
+	}
+	return false
 }
 
 func truncateRunes(s string, n int) string {

@@ -2,6 +2,7 @@ package reports
 
 import (
 	"fmt"
+	"reflect"
 	"strings"
 	"time"
 
@@ -50,6 +51,7 @@ type settingRow struct {
 	Result                              string // "works", "does not work", "works instead of tls"
 	Anchor                              string // the endpoint's section
 	User                                string // login name to type, when known
+	Alt                                 bool   // an alternative endpoint (overseas node, legacy host)
 }
 
 // noteView is a provider quirk: what to know, what to do and where.
@@ -178,8 +180,40 @@ func newView(rep *probes.Report, lang string) *view {
 		v.Checks = newChecks(rep.Checks, lang)
 		v.ChecksSummary = ChecksSummary(rep.Checks, lang)
 	}
+	cleanStrings(reflect.ValueOf(v))
 	return v
 }
+
+// cleanStrings runs cleanText over every string the view holds (struct fields, slices,
+// pointers), so no server-supplied text — a banner, a reply, a certificate name, an autoconfig
+// host, a transcript line — reaches a renderer with a control or bidi character, whichever field
+// it landed in. The label map is fixed text and is left alone.
+func cleanStrings(v reflect.Value) {
+	switch v.Kind() {
+	case reflect.Pointer:
+		if !v.IsNil() {
+			cleanStrings(v.Elem())
+		}
+	case reflect.Struct:
+		for i := range v.NumField() {
+			if f := v.Field(i); f.CanSet() {
+				cleanStrings(f)
+			}
+		}
+	case reflect.Slice, reflect.Array:
+		for i := range v.Len() {
+			cleanStrings(v.Index(i))
+		}
+	case reflect.String:
+		if v.CanSet() {
+			v.SetString(cleanText(v.String()))
+		}
+	}
+}
+
+// IsAlternative reports an alternative endpoint listed with the settings but not probed: its
+// Source ends in " (alternative)" (providers.AltSuffix), "builtin:exmail (alternative)".
+func IsAlternative(ep probes.Endpoint) bool { return strings.HasSuffix(ep.Source, " (alternative)") }
 
 // applySettings puts the recommended endpoints first, each with the result of its probe (or
 // "not checked" offline), the login name, the password kind and the provider's quirks.
@@ -188,12 +222,16 @@ func (v *view) applySettings(rep *probes.Report, s *probes.Settings, lang string
 	for _, ep := range s.Endpoints {
 		row := settingRow{Proto: strings.ToUpper(string(ep.Proto)), Host: ep.Host, Port: fmt.Sprint(ep.Port),
 			Security: string(ep.Security), Source: ep.Source, Status: statusBadge(probes.Skip, lang), Result: label("notRun", lang)}
+		if IsAlternative(ep) {
+			row.Result = label("altNotRun", lang)
+		}
 		for i := range rep.Results {
 			if r := &rep.Results[i]; r.Endpoint.Proto == ep.Proto && r.Endpoint.Host == ep.Host && r.Endpoint.Port == ep.Port {
 				row = newSetting(r, fmt.Sprintf("ep%d", i+1), "", lang)
 				break
 			}
 		}
+		row.Alt = IsAlternative(ep)
 		row.Security = SecurityLabel(ep.Security)
 		row.User = UsernameLabel(s.Usernames[ep.Proto], lang)
 		v.HasUser = v.HasUser || row.User != ""
