@@ -2,7 +2,6 @@ package cmd
 
 import (
 	"context"
-	"strings"
 	"time"
 
 	"github.com/spf13/cobra"
@@ -40,14 +39,11 @@ STAT/LIST/UIDL, IMAP EXAMINE, SMTP's 235); without one those checks are skipped.
   mailcheck conform imap mail.example.com:993 --user you@example.com --password-stdin
   mailcheck conform pop3 localhost:110 --security plain --format json`,
 		RunE: func(c *cobra.Command, args []string) error {
-			if len(args) != 2 {
-				return usagef("conform needs a protocol and a host: mailcheck conform smtp|pop3|imap HOST[:PORT]")
+			p, target, err := protoArgs("conform", args)
+			if err != nil {
+				return err
 			}
-			p := probes.Proto(strings.ToLower(args[0]))
-			if len(probes.Suite(p)) == 0 {
-				return usagef("unknown protocol %q: want smtp, pop3 or imap", args[0])
-			}
-			o.proto, o.target = p, args[1]
+			o.proto, o.target = p, target
 			if runF != nil {
 				return runF(c.Context(), o)
 			}

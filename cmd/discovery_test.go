@@ -196,3 +196,18 @@ func TestProviderOffline(t *testing.T) {
 		t.Errorf("unknown provider: exit %d, stderr %q; want 2 with a gmail suggestion", code, errs)
 	}
 }
+
+// TestAccountConflict: when MX names a hosted provider and SRV records name other servers, the
+// report says so (discovery.conflict). The provider's own hosts do not exist in the loopback
+// zone, so nothing is contacted beyond 127.0.0.1.
+func TestAccountConflict(t *testing.T) {
+	dns := testservers.StartDNST(t, testservers.Zone{
+		A:   map[string][]string{"mail.test": {"127.0.0.1"}},
+		MX:  map[string][]testservers.MX{"conflict.test": {{Host: "aspmx.l.google.com", Pref: 1}}},
+		SRV: map[string][]testservers.SRV{"_submission._tcp.conflict.test": {{Target: "mail.test", Port: 1, Weight: 1}}},
+	})
+	_, out, errs := run(t, "", nil, "account", "user@conflict.test", "--resolver", dns.Addr, "--format", "json", "--timeout", "1s")
+	if c := parseReport(t, out).codes(); !contains(c, "discovery.conflict") {
+		t.Errorf("codes %v, want discovery.conflict\n%s", c, errs)
+	}
+}

@@ -28,14 +28,11 @@ func newCmdProbe(io_ *IO, g *globalOpts, runF func(context.Context, *probeOption
   mailcheck probe pop3 pop.163.com --security tls --user you@163.com --password-stdin
   mailcheck probe smtp mail.example.com:25 --format json`,
 		RunE: func(c *cobra.Command, args []string) error {
-			if len(args) != 2 {
-				return usagef("probe needs a protocol and a host: mailcheck probe smtp|pop3|imap HOST[:PORT]")
+			p, target, err := protoArgs("probe", args)
+			if err != nil {
+				return err
 			}
-			p := probes.Proto(strings.ToLower(args[0]))
-			if !probes.Supported(p) {
-				return usagef("unknown protocol %q: want smtp, pop3 or imap", args[0])
-			}
-			o.proto, o.target = p, args[1]
+			o.proto, o.target = p, target
 			if runF != nil {
 				return runF(c.Context(), o)
 			}
@@ -45,6 +42,18 @@ func newCmdProbe(io_ *IO, g *globalOpts, runF func(context.Context, *probeOption
 	c.Flags().StringVar(&o.security, "security", "auto", "connection security: auto, tls, starttls or plain")
 	c.Flags().StringVar(&o.ehlo, "ehlo", "", "name to send in EHLO (default mailcheck.invalid)")
 	return c
+}
+
+// protoArgs checks the `smtp|pop3|imap HOST[:PORT]` arguments of probe and conform.
+func protoArgs(command string, args []string) (probes.Proto, string, error) {
+	if len(args) != 2 {
+		return "", "", usagef("%s needs a protocol and a host: mailcheck %s smtp|pop3|imap HOST[:PORT]", command, command)
+	}
+	p := probes.Proto(strings.ToLower(args[0]))
+	if !probes.Supported(p) {
+		return "", "", usagef("unknown protocol %q: want smtp, pop3 or imap", args[0])
+	}
+	return p, args[1], nil
 }
 
 // parseSecurity validates --security.

@@ -56,8 +56,6 @@ func classify(err error) Kind {
 		return KindClosed
 	case errors.Is(err, ErrLineTooLong), errors.Is(err, ErrMalformedReply), errors.Is(err, ErrSTARTTLSInjection):
 		return KindProtocol
-	case errors.Is(err, ErrPlaintextAuthRefused):
-		return KindAuth
 	case strings.Contains(err.Error(), "tls:"):
 		// crypto/tls reports many handshake failures as plain errors ("tls: server selected
 		// unsupported protocol version 301", "tls: handshake failure").
@@ -139,8 +137,6 @@ func (s *Session) findingFor(step string, err error) Finding {
 		} else {
 			code = CodeServerProtocolError
 		}
-	case KindAuth:
-		code = CodeAuthPlaintextRefused
 	default:
 		code = CodeServerProtocolError
 	}

@@ -377,17 +377,10 @@ func (c *conformer) smtpEHLO(id string) (map[string]string, error) {
 	} else {
 		c.observe("smtp.ehlo.syntax")
 	}
-	ext := smtpExtensions(r.Texts)
+	ext := s.recordExtensions(r.Texts)
 	if _, c.esc = ext["ENHANCEDSTATUSCODES"]; !c.esc {
 		c.skip("ENHANCEDSTATUSCODES is not advertised", "smtp.enhanced-codes")
 	}
-	keys := make([]string, 0, len(ext))
-	for k := range ext {
-		keys = append(keys, k)
-	}
-	slices.Sort(keys)
-	s.res.Caps = keys
-	s.Detail("%d extensions: %s", len(keys), strings.Join(keys, " "))
 	return ext, nil
 }
 

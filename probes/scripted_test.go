@@ -176,3 +176,37 @@ func TestUnexpectedContinuation(t *testing.T) {
 		}
 	}
 }
+
+// TestEngineFindings: findings the engine draws from exchanges the testservers do not stage.
+func TestEngineFindings(t *testing.T) {
+	t.Run("PREAUTH on a clear connection", func(t *testing.T) {
+		port := scripted(t, "* PREAUTH [CAPABILITY IMAP4rev1] logged in already\r\n", func(l string, w net.Conn) bool {
+			tag := strings.Fields(l + " x")[0]
+			if strings.Contains(strings.ToUpper(l), "EXAMINE") {
+				w.Write([]byte("* 0 EXISTS\r\n" + tag + " OK [READ-ONLY] done\r\n"))
+			}
+			return true
+		})
+		r := probeLocal(port, probes.IMAP, probes.Plain, probes.Options{})
+		if !r.HasCode(probes.CodeIMAPPreauthPlaintext) {
+			t.Errorf("codes %v, want imap.preauth-plaintext\n%s", codesOf(r), dump(r))
+		}
+	})
+	t.Run("port 25 without AUTH is an MX, not submission", func(t *testing.T) {
+		port := scripted(t, "220 mx.test ESMTP\r\n", func(l string, w net.Conn) bool {
+			switch strings.ToUpper(strings.Fields(l + " x")[0]) {
+			case "EHLO":
+				w.Write([]byte("250-mx.test\r\n250 8BITMIME\r\n"))
+			case "AUTH":
+				w.Write([]byte("502 5.5.1 Unrecognized command\r\n"))
+			}
+			return true
+		})
+		// The endpoint says 25; the dialer takes it to the scripted server.
+		o := probes.Options{Timeout: time.Second, NoModeDetect: true, Dialer: remapDialer{to: map[int]int{25: port}}}
+		r := probes.Probe(context.Background(), probes.Endpoint{Proto: probes.SMTP, Host: "127.0.0.1", Port: 25, Security: probes.Plain}, o)
+		if !r.HasCode(probes.CodeSMTPPort25Submission) || r.HasCode(probes.CodeSMTPAuthNotOffered) {
+			t.Errorf("codes %v, want smtp.port25-submission and not smtp.auth-not-offered\n%s", codesOf(r), dump(r))
+		}
+	})
+}

@@ -93,6 +93,20 @@ func smtpScript(s *Session) error {
 	return nil
 }
 
+// recordExtensions parses an EHLO reply's keyword lines and records them as the result's
+// capabilities and the step's detail; the probe and the conformance walk both call it.
+func (s *Session) recordExtensions(texts []string) map[string]string {
+	ext := smtpExtensions(texts)
+	keys := make([]string, 0, len(ext))
+	for k := range ext {
+		keys = append(keys, k)
+	}
+	slices.Sort(keys)
+	s.res.Caps = keys
+	s.Detail("%d extensions: %s", len(keys), strings.Join(keys, " "))
+	return ext
+}
+
 // strippedSTARTTLS recognises a firewall's SMTP fixup that overwrites STARTTLS in the EHLO
 // reply with X's (Cisco "XXXXXXXA"), returning the evidence, or "".
 func strippedSTARTTLS(ext map[string]string) string {
@@ -126,14 +140,7 @@ func (s *Session) smtpEHLO(step string) (map[string]string, error) {
 			s.Detail("HELO only (no ESMTP extensions)")
 			return nil
 		}
-		ext = smtpExtensions(r.Texts)
-		keys := make([]string, 0, len(ext))
-		for k := range ext {
-			keys = append(keys, k)
-		}
-		slices.Sort(keys)
-		s.res.Caps = keys
-		s.Detail("%d extensions: %s", len(keys), strings.Join(keys, " "))
+		ext = s.recordExtensions(r.Texts)
 		return nil
 	})
 	return ext, err

@@ -14,9 +14,6 @@ var (
 	// ErrSTARTTLSInjection: the server sent bytes after its "ready to start TLS" reply, before
 	// the handshake; they are discarded and the session is abandoned (CVE-2021-22947 class).
 	ErrSTARTTLSInjection = errors.New("server sent data before the TLS handshake")
-	// ErrPlaintextAuthRefused: we will not send a password over an unencrypted connection
-	// unless --allow-plaintext-auth (as net/smtp plainAuth refuses).
-	ErrPlaintextAuthRefused = errors.New("refusing to send a password over an unencrypted connection")
 )
 
 // CertError is a certificate verification failure, kept whole so classify can name it.
