@@ -46,6 +46,48 @@ var ProviderKeys = []string{"qq", "exmail", "163", "126", "yeah", "netease-qiye"
 	"189", "aliyun", "gmail", "google-workspace", "outlook", "microsoft365", "yahoo", "aol", "icloud",
 	"yandex", "mail.ru", "gmx", "zoho", "tom"}
 
+// authCodeFixes say where each provider that wants a client authorization code (授权码) makes one.
+var authCodeFixes = map[string]Text{
+	"qq":           fixQQAuthCode,
+	"exmail":       fixExmailAuthCode,
+	"163":          netease("163.com"),
+	"126":          netease("126.com"),
+	"yeah":         netease("yeah.net"),
+	"netease-qiye": fixNeteaseQiyeAuthCode,
+	"sina":         fixSinaAuthCode,
+	"sohu":         fixSohuAuthCode,
+	"139":          fix139AuthCode,
+	"189":          fix189AuthCode,
+	"aliyun":       fixAliyunAuthCode,
+	"tom":          fixTomAuthCode,
+}
+
+// appPasswordFixes say where each provider that wants an app password (or OAuth2) makes one.
+var appPasswordFixes = map[string]Text{
+	"gmail":            fixGmailAppPassword,
+	"google-workspace": fixWorkspaceAppPassword,
+	"yahoo":            fixYahooAppPassword,
+	"aol":              fixAOLAppPassword,
+	"icloud":           fixICloudAppPassword,
+	"yandex":           fixYandexAppPassword,
+	"mail.ru":          fixMailRuAppPassword,
+	"zoho":             fixZohoAppPassword,
+	"gmx":              fixGMXAppPassword,
+	"outlook":          fixOutlookOAuth,
+	"microsoft365":     fixM365OAuth,
+}
+
+// mergeFixes joins provider-fix tables; later ones win on a shared key.
+func mergeFixes(tables ...map[string]Text) map[string]Text {
+	out := map[string]Text{}
+	for _, t := range tables {
+		for k, v := range t {
+			out[k] = v
+		}
+	}
+	return out
+}
+
 func tx(en, zh string) Text { return Text{EN: en, ZH: zh} }
 
 // Provider-specific instructions shared by several codes.
@@ -1173,31 +1215,8 @@ var catalogue = withCodes(map[Code]Entry{
 			"用户名填写完整邮箱地址。确认服务商是否要求授权码（QQ、163、126、新浪等）或应用专用密码（Gmail、雅虎、iCloud 等），"+
 				"如是请重新生成一个，输入时不要带空格。最近改过密码的话，请在所有设备上同步更新。"),
 		Ref: "RFC 4954 6",
-		ProviderFix: map[string]Text{
-			"qq":               fixQQAuthCode,
-			"exmail":           fixExmailAuthCode,
-			"163":              netease("163.com"),
-			"126":              netease("126.com"),
-			"yeah":             netease("yeah.net"),
-			"netease-qiye":     fixNeteaseQiyeAuthCode,
-			"sina":             fixSinaAuthCode,
-			"sohu":             fixSohuAuthCode,
-			"139":              fix139AuthCode,
-			"189":              fix189AuthCode,
-			"aliyun":           fixAliyunAuthCode,
-			"tom":              fixTomAuthCode,
-			"gmail":            fixGmailAppPassword,
-			"google-workspace": fixWorkspaceAppPassword,
-			"yahoo":            fixYahooAppPassword,
-			"aol":              fixAOLAppPassword,
-			"icloud":           fixICloudAppPassword,
-			"yandex":           fixYandexAppPassword,
-			"mail.ru":          fixMailRuAppPassword,
-			"zoho":             fixZohoAppPassword,
-			"gmx":              fixGMXAppPassword,
-			"outlook":          fixOutlookOAuth,
-			"microsoft365":     fixM365OAuth,
-		},
+		// A bare refusal at these providers means their special password was not used.
+		ProviderFix: mergeFixes(authCodeFixes, appPasswordFixes),
 	},
 	CodeAuthAppPasswordRequired: {
 		Severity: SevError,
@@ -1215,20 +1234,8 @@ var catalogue = withCodes(map[Code]Entry{
 				"name stays your full address), or choose the app's \"Sign in with ...\" (OAuth2) option if it has one.",
 			"在账号安全页面生成应用专用密码，粘贴到客户端的密码栏（用户名仍为完整邮箱地址）；如果客户端提供“使用某某账号登录”（OAuth2），"+
 				"也可以改用它。"),
-		Ref: "https://support.google.com/mail/answer/185833",
-		ProviderFix: map[string]Text{
-			"gmail":            fixGmailAppPassword,
-			"google-workspace": fixWorkspaceAppPassword,
-			"yahoo":            fixYahooAppPassword,
-			"aol":              fixAOLAppPassword,
-			"icloud":           fixICloudAppPassword,
-			"yandex":           fixYandexAppPassword,
-			"mail.ru":          fixMailRuAppPassword,
-			"zoho":             fixZohoAppPassword,
-			"gmx":              fixGMXAppPassword,
-			"outlook":          fixOutlookOAuth,
-			"microsoft365":     fixM365OAuth,
-		},
+		Ref:         "https://support.google.com/mail/answer/185833",
+		ProviderFix: appPasswordFixes,
 	},
 	CodeAuthAuthCodeRequired: {
 		Severity: SevError,
@@ -1246,21 +1253,8 @@ var catalogue = withCodes(map[Code]Entry{
 				"code and enter it in the mail app's password field. Changing the account password usually revokes old codes.",
 			"登录网页版邮箱 → 设置 → 开启 POP3/IMAP/SMTP 服务 → 按提示短信验证 → 生成授权码，把授权码填到客户端的“密码”栏。"+
 				"修改邮箱密码后，旧授权码通常会失效，需要重新生成。"),
-		Ref: "http://service.mail.qq.com/cgi-bin/help?subtype=1&&id=28&&no=1001256",
-		ProviderFix: map[string]Text{
-			"qq":           fixQQAuthCode,
-			"exmail":       fixExmailAuthCode,
-			"163":          netease("163.com"),
-			"126":          netease("126.com"),
-			"yeah":         netease("yeah.net"),
-			"netease-qiye": fixNeteaseQiyeAuthCode,
-			"sina":         fixSinaAuthCode,
-			"sohu":         fixSohuAuthCode,
-			"139":          fix139AuthCode,
-			"189":          fix189AuthCode,
-			"aliyun":       fixAliyunAuthCode,
-			"tom":          fixTomAuthCode,
-		},
+		Ref:         "http://service.mail.qq.com/cgi-bin/help?subtype=1&&id=28&&no=1001256",
+		ProviderFix: authCodeFixes,
 	},
 	CodeAuthBasicDisabled: {
 		Severity: SevError,
