@@ -4,7 +4,6 @@ import (
 	"bufio"
 	"encoding/json"
 	"fmt"
-	"os"
 	"strings"
 	"testing"
 
@@ -52,10 +51,7 @@ func TestParseTarget(t *testing.T) {
 // TestBatch streams JSON Lines for endpoints, an address found through loopback DNS and a bad
 // line, and exits 1 because one target has an error-level finding.
 func TestBatch(t *testing.T) {
-	ca, err := testservers.NewCA()
-	if err != nil {
-		t.Fatal(err)
-	}
+	ca, caFile := testCA(t)
 	smtps := testservers.StartT(t, testservers.Config{Proto: "smtp", Faults: testservers.Faults{ImplicitTLS: true}}, ca)
 	imaps := testservers.StartT(t, testservers.Config{Proto: "imap", Faults: testservers.Faults{ImplicitTLS: true}}, ca)
 	busy := testservers.StartT(t, testservers.Config{Proto: "pop3", Faults: testservers.Faults{BusyGreeting: true}}, ca)
@@ -65,24 +61,13 @@ func TestBatch(t *testing.T) {
 			"_submissions._tcp.corp.test": {{Target: "mail.test", Port: uint16(smtps.Port), Weight: 1}},
 		},
 	})
-	caFile := t.TempDir() + "/ca.pem"
-	os.WriteFile(caFile, ca.PEM(), 0o600)
 	input := fmt.Sprintf("# targets\nsmtps://localhost:%d\n\nimaps://127.0.0.1:%d\npop3://localhost:%d\ngopher://nope\nuser@corp.test\n",
 		smtps.Port, imaps.Port, busy.Port)
 	code, out, errs := run(t, input, nil, "batch", "-", "--ca-file", caFile, "--resolver", dns.Addr, "--timeout", "2s", "-c", "3")
 	if code != ExitFindings {
 		t.Fatalf("exit = %d, want 1\n%s\n%s", code, out, errs)
 	}
-	got := map[int]batchLine{}
-	sc := bufio.NewScanner(strings.NewReader(out))
-	sc.Buffer(nil, 1<<20)
-	for sc.Scan() {
-		var l batchLine
-		if err := json.Unmarshal(sc.Bytes(), &l); err != nil {
-			t.Fatalf("line %q: %v", sc.Text(), err)
-		}
-		got[l.Line] = l
-	}
+	got := batchJSON(t, out)
 	if len(got) != 5 {
 		t.Fatalf("%d JSON lines, want 5:\n%s", len(got), out)
 	}
@@ -144,15 +129,8 @@ func TestBatchUnreadable(t *testing.T) {
 		t.Errorf("want an error record for lines 3, 4 and 6:\n%s", out)
 	}
 
-	ca, err := testservers.NewCA()
-	if err != nil {
-		t.Fatal(err)
-	}
+	ca, caFile := testCA(t)
 	smtps := testservers.StartT(t, testservers.Config{Proto: "smtp", Faults: testservers.Faults{ImplicitTLS: true}}, ca)
-	caFile := t.TempDir() + "/ca.pem"
-	if err := writeFile(caFile, ca.PEM()); err != nil {
-		t.Fatal(err)
-	}
 	input = fmt.Sprintf("smtps://localhost:%d\ngopher://nope\n", smtps.Port)
 	code, out, errs = run(t, input, nil, "batch", "-", "--ca-file", caFile, "--timeout", "2s")
 	if code != ExitFindings {

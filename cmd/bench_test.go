@@ -73,10 +73,7 @@ func BenchmarkRoundTrips(b *testing.B) {
 // BenchmarkAccountLatency runs `account` over six endpoints at 100 ms injected latency per
 // reply and compares its wall time with the longest single endpoint chain.
 func BenchmarkAccountLatency(b *testing.B) {
-	ca, err := testservers.NewCA()
-	if err != nil {
-		b.Fatal(err)
-	}
+	ca, caFile := testCA(b)
 	const latency = 100 * time.Millisecond
 	zone := testservers.Zone{A: map[string][]string{"mail.test": {"127.0.0.1"}}, SRV: map[string][]testservers.SRV{},
 		MX: map[string][]testservers.MX{"bench.test": {{Host: "mail.test", Pref: 10}}}}
@@ -89,8 +86,6 @@ func BenchmarkAccountLatency(b *testing.B) {
 		eps = append(eps, probes.Endpoint{Proto: probes.Proto(kd.proto), Host: "mail.test", Port: srv.Port, Security: probes.Security(kd.sec)})
 	}
 	dns := testservers.StartDNST(b, zone)
-	caFile := filepath.Join(b.TempDir(), "ca.pem")
-	os.WriteFile(caFile, ca.PEM(), 0o600)
 	opts := probes.Options{Timeout: 5 * time.Second, RootCAs: ca.RootCAs(), Resolver: probes.NewResolver(dns.Addr, time.Second),
 		User: testservers.DefaultUser, Password: []byte(testservers.DefaultPassword)}
 	var longest time.Duration
@@ -166,14 +161,9 @@ func handshakeRate(b *testing.B, ca *testservers.CA, conc int, d time.Duration) 
 // BenchmarkBatchThroughput: batch probes of an implicit-TLS SMTP endpoint per second, next to the
 // raw TLS handshake rate measured in the same run.
 func BenchmarkBatchThroughput(b *testing.B) {
-	ca, err := testservers.NewCA()
-	if err != nil {
-		b.Fatal(err)
-	}
+	ca, caFile := testCA(b)
 	const targets, conc = 3000, 64
 	srv := testservers.StartT(b, testservers.Config{Proto: "smtp", Faults: testservers.Faults{ImplicitTLS: true}}, ca)
-	caFile := filepath.Join(b.TempDir(), "ca.pem")
-	os.WriteFile(caFile, ca.PEM(), 0o600)
 	input := strings.Repeat(fmt.Sprintf("smtps://127.0.0.1:%d\n", srv.Port), targets)
 	raw := handshakeRate(b, ca, conc, 2*time.Second)
 	var rate float64
@@ -194,18 +184,13 @@ func BenchmarkBatchThroughput(b *testing.B) {
 
 // BenchmarkBatchRSS runs the real binary over 10,000 targets and reports its peak RSS.
 func BenchmarkBatchRSS(b *testing.B) {
-	ca, err := testservers.NewCA()
-	if err != nil {
-		b.Fatal(err)
-	}
+	ca, caFile := testCA(b)
 	dir := b.TempDir()
 	bin := filepath.Join(dir, "mailcheck")
 	if out, err := exec.Command("go", "build", "-o", bin, "./mailcheck").CombinedOutput(); err != nil {
 		b.Fatalf("build: %v\n%s", err, out)
 	}
 	srv := testservers.StartT(b, testservers.Config{Proto: "smtp", Faults: testservers.Faults{ImplicitTLS: true}}, ca)
-	caFile := filepath.Join(dir, "ca.pem")
-	os.WriteFile(caFile, ca.PEM(), 0o600)
 	targets := filepath.Join(dir, "targets.txt")
 	os.WriteFile(targets, []byte(strings.Repeat(fmt.Sprintf("smtps://127.0.0.1:%d\n", srv.Port), 10000)), 0o600)
 	var rssMiB float64

@@ -93,19 +93,12 @@ func TestBadInput(t *testing.T) {
 // startScenario starts a lab scenario's server and writes the test CA to a file.
 func startScenario(t *testing.T, name string) (*testservers.Server, string) {
 	t.Helper()
-	ca, err := testservers.NewCA()
-	if err != nil {
-		t.Fatal(err)
-	}
+	ca, caFile := testCA(t)
 	sc, ok := testservers.ScenarioByName(name)
 	if !ok {
 		t.Fatalf("no scenario %s", name)
 	}
 	srv := testservers.StartT(t, sc.Config, ca)
-	caFile := t.TempDir() + "/ca.pem"
-	if err := writeFile(caFile, ca.PEM()); err != nil {
-		t.Fatal(err)
-	}
 	return srv, caFile
 }
 

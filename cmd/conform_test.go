@@ -57,15 +57,8 @@ func TestConformBadInput(t *testing.T) {
 // conformServer starts an SMTP testserver with faults and writes its CA to a file.
 func conformServer(t *testing.T, f testservers.Faults) (string, string) {
 	t.Helper()
-	ca, err := testservers.NewCA()
-	if err != nil {
-		t.Fatal(err)
-	}
+	ca, caFile := testCA(t)
 	srv := testservers.StartT(t, testservers.Config{Proto: "smtp", Faults: f}, ca)
-	caFile := t.TempDir() + "/ca.pem"
-	if err := writeFile(caFile, ca.PEM()); err != nil {
-		t.Fatal(err)
-	}
 	return "localhost:" + itoa(srv.Port), caFile
 }
 

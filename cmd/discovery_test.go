@@ -72,10 +72,7 @@ func (r jsonReport) codes() []string {
 // TestAccountSRV runs the whole chain offline: a loopback DNS server serving SRV records for a
 // company domain, and testservers as the endpoints, logged into with a password from the env.
 func TestAccountSRV(t *testing.T) {
-	ca, err := testservers.NewCA()
-	if err != nil {
-		t.Fatal(err)
-	}
+	ca, caFile := testCA(t)
 	smtp := testservers.StartT(t, testservers.Config{Proto: "smtp", Faults: testservers.Faults{ImplicitTLS: true}}, ca)
 	pop3 := testservers.StartT(t, testservers.Config{Proto: "pop3", Faults: testservers.Faults{ImplicitTLS: true}}, ca)
 	imap := testservers.StartT(t, testservers.Config{Proto: "imap", Faults: testservers.Faults{RequireTLSForAuth: true}}, ca)
@@ -89,8 +86,6 @@ func TestAccountSRV(t *testing.T) {
 			"_imap._tcp.some-company.test":        {{Target: "mail.test", Port: uint16(imap.Port), Priority: 0, Weight: 1}},
 		},
 	})
-	caFile := t.TempDir() + "/ca.pem"
-	os.WriteFile(caFile, ca.PEM(), 0o600)
 	code, out, errs := run(t, "", map[string]string{"PW": testservers.DefaultPassword},
 		"account", "user@some-company.test", "--resolver", dns.Addr, "--ca-file", caFile,
 		"--user", testservers.DefaultUser, "--password-env", "PW", "--format", "json", "--timeout", "3s")
@@ -134,10 +129,7 @@ func TestAccountNXDomain(t *testing.T) {
 // TestProviderLive checks a provider's endpoints live, offline: a --providers file points a
 // company entry at loopback testservers, one of them on the wrong TLS mode.
 func TestProviderLive(t *testing.T) {
-	ca, err := testservers.NewCA()
-	if err != nil {
-		t.Fatal(err)
-	}
+	ca, caFile := testCA(t)
 	smtps := testservers.StartT(t, testservers.Config{Proto: "smtp", Faults: testservers.Faults{ImplicitTLS: true}}, ca)
 	pop3s := testservers.StartT(t, testservers.Config{Proto: "pop3", Faults: testservers.Faults{ImplicitTLS: true}}, ca)
 	file := t.TempDir() + "/providers.json"
@@ -149,8 +141,6 @@ func TestProviderLive(t *testing.T) {
   ],
   "username": "address", "auth": "password", "status": "active", "verified": "2026-11-27",
   "sources": ["test"], "confidence": "A"}]}`, pop3s.Port, smtps.Port)), 0o600)
-	caFile := t.TempDir() + "/ca.pem"
-	os.WriteFile(caFile, ca.PEM(), 0o600)
 	code, out, errs := run(t, "", nil, "provider", "acme", "--providers", file, "--ca-file", caFile, "--format", "json", "--timeout", "500ms")
 	if code != ExitFindings {
 		t.Fatalf("exit = %d, want 1 (the SMTP entry has the wrong mode)\n%s%s", code, errs, out)

@@ -55,17 +55,12 @@ func TestOfflineVerdict(t *testing.T) {
 // TestProgress: a terminal gets one updating status line per endpoint on stderr; a pipe or
 // --quiet gets none.
 func TestProgress(t *testing.T) {
-	ca, err := testservers.NewCA()
-	if err != nil {
-		t.Fatal(err)
-	}
+	ca, caFile := testCA(t)
 	srv := testservers.StartT(t, testservers.Config{Proto: "pop3", Faults: testservers.Faults{ImplicitTLS: true}}, ca)
 	file := t.TempDir() + "/p.json"
 	writeFile(file, []byte(`{"version": 1, "providers": [{"key": "acme", "name": {"en": "ACME", "zh": "ACME"},
   "domains": ["acme.test"], "endpoints": [{"proto": "pop3", "host": "localhost", "port": `+itoa(srv.Port)+`, "security": "tls"}],
   "username": "address", "auth": "password", "status": "active"}]}`))
-	caFile := t.TempDir() + "/ca.pem"
-	writeFile(caFile, ca.PEM())
 	for _, tt := range []struct {
 		tty, quiet bool
 		want       bool
