@@ -2,17 +2,13 @@ package cmd
 
 import (
 	"context"
-	"fmt"
 	"strings"
-	"time"
 
 	"github.com/spf13/cobra"
 
 	"github.com/mailcheck/mailcheck/probes"
 	"github.com/mailcheck/mailcheck/providers"
 )
-
-func init() { extraCommands = append(extraCommands, newCmdAccount) }
 
 type accountOptions struct {
 	io      *IO
@@ -22,7 +18,7 @@ type accountOptions struct {
 	all     bool
 }
 
-func newCmdAccount(io_ *IO, g *globalOpts) *cobra.Command {
+func newCmdAccount(io_ *IO, g *globalOpts, runF func(context.Context, *accountOptions) error) *cobra.Command {
 	o := &accountOptions{io: io_, g: g}
 	c := &cobra.Command{
 		Use:   "account ADDRESS",
@@ -39,6 +35,9 @@ concurrently. With a password it logs in once per endpoint and looks at the mail
 				return usagef("account needs one e-mail address, e.g. mailcheck account you@qq.com")
 			}
 			o.address = strings.TrimSpace(args[0])
+			if runF != nil {
+				return runF(c.Context(), o)
+			}
 			return runAccount(c.Context(), o)
 		},
 	}
@@ -51,94 +50,43 @@ func runAccount(ctx context.Context, o *accountOptions) error {
 	if err := o.g.check(); err != nil {
 		return err
 	}
-	local, domain, err := providers.ParseAddress(o.address)
-	if err != nil {
+	if _, _, err := providers.ParseAddress(o.address); err != nil {
 		return usagef("%v", err)
 	}
 	db, err := o.g.loadDB()
 	if err != nil {
 		return err
 	}
-	rep := &probes.Report{Schema: probes.Schema, Command: "account", Input: o.address, Started: time.Now()}
 	if o.offline {
-		p, ok := db.ByDomain(domain)
+		plan, ok, err := db.PlanAccountOffline(o.address)
+		if err != nil {
+			return usagef("%v", err)
+		}
 		if !ok {
-			return usagef("no built-in entry for %s; run without --offline to discover it", domain)
+			return usagef("no built-in entry for %s; run without --offline to discover it", o.address[strings.LastIndexByte(o.address, '@')+1:])
 		}
-		rep.Provider = p.Key
-		rep.Settings = settingsForDB(db, p, p.Endpoints(), local, domain)
-		if p.Status == providers.Closed {
-			rep.Findings = append(rep.Findings, probes.NewFinding(probes.CodeProviderClosed,
-				fmt.Sprintf("%s closed %s; successor: %s", p.Name.EN, p.Closed, p.Successor), p.Key))
-		}
-		finish(rep)
-		if err := o.g.write(o.io, rep); err != nil {
-			return err
-		}
-		return reportErr(rep)
+		rep := probes.Run(ctx, plan)
+		return o.g.finish(ctx, o.io, &rep)
 	}
-	popts, err := o.g.probeOptions(o.io, local+"@"+domain)
+	popts, err := o.g.probeOptions(o.io, o.address)
 	if err != nil {
 		return err
 	}
 	defer clear(popts.Password)
-	if err := discoverAndProbe(ctx, rep, db, local, domain, popts, o.all, o.g.timeout, progressFunc(o.io, o.g, nil)); err != nil {
-		return err
-	}
-	finish(rep)
-	if err := o.g.write(o.io, rep); err != nil {
-		return err
-	}
-	return reportErr(rep)
-}
-
-// discoverAndProbe fills rep for one address: discovery steps, settings, then every endpoint
-// probed concurrently with the login name each protocol wants. It is shared by account and batch.
-func discoverAndProbe(ctx context.Context, rep *probes.Report, db *providers.DB, local, domain string,
-	popts probes.Options, all bool, timeout time.Duration, progress func(probes.Endpoint, probes.Result)) error {
-	d := &providers.Discoverer{DB: db, DNS: popts.Resolver, Guess: true, All: all, Timeout: timeout,
-		RootCAs: popts.RootCAs}
-	disc, err := d.Discover(ctx, local+"@"+domain)
+	plan, err := o.g.discoverer(db, popts, o.all).PlanAccount(ctx, probes.CmdAccount, o.address)
 	if err != nil {
 		return usagef("%v", err)
 	}
-	rep.Discovery = disc.Steps
-	if disc.Provider != nil {
-		rep.Provider = disc.Provider.Key
-	}
-	rep.Settings = settingsForDB(db, disc.Provider, disc.Endpoints, local, domain)
-	for proto, u := range disc.Usernames {
-		rep.Settings.Usernames[proto] = u
-	}
-	for _, c := range disc.Conflicts {
-		rep.Findings = append(rep.Findings, probes.NewFinding(probes.CodeDiscoveryConflict, c, rep.Provider))
-	}
-	if len(disc.Endpoints) == 0 {
-		rep.Findings = append(rep.Findings, probes.NewFinding(probes.CodeDiscoveryNone,
-			fmt.Sprintf("no built-in entry, MX match, SRV record, autoconfig file or common host name for %s", domain), rep.Provider))
-	}
-	providerContext(&popts, disc.Provider)
-	optsFor := func(ep probes.Endpoint) probes.Options {
-		op := popts
-		if op.User == "" {
-			op.User = rep.Settings.Usernames[ep.Proto]
-			if op.User == "" {
-				op.User = local + "@" + domain
-			}
-		}
-		return op
-	}
-	var pf func(int, probes.Result)
-	if progress != nil {
-		pf = func(i int, r probes.Result) { progress(disc.Endpoints[i], r) }
-	}
-	rep.Results = probes.ProbeAll(ctx, disc.Endpoints, optsFor, pf)
-	if ctx.Err() != nil {
-		return ctx.Err()
-	}
-	rep.Findings = append(rep.Findings, probes.Conclude(rep.Results)...)
-	if disc.Provider != nil {
-		rep.Findings = append(rep.Findings, driftFindings(disc.Provider.Key, rep.Results)...)
-	}
-	return nil
+	plan.Options = popts
+	prog := o.g.progress(o.io, len(plan.Endpoints))
+	plan.Progress = prog.Func()
+	rep := probes.Run(ctx, plan)
+	prog.Done()
+	return o.g.finish(ctx, o.io, &rep)
+}
+
+// discoverer is the discovery chain with the run's resolver, CAs and timeout.
+func (g *globalOpts) discoverer(db *providers.DB, popts probes.Options, all bool) *providers.Discoverer {
+	return &providers.Discoverer{DB: db, DNS: popts.Resolver, Guess: true, All: all, Timeout: g.timeout,
+		RootCAs: popts.RootCAs}
 }

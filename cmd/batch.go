@@ -3,26 +3,20 @@ package cmd
 import (
 	"bufio"
 	"context"
-	"encoding/json"
 	"fmt"
 	"io"
 	"net/url"
 	"os"
-	"sort"
 	"strings"
 	"sync"
 	"time"
 
-	"github.com/olekukonko/tablewriter"
-	"github.com/olekukonko/tablewriter/tw"
-	"github.com/schollz/progressbar/v3"
 	"github.com/spf13/cobra"
 
 	"github.com/mailcheck/mailcheck/probes"
 	"github.com/mailcheck/mailcheck/providers"
+	"github.com/mailcheck/mailcheck/reports"
 )
-
-func init() { extraCommands = append(extraCommands, newCmdBatch) }
 
 type batchOptions struct {
 	io          *IO
@@ -31,7 +25,7 @@ type batchOptions struct {
 	concurrency int
 }
 
-func newCmdBatch(io_ *IO, g *globalOpts) *cobra.Command {
+func newCmdBatch(io_ *IO, g *globalOpts, runF func(context.Context, *batchOptions) error) *cobra.Command {
 	o := &batchOptions{io: io_, g: g}
 	c := &cobra.Command{
 		Use:   "batch FILE",
@@ -50,55 +44,14 @@ soon as it is done, so memory stays bounded whatever the file size; a summary fo
 				return usagef("batch needs one FILE ('-' for standard input)")
 			}
 			o.file = args[0]
+			if runF != nil {
+				return runF(c.Context(), o)
+			}
 			return runBatch(c.Context(), o)
 		},
 	}
 	c.Flags().IntVarP(&o.concurrency, "concurrency", "c", 64, "targets probed at once")
 	return c
-}
-
-// batchLine is one JSON Lines record.
-type batchLine struct {
-	Line   int            `json:"line"`
-	Input  string         `json:"input"`
-	Error  string         `json:"error,omitempty"`
-	Report *probes.Report `json:"report,omitempty"`
-}
-
-// batchStats is the bounded summary kept while results stream out.
-type batchStats struct {
-	mu       sync.Mutex
-	targets  int
-	bad      int
-	byStatus map[probes.Status]int
-	byCode   map[probes.Code]int
-	errors   bool
-	firstBad *batchLine // the earliest unreadable line, for the error message
-}
-
-func (s *batchStats) add(l *batchLine) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	s.targets++
-	if l.Error != "" {
-		s.bad++
-		if s.firstBad == nil || l.Line < s.firstBad.Line {
-			s.firstBad = &batchLine{Line: l.Line, Input: l.Input, Error: l.Error}
-		}
-		return
-	}
-	s.byStatus[l.Report.Status]++
-	seen := map[probes.Code]bool{}
-	for _, f := range l.Report.AllFindings() {
-		if f.Severity == probes.SevInfo || seen[f.Code] {
-			continue
-		}
-		seen[f.Code] = true
-		s.byCode[f.Code]++
-	}
-	if l.Report.HasError() {
-		s.errors = true
-	}
 }
 
 // parseTarget turns a line into an endpoint, or an address/domain for discovery.
@@ -184,30 +137,21 @@ func runBatch(ctx context.Context, o *batchOptions) error {
 	bw := bufio.NewWriterSize(out, 64<<10)
 	defer bw.Flush()
 	var outMu sync.Mutex
-	stats := &batchStats{byStatus: map[probes.Status]int{}, byCode: map[probes.Code]int{}}
-	var bar *progressbar.ProgressBar
+	stats := &reports.BatchStats{}
+	var bar *reports.Bar
 	if o.io.ErrTTY && !o.g.quiet {
-		bar = progressbar.NewOptions(-1, progressbar.OptionSetWriter(o.io.Err), progressbar.OptionSetDescription("probing"),
-			progressbar.OptionShowCount(), progressbar.OptionShowIts(), progressbar.OptionSpinnerType(14))
+		bar = reports.NewBar(o.io.Err)
 	}
-	emit := func(l *batchLine) {
-		stats.add(l)
-		if l.Report != nil {
-			l.Report.SetLang(o.g.lang)
-		}
-		b, err := json.Marshal(l)
-		if err != nil {
-			b, _ = json.Marshal(batchLine{Line: l.Line, Input: l.Input, Error: "encoding: " + err.Error()})
-		}
+	emit := func(l *reports.BatchLine) {
+		stats.Add(l)
+		b := reports.MarshalBatchLine(l, o.g.lang)
 		outMu.Lock()
 		bw.Write(b)
 		bw.WriteByte('\n')
 		outMu.Unlock()
-		if bar != nil {
-			bar.Add(1)
-		}
+		bar.Add()
 	}
-	work := make(chan batchLine, o.concurrency)
+	work := make(chan reports.BatchLine, o.concurrency)
 	var wg sync.WaitGroup
 	for range o.concurrency {
 		wg.Go(func() {
@@ -226,14 +170,11 @@ func runBatch(ctx context.Context, o *batchOptions) error {
 		if line == "" || strings.HasPrefix(line, "#") {
 			continue
 		}
-		work <- batchLine{Line: n, Input: line}
+		work <- reports.BatchLine{Line: n, Input: line}
 	}
 	close(work)
 	wg.Wait()
-	if bar != nil {
-		bar.Finish()
-		fmt.Fprintln(o.io.Err)
-	}
+	bar.Finish(o.io.Err)
 	if err := sc.Err(); err != nil {
 		return usagef("batch: reading %s: %v", o.file, err)
 	}
@@ -246,23 +187,23 @@ func runBatch(ctx context.Context, o *batchOptions) error {
 	if err := done(); err != nil {
 		return fmt.Errorf("batch: writing results: %w", err)
 	}
-	if stats.bad > 0 && stats.bad == stats.targets {
+	if stats.Bad > 0 && stats.Bad == stats.Targets {
 		// Nothing could be checked: bad input, one line on stderr (the JSON lines say why each
 		// line was refused).
 		return usagef("batch: none of the %d target line(s) could be read (line %d %q: %s)",
-			stats.targets, stats.firstBad.Line, truncateRunes(stats.firstBad.Input, 60), stats.firstBad.Error)
+			stats.Targets, stats.FirstBad.Line, truncateRunes(stats.FirstBad.Input, 60), stats.FirstBad.Error)
 	}
 	if !o.g.quiet {
-		stats.write(o.io.Err, time.Since(start))
+		stats.Write(o.io.Err, time.Since(start))
 	}
-	if stats.errors || stats.bad > 0 {
+	if stats.Failed || stats.Bad > 0 {
 		return errFindings // some lines unreadable: counted in the summary and in the JSON lines
 	}
 	return nil
 }
 
 // one probes a single target line into its record; bad lines become error records.
-func (o *batchOptions) one(ctx context.Context, db *providers.DB, popts probes.Options, l batchLine) *batchLine {
+func (o *batchOptions) one(ctx context.Context, db *providers.DB, popts probes.Options, l reports.BatchLine) *reports.BatchLine {
 	if u, err := url.Parse(l.Input); err == nil && u.User != nil {
 		u.User = url.User("***") // never echo credentials someone put in a target line
 		l.Input = u.String()
@@ -272,47 +213,16 @@ func (o *batchOptions) one(ctx context.Context, db *providers.DB, popts probes.O
 		l.Error = err.Error()
 		return &l
 	}
-	rep := &probes.Report{Schema: probes.Schema, Command: "batch", Input: l.Input, Started: time.Now()}
+	plan := probes.Plan{Command: probes.CmdBatch, Input: l.Input, Endpoints: []probes.Endpoint{}}
 	if ep != nil {
-		rep.Results = []probes.Result{probes.Probe(ctx, *ep, popts)}
-		rep.Findings = probes.Conclude(rep.Results)
-	} else {
-		local, domain, err := providers.ParseAddress(address)
-		if err != nil {
-			l.Error = err.Error()
-			return &l
-		}
-		if err := discoverAndProbe(ctx, rep, db, local, domain, popts, false, o.g.timeout, nil); err != nil {
-			l.Error = err.Error()
-			return &l
-		}
+		plan.Endpoints = []probes.Endpoint{*ep}
+	} else if plan, err = o.g.discoverer(db, popts, false).PlanAccount(ctx, probes.CmdBatch, address); err != nil {
+		l.Error = err.Error()
+		return &l
 	}
-	finish(rep)
-	l.Report = rep
+	plan.Input = l.Input
+	plan.Options = popts
+	rep := probes.Run(ctx, plan)
+	l.Report = &rep
 	return &l
-}
-
-func (s *batchStats) write(w io.Writer, took time.Duration) {
-	fmt.Fprintf(w, "%d targets in %s (%.0f/s): %d ok, %d warn, %d fail, %d unreadable lines\n",
-		s.targets, took.Round(time.Millisecond), float64(s.targets)/took.Seconds(),
-		s.byStatus[probes.OK], s.byStatus[probes.Warn], s.byStatus[probes.Fail], s.bad)
-	if len(s.byCode) == 0 {
-		return
-	}
-	codes := make([]probes.Code, 0, len(s.byCode))
-	for c := range s.byCode {
-		codes = append(codes, c)
-	}
-	sort.Slice(codes, func(i, j int) bool {
-		if s.byCode[codes[i]] != s.byCode[codes[j]] {
-			return s.byCode[codes[i]] > s.byCode[codes[j]]
-		}
-		return codes[i] < codes[j]
-	})
-	t := tablewriter.NewTable(w, tablewriter.WithHeaderAutoFormat(tw.Off))
-	t.Header("Finding", "Targets")
-	for _, c := range codes {
-		t.Append(string(c), fmt.Sprint(s.byCode[c]))
-	}
-	t.Render()
 }

@@ -7,6 +7,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/mailcheck/mailcheck/probes"
 	"github.com/mailcheck/mailcheck/testservers"
 )
 
@@ -93,6 +94,14 @@ func TestBatch(t *testing.T) {
 	if code, _, errs := run(t, "", nil, "batch", "/nonexistent/targets.txt"); code != ExitUsage {
 		t.Errorf("missing file: exit %d, %q", code, errs)
 	}
+}
+
+// batchLine is one JSON Lines record as a script reads it.
+type batchLine struct {
+	Line   int            `json:"line"`
+	Input  string         `json:"input"`
+	Error  string         `json:"error"`
+	Report *probes.Report `json:"report"`
 }
 
 // batchJSON decodes batch's JSON Lines by line number.

@@ -2,14 +2,11 @@ package cmd
 
 import (
 	"context"
-	"time"
 
 	"github.com/spf13/cobra"
 
 	"github.com/mailcheck/mailcheck/probes"
 )
-
-func init() { extraCommands = append(extraCommands, newCmdConform) }
 
 type conformOptions struct {
 	io       *IO
@@ -20,10 +17,7 @@ type conformOptions struct {
 	ehlo     string
 }
 
-func newCmdConform(io_ *IO, g *globalOpts) *cobra.Command { return newCmdConformF(io_, g, nil) }
-
-// newCmdConformF is newCmdConform with the run function replaceable, for flag-parsing tests.
-func newCmdConformF(io_ *IO, g *globalOpts, runF func(context.Context, *conformOptions) error) *cobra.Command {
+func newCmdConform(io_ *IO, g *globalOpts, runF func(context.Context, *conformOptions) error) *cobra.Command {
 	o := &conformOptions{io: io_, g: g}
 	c := &cobra.Command{
 		Use:   "conform smtp|pop3|imap HOST[:PORT]",
@@ -60,18 +54,8 @@ func runConform(ctx context.Context, o *conformOptions) error {
 	if err != nil {
 		return err
 	}
-	rep := &probes.Report{Schema: probes.Schema, Command: "conform", Input: string(o.proto) + " " + o.target, Started: time.Now()}
-	res, checks := probes.Conform(ctx, ep, popts)
-	clear(popts.Password)
-	rep.Results = []probes.Result{res}
-	rep.Checks = checks
-	rep.Status = res.Status
-	rep.Elapsed = time.Since(rep.Started)
-	if ctx.Err() != nil {
-		return ctx.Err()
-	}
-	if err := o.g.write(o.io, rep); err != nil {
-		return err
-	}
-	return reportErr(rep)
+	defer clear(popts.Password)
+	rep := probes.Run(ctx, probes.Plan{Command: probes.CmdConform, Input: string(o.proto) + " " + o.target,
+		Endpoints: []probes.Endpoint{ep}, Options: popts, Conform: true})
+	return o.g.finish(ctx, o.io, &rep)
 }

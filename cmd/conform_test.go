@@ -25,7 +25,7 @@ func TestConformFlags(t *testing.T) {
 	for _, tt := range tests {
 		io_, _, _ := TestIO("", nil)
 		var got *conformOptions
-		c := newCmdConformF(io_, &globalOpts{}, func(_ context.Context, o *conformOptions) error { got = o; return nil })
+		c := newCmdConform(io_, &globalOpts{}, func(_ context.Context, o *conformOptions) error { got = o; return nil })
 		c.SetArgs(tt.args)
 		if err := c.Execute(); err != nil {
 			t.Fatalf("%v: %v", tt.args, err)

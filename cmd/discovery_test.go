@@ -18,6 +18,7 @@ type jsonReport struct {
 		Endpoints []struct {
 			Proto, Host, Security, Source string
 			Port                          int
+			Alt                           bool
 		}
 		Auth string
 	}

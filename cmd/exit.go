@@ -39,9 +39,9 @@ func exitCode(ctx context.Context, err error) int {
 	return ExitUsage
 }
 
-// reportErr turns a finished report into the command's error.
+// reportErr turns a finished report into the command's error: its status is the one rule.
 func reportErr(rep *probes.Report) error {
-	if rep.HasError() {
+	if rep.Status == probes.Fail {
 		return errFindings
 	}
 	return nil

@@ -5,15 +5,14 @@ import (
 	"context"
 	"io"
 	"strings"
-	"time"
+
+	"github.com/mailcheck/mailcheck/probes/findings"
 
 	"github.com/spf13/cobra"
 
 	"github.com/mailcheck/mailcheck/probes"
 	"github.com/mailcheck/mailcheck/reports"
 )
-
-func init() { extraCommands = append(extraCommands, newCmdExplain) }
 
 type explainOptions struct {
 	io       *IO
@@ -26,7 +25,7 @@ type explainOptions struct {
 // maxExplainInput bounds what explain reads from stdin: logs can be long, memory is not.
 const maxExplainInput = 4 << 20
 
-func newCmdExplain(io_ *IO, g *globalOpts) *cobra.Command {
+func newCmdExplain(io_ *IO, g *globalOpts, runF func(context.Context, *explainOptions) error) *cobra.Command {
 	o := &explainOptions{io: io_, g: g}
 	c := &cobra.Command{
 		Use:   "explain TEXT|-",
@@ -44,12 +43,18 @@ line that matched and the fix. --list prints the whole catalogue.`,
 				if len(args) > 0 {
 					return usagef("--list takes no text")
 				}
+				if runF != nil {
+					return runF(c.Context(), o)
+				}
 				return runExplainList(o)
 			}
 			if len(args) == 0 {
 				return usagef("explain needs the text to explain, or '-' to read it from standard input")
 			}
 			o.text = strings.Join(args, " ")
+			if runF != nil {
+				return runF(c.Context(), o)
+			}
 			return runExplain(c.Context(), o)
 		},
 	}
@@ -71,46 +76,26 @@ func runExplain(ctx context.Context, o *explainOptions) error {
 		if len(b) > maxExplainInput {
 			return usagef("standard input is larger than %d MiB; paste the relevant lines", maxExplainInput>>20)
 		}
-		text = probes.DecodeText(b)
+		text = findings.DecodeText(b)
 	}
 	if strings.TrimSpace(text) == "" {
 		return usagef("nothing to explain: the text is empty")
 	}
-	provider := probes.ProviderHint(text)
-	if o.provider != "" {
-		db, err := o.g.loadDB()
-		if err != nil {
-			return err
-		}
-		p, ok := db.Lookup(o.provider)
-		if !ok {
-			return usagef("--provider: unknown provider %q", o.provider)
-		}
-		provider = p.Key
+	db, err := o.g.loadDB()
+	if err != nil {
+		return err
+	}
+	plan, err := db.PlanExplain(text, o.provider)
+	if err != nil {
+		return usagef("--provider: %v", err)
 	}
 	input := strings.TrimSpace(text)
 	if first, _, multi := strings.Cut(input, "\n"); multi {
 		input = first + " …"
 	}
-	rep := &probes.Report{Schema: probes.Schema, Command: "explain", Input: truncateRunes(input, 120),
-		Provider: provider, Started: time.Now()}
-	for _, m := range probes.MatchText(text) {
-		f := probes.NewFinding(m.Code, m.Evidence, provider)
-		rep.Findings = append(rep.Findings, f)
-	}
-	if len(rep.Findings) == 0 {
-		class := probes.ReplyClass(text)
-		ev := "no known signature matched"
-		if class != "" {
-			ev += "; closest class: " + class
-		}
-		rep.Findings = append(rep.Findings, probes.NewFinding(probes.CodeExplainUnknown, ev, provider))
-	}
-	finish(rep)
-	if err := o.g.write(o.io, rep); err != nil {
-		return err
-	}
-	return reportErr(rep)
+	plan.Input = truncateRunes(input, 120)
+	rep := probes.Run(ctx, plan)
+	return o.g.finish(ctx, o.io, &rep)
 }
 
 func truncateRunes(s string, n int) string {
@@ -125,8 +110,12 @@ func runExplainList(o *explainOptions) error {
 	if err := o.g.check(); err != nil {
 		return err
 	}
+	db, err := o.g.loadDB()
+	if err != nil {
+		return err
+	}
 	f, _ := reports.ParseFormat(o.g.format)
 	return o.g.withOutput(o.io, func(w io.Writer, color bool) error {
-		return reports.WriteCatalogue(w, probes.Catalogue(), f, reports.Options{Lang: o.g.lang, Color: color})
+		return reports.WriteCatalogue(w, findings.Catalogue(), db.FixesByCode(), f, reports.Options{Lang: o.g.lang, Color: color})
 	})
 }

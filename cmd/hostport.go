@@ -2,10 +2,11 @@ package cmd
 
 import (
 	"fmt"
-	"golang.org/x/net/idna"
 	"net"
 	"strconv"
 	"strings"
+
+	"golang.org/x/net/idna"
 )
 
 // splitHostPort parses HOST, HOST:PORT, [V6] or [V6]:PORT; defPort applies when none is given.

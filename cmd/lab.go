@@ -6,13 +6,9 @@ import (
 	"io"
 	"os"
 	"path/filepath"
-	"slices"
 	"strings"
-	"sync"
 	"time"
 
-	"github.com/olekukonko/tablewriter"
-	"github.com/olekukonko/tablewriter/tw"
 	"github.com/spf13/cobra"
 
 	"github.com/mailcheck/mailcheck/probes"
@@ -20,15 +16,13 @@ import (
 	"github.com/mailcheck/mailcheck/testservers"
 )
 
-func init() { extraCommands = append(extraCommands, newCmdLab) }
-
 type labOptions struct {
 	io   *IO
 	g    *globalOpts
 	name string
 }
 
-func newCmdLab(io_ *IO, g *globalOpts) *cobra.Command {
+func newCmdLab(io_ *IO, g *globalOpts, runF func(context.Context, *labOptions) error) *cobra.Command {
 	o := &labOptions{io: io_, g: g}
 	c := &cobra.Command{
 		Use:   "lab [SCENARIO|list|serve]",
@@ -45,6 +39,9 @@ fault a real server or a wrong client setting can have, and diagnoses them exact
 		RunE: func(c *cobra.Command, args []string) error {
 			if len(args) == 1 {
 				o.name = args[0]
+			}
+			if runF != nil {
+				return runF(c.Context(), o)
 			}
 			return runLab(c.Context(), o)
 		},
@@ -74,44 +71,45 @@ func runLab(ctx context.Context, o *labOptions) error {
 		}
 		scs = []testservers.Scenario{sc}
 	}
-	rep := &probes.Report{Schema: probes.Schema, Command: "lab", Input: o.name, Started: time.Now()}
-	rep.Results = make([]probes.Result, len(scs))
-	var wg sync.WaitGroup
-	sem := make(chan struct{}, 8)
+	plan := probes.Plan{Command: probes.CmdLab, Input: o.name}
+	wants := make([]reports.LabWant, len(scs))
+	var servers []*testservers.Server
+	defer func() {
+		for _, srv := range servers {
+			srv.Close()
+		}
+	}()
 	for i, sc := range scs {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			sem <- struct{}{}
-			defer func() { <-sem }()
-			rep.Results[i] = labProbe(ctx, ca, sc, o.g.timeout)
-		}()
+		ep, opts, srv, err := labTarget(ca, sc, o.g.timeout)
+		if err != nil {
+			return fmt.Errorf("lab: starting %s: %w", sc.Name, err)
+		}
+		if srv != nil {
+			servers = append(servers, srv)
+		}
+		plan.Endpoints = append(plan.Endpoints, ep)
+		plan.EndpointOptions = append(plan.EndpointOptions, opts)
+		wants[i] = reports.LabWant{Name: sc.Name, Codes: sc.Want, Status: sc.WantStatus}
 	}
-	wg.Wait()
+	rep := probes.Run(ctx, plan)
 	if ctx.Err() != nil {
 		return ctx.Err()
 	}
-	rep.Elapsed = time.Since(rep.Started)
-	for _, r := range rep.Results {
-		rep.Status = probes.Worse(rep.Status, r.Status)
-	}
 	if o.name != "" {
-		if err := o.g.write(o.io, rep); err != nil {
-			return err
+		return o.g.finish(ctx, o.io, &rep)
+	}
+	outcomes := reports.LabOutcomes(&rep, wants)
+	var bad []string
+	for _, c := range outcomes {
+		if !c.OK {
+			bad = append(bad, c.Name)
 		}
-		return reportErr(rep)
 	}
 	if o.g.format != "table" {
 		// The report in the format asked for; the expectations are checked all the same, so a
 		// script gets exit 1 when a scenario misbehaves, with the names on stderr.
-		if err := o.g.write(o.io, rep); err != nil {
+		if err := o.g.write(o.io, &rep); err != nil {
 			return err
-		}
-		var bad []string
-		for _, c := range labCheck(scs, rep) {
-			if !c.ok {
-				bad = append(bad, c.name)
-			}
 		}
 		if len(bad) > 0 {
 			fmt.Fprintf(o.io.Err, "mailcheck lab: %d scenario(s) did not produce their expected findings: %s\n",
@@ -120,49 +118,27 @@ func runLab(ctx context.Context, o *labOptions) error {
 		}
 		return nil
 	}
-	return o.g.withOutput(o.io, func(w io.Writer, _ bool) error { return labSummary(w, scs, rep) })
-}
-
-// labOutcome is one scenario's result against its expectation.
-type labOutcome struct {
-	name      string
-	status    probes.Status
-	got, want []string // error and warning codes, sorted
-	ok        bool
-}
-
-// labCheck compares each scenario's result (rep.Results[i] for scs[i]) with the findings and
-// status it must produce.
-func labCheck(scs []testservers.Scenario, rep *probes.Report) []labOutcome {
-	out := make([]labOutcome, len(scs))
-	for i, sc := range scs {
-		r := rep.Results[i]
-		var got []string
-		for _, f := range r.Findings() {
-			if f.Severity != probes.SevInfo && !slices.Contains(got, string(f.Code)) {
-				got = append(got, string(f.Code))
-			}
-		}
-		want := append([]string(nil), sc.Want...)
-		slices.Sort(got)
-		slices.Sort(want)
-		out[i] = labOutcome{name: sc.Name, status: r.Status, got: got, want: want,
-			ok: slices.Equal(got, want) && string(r.Status) == sc.WantStatus}
+	err = o.g.withOutput(o.io, func(w io.Writer, _ bool) error {
+		_, err := reports.WriteLabSummary(w, outcomes, rep.Elapsed)
+		return err
+	})
+	if err == nil && len(bad) > 0 {
+		return errFindings
 	}
-	return out
+	return err
 }
 
-// labProbe starts one scenario's server and probes it as `mailcheck probe` would.
-func labProbe(ctx context.Context, ca *testservers.CA, sc testservers.Scenario, maxTimeout time.Duration) probes.Result {
+// labTarget starts one scenario's server and returns the endpoint and options to probe it
+// as 'mailcheck probe' would; the server is nil when the scenario wants a closed port.
+func labTarget(ca *testservers.CA, sc testservers.Scenario, maxTimeout time.Duration) (probes.Endpoint, probes.Options, *testservers.Server, error) {
 	srv, err := testservers.Start(sc.Config, ca)
 	if err != nil {
-		return probes.Result{Status: probes.Fail, Steps: []probes.Step{{Name: "lab", Status: probes.Fail, Error: err.Error()}}}
+		return probes.Endpoint{}, probes.Options{}, nil, err
 	}
 	port := srv.Port
 	if sc.Refused {
 		srv.Close()
-	} else {
-		defer srv.Close()
+		srv = nil
 	}
 	timeout := sc.Timeout
 	if timeout == 0 {
@@ -176,33 +152,7 @@ func labProbe(ctx context.Context, ca *testservers.CA, sc testservers.Scenario, 
 	}
 	ep := probes.Endpoint{Proto: probes.Proto(sc.Proto), Host: "localhost", Port: port,
 		Security: probes.Security(sc.Security), Source: "lab:" + sc.Name}
-	return probes.Probe(ctx, ep, opts)
-}
-
-// labSummary prints one line per scenario and checks each produced its expected findings.
-func labSummary(w io.Writer, scs []testservers.Scenario, rep *probes.Report) error {
-	t := tablewriter.NewTable(w, tablewriter.WithHeaderAutoFormat(tw.Off), tablewriter.WithRowAutoWrap(tw.WrapNormal))
-	t.Header("Scenario", "Status", "Findings", "As expected")
-	bad := 0
-	for _, c := range labCheck(scs, rep) {
-		okv := "yes"
-		if !c.ok {
-			okv = "NO (want " + strings.Join(c.want, " ") + ")"
-			bad++
-		}
-		t.Append(c.name, strings.ToUpper(string(c.status)), strings.Join(c.got, " "), okv)
-	}
-	if err := t.Render(); err != nil {
-		return err
-	}
-	fmt.Fprintf(w, "\n%d scenarios in %s; run 'mailcheck lab NAME' for a full diagnosis, e.g. 'mailcheck lab smtp-tls-required'.\n",
-		len(scs), rep.Elapsed.Round(time.Millisecond))
-	if bad > 0 {
-		fmt.Fprintf(w, "%d scenario(s) did not produce their expected findings.\n", bad)
-		return errFindings
-	}
-	fmt.Fprintln(w, "Every scenario produced exactly its expected findings.")
-	return nil
+	return ep, opts, srv, nil
 }
 
 // labScenario is the JSON form of a scenario in 'lab list --format json'.
@@ -224,7 +174,7 @@ func labList(w io.Writer, g *globalOpts) error {
 			out[i] = labScenario{Name: sc.Name, Title: sc.Title, Proto: sc.Proto, Security: sc.Security,
 				ExpectedCodes: append([]string{}, sc.Want...), ExpectedStatus: sc.WantStatus}
 		}
-		return writeJSON(w, map[string]any{"schema": probes.Schema, "scenarios": out})
+		return reports.WriteJSON(w, map[string]any{"schema": probes.Schema, "scenarios": out})
 	}
 	l := reports.List{Title: "mailcheck lab scenarios",
 		Head: []string{"Scenario", "Protocol", "Probed as", "What it shows", "Expected findings"}}

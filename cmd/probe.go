@@ -3,7 +3,6 @@ package cmd
 import (
 	"context"
 	"strings"
-	"time"
 
 	"github.com/spf13/cobra"
 
@@ -98,18 +97,8 @@ func runProbe(ctx context.Context, o *probeOptions) error {
 	if err != nil {
 		return err
 	}
-	rep := &probes.Report{Schema: probes.Schema, Command: "probe", Input: string(o.proto) + " " + o.target, Started: time.Now()}
-	res := probes.Probe(ctx, ep, popts)
-	clear(popts.Password)
-	rep.Results = []probes.Result{res}
-	rep.Findings = probes.Conclude(rep.Results)
-	rep.Status = res.Status
-	rep.Elapsed = time.Since(rep.Started)
-	if ctx.Err() != nil {
-		return ctx.Err()
-	}
-	if err := o.g.write(o.io, rep); err != nil {
-		return err
-	}
-	return reportErr(rep)
+	defer clear(popts.Password)
+	rep := probes.Run(ctx, probes.Plan{Command: probes.CmdProbe, Input: string(o.proto) + " " + o.target,
+		Endpoints: []probes.Endpoint{ep}, Options: popts})
+	return o.g.finish(ctx, o.io, &rep)
 }

@@ -3,6 +3,7 @@ package cmd
 import (
 	"encoding/json"
 	"fmt"
+	"slices"
 	"strings"
 	"testing"
 
@@ -69,10 +70,10 @@ func TestAlternativeEndpointsShown(t *testing.T) {
 	r := parseReport(t, out)
 	var srcs []string
 	for _, e := range r.Settings.Endpoints {
-		srcs = append(srcs, e.Host+" "+e.Source)
+		srcs = append(srcs, fmt.Sprintf("%s %s alt=%v", e.Host, e.Source, e.Alt))
 	}
-	want := []string{"imap.exmail.qq.com builtin:exmail", "pop.exmail.qq.com builtin:exmail", "smtp.exmail.qq.com builtin:exmail",
-		"hwimap.exmail.qq.com builtin:exmail (alternative)", "hwsmtp.exmail.qq.com builtin:exmail (alternative)"}
+	want := []string{"imap.exmail.qq.com builtin:exmail alt=false", "pop.exmail.qq.com builtin:exmail alt=false", "smtp.exmail.qq.com builtin:exmail alt=false",
+		"hwimap.exmail.qq.com builtin:exmail alt=true", "hwsmtp.exmail.qq.com builtin:exmail alt=true"}
 	if strings.Join(srcs, "\n") != strings.Join(want, "\n") {
 		t.Errorf("exmail settings endpoints:\n%s\nwant:\n%s", strings.Join(srcs, "\n"), strings.Join(want, "\n"))
 	}
@@ -88,7 +89,13 @@ func TestAlternativeEndpointsShown(t *testing.T) {
 	}
 	// account --offline shows them too (163's alternate SSL port).
 	_, out, _ = run(t, "", nil, "account", "you@163.com", "--offline", "--format", "json")
-	if !strings.Contains(out, `"source": "builtin:163 (alternative)"`) {
+	if r := parseReport(t, out); !slices.ContainsFunc(r.Settings.Endpoints, func(e struct {
+		Proto, Host, Security, Source string
+		Port                          int
+		Alt                           bool
+	}) bool {
+		return e.Alt && e.Source == "builtin:163"
+	}) {
 		t.Errorf("account --offline lacks 163's alternative endpoint:\n%s", out)
 	}
 	// Live: only the primary endpoint is probed.
@@ -97,7 +104,7 @@ func TestAlternativeEndpointsShown(t *testing.T) {
 	if len(r.Results) != 1 || r.Results[0].Endpoint.Host != "127.0.0.1" {
 		t.Errorf("probed %+v, want only the primary endpoint", r.Results)
 	}
-	if n := len(r.Settings.Endpoints); n != 2 || r.Settings.Endpoints[1].Source != "builtin:acme (alternative)" {
+	if n := len(r.Settings.Endpoints); n != 2 || !r.Settings.Endpoints[1].Alt {
 		t.Errorf("settings endpoints %+v, want the primary then the alternative", r.Settings.Endpoints)
 	}
 }

@@ -88,7 +88,7 @@ and explains every failure with a stable finding code and the fix, in English an
 	f := root.PersistentFlags()
 	f.StringVar(&g.format, "format", "table", "output format: table, json, markdown or html")
 	f.StringVarP(&g.output, "output", "o", "", "write the report to `FILE`")
-	f.StringVar(&g.lang, "lang", probes.DefaultLang(), "language of explanations: en or zh")
+	f.StringVar(&g.lang, "lang", defaultLang(io_.Getenv), "language of explanations: en or zh")
 	f.DurationVar(&g.timeout, "timeout", 10*time.Second, "timeout of each network step")
 	f.StringVar(&g.resolver, "resolver", "", "DNS server `HOST:PORT` for every lookup (default: the system's)")
 	f.StringVar(&g.caFile, "ca-file", "", "extra trusted CA certificates (PEM `FILE`)")
@@ -101,10 +101,9 @@ and explains every failure with a stable finding code and the fix, in English an
 	f.BoolVarP(&g.quiet, "quiet", "q", false, "no progress output")
 	f.BoolVar(&g.transcript, "transcript", false, "show the protocol transcript in the table")
 	f.StringVar(&g.providersFile, "providers", "", "extra provider entries (JSON `FILE`)")
-	root.AddCommand(newCmdProbe(io_, g, nil))
-	for _, add := range extraCommands {
-		root.AddCommand(add(io_, g))
-	}
+	root.AddCommand(newCmdProbe(io_, g, nil), newCmdConform(io_, g, nil), newCmdAccount(io_, g, nil),
+		newCmdProvider(io_, g, nil), newCmdProviders(io_, g), newCmdExplain(io_, g, nil), newCmdBatch(io_, g, nil),
+		newCmdLab(io_, g, nil))
 	return root, g
 }
 
@@ -133,9 +132,6 @@ func version() string {
 	}
 	return "devel (" + probes.Schema + ")"
 }
-
-// extraCommands lets each command file register itself, keeping root.go free of merge churn.
-var extraCommands []func(*IO, *globalOpts) *cobra.Command
 
 // check validates the shared flags.
 func (g *globalOpts) check() error {
@@ -220,6 +216,42 @@ func (g *globalOpts) probeOptions(io_ *IO, who string) (probes.Options, error) {
 		fmt.Fprintln(io_.Err, color.New(color.FgRed, color.Bold).Sprint("WARNING: --insecure: certificate errors will not stop the probe; a man in the middle could read your password."))
 	}
 	return o, nil
+}
+
+// defaultLang picks "zh" when LC_ALL, LC_MESSAGES or LANG (first set wins) names Chinese.
+func defaultLang(getenv func(string) string) string {
+	if getenv == nil {
+		return "en"
+	}
+	for _, v := range []string{"LC_ALL", "LC_MESSAGES", "LANG"} {
+		if s := getenv(v); s != "" {
+			if strings.HasPrefix(strings.ToLower(s), "zh") {
+				return "zh"
+			}
+			return "en"
+		}
+	}
+	return "en"
+}
+
+// finish writes the report of a finished run and turns its status into the command's outcome.
+func (g *globalOpts) finish(ctx context.Context, io_ *IO, rep *probes.Report) error {
+	if ctx.Err() != nil {
+		return ctx.Err()
+	}
+	if err := g.write(io_, rep); err != nil {
+		return err
+	}
+	return reportErr(rep)
+}
+
+// progress is the endpoint progress line on a terminal's stderr, nil when stderr is not a
+// terminal, with --quiet, or with nothing to probe.
+func (g *globalOpts) progress(io_ *IO, total int) *reports.Progress {
+	if !io_.ErrTTY || g.quiet || total == 0 {
+		return nil
+	}
+	return reports.NewProgress(io_.Err, total)
 }
 
 // write renders the report to --output or stdout.

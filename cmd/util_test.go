@@ -3,10 +3,11 @@ package cmd
 import (
 	"testing"
 
-	"github.com/mailcheck/mailcheck/testservers"
 	"os"
 	"slices"
 	"strconv"
+
+	"github.com/mailcheck/mailcheck/testservers"
 )
 
 func itoa(i int) string                  { return strconv.Itoa(i) }

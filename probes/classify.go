@@ -10,6 +10,8 @@ import (
 	"os"
 	"strings"
 	"syscall"
+
+	"github.com/mailcheck/mailcheck/probes/findings"
 )
 
 // classify is the only place that looks inside errors: it maps any error to a failure Kind.
@@ -87,64 +89,64 @@ func plaintextRecord(err error) (string, bool) {
 
 // findingFor derives the finding of a failed step from its error when the protocol script did
 // not attach a more specific one.
-func (s *Session) findingFor(step string, err error) Finding {
+func (s *Session) findingFor(step string, err error) findings.Finding {
 	kind := classify(err)
 	ev := err.Error()
-	code := Code("")
+	code := findings.Code("")
 	switch kind {
 	case KindCanceled:
-		code = CodeProbeCanceled
+		code = findings.ProbeCanceled
 	case KindDNS:
-		code = CodeDNSFailure
+		code = findings.DNSFailure
 		if errors.Is(err, ErrNXDomain) || errors.Is(err, ErrNoRecords) {
-			code = CodeDNSNXDomain
+			code = findings.DNSNXDomain
 		}
 	case KindRefused:
-		code = CodeTCPRefused
+		code = findings.TCPRefused
 	case KindUnreachable:
-		code = CodeTCPUnreachable
+		code = findings.TCPUnreachable
 	case KindTimeout:
 		switch step {
 		case "connect":
-			code = CodeTCPTimeout
+			code = findings.TCPTimeout
 		case "greeting":
-			code = CodeServerGreetingTimeout
+			code = findings.ServerGreetingTimeout
 		case "tls", "starttls", "stls":
-			code = CodeTLSHandshakeFailed
+			code = findings.TLSHandshakeFailed
 		default:
-			code = CodeServerResponseTimeout // it answered before, then went silent
+			code = findings.ServerResponseTimeout // it answered before, then went silent
 		}
 	case KindClosed:
-		code = CodeTCPReset
+		code = findings.TCPReset
 	case KindCert:
 		code = certCode(err)
 	case KindTLS:
 		code = tlsCode(err)
-		if code == CodePortExpectsSTARTTLS && step != "tls" {
+		if code == findings.PortExpectsSTARTTLS && step != "tls" {
 			// Plaintext inside a STARTTLS handshake is not a wrong port: the server sent
 			// bytes after its "ready" reply (they arrived after we looked for them).
-			code = CodeTLSSTARTTLSInjection
+			code = findings.TLSSTARTTLSInjection
 		}
 	case KindReply:
 		var r *ReplyError
 		errors.As(err, &r)
-		if c, ok := MatchReply(s.ep.Proto, step, r.Lines); ok {
+		if c, ok := matchReply(s.ep.Proto, step, r.Lines); ok {
 			code = c
 		} else if step == "auth" {
-			code = CodeAuthFailed
+			code = findings.AuthFailed
 		} else if r.Temporary() {
-			code = CodeServerBusy
+			code = findings.ServerBusy
 		} else {
-			code = CodeServerProtocolError
+			code = findings.ServerProtocolError
 		}
 	default:
-		code = CodeServerProtocolError
+		code = findings.ServerProtocolError
 	}
 	return s.finding(code, ev)
 }
 
 // certCode maps a verification failure to its finding.
-func certCode(err error) Code {
+func certCode(err error) findings.Code {
 	var (
 		ce    *CertError
 		hostE x509.HostnameError
@@ -153,29 +155,29 @@ func certCode(err error) Code {
 	)
 	if errors.As(err, &ce) {
 		if ce.Intercepted {
-			return CodeTLSIntercepted
+			return findings.TLSIntercepted
 		}
 		err = ce.Err
 	}
 	switch {
 	case errors.As(err, &hostE):
-		return CodeTLSCertHostnameMismatch
+		return findings.TLSCertHostnameMismatch
 	case errors.As(err, &invE) && invE.Reason == x509.Expired:
-		return CodeTLSCertExpired
+		return findings.TLSCertExpired
 	case errors.As(err, &uaE):
-		return CodeTLSCertUntrusted
+		return findings.TLSCertUntrusted
 	}
-	return CodeTLSCertUntrusted
+	return findings.TLSCertUntrusted
 }
 
 // tlsCode maps a handshake failure to its finding.
-func tlsCode(err error) Code {
+func tlsCode(err error) findings.Code {
 	if _, ok := plaintextRecord(err); ok {
-		return CodePortExpectsSTARTTLS
+		return findings.PortExpectsSTARTTLS
 	}
 	msg := err.Error()
 	if strings.Contains(msg, "protocol version") || strings.Contains(msg, "unsupported protocol version") {
-		return CodeTLSVersionTooOld
+		return findings.TLSVersionTooOld
 	}
-	return CodeTLSHandshakeFailed
+	return findings.TLSHandshakeFailed
 }

@@ -7,6 +7,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/mailcheck/mailcheck/probes/findings"
+
 	"github.com/mailcheck/mailcheck/probes"
 	"github.com/mailcheck/mailcheck/testservers"
 )
@@ -24,8 +26,8 @@ func (d filterDialer) DialContext(ctx context.Context, network, addr string) (ne
 	return (&net.Dialer{}).DialContext(ctx, network, addr)
 }
 
-func codesIn(fs []probes.Finding) map[probes.Code]bool {
-	m := map[probes.Code]bool{}
+func codesIn(fs []findings.Finding) map[findings.Code]bool {
+	m := map[findings.Code]bool{}
 	for _, f := range fs {
 		m[f.Code] = true
 	}
@@ -49,13 +51,13 @@ func TestConclude(t *testing.T) {
 		name string
 		drop map[int]bool
 		eps  []probes.Endpoint
-		want probes.Code
-		not  probes.Code
+		want findings.Code
+		not  findings.Code
 	}{
 		{"port 25 blocked, 465 works", map[int]bool{25: true},
-			[]probes.Endpoint{ep(25, probes.STARTTLS), ep(465, probes.ImplicitTLS)}, probes.CodeTCPPort25Blocked, probes.CodeNetMailPortsBlocked},
+			[]probes.Endpoint{ep(25, probes.STARTTLS), ep(465, probes.ImplicitTLS)}, findings.TCPPort25Blocked, findings.NetMailPortsBlocked},
 		{"every port filtered", map[int]bool{25: true, 465: true, 993: true},
-			[]probes.Endpoint{ep(25, probes.STARTTLS), ep(465, probes.ImplicitTLS), ep(993, probes.ImplicitTLS)}, probes.CodeNetMailPortsBlocked, probes.CodeTCPPort25Blocked},
+			[]probes.Endpoint{ep(25, probes.STARTTLS), ep(465, probes.ImplicitTLS), ep(993, probes.ImplicitTLS)}, findings.NetMailPortsBlocked, findings.TCPPort25Blocked},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -63,8 +65,8 @@ func TestConclude(t *testing.T) {
 			d := remapDialer{filterDialer{tt.drop}, map[int]int{465: smtps.Port}}
 			o := opts
 			o.Dialer = d
-			rs := probes.ProbeAll(context.Background(), tt.eps, func(probes.Endpoint) probes.Options { return o }, nil)
-			got := codesIn(probes.Conclude(rs))
+			rep := probes.Run(context.Background(), probes.Plan{Command: probes.CmdAccount, Endpoints: tt.eps, Options: o})
+			got := codesIn(rep.Findings)
 			if !got[tt.want] || got[tt.not] {
 				t.Errorf("conclusions = %v, want %s and not %s", got, tt.want, tt.not)
 			}
@@ -98,20 +100,23 @@ func TestAuthKindSharpens(t *testing.T) {
 		t.Fatal(err)
 	}
 	srv := testservers.StartT(t, testservers.Config{Proto: "smtp", Faults: testservers.Faults{ImplicitTLS: true}}, ca)
-	for kind, want := range map[string]probes.Code{
-		"":                      probes.CodeAuthFailed,
-		"authorization-code":    probes.CodeAuthAuthCodeRequired,
-		"oauth-or-app-password": probes.CodeAuthAppPasswordRequired,
-		"oauth-only":            probes.CodeAuthBasicDisabled,
+	for kind, want := range map[probes.AuthKind]findings.Code{
+		"":                      findings.AuthFailed,
+		"authorization-code":    findings.AuthAuthorizationCodeRequired,
+		"oauth-or-app-password": findings.AuthAppPasswordRequired,
+		"oauth-only":            findings.AuthBasicDisabled,
 	} {
-		r := probes.Probe(context.Background(), probes.Endpoint{Proto: probes.SMTP, Host: "localhost", Port: srv.Port, Security: probes.ImplicitTLS},
-			probes.Options{Timeout: 2 * time.Second, RootCAs: ca.RootCAs(), User: testservers.DefaultUser, Password: []byte("web-password"),
-				AuthKind: kind, Provider: "qq"})
+		qq := &probes.ProviderFacts{Key: "qq", Auth: kind, Fixes: findings.Fixes{
+			findings.AuthAuthorizationCodeRequired: {Provider: "qq", Text: findings.Text{EN: "make a code", ZH: "生成授权码"}}}}
+		rep := probes.Run(context.Background(), probes.Plan{Command: probes.CmdProbe, Provider: qq,
+			Endpoints: []probes.Endpoint{{Proto: probes.SMTP, Host: "localhost", Port: srv.Port, Security: probes.ImplicitTLS}},
+			Options:   probes.Options{Timeout: 2 * time.Second, RootCAs: ca.RootCAs(), User: testservers.DefaultUser, Password: []byte("web-password")}})
+		r := rep.Results[0]
 		if !r.HasCode(want) {
 			t.Errorf("auth kind %q: codes %v, want %s", kind, codesOf(r), want)
 		}
 		for _, f := range r.Findings() {
-			if f.Code == probes.CodeAuthAuthCodeRequired && f.Provider != "qq" {
+			if f.Code == findings.AuthAuthorizationCodeRequired && f.Provider != "qq" {
 				t.Errorf("the QQ-specific fix was not chosen: %+v", f)
 			}
 		}

@@ -9,6 +9,8 @@ import (
 	"strings"
 	"syscall"
 	"time"
+
+	"github.com/mailcheck/mailcheck/probes/findings"
 )
 
 // Level is the requirement level of an RFC clause (RFC 2119).
@@ -65,14 +67,8 @@ type CheckDef struct {
 	RFC     string
 	Section string
 	Level   Level
-	Title   Text
+	Title   findings.Text
 }
-
-// Conformance finding codes: one per failing requirement level, the check id in the evidence.
-const (
-	CodeConformMustFailed   Code = "conform.must-failed"
-	CodeConformShouldFailed Code = "conform.should-failed"
-)
 
 // suites lists each protocol's checks in walk order.
 var suites = map[Proto][]CheckDef{
@@ -173,7 +169,7 @@ func (c *conformer) halt(reason string) {
 func (c *conformer) set(id string, v Verdict, evidence, reason string) {
 	def, ok := LookupCheck(id)
 	if !ok {
-		def = CheckDef{ID: id, RFC: "?", Level: LevelMay, Title: Text{EN: id, ZH: id}}
+		def = CheckDef{ID: id, RFC: "?", Level: LevelMay, Title: findings.Text{EN: id, ZH: id}}
 	}
 	evidence = c.clean(evidence)
 	reason = c.clean(reason)
@@ -202,9 +198,9 @@ func (c *conformer) set(id string, v Verdict, evidence, reason string) {
 	}
 	switch def.Level {
 	case LevelMust:
-		c.s.Find(CodeConformMustFailed, what)
+		c.s.Find(findings.ConformMustFailed, what)
 	case LevelShould:
-		c.s.Find(CodeConformShouldFailed, what)
+		c.s.Find(findings.ConformShouldFailed, what)
 	}
 }
 
@@ -385,3 +381,6 @@ func (c *conformer) startTLS(name string, ids []string, ask func() (tlsAnswer, e
 	})
 	return upgraded, cont
 }
+
+// tx is a check title in both languages.
+func tx(en, zh string) findings.Text { return findings.Text{EN: en, ZH: zh} }

@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+
+	"github.com/mailcheck/mailcheck/probes/findings"
 )
 
 // imapChecks is the IMAP suite (RFC 9051/3501, 2595, 2971), in walk order.
@@ -154,11 +156,11 @@ func conformIMAP(c *conformer) {
 			c.pass("imap.greeting", line)
 			preauth = r.Status == "PREAUTH"
 			if preauth && !s.tls {
-				s.Find(CodeIMAPPreauthPlaintext, line)
+				s.Find(findings.IMAPPreauthPlaintext, line)
 			}
 		case r.Tag == "*" && r.Status == "BYE":
 			c.warn("imap.greeting", line, "the server refuses the session")
-			s.Find(CodeServerBusy, line)
+			s.Find(findings.ServerBusy, line)
 			c.halt("not reached: the server refused the session at the greeting")
 			return nil
 		default:
@@ -232,7 +234,7 @@ func conformIMAP(c *conformer) {
 	case preauth:
 		c.skip("PREAUTH: STARTTLS is not allowed in the authenticated state", tlsIDs...)
 	case !capsHave(caps, "STARTTLS"):
-		s.Find(CodeTLSSTARTTLSUnavailable, "CAPABILITY does not list STARTTLS")
+		s.Find(findings.TLSSTARTTLSUnavailable, "CAPABILITY does not list STARTTLS")
 		c.skip("STARTTLS is not advertised", tlsIDs...)
 	default:
 		upgraded, cont := c.startTLS("starttls", tlsIDs, func() (tlsAnswer, error) {

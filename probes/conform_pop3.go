@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"regexp"
 	"strings"
+
+	"github.com/mailcheck/mailcheck/probes/findings"
 )
 
 // pop3Checks is the POP3 suite (RFC 1939, 2449, 2595, 5034), in walk order.
@@ -150,7 +152,7 @@ func conformPOP3(c *conformer) {
 		switch {
 		case o.Known && !o.OK && o.Bad == "":
 			c.warn("pop3.greeting", o.Line, "the server refuses the session")
-			s.Find(CodeServerBusy, o.Line)
+			s.Find(findings.ServerBusy, o.Line)
 			c.halt("not reached: the server refused the session at the greeting")
 		case o.OK && o.Bad == "":
 			c.pass("pop3.greeting", o.Line)
@@ -246,7 +248,7 @@ func conformPOP3(c *conformer) {
 	case s.ep.Security != STARTTLS:
 		c.skip("--security plain: TLS not requested", tlsIDs...)
 	case caps != nil && !hasCap(caps, "STLS"):
-		s.Find(CodeTLSSTARTTLSUnavailable, "CAPA does not list STLS")
+		s.Find(findings.TLSSTARTTLSUnavailable, "CAPA does not list STLS")
 		c.skip("STLS is not advertised", tlsIDs...)
 	default:
 		upgraded, cont := c.startTLS("stls", tlsIDs, func() (tlsAnswer, error) {

@@ -7,6 +7,8 @@ import (
 	"slices"
 	"strings"
 	"time"
+
+	"github.com/mailcheck/mailcheck/probes/findings"
 )
 
 // smtpChecks is the SMTP suite (RFC 5321, 3207, 4954, 2920, 2034, 6409), in walk order.
@@ -215,7 +217,7 @@ func conformSMTP(c *conformer) {
 			c.pass("smtp.greeting.code", r.Lines[0])
 		case 421, 554:
 			c.warn("smtp.greeting.code", ev, "the server refuses the session")
-			s.Find(CodeServerBusy, ev)
+			s.Find(findings.ServerBusy, ev)
 			c.halt("not reached: the server refused the session at the greeting")
 			return nil
 		default:
@@ -295,7 +297,7 @@ func conformSMTP(c *conformer) {
 		c.skip("EHLO was refused: STARTTLS cannot be negotiated", tlsIDs...)
 	default:
 		if _, ok := ext["STARTTLS"]; !ok {
-			s.Find(CodeTLSSTARTTLSUnavailable, "EHLO does not list STARTTLS")
+			s.Find(findings.TLSSTARTTLSUnavailable, "EHLO does not list STARTTLS")
 			c.skip("STARTTLS is not advertised", tlsIDs...)
 			break
 		}

@@ -9,6 +9,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/mailcheck/mailcheck/probes/findings"
+
 	"github.com/mailcheck/mailcheck/testservers"
 )
 
@@ -162,7 +164,7 @@ func TestConformConforming(t *testing.T) {
 				t.Errorf("status = %s, want ok", r.Status)
 			}
 			for _, f := range r.Findings() {
-				if f.Severity != SevInfo {
+				if f.Severity != findings.SevInfo {
 					t.Errorf("finding %s (%s) on a conforming server", f.Code, f.Evidence)
 				}
 			}
@@ -367,8 +369,8 @@ func TestConformViolations(t *testing.T) {
 			// A failed MUST is an error finding naming the check; a failed SHOULD a warning.
 			for id, v := range tt.want {
 				def, _ := LookupCheck(id)
-				code := map[Level]Code{LevelMust: CodeConformMustFailed, LevelShould: CodeConformShouldFailed}[def.Level]
-				found := slices.ContainsFunc(r.Findings(), func(f Finding) bool {
+				code := map[Level]findings.Code{LevelMust: findings.ConformMustFailed, LevelShould: findings.ConformShouldFailed}[def.Level]
+				found := slices.ContainsFunc(r.Findings(), func(f findings.Finding) bool {
 					return f.Code == code && strings.HasPrefix(f.Evidence, id+" ")
 				})
 				if v == VerdictFail && !found {
@@ -435,7 +437,7 @@ func TestConformUnreachable(t *testing.T) {
 	srv.Close()
 	r, checks := Conform(context.Background(), Endpoint{Proto: SMTP, Host: "127.0.0.1", Port: port, Security: STARTTLS},
 		Options{Timeout: conformStep})
-	if r.Status != Fail || !r.HasCode(CodeTCPRefused) {
+	if r.Status != Fail || !r.HasCode(findings.TCPRefused) {
 		t.Errorf("status %s, codes %v; want fail with tcp.refused", r.Status, r.Findings())
 	}
 	if len(checks) != len(smtpChecks) {
@@ -476,8 +478,8 @@ func TestSuites(t *testing.T) {
 			}
 		}
 	}
-	for _, c := range []Code{CodeConformMustFailed, CodeConformShouldFailed} {
-		if e, ok := Lookup(c); !ok || e.Title.EN == "" || e.Title.ZH == "" || e.Fix.ZH == "" || e.Ref == "" {
+	for _, c := range []findings.Code{findings.ConformMustFailed, findings.ConformShouldFailed} {
+		if e, ok := findings.Lookup(c); !ok || e.Title.EN == "" || e.Title.ZH == "" || e.Fix.ZH == "" || e.Ref == "" {
 			t.Errorf("catalogue entry for %s: %+v", c, e)
 		}
 	}
@@ -681,7 +683,7 @@ func TestConformCancel(t *testing.T) {
 	if d := time.Since(start); d > 5*time.Second {
 		t.Errorf("cancel took %s", d)
 	}
-	if !r.HasCode(CodeProbeCanceled) {
+	if !r.HasCode(findings.ProbeCanceled) {
 		t.Errorf("findings %v, want probe.canceled", r.Findings())
 	}
 	for _, c := range checks {

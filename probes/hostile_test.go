@@ -9,6 +9,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/mailcheck/mailcheck/probes/findings"
+
 	"github.com/mailcheck/mailcheck/probes"
 	"github.com/mailcheck/mailcheck/testservers"
 )
@@ -29,27 +31,27 @@ func TestHostileServers(t *testing.T) {
 		faults   testservers.Faults
 		user     string
 		password string
-		want     probes.Code
+		want     findings.Code
 		status   probes.Status
 	}{
-		{"drip greeting", "smtp", "starttls", testservers.Faults{DripGreeting: true}, "", "", probes.CodeServerGreetingTimeout, probes.Fail},
-		{"endless multi-line", "smtp", "plain", testservers.Faults{EndlessMultiline: true}, "", "", probes.CodeServerProtocolError, probes.Fail},
-		{"1 MiB line", "smtp", "starttls", testservers.Faults{HugeLine: true}, "", "", probes.CodeServerProtocolError, probes.Fail},
-		{"1 MiB line pop3", "pop3", "starttls", testservers.Faults{HugeLine: true}, "", "", probes.CodeServerProtocolError, probes.Fail},
-		{"binary garbage", "smtp", "starttls", testservers.Faults{Garbage: true}, "", "", probes.CodeServerProtocolError, probes.Fail},
-		{"binary garbage pop3", "pop3", "starttls", testservers.Faults{Garbage: true}, "", "", probes.CodeServerProtocolError, probes.Fail},
-		{"reset mid-reply", "smtp", "starttls", testservers.Faults{ResetMidReply: true}, "", "", probes.CodeTCPReset, probes.Fail},
-		{"TLS handshake stalls", "smtp", "tls", testservers.Faults{ImplicitTLS: true, StallTLS: true}, "", "", probes.CodeTLSHandshakeFailed, probes.Fail},
+		{"drip greeting", "smtp", "starttls", testservers.Faults{DripGreeting: true}, "", "", findings.ServerGreetingTimeout, probes.Fail},
+		{"endless multi-line", "smtp", "plain", testservers.Faults{EndlessMultiline: true}, "", "", findings.ServerProtocolError, probes.Fail},
+		{"1 MiB line", "smtp", "starttls", testservers.Faults{HugeLine: true}, "", "", findings.ServerProtocolError, probes.Fail},
+		{"1 MiB line pop3", "pop3", "starttls", testservers.Faults{HugeLine: true}, "", "", findings.ServerProtocolError, probes.Fail},
+		{"binary garbage", "smtp", "starttls", testservers.Faults{Garbage: true}, "", "", findings.ServerProtocolError, probes.Fail},
+		{"binary garbage pop3", "pop3", "starttls", testservers.Faults{Garbage: true}, "", "", findings.ServerProtocolError, probes.Fail},
+		{"reset mid-reply", "smtp", "starttls", testservers.Faults{ResetMidReply: true}, "", "", findings.TCPReset, probes.Fail},
+		{"TLS handshake stalls", "smtp", "tls", testservers.Faults{ImplicitTLS: true, StallTLS: true}, "", "", findings.TLSHandshakeFailed, probes.Fail},
 		{"data after STARTTLS ready", "smtp", "starttls", testservers.Faults{InjectAfterSTARTTLS: []byte("250 injected\r\n")},
-			testservers.DefaultUser, testservers.DefaultPassword, probes.CodeTLSSTARTTLSInjection, probes.Fail},
+			testservers.DefaultUser, testservers.DefaultPassword, findings.TLSSTARTTLSInjection, probes.Fail},
 		{"data after STLS ready", "pop3", "starttls", testservers.Faults{InjectAfterSTARTTLS: []byte("+OK injected\r\n")},
-			testservers.DefaultUser, testservers.DefaultPassword, probes.CodeTLSSTARTTLSInjection, probes.Fail},
+			testservers.DefaultUser, testservers.DefaultPassword, findings.TLSSTARTTLSInjection, probes.Fail},
 		{"STARTTLS stripped", "smtp", "starttls", testservers.Faults{StripSTARTTLS: true},
-			testservers.DefaultUser, testservers.DefaultPassword, probes.CodeTLSSTARTTLSUnavailable, probes.Fail},
+			testservers.DefaultUser, testservers.DefaultPassword, findings.TLSSTARTTLSUnavailable, probes.Fail},
 		{"STLS stripped", "pop3", "starttls", testservers.Faults{StripSTARTTLS: true},
-			testservers.DefaultUser, testservers.DefaultPassword, probes.CodeTLSSTARTTLSUnavailable, probes.Fail},
+			testservers.DefaultUser, testservers.DefaultPassword, findings.TLSSTARTTLSUnavailable, probes.Fail},
 		{"certificate for another name", "smtp", "tls", testservers.Faults{ImplicitTLS: true, Cert: testservers.WrongHost},
-			testservers.DefaultUser, testservers.DefaultPassword, probes.CodeTLSCertHostnameMismatch, probes.Fail},
+			testservers.DefaultUser, testservers.DefaultPassword, findings.TLSCertHostnameMismatch, probes.Fail},
 		{"any password accepted", "smtp", "tls", testservers.Faults{ImplicitTLS: true, AcceptAnyPassword: true},
 			testservers.DefaultUser, "not-the-password", "", probes.OK},
 	}
@@ -110,8 +112,8 @@ func TestCancel(t *testing.T) {
 	if took := time.Since(start); took > 5*time.Second {
 		t.Fatalf("cancel took %s to end the probe", took)
 	}
-	if !r.HasCode(probes.CodeProbeCanceled) {
-		t.Errorf("codes = %v, want %s\n%s", codesOf(r), probes.CodeProbeCanceled, dump(r))
+	if !r.HasCode(findings.ProbeCanceled) {
+		t.Errorf("codes = %v, want %s\n%s", codesOf(r), findings.ProbeCanceled, dump(r))
 	}
 }
 

@@ -5,6 +5,8 @@ import (
 	"io"
 	"strconv"
 	"strings"
+
+	"github.com/mailcheck/mailcheck/probes/findings"
 )
 
 // imapResp is one parsed IMAP response line (RFC 9051 7, 2.2.2).
@@ -200,10 +202,10 @@ func imapScript(s *Session) error {
 		case "PREAUTH":
 			preauth = true
 			if !s.tls {
-				s.Find(CodeIMAPPreauthPlaintext, line)
+				s.Find(findings.IMAPPreauthPlaintext, line)
 			}
 		case "BYE":
-			s.Find(CodeServerBusy, line)
+			s.Find(findings.ServerBusy, line)
 			return &ReplyError{Proto: IMAP, Enhanced: r.Code, Lines: []string{line}}
 		default:
 			return fmt.Errorf("%w: greeting %q", ErrMalformedReply, truncate(line, 80))
@@ -280,7 +282,7 @@ func (s *Session) imapLogin(caps []string) bool {
 		if !s.tls {
 			if disabled {
 				if havePass || user != "" {
-					s.Find(CodeTLSRequired, "CAPABILITY lists LOGINDISABLED on an unencrypted connection")
+					s.Find(findings.TLSRequired, "CAPABILITY lists LOGINDISABLED on an unencrypted connection")
 					return fmt.Errorf("login: LOGINDISABLED before TLS")
 				}
 				s.Detail("LOGINDISABLED before TLS (good: passwords only travel encrypted)")
@@ -290,10 +292,10 @@ func (s *Session) imapLogin(caps []string) bool {
 				if havePass {
 					s.note("password not sent: the connection is not encrypted (use --allow-plaintext-auth to override)")
 				}
-				s.Find(CodeAuthPlaintextOffered, "LOGIN allowed before TLS (no LOGINDISABLED)")
+				s.Find(findings.AuthPlaintextOffered, "LOGIN allowed before TLS (no LOGINDISABLED)")
 				return nil
 			}
-			s.Find(CodeAuthPlaintextOffered, "password sent without TLS (--allow-plaintext-auth)")
+			s.Find(findings.AuthPlaintextOffered, "password sent without TLS (--allow-plaintext-auth)")
 		} else if !havePass {
 			s.Detail("no password given, login not tried")
 			return nil
@@ -370,17 +372,17 @@ func (s *Session) imapAuthError(err error) error {
 	}
 	switch strings.ToUpper(re.Enhanced) {
 	case "PRIVACYREQUIRED":
-		s.Find(CodeTLSRequired, re.Text())
+		s.Find(findings.TLSRequired, re.Text())
 		return err
 	case "UNAVAILABLE", "LIMIT", "INUSE":
-		s.Find(CodeServerBusy, re.Text())
+		s.Find(findings.ServerBusy, re.Text())
 		return err
 	}
-	if c, ok := MatchReply(IMAP, "auth", re.Lines); ok {
+	if c, ok := matchReply(IMAP, "auth", re.Lines); ok {
 		s.Find(c, re.Text())
 		return err
 	}
-	s.Find(CodeAuthFailed, re.Text())
+	s.Find(findings.AuthFailed, re.Text())
 	return err
 }
 
@@ -397,7 +399,7 @@ func (s *Session) imapExamine(caps []string) {
 			if !ok || !unsafeLogin(re) {
 				return err
 			}
-			s.Find(CodeIMAPIDRequired, re.Text())
+			s.Find(findings.IMAPIDRequired, re.Text())
 			// RFC 2971: identify ourselves, as Thunderbird and Foxmail do, then try again.
 			if _, _, err := s.imapCmd(`ID ("name" "mailcheck" "version" "1")`, `ID ("name" "mailcheck" "version" "1")`); err != nil {
 				return err
@@ -425,7 +427,7 @@ func (s *Session) imapExamine(caps []string) {
 
 // unsafeLogin recognises the Coremail refusal that demands IMAP ID (S16 in providers.md).
 func unsafeLogin(re *ReplyError) bool {
-	if c, ok := MatchReply(IMAP, "select", re.Lines); ok && c == CodeIMAPIDRequired {
+	if c, ok := matchReply(IMAP, "select", re.Lines); ok && c == findings.IMAPIDRequired {
 		return true
 	}
 	return strings.Contains(strings.ToLower(re.Text()), "unsafe login")

@@ -6,6 +6,8 @@ import (
 	"io"
 	"strings"
 	"unicode/utf8"
+
+	"github.com/mailcheck/mailcheck/probes/findings"
 )
 
 // MaxLine bounds one protocol line (RFC 5321 4.5.3.1.5 allows 512 for replies; 8 KiB leaves room
@@ -68,7 +70,7 @@ func (l *lineReader) buffered() int { return l.br.Buffered() }
 // printable makes server bytes safe to show: valid text is decoded (GBK too), control
 // characters and invalid bytes are escaped so a hostile reply cannot drive a terminal.
 func safeText(b []byte) string {
-	s := DecodeText(b)
+	s := findings.DecodeText(b)
 	if isClean(s) {
 		return s
 	}

@@ -2,6 +2,7 @@ package probes
 
 import (
 	"context"
+	"fmt"
 	"sync"
 )
 
@@ -9,11 +10,11 @@ import (
 // limit connections per protocol, do not rate-limit us.
 const perHost = 4
 
-// ProbeAll probes every endpoint concurrently, with the options optsFor gives each (the login
+// probeAll probes every endpoint concurrently, with the options optsFor gives each (the login
 // name differs per protocol at some providers), and returns results in input order (written
 // into results[i], as mox does, so output is deterministic). progress, if non-nil, is called
 // as each endpoint finishes.
-func ProbeAll(ctx context.Context, eps []Endpoint, optsFor func(Endpoint) Options, progress func(i int, r Result)) []Result {
+func probeAll(ctx context.Context, eps []Endpoint, optsFor func(int) Options, progress func(i int, r Result)) []Result {
 	results := make([]Result, len(eps))
 	var mu sync.Mutex
 	sems := map[string]chan struct{}{}
@@ -30,7 +31,7 @@ func ProbeAll(ctx context.Context, eps []Endpoint, optsFor func(Endpoint) Option
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			s := sem(ep.Host + "/" + string(ep.Proto))
+			s := sem(fmt.Sprintf("%s:%d/%s", ep.Host, ep.Port, ep.Proto))
 			select {
 			case s <- struct{}{}:
 			case <-ctx.Done():
@@ -38,7 +39,7 @@ func ProbeAll(ctx context.Context, eps []Endpoint, optsFor func(Endpoint) Option
 				return
 			}
 			defer func() { <-s }()
-			results[i] = Probe(ctx, ep, optsFor(ep))
+			results[i] = Probe(ctx, ep, optsFor(i))
 			if progress != nil {
 				mu.Lock()
 				progress(i, results[i])

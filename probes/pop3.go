@@ -6,6 +6,8 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+
+	"github.com/mailcheck/mailcheck/probes/findings"
 )
 
 // pop3Cmd sends line (recorded as shown) and reads the status; -ERR becomes a *ReplyError.
@@ -172,7 +174,7 @@ func (s *Session) pop3Login(caps []string) bool {
 			}
 			if user == "" {
 				if caps == nil || hasCap(caps, "USER") || hasCap(caps, "SASL") {
-					s.Find(CodeAuthPlaintextOffered, "login offered before TLS (CAPA: "+strings.Join(caps, " ")+")")
+					s.Find(findings.AuthPlaintextOffered, "login offered before TLS (CAPA: "+strings.Join(caps, " ")+")")
 				}
 				return nil
 			}
@@ -180,14 +182,14 @@ func (s *Session) pop3Login(caps []string) bool {
 			if _, err := s.pop3Cmd("USER "+user, "USER "+user); err != nil {
 				return s.pop3AuthError(err, true)
 			}
-			s.Find(CodeAuthPlaintextOffered, "USER accepted before TLS")
+			s.Find(findings.AuthPlaintextOffered, "USER accepted before TLS")
 			return nil
 		}
 		cmds := pop3LoginCmds(caps, user, s.opts.Password)
 		for i, c := range cmds {
 			last := i == len(cmds)-1
 			if last && !s.tls { // recorded only once a password really goes out in clear
-				s.Find(CodeAuthPlaintextOffered, "password sent without TLS (--allow-plaintext-auth)")
+				s.Find(findings.AuthPlaintextOffered, "password sent without TLS (--allow-plaintext-auth)")
 			}
 			if _, err := s.pop3Cmd(c.line, c.shown); err != nil {
 				return s.pop3AuthError(err, !last)
@@ -238,25 +240,25 @@ func (s *Session) pop3AuthError(err error, userOnly bool) error {
 	}
 	switch strings.ToUpper(re.Enhanced) {
 	case "IN-USE":
-		s.Find(CodePOP3InUse, re.Text())
+		s.Find(findings.POP3InUse, re.Text())
 		return err
 	case "LOGIN-DELAY":
-		s.Find(CodePOP3LoginDelay, re.Text())
+		s.Find(findings.POP3LoginDelay, re.Text())
 		return err
 	case "SYS/TEMP":
-		s.Find(CodeServerBusy, re.Text())
+		s.Find(findings.ServerBusy, re.Text())
 		return err
 	}
-	if c, ok := MatchReply(POP3, "auth", re.Lines); ok {
+	if c, ok := matchReply(POP3, "auth", re.Lines); ok {
 		s.Find(c, re.Text())
 		return err
 	}
 	if userOnly && !s.tls {
 		// A USER refused on a clear connection is the server demanding TLS first.
-		s.Find(CodeTLSRequired, re.Text())
+		s.Find(findings.TLSRequired, re.Text())
 		return err
 	}
-	s.Find(CodeAuthFailed, re.Text())
+	s.Find(findings.AuthFailed, re.Text())
 	return err
 }
 

@@ -9,6 +9,8 @@ import (
 	"slices"
 	"strings"
 	"time"
+
+	"github.com/mailcheck/mailcheck/probes/findings"
 )
 
 // Dialer opens connections; tests may hand in their own.
@@ -27,10 +29,9 @@ type Options struct {
 	Password           []byte
 	AllowPlaintextAuth bool
 	EHLOName           string // default "mailcheck.invalid"
-	Provider           string // provider key, for provider-specific fixes
-	// AuthKind is what the provider wants as password ("authorization-code", "app-password",
-	// "oauth-or-app-password", "oauth-only"); it sharpens a bare auth.failed.
-	AuthKind string
+	// Provider is what the database knows of the endpoint's provider: its own fixes, and the
+	// kind of password it wants, which sharpens a bare auth.failed. Nil: no provider known.
+	Provider *ProviderFacts
 	// NoModeDetect turns off the retry in the other TLS mode after a wrong-mode failure.
 	NoModeDetect bool
 }
@@ -88,9 +89,9 @@ func Probe(ctx context.Context, ep Endpoint, opts Options) Result {
 	}
 	var alt Security
 	switch {
-	case ep.Security == ImplicitTLS && res.HasCode(CodePortExpectsSTARTTLS):
+	case ep.Security == ImplicitTLS && res.HasCode(findings.PortExpectsSTARTTLS):
 		alt = STARTTLS
-	case ep.Security != ImplicitTLS && res.HasCode(CodeServerGreetingTimeout):
+	case ep.Security != ImplicitTLS && res.HasCode(findings.ServerGreetingTimeout):
 		alt = ImplicitTLS
 	default:
 		return res
@@ -108,11 +109,11 @@ func Probe(ctx context.Context, ep Endpoint, opts Options) Result {
 	}
 	if alt == ImplicitTLS {
 		// The greeting timeout was the symptom; the cause is the mode.
-		replaceFinding(&res, CodeServerGreetingTimeout, CodePortExpectsTLS,
+		replaceFinding(&res, findings.ServerGreetingTimeout, findings.PortExpectsTLS,
 			fmt.Sprintf("no greeting in plaintext on port %d, but a TLS handshake works there (%s)", ep.Port, tlsVersion(other))+
 				certNote(other), &opts)
 	} else {
-		replaceFinding(&res, CodePortExpectsSTARTTLS, CodePortExpectsSTARTTLS,
+		replaceFinding(&res, findings.PortExpectsSTARTTLS, findings.PortExpectsSTARTTLS,
 			fmt.Sprintf("port %d speaks plaintext first; STARTTLS there: %s", ep.Port, stepStatus(other, "starttls", "stls")), &opts)
 	}
 	res.Alt = &other
@@ -160,11 +161,11 @@ func tlsVersion(r Result) string {
 }
 
 // replaceFinding swaps the first finding with code from for one with code to and new evidence.
-func replaceFinding(r *Result, from, to Code, evidence string, o *Options) {
+func replaceFinding(r *Result, from, to findings.Code, evidence string, o *Options) {
 	for i := range r.Steps {
 		for j, f := range r.Steps[i].Findings {
 			if f.Code == from {
-				r.Steps[i].Findings[j] = NewFinding(to, evidence, o.Provider)
+				r.Steps[i].Findings[j] = findings.New(to, evidence)
 				return
 			}
 		}

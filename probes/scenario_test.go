@@ -7,6 +7,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/mailcheck/mailcheck/probes/findings"
+
 	"github.com/mailcheck/mailcheck/probes"
 	"github.com/mailcheck/mailcheck/testservers"
 )
@@ -37,7 +39,7 @@ func runScenario(t *testing.T, ca *testservers.CA, sc testservers.Scenario) prob
 func codesOf(r probes.Result) []string {
 	var out []string
 	for _, f := range r.Findings() {
-		if f.Severity == probes.SevError || f.Severity == probes.SevWarning {
+		if f.Severity == findings.SevError || f.Severity == findings.SevWarning {
 			out = append(out, string(f.Code))
 		}
 	}

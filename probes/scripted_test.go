@@ -8,6 +8,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/mailcheck/mailcheck/probes/findings"
+
 	"github.com/mailcheck/mailcheck/probes"
 )
 
@@ -63,7 +65,7 @@ func TestLateInjection(t *testing.T) {
 		return true
 	})
 	r := probeLocal(port, probes.SMTP, probes.STARTTLS, probes.Options{})
-	if !r.HasCode(probes.CodeTLSSTARTTLSInjection) || r.HasCode(probes.CodePortExpectsSTARTTLS) {
+	if !r.HasCode(findings.TLSSTARTTLSInjection) || r.HasCode(findings.PortExpectsSTARTTLS) {
 		t.Errorf("codes %v, want tls.starttls-injection and not port.expects-starttls\n%s", codesOf(r), dump(r))
 	}
 }
@@ -80,7 +82,7 @@ func TestStrippedSTARTTLS(t *testing.T) {
 		return true
 	})
 	r := probeLocal(port, probes.SMTP, probes.STARTTLS, probes.Options{User: "u", Password: []byte("stripped-secret")})
-	if !r.HasCode(probes.CodeSTARTTLSStripped) || r.Status != probes.Fail {
+	if !r.HasCode(findings.TLSSTARTTLSStripped) || r.Status != probes.Fail {
 		t.Errorf("codes %v status %s, want tls.starttls-stripped, fail\n%s", codesOf(r), r.Status, dump(r))
 	}
 	time.Sleep(20 * time.Millisecond)
@@ -105,7 +107,7 @@ func TestFailNeverLooksFine(t *testing.T) {
 	})
 	r := probeLocal(port, probes.SMTP, probes.Plain, probes.Options{User: "u", Password: []byte("wrong-secret"), AllowPlaintextAuth: true})
 	rep := probes.Report{Results: []probes.Result{r}}
-	if !rep.HasError() || !r.HasCode(probes.CodeAuthFailed) || !r.HasCode(probes.CodeAuthPlaintextOffered) {
+	if !rep.HasError() || !r.HasCode(findings.AuthFailed) || !r.HasCode(findings.AuthPlaintextOffered) {
 		t.Errorf("codes %v, HasError %v; want auth.failed (error) beside auth.plaintext-offered\n%s", codesOf(r), rep.HasError(), dump(r))
 	}
 }
@@ -133,7 +135,7 @@ func TestBrokenSessionSkips(t *testing.T) {
 			skipped++
 		}
 	}
-	if !r.HasCode(probes.CodeServerResponseTimeout) || skipped < 2 {
+	if !r.HasCode(findings.ServerResponseTimeout) || skipped < 2 {
 		t.Errorf("codes %v, %d skipped steps; want server.response-timeout and list/uidl skipped\n%s", codesOf(r), skipped, dump(r))
 	}
 }
@@ -153,7 +155,7 @@ func TestIMAPLiteralFlood(t *testing.T) {
 		return true
 	})
 	r := probeLocal(port, probes.IMAP, probes.Plain, probes.Options{Timeout: 2 * time.Second, User: "u", Password: []byte("pw-123456"), AllowPlaintextAuth: true})
-	if !r.HasCode(probes.CodeServerProtocolError) {
+	if !r.HasCode(findings.ServerProtocolError) {
 		t.Errorf("codes %v, want server.protocol-error for the literal flood\n%s", codesOf(r), dump(r))
 	}
 }
@@ -188,7 +190,7 @@ func TestEngineFindings(t *testing.T) {
 			return true
 		})
 		r := probeLocal(port, probes.IMAP, probes.Plain, probes.Options{})
-		if !r.HasCode(probes.CodeIMAPPreauthPlaintext) {
+		if !r.HasCode(findings.IMAPPreauthPlaintext) {
 			t.Errorf("codes %v, want imap.preauth-plaintext\n%s", codesOf(r), dump(r))
 		}
 	})
@@ -205,7 +207,7 @@ func TestEngineFindings(t *testing.T) {
 		// The endpoint says 25; the dialer takes it to the scripted server.
 		o := probes.Options{Timeout: time.Second, NoModeDetect: true, Dialer: remapDialer{to: map[int]int{25: port}}}
 		r := probes.Probe(context.Background(), probes.Endpoint{Proto: probes.SMTP, Host: "127.0.0.1", Port: 25, Security: probes.Plain}, o)
-		if !r.HasCode(probes.CodeSMTPPort25Submission) || r.HasCode(probes.CodeSMTPAuthNotOffered) {
+		if !r.HasCode(findings.SMTPPort25Submission) || r.HasCode(findings.SMTPAuthNotOffered) {
 			t.Errorf("codes %v, want smtp.port25-submission and not smtp.auth-not-offered\n%s", codesOf(r), dump(r))
 		}
 	})

@@ -7,6 +7,8 @@ import (
 	"net"
 	"strings"
 	"time"
+
+	"github.com/mailcheck/mailcheck/probes/findings"
 )
 
 // Session owns one connection to one endpoint and records every step of the walk. It is the
@@ -113,7 +115,7 @@ func (s *Session) Step(name string, body func() error) error {
 		st.Error = redactEvidence(err.Error(), s.opts)
 		// A failed step always carries an error-level finding: a warning noted on the way
 		// (say, a password sent in clear) must not make a failure look like "works".
-		if !hasSeverity(st.Findings, SevError) {
+		if !hasSeverity(st.Findings, findings.SevError) {
 			if f := s.findingFor(name, err); !hasCode(st.Findings, f.Code) {
 				st.Findings = append(st.Findings, f)
 			}
@@ -125,9 +127,9 @@ func (s *Session) Step(name string, body func() error) error {
 	}
 	for _, f := range st.Findings {
 		switch f.Severity {
-		case SevError:
+		case findings.SevError:
 			st.Status = Worse(st.Status, Fail)
-		case SevWarning:
+		case findings.SevWarning:
 			st.Status = Worse(st.Status, Warn)
 		}
 	}
@@ -157,7 +159,7 @@ func breaks(k Kind, err error) bool {
 	return false
 }
 
-func hasSeverity(fs []Finding, sev Severity) bool {
+func hasSeverity(fs []findings.Finding, sev findings.Severity) bool {
 	for _, f := range fs {
 		if f.Severity == sev {
 			return true
@@ -166,7 +168,7 @@ func hasSeverity(fs []Finding, sev Severity) bool {
 	return false
 }
 
-func hasCode(fs []Finding, c Code) bool {
+func hasCode(fs []findings.Finding, c findings.Code) bool {
 	for _, f := range fs {
 		if f.Code == c {
 			return true
@@ -188,7 +190,7 @@ func (s *Session) Detail(format string, args ...any) {
 }
 
 // Find attaches a finding to the current step (or to the last step when none is running).
-func (s *Session) Find(code Code, evidence string) {
+func (s *Session) Find(code findings.Code, evidence string) {
 	f := s.finding(code, evidence)
 	switch {
 	case s.cur != nil:
@@ -196,9 +198,9 @@ func (s *Session) Find(code Code, evidence string) {
 	case len(s.res.Steps) > 0:
 		last := &s.res.Steps[len(s.res.Steps)-1]
 		last.Findings = append(last.Findings, f)
-		if f.Severity == SevError {
+		if f.Severity == findings.SevError {
 			last.Status = Worse(last.Status, Fail)
-		} else if f.Severity == SevWarning {
+		} else if f.Severity == findings.SevWarning {
 			last.Status = Worse(last.Status, Warn)
 		}
 	}
@@ -207,18 +209,18 @@ func (s *Session) Find(code Code, evidence string) {
 // finding builds a finding with redacted evidence and the provider's fix. A bare auth.failed is
 // sharpened by what the provider wants instead of the web password: a login refused by QQ is
 // auth.authorization-code-required, not a generic failure.
-func (s *Session) finding(code Code, evidence string) Finding {
-	if code == CodeAuthFailed {
-		switch s.opts.AuthKind {
-		case "authorization-code":
-			code = CodeAuthAuthCodeRequired
-		case "app-password", "oauth-or-app-password":
-			code = CodeAuthAppPasswordRequired
-		case "oauth-only":
-			code = CodeAuthBasicDisabled
+func (s *Session) finding(code findings.Code, evidence string) findings.Finding {
+	if code == findings.AuthFailed {
+		switch s.opts.Provider.auth() {
+		case AuthCode:
+			code = findings.AuthAuthorizationCodeRequired
+		case AuthAppPassword, AuthOAuthOrAppPassword:
+			code = findings.AuthAppPasswordRequired
+		case AuthOAuthOnly:
+			code = findings.AuthBasicDisabled
 		}
 	}
-	return NewFinding(code, redactEvidence(evidence, s.opts), s.opts.Provider)
+	return findings.New(code, redactEvidence(evidence, s.opts))
 }
 
 // note adds a line of our own to the transcript (not sent on the wire).

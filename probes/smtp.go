@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+
+	"github.com/mailcheck/mailcheck/probes/findings"
 )
 
 // readSMTPLines reads the lines of one reply, bounded in count and length; the conformance
@@ -167,14 +169,14 @@ func (s *Session) smtpAuth(ext map[string]string) {
 			return s.smtpAuthProbe(hasTLS, submission)
 		case sendPass:
 			if !s.tls {
-				s.Find(CodeAuthPlaintextOffered, "password sent without TLS (--allow-plaintext-auth)")
+				s.Find(findings.AuthPlaintextOffered, "password sent without TLS (--allow-plaintext-auth)")
 			}
 			return s.smtpLogin(mechs)
 		case s.tls:
 			s.Detail("AUTH %s offered; no password given, login not tried", strings.Join(mechs, " "))
 			return nil
 		}
-		s.Find(CodeAuthPlaintextOffered, "AUTH "+strings.Join(mechs, " ")+" offered before TLS")
+		s.Find(findings.AuthPlaintextOffered, "AUTH "+strings.Join(mechs, " ")+" offered before TLS")
 		return nil
 	})
 }
@@ -186,19 +188,19 @@ func (s *Session) smtpAuthProbe(hasTLS, submission bool) error {
 	r, err := s.smtpCmd("AUTH LOGIN", "AUTH LOGIN", 334)
 	if err == nil {
 		s.smtpCmd("*", "*", 501) // RFC 4954 4: "*" cancels the exchange
-		s.Find(CodeAuthPlaintextOffered, "AUTH LOGIN accepted before TLS: "+r.Lines[0])
+		s.Find(findings.AuthPlaintextOffered, "AUTH LOGIN accepted before TLS: "+r.Lines[0])
 		return nil
 	}
 	re, ok := err.(*ReplyError)
 	if !ok {
 		return err
 	}
-	if c, ok := MatchReply(SMTP, "auth", re.Lines); ok && c == CodeTLSRequired || re.Code == 530 || re.Code == 538 {
-		s.Find(CodeTLSRequired, re.Text())
+	if c, ok := matchReply(SMTP, "auth", re.Lines); ok && c == findings.TLSRequired || re.Code == 530 || re.Code == 538 {
+		s.Find(findings.TLSRequired, re.Text())
 		return err
 	}
 	if hasTLS {
-		s.Find(CodeSMTPAuthNotOffered, "no AUTH before STARTTLS; "+re.Text())
+		s.Find(findings.SMTPAuthNotOffered, "no AUTH before STARTTLS; "+re.Text())
 		return err
 	}
 	return s.smtpNoAuth(submission)
@@ -207,10 +209,10 @@ func (s *Session) smtpAuthProbe(hasTLS, submission bool) error {
 // smtpNoAuth reports a server that offers no AUTH at all: fatal for submission, normal for MX.
 func (s *Session) smtpNoAuth(submission bool) error {
 	if submission {
-		s.Find(CodeSMTPAuthNotOffered, "EHLO lists no AUTH on submission port "+fmt.Sprint(s.ep.Port))
+		s.Find(findings.SMTPAuthNotOffered, "EHLO lists no AUTH on submission port "+fmt.Sprint(s.ep.Port))
 		return fmt.Errorf("auth: server offers no AUTH")
 	}
-	s.Find(CodeSMTPPort25Submission, "port 25 offers no AUTH: it is for server-to-server mail")
+	s.Find(findings.SMTPPort25Submission, "port 25 offers no AUTH: it is for server-to-server mail")
 	return nil
 }
 
@@ -238,7 +240,7 @@ func (s *Session) smtpLogin(mechs []string) error {
 		s.Detail("logged in as %s (LOGIN)", user)
 		return nil
 	}
-	s.Find(CodeAuthMechUnsupported, "AUTH "+strings.Join(mechs, " "))
+	s.Find(findings.AuthMechanismUnsupported, "AUTH "+strings.Join(mechs, " "))
 	return fmt.Errorf("auth: no supported mechanism in %v", mechs)
 }
 

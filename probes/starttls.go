@@ -8,6 +8,8 @@ import (
 	"net"
 	"strings"
 	"time"
+
+	"github.com/mailcheck/mailcheck/probes/findings"
 )
 
 var (
@@ -39,15 +41,15 @@ func (s *Session) startTLSStep(name string, offered bool, stripped string, comma
 	return s.Step(name, func() error {
 		if !offered {
 			if stripped != "" {
-				s.Find(CodeSTARTTLSStripped, stripped)
+				s.Find(findings.TLSSTARTTLSStripped, stripped)
 			} else {
-				s.Find(CodeTLSSTARTTLSUnavailable, "the capability list does not offer "+strings.ToUpper(name))
+				s.Find(findings.TLSSTARTTLSUnavailable, "the capability list does not offer "+strings.ToUpper(name))
 			}
 			return fmt.Errorf("%s: not offered", name)
 		}
 		if err := command(); err != nil {
 			if re, ok := err.(*ReplyError); ok {
-				s.Find(CodeTLSSTARTTLSUnavailable, re.Text())
+				s.Find(findings.TLSSTARTTLSUnavailable, re.Text())
 			}
 			return fmt.Errorf("%s: %w", name, err)
 		}
@@ -62,7 +64,7 @@ func (s *Session) upgradeTLS() error {
 	if n := s.lr.buffered(); n > 0 {
 		peek, _ := s.lr.br.Peek(n)
 		s.note("%d bytes arrived before the TLS handshake and were discarded: %q", n, truncate(string(peek), 60))
-		s.Find(CodeTLSSTARTTLSInjection, fmt.Sprintf("%d bytes after the ready reply: %q", n, truncate(string(peek), 60)))
+		s.Find(findings.TLSSTARTTLSInjection, fmt.Sprintf("%d bytes after the ready reply: %q", n, truncate(string(peek), 60)))
 		return ErrSTARTTLSInjection
 	}
 	host := s.ep.Host
@@ -103,7 +105,7 @@ func (s *Session) upgradeTLS() error {
 		leaf := st.PeerCertificates[0]
 		s.Detail("%s, certificate valid until %s", info.Version, leaf.NotAfter.Format("2006-01-02"))
 		if left := time.Until(leaf.NotAfter); left < 14*24*time.Hour {
-			s.Find(CodeTLSCertExpiresSoon, fmt.Sprintf("certificate for %s expires %s", host, leaf.NotAfter.Format(time.RFC3339)))
+			s.Find(findings.TLSCertExpiresSoon, fmt.Sprintf("certificate for %s expires %s", host, leaf.NotAfter.Format(time.RFC3339)))
 		}
 		return nil
 	}
@@ -115,7 +117,7 @@ func (s *Session) upgradeTLS() error {
 	}
 	s.Find(certCode(verr), ev)
 	if s.opts.Insecure {
-		s.Find(CodeTLSInsecureSkipped, "--insecure: continuing despite: "+verr.Error())
+		s.Find(findings.TLSVerificationSkipped, "--insecure: continuing despite: "+verr.Error())
 		return nil
 	}
 	return verr

@@ -13,6 +13,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/mailcheck/mailcheck/probes/findings"
+
 	"github.com/mailcheck/mailcheck/probes"
 )
 
@@ -63,12 +65,12 @@ func TestTLSFaults(t *testing.T) {
 	tests := []struct {
 		name string
 		cfg  *tls.Config
-		want probes.Code
+		want findings.Code
 	}{
 		{"server offers only TLS 1.0/1.1", &tls.Config{Certificates: []tls.Certificate{selfSigned(t, "old.test")},
-			MaxVersion: tls.VersionTLS11}, probes.CodeTLSVersionTooOld},
+			MaxVersion: tls.VersionTLS11}, findings.TLSVersionTooOld},
 		{"antivirus re-signs TLS", &tls.Config{Certificates: []tls.Certificate{
-			selfSigned(t, "Kaspersky Anti-Virus Personal Root Certificate")}}, probes.CodeTLSIntercepted},
+			selfSigned(t, "Kaspersky Anti-Virus Personal Root Certificate")}}, findings.TLSIntercepted},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -77,7 +79,7 @@ func TestTLSFaults(t *testing.T) {
 			if !r.HasCode(tt.want) || r.Status != probes.Fail {
 				t.Errorf("codes %v status %s, want %s, fail\n%s", codesOf(r), r.Status, tt.want, dump(r))
 			}
-			if tt.want == probes.CodeTLSIntercepted {
+			if tt.want == findings.TLSIntercepted {
 				for _, f := range r.Findings() {
 					if f.Code == tt.want && !strings.Contains(f.Evidence, "Kaspersky") {
 						t.Errorf("evidence %q does not name the product", f.Evidence)

@@ -5,6 +5,8 @@ package probes
 import (
 	"encoding/json"
 	"time"
+
+	"github.com/mailcheck/mailcheck/probes/findings"
 )
 
 // Schema names the JSON report format; bump it only on incompatible change.
@@ -45,6 +47,9 @@ type Endpoint struct {
 	// Source records how the endpoint was found: "builtin:qq", "srv:_submission._tcp",
 	// "autoconfig", "mx:google", "guess", "flag".
 	Source string `json:"source,omitempty"`
+	// Alt marks an alternative endpoint (overseas node, legacy host): listed with the
+	// settings, not probed.
+	Alt bool `json:"alt,omitempty"`
 }
 
 // Status is the outcome of a step or result.
@@ -77,15 +82,6 @@ func Worse(a, b Status) Status {
 	}
 	return a
 }
-
-// Severity grades a finding.
-type Severity string
-
-const (
-	SevError   Severity = "error"   // this stops mail from working
-	SevWarning Severity = "warning" // works, but risky or degraded
-	SevInfo    Severity = "info"    // worth knowing
-)
 
 // Kind is the failure class of a step; classify is the only place that derives it.
 type Kind string
@@ -133,28 +129,15 @@ func (l Line) MarshalJSON() ([]byte, error) {
 
 // Step is the unit of evidence: one protocol action with its outcome.
 type Step struct {
-	Name     string        `json:"name"`
-	Status   Status        `json:"status"`
-	Start    time.Duration `json:"-"`
-	Duration time.Duration `json:"-"`
-	Kind     Kind          `json:"kind,omitempty"`
-	Error    string        `json:"error,omitempty"`
-	Detail   string        `json:"detail,omitempty"`
-	Lines    []Line        `json:"transcript"`
-	Findings []Finding     `json:"findings,omitempty"`
-}
-
-// MarshalJSON adds start_ms and duration_ms.
-func (s Step) MarshalJSON() ([]byte, error) {
-	type plain Step
-	if s.Lines == nil {
-		s.Lines = []Line{} // CLI.md: every step lists its transcript, empty or not
-	}
-	return json.Marshal(struct {
-		StartMS    int64 `json:"start_ms"`
-		DurationMS int64 `json:"duration_ms"`
-		plain
-	}{s.Start.Milliseconds(), s.Duration.Milliseconds(), plain(s)})
+	Name     string             `json:"name"`
+	Status   Status             `json:"status"`
+	Start    time.Duration      `json:"-"`
+	Duration time.Duration      `json:"-"`
+	Kind     Kind               `json:"kind,omitempty"`
+	Error    string             `json:"error,omitempty"`
+	Detail   string             `json:"detail,omitempty"`
+	Lines    []Line             `json:"transcript"`
+	Findings []findings.Finding `json:"findings,omitempty"`
 }
 
 // CertInfo describes one certificate of the chain the server sent.
@@ -200,18 +183,9 @@ type Result struct {
 	Alt *Result `json:"works_with,omitempty"`
 }
 
-// MarshalJSON adds duration_ms.
-func (r Result) MarshalJSON() ([]byte, error) {
-	type plain Result
-	return json.Marshal(struct {
-		DurationMS int64 `json:"duration_ms"`
-		plain
-	}{r.Duration.Milliseconds(), plain(r)})
-}
-
 // Findings returns every finding of every step, in order.
-func (r *Result) Findings() []Finding {
-	var out []Finding
+func (r *Result) Findings() []findings.Finding {
+	var out []findings.Finding
 	for _, s := range r.Steps {
 		out = append(out, s.Findings...)
 	}
@@ -219,7 +193,7 @@ func (r *Result) Findings() []Finding {
 }
 
 // HasCode reports whether any step of r produced code.
-func (r *Result) HasCode(c Code) bool {
+func (r *Result) HasCode(c findings.Code) bool {
 	for _, f := range r.Findings() {
 		if f.Code == c {
 			return true
@@ -244,23 +218,14 @@ type Report struct {
 	Discovery []Step   `json:"discovery,omitempty"`
 	Results   []Result `json:"results"`
 	// Findings are cross-endpoint conclusions.
-	Findings []Finding `json:"findings,omitempty"`
-	Status   Status    `json:"status"`
-	Checks   []Check   `json:"checks,omitempty"` // conformance verdicts (conform), one per RFC clause
-}
-
-// MarshalJSON adds duration_ms.
-func (r Report) MarshalJSON() ([]byte, error) {
-	type plain Report
-	return json.Marshal(struct {
-		DurationMS int64 `json:"duration_ms"`
-		plain
-	}{r.Elapsed.Milliseconds(), plain(r)})
+	Findings []findings.Finding `json:"findings,omitempty"`
+	Status   Status             `json:"status"`
+	Checks   []Check            `json:"checks,omitempty"` // conformance verdicts (conform), one per RFC clause
 }
 
 // AllFindings returns the report's findings: cross-endpoint ones first, then each step's.
-func (r *Report) AllFindings() []Finding {
-	out := append([]Finding(nil), r.Findings...)
+func (r *Report) AllFindings() []findings.Finding {
+	out := append([]findings.Finding(nil), r.Findings...)
 	for _, s := range r.Discovery {
 		out = append(out, s.Findings...)
 	}
@@ -273,31 +238,44 @@ func (r *Report) AllFindings() []Finding {
 // HasError reports whether any finding is error-level: the exit status 1 rule.
 func (r *Report) HasError() bool {
 	for _, f := range r.AllFindings() {
-		if f.Severity == SevError {
+		if f.Severity == findings.SevError {
 			return true
 		}
 	}
 	return false
 }
 
+// UsernameForm is the form of login name a provider expects.
+type UsernameForm string
+
+const (
+	// FormAddress is the full address ("alice@qq.com").
+	FormAddress UsernameForm = "address"
+	// FormLocal is the part before "@" ("alice").
+	FormLocal UsernameForm = "local"
+)
+
 // Settings is what a person types into a mail client: the recommended endpoints, the login
 // name and the kind of password, with the provider's quirks and where to fix them.
 type Settings struct {
-	Provider  string           `json:"provider,omitempty"`
-	Name      Text             `json:"name"`
-	Status    string           `json:"status,omitempty"` // active, closed, unverified
-	Successor string           `json:"successor,omitempty"`
-	Endpoints []Endpoint       `json:"endpoints"`
-	Usernames map[Proto]string `json:"usernames,omitempty"` // login per protocol ("you@qq.com" or a form)
-	Auth      string           `json:"auth,omitempty"`      // password, app-password, authorization-code, oauth-only, …
-	Notes     []Quirk          `json:"notes,omitempty"`
-	Sources   []string         `json:"sources,omitempty"`
-	Verified  string           `json:"verified,omitempty"`
+	Provider  string        `json:"provider,omitempty"`
+	Name      findings.Text `json:"name"`
+	Status    string        `json:"status,omitempty"` // active, closed, unverified
+	Successor string        `json:"successor,omitempty"`
+	Endpoints []Endpoint    `json:"endpoints"`
+	// Usernames is the login name per protocol, when the address is known; Forms says the
+	// form of the login name per protocol ("address" or "local") for a provider looked up by name.
+	Usernames map[Proto]string       `json:"usernames,omitempty"`
+	Forms     map[Proto]UsernameForm `json:"username_forms,omitempty"`
+	Auth      AuthKind               `json:"auth,omitempty"`
+	Notes     []Quirk                `json:"notes,omitempty"`
+	Sources   []string               `json:"sources,omitempty"`
+	Verified  string                 `json:"verified,omitempty"`
 }
 
 // Quirk is one provider quirk: what to know, what to do and where.
 type Quirk struct {
-	Text Text   `json:"text"`
-	Fix  Text   `json:"fix,omitempty"`
-	URL  string `json:"url,omitempty"`
+	Text findings.Text `json:"text"`
+	Fix  findings.Text `json:"fix,omitempty"`
+	URL  string        `json:"url,omitempty"`
 }

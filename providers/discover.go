@@ -13,6 +13,8 @@ import (
 	"sync"
 	"time"
 
+	"github.com/mailcheck/mailcheck/probes/findings"
+
 	"github.com/mailcheck/mailcheck/probes"
 )
 
@@ -127,13 +129,6 @@ func skip(name, detail string) probes.Step {
 	return probes.Step{Name: name, Status: probes.Skip, Detail: detail}
 }
 
-func (r *run) providerKey() string {
-	if r.disc.Provider != nil {
-		return r.disc.Provider.Key
-	}
-	return ""
-}
-
 // Discover finds the endpoints for address. It returns an error only for a malformed address;
 // DNS and HTTP problems become steps and findings.
 func (d *Discoverer) Discover(ctx context.Context, address string) (*Discovery, error) {
@@ -166,8 +161,7 @@ func (d *Discoverer) Discover(ctx context.Context, address string) (*Discovery, 
 		case Closed:
 			s.Status = probes.Warn
 			s.Detail = fmt.Sprintf("%s → %s: service closed %s; successor %s", domain, p.Key, p.Closed, p.Successor)
-			s.Findings = append(s.Findings, probes.NewFinding(probes.CodeProviderClosed,
-				fmt.Sprintf("%s (%s) closed %s; successor: %s", p.Name.EN, domain, p.Closed, p.Successor), p.Key))
+			s.Findings = append(s.Findings, findings.New(findings.ProviderClosed, fmt.Sprintf("%s (%s) closed %s; successor: %s", p.Name.EN, domain, p.Closed, p.Successor)))
 			return
 		case Unverified:
 			s.Status = probes.Warn
@@ -252,30 +246,28 @@ func (d *Discoverer) Discover(ctx context.Context, address string) (*Discovery, 
 
 // mx looks up the domain's MX and maps it to a hosting provider.
 func (r *run) mx(ctx context.Context, s *probes.Step, domain string) (*Provider, []probes.Endpoint, bool) {
-	key := r.providerKey()
 	mxs, err := r.dns.LookupMX(ctx, domain)
 	switch {
 	case errors.Is(err, probes.ErrNXDomain):
 		s.Status, s.Error, s.Kind = probes.Fail, err.Error(), probes.KindDNS
 		s.Detail = domain + " does not exist (NXDOMAIN)"
-		s.Findings = append(s.Findings, probes.NewFinding(probes.CodeDNSNXDomain, err.Error(), key))
+		s.Findings = append(s.Findings, findings.New(findings.DNSNXDomain, err.Error()))
 		return nil, nil, true
 	case errors.Is(err, probes.ErrNoRecords):
 		s.Status = probes.Warn
 		// RFC 5321 5.1: without MX records the domain's own address acts as an implicit MX.
 		if addrs, aerr := r.dns.LookupHost(ctx, domain); aerr == nil && len(addrs) > 0 {
 			s.Detail = domain + " publishes no MX; mail goes to its own address (implicit MX)"
-			s.Findings = append(s.Findings, probes.NewFinding(probes.CodeDNSImplicitMX,
-				fmt.Sprintf("%s; %s has address %s", err.Error(), domain, addrs[0]), key))
+			s.Findings = append(s.Findings, findings.New(findings.DNSImplicitMX, fmt.Sprintf("%s; %s has address %s", err.Error(), domain, addrs[0])))
 			return nil, nil, false
 		}
 		s.Detail = domain + " publishes no MX and no address: it receives no mail"
-		s.Findings = append(s.Findings, probes.NewFinding(probes.CodeDNSNoMX, err.Error(), key))
+		s.Findings = append(s.Findings, findings.New(findings.DNSNoMX, err.Error()))
 		return nil, nil, false
 	case err != nil:
 		s.Status, s.Error, s.Kind = probes.Fail, err.Error(), probes.KindDNS
 		s.Detail = "MX lookup failed"
-		s.Findings = append(s.Findings, probes.NewFinding(probes.CodeDNSFailure, err.Error(), key))
+		s.Findings = append(s.Findings, findings.New(findings.DNSFailure, err.Error()))
 		return nil, nil, false
 	}
 	var hosts []string
@@ -286,7 +278,7 @@ func (r *run) mx(ctx context.Context, s *probes.Step, domain string) (*Provider,
 	}
 	if len(hosts) == 0 { // RFC 7505 null MX "MX 0 ."
 		s.Status, s.Detail = probes.Warn, domain+" has a null MX: it accepts no mail"
-		s.Findings = append(s.Findings, probes.NewFinding(probes.CodeDNSNoMX, "MX 0 . (RFC 7505 null MX)", key))
+		s.Findings = append(s.Findings, findings.New(findings.DNSNoMX, "MX 0 . (RFC 7505 null MX)"))
 		return nil, nil, false
 	}
 	s.Status = probes.OK
@@ -360,7 +352,7 @@ func (r *run) srv(ctx context.Context, s *probes.Step, domain string) []probes.E
 		// Only a resolver that fails every question is a finding; one bad answer among six
 		// is noted, and the endpoints found elsewhere speak for themselves.
 		if len(failed) == len(srvServices) {
-			s.Findings = append(s.Findings, probes.NewFinding(probes.CodeDNSFailure, firstFail.Error(), r.providerKey()))
+			s.Findings = append(s.Findings, findings.New(findings.DNSFailure, firstFail.Error()))
 		}
 	}
 	if len(parts) == 0 {

@@ -20,6 +20,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/mailcheck/mailcheck/probes/findings"
+
 	"github.com/miekg/dns"
 
 	"github.com/mailcheck/mailcheck/probes"
@@ -264,8 +266,8 @@ func stepOf(d *Discovery, name string) probes.Step {
 	return probes.Step{}
 }
 
-func codesOf(d *Discovery) map[string][]probes.Code {
-	out := map[string][]probes.Code{}
+func codesOf(d *Discovery) map[string][]findings.Code {
+	out := map[string][]findings.Code{}
 	for _, s := range d.Steps {
 		for _, f := range s.Findings {
 			out[s.Name] = append(out[s.Name], f.Code)
@@ -290,7 +292,7 @@ func TestDiscover(t *testing.T) {
 		endpoints []probes.Endpoint // nil = don't check the whole list
 		first     *probes.Endpoint  // check only the first endpoint
 		status    map[string]probes.Status
-		codes     map[string][]probes.Code
+		codes     map[string][]findings.Code
 		conflicts int
 		users     map[probes.Proto]string
 	}{
@@ -318,13 +320,13 @@ func TestDiscover(t *testing.T) {
 			name: "NXDOMAIN", addr: "eve@nx.test",
 			endpoints: []probes.Endpoint{},
 			status:    map[string]probes.Status{"builtin": Skp, "mx": Fail, "srv": Skp, "autoconfig": Skp, "guess": Skp},
-			codes:     map[string][]probes.Code{"mx": {probes.CodeDNSNXDomain}},
+			codes:     map[string][]findings.Code{"mx": {findings.DNSNXDomain}},
 		},
 		{
 			name: "SERVFAIL", addr: "frank@broken.test",
 			endpoints: []probes.Endpoint{},
 			status:    map[string]probes.Status{"mx": Fail, "srv": Warn, "autoconfig": Warn, "guess": Fail},
-			codes:     map[string][]probes.Code{"mx": {probes.CodeDNSFailure}, "srv": {probes.CodeDNSFailure}},
+			codes:     map[string][]findings.Code{"mx": {findings.DNSFailure}, "srv": {findings.DNSFailure}},
 		},
 		{
 			name: "no MX, guessed names", addr: "gina@nomx.test",
@@ -335,12 +337,12 @@ func TestDiscover(t *testing.T) {
 				ep(S, "smtp.nomx.test", 587, STARTTLS, "guess"),
 			},
 			status: map[string]probes.Status{"mx": Warn, "srv": Skp, "autoconfig": Skp, "guess": OK},
-			codes:  map[string][]probes.Code{"mx": {probes.CodeDNSImplicitMX}},
+			codes:  map[string][]findings.Code{"mx": {findings.DNSImplicitMX}},
 		},
 		{
 			name: "null MX", addr: "hal@nullmx.test",
 			status: map[string]probes.Status{"mx": Warn, "guess": Fail},
-			codes:  map[string][]probes.Code{"mx": {probes.CodeDNSNoMX}},
+			codes:  map[string][]findings.Code{"mx": {findings.DNSNoMX}},
 		},
 		{
 			name: "autoconfig.DOMAIN", addr: "alice@auto.test",
@@ -379,7 +381,7 @@ func TestDiscover(t *testing.T) {
 			name: "closed provider falls through to MX", addr: "old@yahoo.com.cn", provider: "yahoo-cn",
 			first:  &probes.Endpoint{Proto: I, Host: "imap.aliyun.com", Port: 993, Security: TLS, Source: "mx:aliyun"},
 			status: map[string]probes.Status{"builtin": Warn, "mx": OK},
-			codes:  map[string][]probes.Code{"builtin": {probes.CodeProviderClosed}},
+			codes:  map[string][]findings.Code{"builtin": {findings.ProviderClosed}},
 		},
 		{
 			name: "unverified entry checks MX too", addr: "staff@netease.com", provider: "netease",

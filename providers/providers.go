@@ -17,6 +17,8 @@ import (
 	"sync"
 	"unicode/utf8"
 
+	"github.com/mailcheck/mailcheck/probes/findings"
+
 	"golang.org/x/net/idna"
 	"golang.org/x/text/width"
 
@@ -26,31 +28,18 @@ import (
 //go:embed providers.json
 var builtinJSON []byte
 
-// Username is the login-name form a provider expects.
-type Username string
+// Username is the login-name form a provider expects: the engine's own type.
+type Username = probes.UsernameForm
 
+// The two forms, under the names the data file's readers know.
 const (
-	// UserAddress means the full address ("alice@qq.com").
-	UserAddress Username = "address"
-	// UserLocal means the part before "@" ("alice").
-	UserLocal Username = "local"
+	UserAddress = probes.FormAddress // the full address ("alice@qq.com")
+	UserLocal   = probes.FormLocal   // the part before "@" ("alice")
 )
 
-// Auth is what a client must present as its password.
-type Auth string
-
-const (
-	// AuthPassword is the account's normal password.
-	AuthPassword Auth = "password"
-	// AuthAppPassword is a generated app-specific password (iCloud).
-	AuthAppPassword Auth = "app-password"
-	// AuthCode is a provider-generated client authorization code (授权码: QQ, 163, Sina…).
-	AuthCode Auth = "authorization-code"
-	// AuthOAuthOnly means password login is switched off: OAuth2 only (Outlook.com, Microsoft 365).
-	AuthOAuthOnly Auth = "oauth-only"
-	// AuthOAuthOrAppPassword accepts OAuth2 or an app password, never the web password (Gmail, Yahoo).
-	AuthOAuthOrAppPassword Auth = "oauth-or-app-password"
-)
+// Auth is what a client must present as its password: the engine's own type, so the data
+// and the prober cannot disagree on a spelling.
+type Auth = probes.AuthKind
 
 // Status says whether a provider still runs the service.
 type Status string
@@ -86,34 +75,41 @@ type Server struct {
 	// Username overrides Provider.Username for this server (iCloud IMAP wants the local part).
 	Username Username `json:"username,omitempty"`
 	// Alt marks a fallback (overseas node, legacy host): listed, but not probed by default.
-	Alt  bool         `json:"alt,omitempty"`
-	Note *probes.Text `json:"note,omitempty"`
+	Alt  bool           `json:"alt,omitempty"`
+	Note *findings.Text `json:"note,omitempty"`
 }
 
 // Quirk is something a user must do or know before a client works, with where to do it.
 type Quirk struct {
-	ID   string      `json:"id"`
-	Text probes.Text `json:"text"`
+	ID   string        `json:"id"`
+	Text findings.Text `json:"text"`
 	// Fix says where to click, in both languages.
-	Fix probes.Text `json:"fix"`
-	URL string      `json:"url,omitempty"`
+	Fix findings.Text `json:"fix"`
+	URL string        `json:"url,omitempty"`
 }
 
 // Provider is one entry of the database; it mirrors providers.json.
 type Provider struct {
-	Key     string      `json:"key"`
-	Name    probes.Text `json:"name"`
-	Aliases []string    `json:"aliases,omitempty"`
+	Key  string        `json:"key"`
+	Name findings.Text `json:"name"`
+	// Family is the key of an entry whose login rules and fixes this one shares (188 → 163).
+	Family  string   `json:"family,omitempty"`
+	Aliases []string `json:"aliases,omitempty"`
 	// Domains are address domains; "*.example.com" matches every subdomain.
 	Domains []string `json:"domains,omitempty"`
 	// MX are host patterns of the provider's inbound servers ("*.qq.com", "163mx*.mxmail.netease.com");
 	// "*" matches any characters, and the pattern with the most literal characters wins.
-	MX       []string      `json:"mx,omitempty"`
-	Servers  []Server      `json:"endpoints,omitempty"`
-	Username Username      `json:"username,omitempty"`
-	Auth     Auth          `json:"auth,omitempty"`
-	Quirks   []Quirk       `json:"quirks,omitempty"`
-	Notes    []probes.Text `json:"notes,omitempty"`
+	MX       []string        `json:"mx,omitempty"`
+	Servers  []Server        `json:"endpoints,omitempty"`
+	Username Username        `json:"username,omitempty"`
+	Auth     Auth            `json:"auth,omitempty"`
+	Quirks   []Quirk         `json:"quirks,omitempty"`
+	Notes    []findings.Text `json:"notes,omitempty"`
+	// Hints let pasted text name this provider: hosts that are not address domains, brand
+	// labels under any country suffix, wording only its servers use, MX host patterns.
+	Hints *Hints `json:"hints,omitempty"`
+	// Fixes are this provider's own fixes, by finding code, in place of the catalogue's.
+	Fixes map[findings.Code]findings.Text `json:"fixes,omitempty"`
 	// Sources are keys of reference/providers.md §0 (S1…S27).
 	Sources []string `json:"sources,omitempty"`
 	// Verified is the date (YYYY-MM-DD) the entry was last checked against its sources.
@@ -128,21 +124,17 @@ type Provider struct {
 // "builtin:KEY".
 func (p *Provider) Endpoints() []probes.Endpoint { return p.endpoints("builtin:"+p.Key, false) }
 
-// AltSuffix ends the Source of an alternative endpoint: "builtin:exmail (alternative)".
-const AltSuffix = " (alternative)"
-
-// AltEndpoints returns the fallback endpoints (overseas nodes, legacy hosts), with Source
-// "builtin:KEY (alternative)" so a report can tell them from the primary ones. They are shown
-// with the settings but not probed.
+// AltEndpoints returns the fallback endpoints (overseas nodes, legacy hosts), marked Alt so a
+// report can tell them from the primary ones. They are shown with the settings but not probed.
 func (p *Provider) AltEndpoints() []probes.Endpoint {
-	return p.endpoints("builtin:"+p.Key+AltSuffix, true)
+	return p.endpoints("builtin:"+p.Key, true)
 }
 
 // AltNotes describes the alternative endpoints that carry a note, one line per note text:
 // "Alternative servers hwimap.exmail.qq.com:993, hwsmtp.exmail.qq.com:465: overseas node.".
-func (p *Provider) AltNotes() []probes.Text {
-	var out []probes.Text
-	idx := map[probes.Text]int{}
+func (p *Provider) AltNotes() []findings.Text {
+	var out []findings.Text
+	idx := map[findings.Text]int{}
 	var hosts [][]string
 	for _, s := range p.Servers {
 		if !s.Alt || s.Note == nil {
@@ -165,7 +157,7 @@ func (p *Provider) AltNotes() []probes.Text {
 		if zh == "" {
 			zh = en
 		}
-		out[i] = probes.Text{
+		out[i] = findings.Text{
 			EN: fmt.Sprintf("Alternative servers %s: %s.", strings.Join(hosts[i], ", "), en),
 			ZH: fmt.Sprintf("备用服务器 %s：%s。", strings.Join(hosts[i], "、"), zh),
 		}
@@ -177,22 +169,28 @@ func (p *Provider) endpoints(source string, alt bool) []probes.Endpoint {
 	var out []probes.Endpoint
 	for _, s := range p.Servers {
 		if s.Alt == alt {
-			out = append(out, probes.Endpoint{Proto: s.Proto, Host: s.Host, Port: s.Port, Security: s.Security, Source: source})
+			out = append(out, probes.Endpoint{Proto: s.Proto, Host: s.Host, Port: s.Port, Security: s.Security, Source: source, Alt: alt})
 		}
 	}
 	return out
 }
 
-// Login returns the login name for proto given an address's parts, honouring per-server overrides.
-func (p *Provider) Login(proto probes.Proto, local, domain string) string {
-	form := p.Username
+// Form returns the login-name form proto wants, honouring per-server overrides.
+func (p *Provider) Form(proto probes.Proto) Username {
 	for _, s := range p.Servers {
 		if s.Proto == proto && !s.Alt && s.Username != "" {
-			form = s.Username
-			break
+			return s.Username
 		}
 	}
-	if form == UserLocal {
+	if p.Username == "" {
+		return UserAddress
+	}
+	return p.Username
+}
+
+// Login returns the login name for proto given an address's parts, honouring per-server overrides.
+func (p *Provider) Login(proto probes.Proto, local, domain string) string {
+	if p.Form(proto) == UserLocal {
 		return local
 	}
 	return local + "@" + domain
@@ -214,6 +212,9 @@ type DB struct {
 	names   map[string]*Provider // normalized key, alias and names
 	domains map[string]*Provider // exact domains
 	wild    []wildDomain         // "*.x" domains, longest first
+
+	hintsOnce sync.Once
+	hints     *findings.Hints
 }
 
 type wildDomain struct {

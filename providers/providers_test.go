@@ -7,6 +7,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/mailcheck/mailcheck/probes/findings"
+
 	"github.com/mailcheck/mailcheck/probes"
 )
 
@@ -248,12 +250,12 @@ func TestEndpointsOrderAndSource(t *testing.T) {
 		if _, ok := p.Quirk(QuirkIMAPID); !ok {
 			t.Errorf("%s: missing %s quirk", k, QuirkIMAPID)
 		}
-		if p.Auth != AuthCode {
-			t.Errorf("%s: auth = %s, want %s", k, p.Auth, AuthCode)
+		if p.Auth != probes.AuthCode {
+			t.Errorf("%s: auth = %s, want %s", k, p.Auth, probes.AuthCode)
 		}
 	}
 	m, _ := db.Lookup("microsoft365")
-	if _, ok := m.Quirk(QuirkSMTPAuthTenant); !ok || m.Auth != AuthOAuthOnly {
+	if _, ok := m.Quirk(QuirkSMTPAuthTenant); !ok || m.Auth != probes.AuthOAuthOnly {
 		t.Errorf("microsoft365: want %s quirk and oauth-only", QuirkSMTPAuthTenant)
 	}
 }
@@ -391,9 +393,9 @@ func TestLoadErrors(t *testing.T) {
 
 func TestValidateCatches(t *testing.T) {
 	good := func() *Provider {
-		return &Provider{Key: "x", Name: probes.Text{EN: "X", ZH: "X邮箱"}, Domains: []string{"x.test"},
+		return &Provider{Key: "x", Name: findings.Text{EN: "X", ZH: "X邮箱"}, Domains: []string{"x.test"},
 			Servers:  []Server{{Proto: probes.IMAP, Host: "imap.x.test", Port: 993, Security: probes.ImplicitTLS}},
-			Username: UserAddress, Auth: AuthPassword, Status: Active, Sources: []string{"S1"}, Verified: "2026-01-01", Confidence: "A"}
+			Username: UserAddress, Auth: probes.AuthPassword, Status: Active, Sources: []string{"S1"}, Verified: "2026-01-01", Confidence: "A"}
 	}
 	if err := Validate(newDB([]*Provider{good()}, nil)); err != nil {
 		t.Fatalf("Validate(good) = %v", err)
@@ -405,11 +407,11 @@ func TestValidateCatches(t *testing.T) {
 	}{
 		{"no zh name", func(p *Provider) { p.Name.ZH = "" }, "name"},
 		{"quirk no zh", func(p *Provider) {
-			p.Quirks = []Quirk{{ID: "enable-service", Text: probes.Text{EN: "a", ZH: "b"}, Fix: probes.Text{EN: "c"}}}
+			p.Quirks = []Quirk{{ID: "enable-service", Text: findings.Text{EN: "a", ZH: "b"}, Fix: findings.Text{EN: "c"}}}
 		}, "fix"},
-		{"note no en", func(p *Provider) { p.Notes = []probes.Text{{ZH: "说明"}} }, "note"},
+		{"note no en", func(p *Provider) { p.Notes = []findings.Text{{ZH: "说明"}} }, "note"},
 		{"quirk http url", func(p *Provider) {
-			p.Quirks = []Quirk{{ID: "x", Text: probes.Text{EN: "a", ZH: "b"}, Fix: probes.Text{EN: "c", ZH: "d"}, URL: "http://x.test/"}}
+			p.Quirks = []Quirk{{ID: "x", Text: findings.Text{EN: "a", ZH: "b"}, Fix: findings.Text{EN: "c", ZH: "d"}, URL: "http://x.test/"}}
 		}, "https"},
 		{"closed no successor", func(p *Provider) { p.Status = Closed; p.Servers = nil }, "successor"},
 		{"closed unknown successor", func(p *Provider) { p.Status = Closed; p.Successor = "nope" }, "successor"},

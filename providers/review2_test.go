@@ -2,10 +2,9 @@ package providers
 
 import (
 	"slices"
-	"strings"
 	"testing"
 
-	"github.com/mailcheck/mailcheck/probes"
+	"github.com/mailcheck/mailcheck/probes/findings"
 )
 
 // TestLookupReviewNames: names people type that found nothing before.
@@ -104,12 +103,12 @@ func TestAltEndpointsMarked(t *testing.T) {
 		t.Fatal("exmail has no alternative endpoints")
 	}
 	for _, e := range alts {
-		if e.Source != "builtin:exmail"+AltSuffix || !strings.HasSuffix(e.Source, " (alternative)") {
-			t.Errorf("%s: source %q, want builtin:exmail (alternative)", e.Host, e.Source)
+		if e.Source != "builtin:exmail" || !e.Alt {
+			t.Errorf("%s: source %q, alt %v; want builtin:exmail, alternative", e.Host, e.Source, e.Alt)
 		}
 	}
 	notes := ex.AltNotes()
-	want := probes.Text{EN: "Alternative servers hwimap.exmail.qq.com:993, hwsmtp.exmail.qq.com:465: overseas node.",
+	want := findings.Text{EN: "Alternative servers hwimap.exmail.qq.com:993, hwsmtp.exmail.qq.com:465: overseas node.",
 		ZH: "备用服务器 hwimap.exmail.qq.com:993、hwsmtp.exmail.qq.com:465：海外节点。"}
 	if len(notes) != 1 || notes[0] != want {
 		t.Errorf("exmail AltNotes = %+v, want %+v", notes, want)

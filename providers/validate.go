@@ -10,6 +10,8 @@ import (
 	"strings"
 	"time"
 
+	"github.com/mailcheck/mailcheck/probes/findings"
+
 	"github.com/mailcheck/mailcheck/probes"
 )
 
@@ -61,7 +63,7 @@ func (db *DB) byKey(key string) (*Provider, bool) {
 }
 
 // checkText requires both languages when strict (the built-in file), one otherwise (company files).
-func checkText(t probes.Text, strict bool) bool {
+func checkText(t findings.Text, strict bool) bool {
 	en, zh := strings.TrimSpace(t.EN) != "", strings.TrimSpace(t.ZH) != ""
 	if strict {
 		return en && zh
@@ -119,7 +121,7 @@ func checkEntry(p *Provider, strict bool) error {
 		bad("username form %q unknown (address or local)", p.Username)
 	}
 	switch p.Auth {
-	case AuthPassword, AuthAppPassword, AuthCode, AuthOAuthOnly, AuthOAuthOrAppPassword:
+	case probes.AuthPassword, probes.AuthAppPassword, probes.AuthCode, probes.AuthOAuthOnly, probes.AuthOAuthOrAppPassword:
 	case "":
 		if p.Status != Closed {
 			bad("auth kind missing")

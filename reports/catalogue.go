@@ -8,6 +8,8 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/mailcheck/mailcheck/probes/findings"
+
 	"github.com/olekukonko/tablewriter"
 	"github.com/olekukonko/tablewriter/tw"
 
@@ -17,17 +19,28 @@ import (
 // catalogueEntry is the JSON form of one catalogue record: both languages, so scripts and
 // helpdesk articles can use either.
 type catalogueEntry struct {
-	Code        probes.Code            `json:"code"`
-	Severity    probes.Severity        `json:"severity"`
-	Title       probes.Text            `json:"title"`
-	Explanation probes.Text            `json:"explanation"`
-	Fix         probes.Text            `json:"fix"`
-	Ref         string                 `json:"ref"`
-	ProviderFix map[string]probes.Text `json:"provider_fix,omitempty"`
+	Code        findings.Code            `json:"code"`
+	Severity    findings.Severity        `json:"severity"`
+	Title       findings.Text            `json:"title"`
+	Explanation findings.Text            `json:"explanation"`
+	Fix         findings.Text            `json:"fix"`
+	Ref         string                   `json:"ref"`
+	ProviderFix map[string]findings.Text `json:"provider_fix,omitempty"`
 }
 
-// WriteCatalogue prints every finding code with its explanation and fix.
-func WriteCatalogue(w io.Writer, entries []probes.Entry, f Format, o Options) error {
+// catalogueItem is an entry with the providers' own fixes for its code.
+type catalogueItem struct {
+	findings.Entry
+	ProviderFix map[string]findings.Text
+}
+
+// WriteCatalogue prints every finding code with its explanation and fix; providerFix holds the
+// providers' own fixes by code and provider key (providers.DB.FixesByCode).
+func WriteCatalogue(w io.Writer, list []findings.Entry, providerFix map[findings.Code]map[string]findings.Text, f Format, o Options) error {
+	entries := make([]catalogueItem, len(list))
+	for i, e := range list {
+		entries[i] = catalogueItem{e, providerFix[e.Code]}
+	}
 	if o.Lang == "" {
 		o.Lang = "en"
 	}
@@ -73,9 +86,9 @@ func WriteCatalogue(w io.Writer, entries []probes.Entry, f Format, o Options) er
 	return nil
 }
 
-var catalogueTitle = probes.Text{EN: "mailcheck findings catalogue", ZH: "mailcheck 问题代码目录"}
+var catalogueTitle = findings.Text{EN: "mailcheck findings catalogue", ZH: "mailcheck 问题代码目录"}
 
-func providerKeys(e probes.Entry) []string {
+func providerKeys(e catalogueItem) []string {
 	keys := make([]string, 0, len(e.ProviderFix))
 	for k := range e.ProviderFix {
 		keys = append(keys, k)
@@ -90,7 +103,7 @@ func mdEscape(s string) string {
 }
 
 var catalogueHTML = template.Must(template.New("catalogue").Funcs(template.FuncMap{
-	"in": func(t probes.Text, lang string) string { return t.In(lang) },
+	"in": func(t findings.Text, lang string) string { return t.In(lang) },
 }).Parse(`<!doctype html>
 <html lang="{{.Lang}}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">

@@ -79,13 +79,6 @@ func ChecksSummary(cs []probes.Check, lang string) string {
 	return fmt.Sprintf(label("checkSummary", lang), pass, fail, must, warn, skip)
 }
 
-// localizeChecks puts the checks' titles into the report's language (JSON carries the title).
-func localizeChecks(rep *probes.Report, lang string) {
-	for i := range rep.Checks {
-		rep.Checks[i].Title = checkTitle(rep.Checks[i], lang)
-	}
-}
-
 func (p palette) verdict(v probes.Verdict, lang string) string {
 	b := verdictBadge(v, lang)
 	switch v {

@@ -7,6 +7,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/mailcheck/mailcheck/probes/findings"
+
 	"github.com/mailcheck/mailcheck/probes"
 )
 
@@ -188,7 +190,7 @@ func TestChineseReport(t *testing.T) {
 				t.Errorf("%s: no %q heading %q", f, key, labels[key].ZH)
 			}
 		}
-		e, _ := probes.Lookup(probes.CodePOP3InUse)
+		e, _ := findings.Lookup(findings.POP3InUse)
 		if e.Title.ZH != "" && !strings.Contains(out, e.Title.ZH) {
 			t.Errorf("%s: the finding title is not in Chinese (%q)", f, e.Title.ZH)
 		}

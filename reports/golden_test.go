@@ -9,6 +9,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/mailcheck/mailcheck/probes/findings"
+
 	"github.com/mailcheck/mailcheck/probes"
 	"github.com/mailcheck/mailcheck/testservers"
 )
@@ -53,11 +55,11 @@ var goldenCases = []goldenCase{
 // nothing probed.
 func asOfflineProvider(rep *probes.Report) {
 	off := settingsOnly()
-	off.Settings.Notes = []probes.Quirk{{Text: probes.Text{EN: "IMAP/SMTP is off until switched on.", ZH: "IMAP/SMTP 服务默认关闭。"},
-		Fix: probes.Text{EN: "Turn it on in the web settings.", ZH: "在网页设置中开启。"}, URL: "https://mail.qq.com/"}}
+	off.Settings.Notes = []probes.Quirk{{Text: findings.Text{EN: "IMAP/SMTP is off until switched on.", ZH: "IMAP/SMTP 服务默认关闭。"},
+		Fix: findings.Text{EN: "Turn it on in the web settings.", ZH: "在网页设置中开启。"}, URL: "https://mail.qq.com/"}}
 	// An alternative endpoint (an overseas node, say): listed after the primary ones, not probed.
 	off.Settings.Endpoints = append(off.Settings.Endpoints, probes.Endpoint{Proto: probes.SMTP, Host: "smtp-alt.qq.com",
-		Port: 465, Security: probes.ImplicitTLS, Source: "builtin:qq (alternative)"})
+		Port: 465, Security: probes.ImplicitTLS, Source: "builtin:qq", Alt: true})
 	rep.Command, rep.Input, rep.Provider, rep.Settings, rep.Status = off.Command, off.Input, off.Provider, off.Settings, off.Status
 }
 
@@ -71,7 +73,7 @@ func withDiscovery(rep *probes.Report) {
 				{Dir: probes.Client, Text: "MX? mail.test"},
 				{Dir: probes.Server, Text: "NOERROR, 0 answers"},
 			},
-			Findings: []probes.Finding{probes.NewFinding(probes.CodeDNSNoMX, "mail.test: no MX record", "")}},
+			Findings: []findings.Finding{findings.New(findings.DNSNoMX, "mail.test: no MX record")}},
 		{Name: "srv _submission._tcp.mail.test", Status: probes.OK, Detail: "localhost:2525",
 			Lines: []probes.Line{
 				{Dir: probes.Client, Text: "SRV? _submission._tcp.mail.test"},
@@ -79,8 +81,8 @@ func withDiscovery(rep *probes.Report) {
 			}},
 		{Name: "autoconfig", Status: probes.Skip, Detail: "not tried (offline)"},
 	}
-	rep.Findings = []probes.Finding{probes.NewFinding(probes.CodeTCPPort25Blocked,
-		"mail.test:25 timed out while 465/587 connected", "")}
+	rep.Findings = []findings.Finding{findings.New(findings.TCPPort25Blocked,
+		"mail.test:25 timed out while 465/587 connected")}
 }
 
 // goldenReport builds a case's normalised report from real probes.

@@ -45,14 +45,12 @@ func Write(w io.Writer, rep *probes.Report, f Format, o Options) error {
 	if o.Lang == "" {
 		o.Lang = "en"
 	}
-	rep.SetLang(o.Lang)
-	localizeChecks(rep, o.Lang)
 	switch f {
 	case JSON:
 		enc := json.NewEncoder(w)
 		enc.SetIndent("", "  ")
 		enc.SetEscapeHTML(false)
-		return enc.Encode(rep)
+		return enc.Encode(toJSON(rep, o.Lang))
 	case Table, "":
 		return writeTable(w, rep, o)
 	case Markdown:

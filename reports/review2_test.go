@@ -5,6 +5,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/mailcheck/mailcheck/probes/findings"
+
 	"github.com/mailcheck/mailcheck/probes"
 )
 
@@ -24,12 +26,12 @@ func hostileFieldsReport() *probes.Report {
 	line := func(d probes.Dir) probes.Line { return probes.Line{Dir: d, Text: "220 " + h} }
 	step := probes.Step{Name: "greeting" + h, Status: probes.Fail, Detail: "220 " + h, Error: "read: " + h,
 		Lines:    []probes.Line{line(probes.Server), line(probes.Client)},
-		Findings: []probes.Finding{probes.NewFinding(probes.CodeTLSRequired, "530 "+h, "")}}
+		Findings: []findings.Finding{findings.New(findings.TLSRequired, "530 "+h)}}
 	return &probes.Report{Schema: probes.Schema, Command: "account", Input: "user@" + h, Status: probes.Fail,
 		Started: time.Date(2030, 1, 1, 9, 0, 0, 0, time.UTC),
-		Settings: &probes.Settings{Name: probes.Text{EN: "Corp" + h, ZH: "Corp" + h}, Endpoints: []probes.Endpoint{ep},
+		Settings: &probes.Settings{Name: findings.Text{EN: "Corp" + h, ZH: "Corp" + h}, Endpoints: []probes.Endpoint{ep},
 			Usernames: map[probes.Proto]string{probes.SMTP: "user" + h}, Status: "closed", Successor: "next" + h,
-			Notes: []probes.Quirk{{Text: probes.Text{EN: "note" + h, ZH: "note" + h}, URL: "https://x.test/" + h}}},
+			Notes: []probes.Quirk{{Text: findings.Text{EN: "note" + h, ZH: "note" + h}, URL: "https://x.test/" + h}}},
 		Discovery: []probes.Step{step},
 		Results: []probes.Result{{Endpoint: ep, Status: probes.Fail, Addr: "127.0.0.1:465" + h, Caps: []string{"AUTH" + h},
 			Steps: []probes.Step{step},
@@ -37,7 +39,7 @@ func hostileFieldsReport() *probes.Report {
 				VerifyError: "x509: " + h,
 				Chain: []probes.CertInfo{{Subject: "CN=" + h, Issuer: "CN=issuer" + h, SANs: []string{"a" + h, "b" + h},
 					NotAfter: time.Date(2031, 1, 1, 0, 0, 0, 0, time.UTC)}}}}},
-		Findings: []probes.Finding{probes.NewFinding(probes.CodeTCPPort25Blocked, "25 "+h, "")},
+		Findings: []findings.Finding{findings.New(findings.TCPPort25Blocked, "25 "+h)},
 	}
 }
 
@@ -104,8 +106,8 @@ func TestCleanKeepsLineBreaksInView(t *testing.T) {
 // TestExplainNoMatchVerdict: explain that recognised nothing has checked nothing, so it does
 // not say "no problems found"; it says so neutrally, in both languages.
 func TestExplainNoMatchVerdict(t *testing.T) {
-	rep := &probes.Report{Schema: probes.Schema, Command: "explain", Input: "hello", Status: probes.OK,
-		Findings: []probes.Finding{probes.NewFinding(probes.CodeExplainUnknown, "no known signature matched", "")}}
+	rep := &probes.Report{Schema: probes.Schema, Command: "explain", Input: "hello", Status: probes.Skip,
+		Findings: []findings.Finding{findings.New(findings.ExplainNoMatch, "no known signature matched")}}
 	for _, tt := range []struct{ lang, want string }{
 		{"en", "no known problem recognised in the text"},
 		{"zh", "未在文字中识别出已知问题"},
@@ -123,7 +125,8 @@ func TestExplainNoMatchVerdict(t *testing.T) {
 		}
 	}
 	// A recognised line keeps its verdict.
-	rep.Findings = []probes.Finding{probes.NewFinding(probes.CodeTLSRequired, "530 5.7.0 Must issue a STARTTLS command first", "")}
+	rep.Findings = []findings.Finding{findings.New(findings.TLSRequired, "530 5.7.0 Must issue a STARTTLS command first")}
+	rep.Status = probes.StatusOf(rep)
 	if st, _ := Verdict(rep, "en"); st != probes.Fail {
 		t.Errorf("recognised error: verdict %s, want fail", st)
 	}
@@ -134,15 +137,15 @@ func TestExplainNoMatchVerdict(t *testing.T) {
 func TestAlternativeSettings(t *testing.T) {
 	rep := settingsOnly()
 	rep.Settings.Endpoints = append(rep.Settings.Endpoints,
-		probes.Endpoint{Proto: probes.IMAP, Host: "hwimap.qq.test", Port: 993, Security: probes.ImplicitTLS, Source: "builtin:qq (alternative)"})
+		probes.Endpoint{Proto: probes.IMAP, Host: "hwimap.qq.test", Port: 993, Security: probes.ImplicitTLS, Source: "builtin:qq", Alt: true})
 	for _, tt := range []struct {
 		f    Format
 		lang string
 		want []string
 	}{
-		{Table, "en", []string{"Incoming (IMAP) — alternative", "builtin:qq (alternative)"}},
+		{Table, "en", []string{"Incoming (IMAP) — alternative", "builtin:qq"}},
 		{Table, "zh", []string{"收信 (IMAP) — 备用"}},
-		{Markdown, "en", []string{"| IMAP | hwimap.qq.test | 993 | SSL/TLS | full address | builtin:qq (alternative) | ⏭️ alternative, not checked |"}},
+		{Markdown, "en", []string{"| IMAP | hwimap.qq.test | 993 | SSL/TLS | full address | builtin:qq | ⏭️ alternative, not checked |"}},
 		{Markdown, "zh", []string{"备用地址，未检查"}},
 		{HTML, "en", []string{`<tr class="alt">`, "alternative, not checked", ".settings tr.alt td"}},
 	} {
@@ -156,7 +159,7 @@ func TestAlternativeSettings(t *testing.T) {
 			t.Errorf("%s/%s: the alternative comes before a primary endpoint", tt.f, tt.lang)
 		}
 	}
-	if IsAlternative(rep.Settings.Endpoints[0]) || !IsAlternative(rep.Settings.Endpoints[2]) {
-		t.Error("IsAlternative misjudges the sources")
+	if rep.Settings.Endpoints[0].Alt || !rep.Settings.Endpoints[2].Alt {
+		t.Error("Alt misjudged")
 	}
 }

@@ -5,13 +5,15 @@ import (
 	"io"
 	"strings"
 
+	"github.com/mailcheck/mailcheck/probes/findings"
+
 	"github.com/olekukonko/tablewriter"
 	"github.com/olekukonko/tablewriter/tw"
 
 	"github.com/mailcheck/mailcheck/probes"
 )
 
-var settingsLabels = map[string]probes.Text{
+var settingsLabels = map[string]findings.Text{
 	"settings":  {EN: "Settings to type into the mail client", ZH: "邮件客户端应填写的设置"},
 	"role":      {EN: "Role", ZH: "用途"},
 	"server":    {EN: "Server", ZH: "服务器地址"},
@@ -28,7 +30,7 @@ var settingsLabels = map[string]probes.Text{
 }
 
 // authText says in plain words what goes in the password field.
-var authText = map[string]probes.Text{
+var authText = map[probes.AuthKind]findings.Text{
 	"password":              {EN: "the account password", ZH: "邮箱登录密码"},
 	"app-password":          {EN: "an app-specific password (not the web password)", ZH: "应用专用密码（不是网页登录密码）"},
 	"authorization-code":    {EN: "the client authorization code (授权码), not the web password", ZH: "客户端授权码（不是网页登录密码）"},
@@ -36,18 +38,22 @@ var authText = map[string]probes.Text{
 	"oauth-or-app-password": {EN: "OAuth2 sign-in, or an app password (not the web password)", ZH: "OAuth2 登录或应用专用密码（不是网页登录密码）"},
 }
 
-// usernameForms translate the login-name forms settings use when no address is known.
-var usernameForms = map[string]probes.Text{
-	"full address":          {EN: "full address", ZH: "完整邮箱地址"},
-	"local part (before @)": {EN: "local part (before @)", ZH: "@ 前面的部分"},
+// usernameForms name the login-name forms settings show when no address is known.
+var usernameForms = map[probes.UsernameForm]findings.Text{
+	probes.FormAddress: {EN: "full address", ZH: "完整邮箱地址"},
+	probes.FormLocal:   {EN: "local part (before @)", ZH: "@ 前面的部分"},
 }
 
-// UsernameLabel shows a login name, translating the generic forms.
-func UsernameLabel(v, lang string) string {
-	if t, ok := usernameForms[v]; ok {
+// UsernameLabel shows the login name for proto: the name itself when the address is known,
+// else its form.
+func UsernameLabel(s *probes.Settings, proto probes.Proto, lang string) string {
+	if u := s.Usernames[proto]; u != "" {
+		return u
+	}
+	if t, ok := usernameForms[s.Forms[proto]]; ok {
 		return t.In(lang)
 	}
-	return v
+	return ""
 }
 
 // SecurityLabel names a security mode the way client dialogs do.
@@ -73,11 +79,11 @@ func RoleLabel(p probes.Proto, lang string) string {
 }
 
 // AuthLabel explains the password kind.
-func AuthLabel(kind, lang string) string {
+func AuthLabel(kind probes.AuthKind, lang string) string {
 	if t, ok := authText[kind]; ok {
 		return t.In(lang)
 	}
-	return kind
+	return string(kind)
 }
 
 func slabel(k, lang string) string { return settingsLabels[k].In(lang) }
@@ -93,11 +99,11 @@ func writeSettings(w io.Writer, s *probes.Settings, o Options, p palette) error 
 			slabel("username", o.Lang), slabel("source", o.Lang))
 		for _, e := range s.Endpoints {
 			role := RoleLabel(e.Proto, o.Lang)
-			if IsAlternative(e) {
+			if e.Alt {
 				role += " — " + slabel("alt", o.Lang)
 			}
 			t.Append(role, clean(e.Host), fmt.Sprint(e.Port), SecurityLabel(e.Security),
-				clean(UsernameLabel(s.Usernames[e.Proto], o.Lang)), clean(e.Source))
+				clean(UsernameLabel(s, e.Proto, o.Lang)), clean(e.Source))
 		}
 		if err := t.Render(); err != nil {
 			return err

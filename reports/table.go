@@ -6,6 +6,8 @@ import (
 	"strings"
 	"time"
 
+	"github.com/mailcheck/mailcheck/probes/findings"
+
 	"github.com/fatih/color"
 	"github.com/olekukonko/tablewriter"
 	"github.com/olekukonko/tablewriter/tw"
@@ -40,19 +42,19 @@ func (p palette) status(s probes.Status, lang string) string {
 }
 
 // severity is a finding's severity with its symbol, in the report's language.
-func (p palette) severity(s probes.Severity, lang string) string {
+func (p palette) severity(s findings.Severity, lang string) string {
 	b := severityBadge(s, lang)
 	switch s {
-	case probes.SevError:
+	case findings.SevError:
 		return p.fail.Sprint(b.Icon + " " + b.Text)
-	case probes.SevWarning:
+	case findings.SevWarning:
 		return p.warn.Sprint(b.Icon + " " + b.Text)
 	}
 	return p.dim.Sprint(b.Icon + " " + b.Text)
 }
 
 // labels are the fixed words of a report in both languages.
-var labels = map[string]probes.Text{
+var labels = map[string]findings.Text{
 	"endpoint":   {EN: "Endpoint", ZH: "服务器"},
 	"step":       {EN: "Step", ZH: "步骤"},
 	"status":     {EN: "Status", ZH: "状态"},
@@ -136,38 +138,36 @@ var labels = map[string]probes.Text{
 
 func label(key, lang string) string { return labels[key].In(lang) }
 
-// Verdict is the one-line summary at the top of every report. A report that only shows
-// settings (provider or account --offline: no endpoint probed, nothing found) has checked
-// nothing, so it says so with the neutral Skip status instead of claiming "no problems"; so does
-// an explain that recognised nothing in the text (explain.no-match).
+// Verdict is the one-line summary at the top of every report: the report's own status (the
+// engine's one status rule, which the JSON and the exit code show too) and a sentence for it.
+// Skip is a report that checked nothing: settings only, or explain recognising nothing.
 func Verdict(rep *probes.Report, lang string) (probes.Status, string) {
 	var errs, warns int
-	unrecognised := false
 	seen := map[string]bool{}
 	for _, f := range rep.AllFindings() {
-		unrecognised = unrecognised || f.Code == probes.CodeExplainUnknown
 		k := string(f.Code) + "\x00" + f.Evidence
 		if seen[k] {
 			continue
 		}
 		seen[k] = true
 		switch f.Severity {
-		case probes.SevError:
+		case findings.SevError:
 			errs++
-		case probes.SevWarning:
+		case findings.SevWarning:
 			warns++
 		}
 	}
-	switch {
-	case errs > 0:
-		return probes.Fail, fmt.Sprintf(label("problems", lang), errs)
-	case warns > 0:
-		return probes.Warn, fmt.Sprintf(label("warnings", lang), warns)
-	case rep.Settings != nil && len(rep.Results) == 0 && len(rep.Checks) == 0:
+	switch rep.Status {
+	case probes.Fail:
+		return probes.Fail, fmt.Sprintf(label("problems", lang), max(errs, 1))
+	case probes.Warn:
+		return probes.Warn, fmt.Sprintf(label("warnings", lang), max(warns, 1))
+	case probes.Skip:
+		if rep.Command == string(probes.CmdExplain) {
+			// explain found no signature: nothing was checked, so nothing can be called fine.
+			return probes.Skip, label("noMatch", lang)
+		}
 		return probes.Skip, label("offline", lang)
-	case unrecognised:
-		// explain found no signature: nothing was checked, so nothing can be called fine.
-		return probes.Skip, label("noMatch", lang)
 	}
 	return probes.OK, label("ok", lang)
 }
@@ -277,15 +277,15 @@ func stepTable(w io.Writer, steps []probes.Step, o Options, p palette) error {
 	return t.Render()
 }
 
-func stepFindings(steps []probes.Step) []probes.Finding {
-	var out []probes.Finding
+func stepFindings(steps []probes.Step) []findings.Finding {
+	var out []findings.Finding
 	for _, s := range steps {
 		out = append(out, s.Findings...)
 	}
 	return out
 }
 
-func writeFindings(w io.Writer, fs []probes.Finding, o Options, p palette) {
+func writeFindings(w io.Writer, fs []findings.Finding, o Options, p palette) {
 	for _, f := range fs {
 		fmt.Fprintf(w, "%s %s: %s\n", p.severity(f.Severity, o.Lang), p.bold.Sprint(f.Code), f.Title.In(o.Lang))
 		if f.Evidence != "" {

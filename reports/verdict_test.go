@@ -5,18 +5,20 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/mailcheck/mailcheck/probes/findings"
+
 	"github.com/mailcheck/mailcheck/probes"
 )
 
 // settingsOnly is what `mailcheck provider qq --offline` reports: settings, nothing probed.
 func settingsOnly() *probes.Report {
-	return &probes.Report{Schema: probes.Schema, Command: "provider", Input: "qq", Provider: "qq", Status: probes.OK,
-		Settings: &probes.Settings{Provider: "qq", Name: probes.Text{EN: "QQ Mail", ZH: "QQ邮箱"}, Auth: "authorization-code",
+	return &probes.Report{Schema: probes.Schema, Command: "provider", Input: "qq", Provider: "qq", Status: probes.Skip,
+		Settings: &probes.Settings{Provider: "qq", Name: findings.Text{EN: "QQ Mail", ZH: "QQ邮箱"}, Auth: "authorization-code",
 			Endpoints: []probes.Endpoint{
 				{Proto: probes.IMAP, Host: "imap.qq.com", Port: 993, Security: probes.ImplicitTLS, Source: "builtin:qq"},
 				{Proto: probes.SMTP, Host: "smtp.qq.com", Port: 465, Security: probes.ImplicitTLS, Source: "builtin:qq"},
 			},
-			Usernames: map[probes.Proto]string{probes.IMAP: "full address", probes.SMTP: "full address"}}}
+			Forms: map[probes.Proto]probes.UsernameForm{probes.IMAP: probes.FormAddress, probes.SMTP: probes.FormAddress}}}
 }
 
 // stepsReport has one endpoint with a step in every status.
@@ -30,7 +32,7 @@ func stepsReport() *probes.Report {
 				{Name: "connect", Status: probes.OK, Detail: "connected"},
 				{Name: "greeting", Status: probes.Warn, Detail: "slow greeting"},
 				{Name: "starttls", Status: probes.Fail, Error: "handshake failed",
-					Findings: []probes.Finding{probes.NewFinding(probes.CodeTLSRequired, "530 5.7.0 Must issue a STARTTLS command first", "")}},
+					Findings: []findings.Finding{findings.New(findings.TLSRequired, "530 5.7.0 Must issue a STARTTLS command first")}},
 				{Name: "auth", Status: probes.Skip, Detail: "no password"},
 			},
 		}}}
@@ -95,12 +97,14 @@ func TestSettingsOnlyVerdict(t *testing.T) {
 	}
 	// Anything found, or anything probed, decides the verdict as before.
 	rep := settingsOnly()
-	rep.Findings = []probes.Finding{probes.NewFinding(probes.CodeProviderClosed, "closed", "qq")}
+	rep.Findings = []findings.Finding{findings.New(findings.ProviderClosed, "closed")}
+	rep.Status = probes.StatusOf(rep)
 	if st, _ := Verdict(rep, "en"); st != probes.Fail {
 		t.Errorf("settings with an error finding: verdict %s, want fail", st)
 	}
 	rep = settingsOnly()
 	rep.Results = []probes.Result{{Endpoint: rep.Settings.Endpoints[0], Status: probes.OK}}
+	rep.Status = probes.StatusOf(rep)
 	if st, text := Verdict(rep, "en"); st != probes.OK || text != label("ok", "en") {
 		t.Errorf("settings with a probed endpoint: verdict %s %q, want ok", st, text)
 	}

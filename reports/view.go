@@ -6,6 +6,8 @@ import (
 	"strings"
 	"time"
 
+	"github.com/mailcheck/mailcheck/probes/findings"
+
 	"github.com/mailcheck/mailcheck/probes"
 )
 
@@ -211,10 +213,6 @@ func cleanStrings(v reflect.Value) {
 	}
 }
 
-// IsAlternative reports an alternative endpoint listed with the settings but not probed: its
-// Source ends in " (alternative)" (providers.AltSuffix), "builtin:exmail (alternative)".
-func IsAlternative(ep probes.Endpoint) bool { return strings.HasSuffix(ep.Source, " (alternative)") }
-
 // applySettings puts the recommended endpoints first, each with the result of its probe (or
 // "not checked" offline), the login name, the password kind and the provider's quirks.
 func (v *view) applySettings(rep *probes.Report, s *probes.Settings, lang string) {
@@ -222,7 +220,7 @@ func (v *view) applySettings(rep *probes.Report, s *probes.Settings, lang string
 	for _, ep := range s.Endpoints {
 		row := settingRow{Proto: strings.ToUpper(string(ep.Proto)), Host: ep.Host, Port: fmt.Sprint(ep.Port),
 			Security: string(ep.Security), Source: ep.Source, Status: statusBadge(probes.Skip, lang), Result: label("notRun", lang)}
-		if IsAlternative(ep) {
+		if ep.Alt {
 			row.Result = label("altNotRun", lang)
 		}
 		for i := range rep.Results {
@@ -231,9 +229,9 @@ func (v *view) applySettings(rep *probes.Report, s *probes.Settings, lang string
 				break
 			}
 		}
-		row.Alt = IsAlternative(ep)
+		row.Alt = ep.Alt
 		row.Security = SecurityLabel(ep.Security)
-		row.User = UsernameLabel(s.Usernames[ep.Proto], lang)
+		row.User = UsernameLabel(s, ep.Proto, lang)
 		v.HasUser = v.HasUser || row.User != ""
 		rows = append(rows, row)
 	}
@@ -329,7 +327,7 @@ func newSteps(steps []probes.Step, anchor, lang string) ([]stepView, []findingVi
 	return rows, fs
 }
 
-func newFinding(f probes.Finding, anchor, lang string) findingView {
+func newFinding(f findings.Finding, anchor, lang string) findingView {
 	fv := findingView{Anchor: anchor, Code: string(f.Code), Severity: severityBadge(f.Severity, lang),
 		Title: f.Title.In(lang), Explain: f.Explain.In(lang), Fix: f.Fix.In(lang), Evidence: f.Evidence, Ref: f.Ref}
 	if fv.Title == fv.Code {
@@ -371,11 +369,11 @@ func statusBadge(s probes.Status, lang string) badge {
 	return badge{"skip", "–", label("st.skip", lang)}
 }
 
-func severityBadge(s probes.Severity, lang string) badge {
+func severityBadge(s findings.Severity, lang string) badge {
 	switch s {
-	case probes.SevError:
+	case findings.SevError:
 		return badge{"fail", "✗", label("sev.error", lang)}
-	case probes.SevWarning:
+	case findings.SevWarning:
 		return badge{"warn", "!", label("sev.warning", lang)}
 	}
 	return badge{"info", "i", label("sev.info", lang)}

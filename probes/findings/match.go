@@ -1,4 +1,4 @@
-package probes
+package findings
 
 import (
 	"bytes"
@@ -72,77 +72,77 @@ func signatures() []*sig {
 	return []*sig{
 		// ---- A. Provider and server texts that name the cause outright ----
 		// QQ / NetEase / Coremail: the client authorization code (授权码).
-		srv("qq-authcode", CodeAuthAuthCodeRequired, "authorization code", "authorized code",
+		srv("qq-authcode", AuthAuthorizationCodeRequired, "authorization code", "authorized code",
 			"授权码", "授权密码").but("oauth", "invalid_grant"),
-		srv("exmail-weixin-token", CodeAuthAuthCodeRequired, "weixin token", "客户端专用密码"),
-		srv("coremail-reqcode", CodeAuthAuthCodeRequired, "err.login.reqcode"),
+		srv("exmail-weixin-token", AuthAuthorizationCodeRequired, "weixin token", "客户端专用密码"),
+		srv("coremail-reqcode", AuthAuthorizationCodeRequired, "err.login.reqcode"),
 		// QQ's misspelt "requiered" and the same demand worded by others.
-		srv("qq-secure-connection", CodeTLSRequired, "secure connection is requiered",
+		srv("qq-secure-connection", TLSRequired, "secure connection is requiered",
 			"secure connection is required"),
-		srv("aliyun-non-ssl", CodeTLSRequired, "uc_client_non_ssl"),
+		srv("aliyun-non-ssl", TLSRequired, "uc_client_non_ssl"),
 		// Access for mail clients switched off.
-		srv("qq-service-not-open", CodeAuthServiceDisabled, "service is not open", "account is abnormal"),
-		srv("netease-no-permission", CodeAuthServiceDisabled, "user has no permission"),
-		srv("yandex-no-access", CodeAuthServiceDisabled, "does not have access rights to this service"),
-		srv("gmail-protocol-disabled", CodeAuthServiceDisabled, "not enabled for pop", "not enabled for imap",
+		srv("qq-service-not-open", AuthServiceDisabled, "service is not open", "account is abnormal"),
+		srv("netease-no-permission", AuthServiceDisabled, "user has no permission"),
+		srv("yandex-no-access", AuthServiceDisabled, "does not have access rights to this service"),
+		srv("gmail-protocol-disabled", AuthServiceDisabled, "not enabled for pop", "not enabled for imap",
 			"imap access is disabled", "pop access is disabled", "pop3 access is disabled", "imap is disabled",
 			"imap use is disabled"),
-		srv("ms-smtp-auth-disabled", CodeAuthServiceDisabled, "smtpclientauthentication is disabled",
+		srv("ms-smtp-auth-disabled", AuthServiceDisabled, "smtpclientauthentication is disabled",
 			"smtp_auth_disabled", "smtp client authentication is disabled"),
-		srv("aliyun-source-not-allowed", CodeAuthServiceDisabled, "uc_login_source_not_allowed"),
+		srv("aliyun-source-not-allowed", AuthServiceDisabled, "uc_login_source_not_allowed"),
 		// Password sign-in switched off.
-		srv("ms-basic-disabled", CodeAuthBasicDisabled, "basic authentication is disabled",
+		srv("ms-basic-disabled", AuthBasicDisabled, "basic authentication is disabled",
 			"basic authentication is not supported", "basic auth is disabled", "basicauthblocked"),
 		// App passwords.
-		srv("gmail-app-password", CodeAuthAppPasswordRequired, "application-specific password required",
+		srv("gmail-app-password", AuthAppPasswordRequired, "application-specific password required",
 			"invalidsecondfactor", "app password required", "application password is required",
 			"app-specific password required", "app password is required"),
-		srv("yahoo-auth005", CodeAuthAppPasswordRequired, "#auth005"),
+		srv("yahoo-auth005", AuthAppPasswordRequired, "#auth005"),
 		// Interactive web sign-in demanded.
-		srv("gmail-web-login", CodeAuthWebLoginRequired, "web login required", "webalert",
+		srv("gmail-web-login", AuthWebLoginRequired, "web login required", "webalert",
 			"log in via your web browser", "login via your web browser", "webloginrequired"),
 		// OAuth2 token refused: Gmail's base64 JSON status, its decoded form, Thunderbird's text.
-		srv("gmail-oauth-status", CodeAuthOAuthFailed, "eyjzdgf0dxmioi", `"schemes":"bearer"`,
+		srv("gmail-oauth-status", AuthOAuthFailed, "eyjzdgf0dxmioi", `"schemes":"bearer"`,
 			"invalid oauth", "oauth token", "access token is invalid"),
-		srv("xoauth2-failed", CodeAuthOAuthFailed, "xoauth2", "oauthbearer").near(40, "fail", "invalid", "rejected"),
-		cli("tb-oauth-error", CodeAuthOAuthFailed, "authentication failure while connecting to server",
+		srv("xoauth2-failed", AuthOAuthFailed, "xoauth2", "oauthbearer").near(40, "fail", "invalid", "rejected"),
+		cli("tb-oauth-error", AuthOAuthFailed, "authentication failure while connecting to server",
 			"服务器时身份验证失败"),
 		// A failing authentication backend, not a wrong password (Dovecot, Postfix SASL).
-		srv("auth-temporary", CodeServerBusy, "temporary authentication failure", "temporary authentication failed"),
+		srv("auth-temporary", ServerBusy, "temporary authentication failure", "temporary authentication failed"),
 		// Too many attempts.
-		srv("login-rate-limit", CodeAuthRateLimited, "too many login attempts", "too much fail authentication",
+		srv("login-rate-limit", AuthRateLimited, "too many login attempts", "too much fail authentication",
 			"auth error limit exceed", "authentication failure[1]", "too many failed login",
 			"too many authentication failures", "too many bad auth", "login rate limit",
 			"too many invalid logins", "登录过于频繁", "登录频率"),
 		// Coremail (NetEase enterprise and others) ERR.LOGIN.* codes.
-		srv("coremail-passerr", CodeAuthFailed, "err.login.passerr").gen(),
-		srv("coremail-ipdeny", CodeAuthIPDenied, "err.login.ipdeny"),
-		srv("coremail-usernotexist", CodeAuthUserUnknown, "err.login.usernotexist"),
-		srv("coremail-domainnotexist", CodeAuthWrongServer, "err.login.domainnotexist"),
-		srv("coremail-domainexped", CodeAuthSubscriptionExpired, "err.login.domainexped"),
-		srv("coremail-systembusy", CodeServerBusy, "err.login.systembusy"),
+		srv("coremail-passerr", AuthFailed, "err.login.passerr").gen(),
+		srv("coremail-ipdeny", AuthIPDenied, "err.login.ipdeny"),
+		srv("coremail-usernotexist", AuthUserUnknown, "err.login.usernotexist"),
+		srv("coremail-domainnotexist", AuthWrongServer, "err.login.domainnotexist"),
+		srv("coremail-domainexped", AuthSubscriptionExpired, "err.login.domainexped"),
+		srv("coremail-systembusy", ServerBusy, "err.login.systembusy"),
 		// NetEase IMAP demands the ID command.
-		srv("netease-unsafe-login", CodeIMAPIDRequired, "unsafe login"),
+		srv("netease-unsafe-login", IMAPIDRequired, "unsafe login"),
 		// STARTTLS missing where demanded (before "starttls is required").
-		srv("starttls-unavailable", CodeTLSSTARTTLSUnavailable, "tls not available",
+		srv("starttls-unavailable", TLSSTARTTLSUnavailable, "tls not available",
 			"starttls is required but host does not support starttls", "doesn't advertise that feature",
 			"starttls extension not supported", "server does not support starttls",
 			"starttls not supported", "does not support stls", "stls not supported",
 			"因为它不宣称支持此功能"),
 		// TLS version.
-		srv("tls-version-unsupported", CodeTLSVersionTooOld, "tls 1.0 and 1.1 are not supported",
+		srv("tls-version-unsupported", TLSVersionTooOld, "tls 1.0 and 1.1 are not supported",
 			"unsupported protocol version", "protocol version not supported", "tlsv1 alert protocol version",
 			"no appropriate protocol", "no protocols available", "ssl_choose_client_version",
 			"unsupported protocol", "protocol is disabled"),
 		// Encryption demanded before login or mail.
-		srv("starttls-first", CodeTLSRequired, "must issue a starttls", "starttls is required",
+		srv("starttls-first", TLSRequired, "must issue a starttls", "starttls is required",
 			"starttls required", "issue starttls first", "encryption required", "privacyrequired",
 			"plaintext authentication disallowed", "plaintext authentication not allowed",
 			"logindisabled", "must use tls", "tls required", "ssl required", "requires ssl",
 			"requires tls", "non-secure (ssl/tls) connections", "connection must be encrypted",
 			"cleartext logins disabled", "plain text login is not allowed", "需要加密"),
 		// Login method.
-		srv("auth-mech-unsupported", CodeAuthMechUnsupported, "unrecognized authentication type",
+		srv("auth-mech-unsupported", AuthMechanismUnsupported, "unrecognized authentication type",
 			"authentication mechanism is too weak", "does not support the selected authentication method",
 			"no supported authentication method", "unsupported authentication mechanism",
 			"authentication mechanism not supported", "unknown authentication mechanism",
@@ -150,174 +150,174 @@ func signatures() []*sig {
 			"mechanism not supported", "does not seem to support encrypted passwords",
 			"does not allow plaintext passwords", "不支持您选择的验证方式", "不支持您所选择的认证方式",
 			"不允许明文密码", "不支持加密过的密码"),
-		srv("auth-not-offered", CodeSMTPAuthNotOffered, "smtp auth extension not supported",
+		srv("auth-not-offered", SMTPAuthNotOffered, "smtp auth extension not supported",
 			"server doesn't support auth", "does not support authentication (smtp-auth)",
 			"authentication not enabled", "auth command used when not advertised",
 			"authentication not available", "auth not available"),
 		// Sender, relay, content, limits.
-		srv("sender-mismatch", CodeSMTPSenderMismatch, "mail from must equal authorized user",
+		srv("sender-mismatch", SMTPSenderMismatch, "mail from must equal authorized user",
 			"must be same as authorization user", "must be same as authorized user",
 			"does not have permissions to send as this sender", "sendasdenied", "not allowed to send as",
 			"not owned by user", "doesn't conform with authentication", "dt:sum",
 			"envelope sender is not match", "sender is not the authenticated user", "email address is not verified",
 			"发件人必须与登录"),
-		srv("ip-rate-limit", CodeServerBusy, "ip frequency limited", "connection frequency limited",
+		srv("ip-rate-limit", ServerBusy, "ip frequency limited", "connection frequency limited",
 			"hl:icc", "hl:ifc", "hl:rep", "hl:mep", "hl:ifq"),
-		srv("ip-blocked", CodeSMTPIPBlocked, "hl:ipb", "hl:ihu", "black ip", "blocked using", "spamhaus",
+		srv("ip-blocked", SMTPIPBlocked, "hl:ipb", "hl:ihu", "black ip", "blocked using", "spamhaus",
 			"rbl deny", "banned sending ip", "spam abuse detected from ip", "traffic not accepted from this ip",
 			"is blacklisted", "blocklisted", "is listed at", "[bl21]", "[tss09]", "client host rejected",
 			"ip is rejected", "ip address is blocked", "your ip has been blocked"),
-		srv("spam-rejected", CodeSMTPSpamRejected, "dt:spm", "mail content denied", "rejected by anti-spam",
+		srv("spam-rejected", SMTPSpamRejected, "dt:spm", "mail content denied", "rejected by anti-spam",
 			"reject by content spam", "reject by behaviour spam", "content identified as spam",
 			"likely unsolicited mail", "not accepted for policy reasons", "identified as spam",
 			"rejected as spam", "spam message rejected", "message rejected due to spam",
 			"未被许可的信息", "识别为垃圾邮件", "被判为垃圾邮件"),
-		srv("sending-limit", CodeSMTPSendingLimit, "mi:stc", "daily user sending limit",
+		srv("sending-limit", SMTPSendingLimit, "mi:stc", "daily user sending limit",
 			"daily user sending quota", "sending limit exceeded", "daily message limit", "sending quota exceeded",
 			"daily sending quota", "exceeded the daily", "message limit exceeded", "超出每日", "发信数量"),
-		srv("sending-blocked", CodeSMTPSendingBlocked, "outboundspamexception", "isn't allowed to send email",
+		srv("sending-blocked", SMTPSendingBlocked, "outboundspamexception", "isn't allowed to send email",
 			"not allowed to send mail", "wascl", "blocked for sending", "restricted from sending",
 			"suspended from sending", "sending has been disabled"),
-		srv("spf-dmarc", CodeSMTPSPFDMARCRejected, "this mail is unauthenticated", "spf validation failed",
+		srv("spf-dmarc", SMTPSPFDMARCRejected, "this mail is unauthenticated", "spf validation failed",
 			"spf check failed", "dmarc policy", "failed dmarc", "dkim validation failed", "sender policy framework"),
-		srv("greylisted", CodeSMTPGreylisted, "greylist", "graylist"),
-		srv("relay-denied", CodeSMTPRelayDenied, "relay access denied", "relaying denied", "unable to relay",
+		srv("greylisted", SMTPGreylisted, "greylist", "graylist"),
+		srv("relay-denied", SMTPRelayDenied, "relay access denied", "relaying denied", "unable to relay",
 			"relay not permitted", "not permitted to relay", "relaying not allowed", "host denies relay",
 			"we do not relay", "relay check", "relaying disallowed", "relay denied", "not allowed to relay",
 			"relaying to", "拒绝中继"),
-		srv("auth-required", CodeSMTPAuthRequired, "authentication required", "authentication is required",
+		srv("auth-required", SMTPAuthRequired, "authentication required", "authentication is required",
 			"client not authenticated", "client was not authenticated", "not authenticated to send",
 			"need ehlo and auth first", "rejected: not logged in", "must authenticate", "please authenticate",
 			"smtp auth required", "auth required", "requires authentication", "本域用户必须通过验证"),
-		srv("helo-rejected", CodeSMTPHeloRejected, "helo command rejected", "ehlo command rejected",
+		srv("helo-rejected", SMTPHELORejected, "helo command rejected", "ehlo command rejected",
 			"need fully-qualified hostname", "invalid helo", "bad helo", "helohost error", "helo hostname",
 			"invalid ehlo", "helo name"),
-		srv("message-too-large", CodeSMTPMessageTooLarge, "message size exceeds", "exceeds fixed limit",
+		srv("message-too-large", SMTPMessageTooLarge, "message size exceeds", "exceeds fixed limit",
 			"message size limit", "message is too long", "message too big", "message is too large",
 			"exceeded mailsize limit", "mail size limit", "length of data content", "attachment is too long",
 			"maximum message size", "size exceeds", "邮件大小超过限制", "邮件过大"),
-		srv("mailbox-full", CodeSMTPRecipientMailboxFull, "mailbox full", "mailbox is full", "over quota",
+		srv("mailbox-full", SMTPRecipientMailboxFull, "mailbox full", "mailbox is full", "over quota",
 			"exceeded storage allocation", "mailbox quota exceeded", "quota exceeded", "收件人邮箱已满",
 			"邮箱已满").but("[overquota]"),
-		srv("imap-nonexistent", CodeIMAPNonexistentMailbox, "[nonexistent]", "mailbox doesn't exist",
+		srv("imap-nonexistent", IMAPNonexistentMailbox, "[nonexistent]", "mailbox doesn't exist",
 			"no such mailbox", "unknown mailbox", "mailbox does not exist", "folder does not exist").
 			but("5.1.1", "550", "554", "rcpt", "recipient"),
-		srv("recipient-unknown", CodeSMTPRecipientUnknown, "user unknown", "unknown user",
+		srv("recipient-unknown", SMTPRecipientUnknown, "user unknown", "unknown user",
 			"mailbox not found", "tried to reach does not exist", "recipient address rejected",
 			"invalid recipient", "recipient not found", "no mailbox here", "user not found",
 			"dosn't exist", "invalid user", "no such user here", "unavailable mail user", "recipient does not exist",
 			"no such recipient", "address does not exist", "mailbox unavailable", "邮箱不存在",
 			"收件人不存在").but("password", "logon", "login"),
-		srv("sender-invalid", CodeSMTPSenderInvalid, "domain of sender address", "bad sender address",
+		srv("sender-invalid", SMTPSenderInvalid, "domain of sender address", "bad sender address",
 			"sender address rejected", "sender is unvalidated", "mail from invalid", "invalid sender",
 			"sender domain does not exist", "发件人地址不合法"),
 		// Account state.
-		srv("password-expired", CodeAuthPasswordExpired, "password expired", "password has expired",
+		srv("password-expired", AuthPasswordExpired, "password expired", "password has expired",
 			"[expired]", "password transition is needed", "密码已过期"),
-		srv("account-locked", CodeAuthAccountLocked, "user is locked", "account is locked", "account locked",
+		srv("account-locked", AuthAccountLocked, "user is locked", "account is locked", "account locked",
 			"account has been locked", "account is disabled", "account has been disabled", "account disabled",
 			"account has been frozen", "account is frozen", "temporarily suspended", "account suspended",
 			"user suspended", "账号被锁定", "账户被锁定", "用户被锁定", "冻结", "邮箱被锁"),
-		srv("credentials-missing", CodeAuthCredentialsMissing, "no password specified", "missing credentials",
+		srv("credentials-missing", AuthCredentialsMissing, "no password specified", "missing credentials",
 			"username or passwd is null", "could not get password", "error getting mail password",
 			"password is empty", "密码不能为空"),
-		srv("tb-password-undefined-zh", CodeAuthCredentialsMissing, "无法获取").and("密码"),
-		srv("username-format", CodeAuthUsernameFormat, "use your full email address",
+		srv("tb-password-undefined-zh", AuthCredentialsMissing, "无法获取").and("密码"),
+		srv("username-format", AuthUsernameFormat, "use your full email address",
 			"use full email address", "use the full email address", "username must be an email",
 			"user name must be the full", "请使用完整的邮箱地址"),
-		srv("user-unknown", CodeAuthUserUnknown, "no such user", "user does not exist",
+		srv("user-unknown", AuthUserUnknown, "no such user", "user does not exist",
 			"account does not exist", "unknown user name").but("recipient", "rcpt", "5.1.1", "or bad password"),
 
 		// ---- B. Enhanced status codes (RFC 3463 and the IANA registry, provider usage) ----
-		enh("smtp-enh-5.7.9", CodeAuthAppPasswordRequired, "5.7.9"),
-		enh("smtp-enh-5.7.14", CodeAuthWebLoginRequired, "5.7.14"),
-		enh("smtp-enh-5.7.139", CodeAuthBasicDisabled, "5.7.139"),
-		enh("smtp-enh-5.7.30", CodeAuthBasicDisabled, "5.7.30"),
-		enh("smtp-enh-5.7.57", CodeSMTPAuthRequired, "5.7.57"),
-		enh("smtp-enh-5.7.60", CodeSMTPSenderMismatch, "5.7.60"),
-		enh("smtp-enh-4.7.66", CodeTLSVersionTooOld, "4.7.66"),
-		enh("smtp-enh-5.7.10", CodeTLSRequired, "5.7.10", "5.7.11"),
-		enh("smtp-enh-5.7.4", CodeAuthMechUnsupported, "5.7.4"),
-		enh("smtp-enh-x.7.12", CodeAuthPasswordExpired, "4.7.12", "5.7.12"),
-		enh("smtp-enh-5.7.13", CodeAuthAccountLocked, "5.7.13"),
-		enh("smtp-enh-5.7.26", CodeSMTPSPFDMARCRejected, "5.7.20", "5.7.21", "5.7.22", "5.7.23", "5.7.24",
+		enh("smtp-enh-5.7.9", AuthAppPasswordRequired, "5.7.9"),
+		enh("smtp-enh-5.7.14", AuthWebLoginRequired, "5.7.14"),
+		enh("smtp-enh-5.7.139", AuthBasicDisabled, "5.7.139"),
+		enh("smtp-enh-5.7.30", AuthBasicDisabled, "5.7.30"),
+		enh("smtp-enh-5.7.57", SMTPAuthRequired, "5.7.57"),
+		enh("smtp-enh-5.7.60", SMTPSenderMismatch, "5.7.60"),
+		enh("smtp-enh-4.7.66", TLSVersionTooOld, "4.7.66"),
+		enh("smtp-enh-5.7.10", TLSRequired, "5.7.10", "5.7.11"),
+		enh("smtp-enh-5.7.4", AuthMechanismUnsupported, "5.7.4"),
+		enh("smtp-enh-x.7.12", AuthPasswordExpired, "4.7.12", "5.7.12"),
+		enh("smtp-enh-5.7.13", AuthAccountLocked, "5.7.13"),
+		enh("smtp-enh-5.7.26", SMTPSPFDMARCRejected, "5.7.20", "5.7.21", "5.7.22", "5.7.23", "5.7.24",
 			"5.7.26", "4.7.23", "4.7.24", "4.7.26"),
-		enh("smtp-enh-5.7.25", CodeSMTPIPBlocked, "5.7.25", "4.7.25", "5.7.606", "5.7.511", "5.7.501",
+		enh("smtp-enh-5.7.25", SMTPIPBlocked, "5.7.25", "4.7.25", "5.7.606", "5.7.511", "5.7.501",
 			"5.7.708", "5.7.510"),
-		enh("smtp-enh-5.7.705", CodeSMTPSendingBlocked, "5.7.705", "5.7.750"),
-		enh("smtp-enh-5.7.27", CodeSMTPSenderInvalid, "5.7.27", "5.1.7", "5.1.8", "4.1.8"),
-		enh("smtp-enh-5.7.28", CodeSMTPSpamRejected, "5.7.28", "4.7.28"),
-		enh("smtp-enh-5.4.5", CodeSMTPSendingLimit, "5.4.5"),
-		enh("smtp-enh-5.1.1", CodeSMTPRecipientUnknown, "5.1.1", "5.1.2", "5.1.3", "5.1.6", "5.1.10",
+		enh("smtp-enh-5.7.705", SMTPSendingBlocked, "5.7.705", "5.7.750"),
+		enh("smtp-enh-5.7.27", SMTPSenderInvalid, "5.7.27", "5.1.7", "5.1.8", "4.1.8"),
+		enh("smtp-enh-5.7.28", SMTPSpamRejected, "5.7.28", "4.7.28"),
+		enh("smtp-enh-5.4.5", SMTPSendingLimit, "5.4.5"),
+		enh("smtp-enh-5.1.1", SMTPRecipientUnknown, "5.1.1", "5.1.2", "5.1.3", "5.1.6", "5.1.10",
 			"5.2.1"),
-		enh("smtp-enh-5.2.2", CodeSMTPRecipientMailboxFull, "5.2.2", "4.2.2"),
-		enh("smtp-enh-5.3.4", CodeSMTPMessageTooLarge, "5.3.4", "5.2.3", "4.3.4"),
-		enh("smtp-enh-4.3.2", CodeServerBusy, "4.3.2", "4.4.5", "4.3.1"),
+		enh("smtp-enh-5.2.2", SMTPRecipientMailboxFull, "5.2.2", "4.2.2"),
+		enh("smtp-enh-5.3.4", SMTPMessageTooLarge, "5.3.4", "5.2.3", "4.3.4"),
+		enh("smtp-enh-4.3.2", ServerBusy, "4.3.2", "4.4.5", "4.3.1"),
 
 		// ---- C. POP3 (RFC 2449/3206) and IMAP (RFC 5530) response codes ----
-		srv("pop3-in-use", CodePOP3InUse, "[in-use]", "mailbox is locked", "maildrop is locked",
+		srv("pop3-in-use", POP3InUse, "[in-use]", "mailbox is locked", "maildrop is locked",
 			"unable to lock maildrop", "mailbox already locked", "already locked"),
-		srv("pop3-login-delay", CodePOP3LoginDelay, "[login-delay]"),
-		srv("pop3-sys-temp", CodeServerBusy, "[sys/temp]"),
-		srv("pop3-sys-perm", CodePOP3SysPerm, "[sys/perm]"),
-		srv("imap-authorizationfailed", CodeAuthAuthorizationFailed, "[authorizationfailed]"),
-		srv("imap-contactadmin", CodeIMAPContactAdmin, "[contactadmin]"),
-		srv("imap-overquota", CodeIMAPOverQuota, "[overquota]"),
-		srv("imap-unavailable", CodeServerBusy, "[unavailable]", "[limit]", "[inuse]",
+		srv("pop3-login-delay", POP3LoginDelay, "[login-delay]"),
+		srv("pop3-sys-temp", ServerBusy, "[sys/temp]"),
+		srv("pop3-sys-perm", POP3SysPerm, "[sys/perm]"),
+		srv("imap-authorizationfailed", AuthAuthorizationFailed, "[authorizationfailed]"),
+		srv("imap-contactadmin", IMAPContactAdmin, "[contactadmin]"),
+		srv("imap-overquota", IMAPOverQuota, "[overquota]"),
+		srv("imap-unavailable", ServerBusy, "[unavailable]", "[limit]", "[inuse]",
 			"maximum number of connections", "too many connections", "too many simultaneous connections",
 			"too many concurrent", "connection limit", "mail_max_userip_connections", "最大连接数量"),
-		srv("smtp-421", CodeServerBusy, "421").match(`(^|[\s:>'"(,])421[ ,-]`),
+		srv("smtp-421", ServerBusy, "421").match(`(^|[\s:>'"(,])421[ ,-]`),
 
 		// ---- D. Client-side texts: Go, OpenSSL/Python, Node, Java, PHP, .NET, mail apps ----
 		// DNS.
-		cli("dns-lookup-timeout", CodeDNSFailure, "lookup ").match(`lookup \S+.*(i/o timeout|timed out)`),
-		cli("dns-temporary", CodeDNSFailure, "temporary failure in name resolution", "eai_again",
+		cli("dns-lookup-timeout", DNSFailure, "lookup ").match(`lookup \S+.*(i/o timeout|timed out)`),
+		cli("dns-temporary", DNSFailure, "temporary failure in name resolution", "eai_again",
 			"server misbehaving", "servfail", "dns server failed", "non-authoritative host not found",
 			"try again later. (dns)", "dns query error"),
-		cli("dns-no-address", CodeDNSNoAddress, "no address associated with hostname", "eai_nodata",
+		cli("dns-no-address", DNSNoAddress, "no address associated with hostname", "eai_nodata",
 			"no data record of requested type"),
-		cli("dns-nxdomain", CodeDNSNXDomain, "no such host", "name or service not known",
+		cli("dns-nxdomain", DNSNXDomain, "no such host", "name or service not known",
 			"nodename nor servname provided", "getaddrinfo failed", "enotfound", "unknownhostexception",
 			"unknown host", "host not found", "could not resolve host", "name not resolved", "nxdomain",
 			"cannot locate server", "0x800ccc0d", "socket error # 11001", "wsahost_not_found",
 			"err_name_not_resolved", "未知。服务器可能配置错误"),
-		cli("tb-smtp-unknown", CodeDNSNXDomain, "outgoing server (smtp)").and("is unknown"),
+		cli("tb-smtp-unknown", DNSNXDomain, "outgoing server (smtp)").and("is unknown"),
 		// Greeting and response timeouts (before the connect timeouts that share words).
-		cli("greeting-timeout", CodeServerGreetingTimeout, "greeting never received", "no greeting",
+		cli("greeting-timeout", ServerGreetingTimeout, "greeting never received", "no greeting",
 			"timeout waiting for greeting", "did not receive greeting"),
-		cli("response-timeout", CodeServerResponseTimeout, "read timed out", "the operation has timed out",
+		cli("response-timeout", ServerResponseTimeout, "read timed out", "the operation has timed out",
 			"timed out waiting for a response", "0x8004210a", "0x8004210b", "0x800ccc19",
 			"timeout waiting for response", "command timed out", "response timeout", "read timeout").
 			but("connect timed out"),
-		cli("go-read-timeout", CodeServerResponseTimeout, "read tcp", "read udp").and("i/o timeout"),
+		cli("go-read-timeout", ServerResponseTimeout, "read tcp", "read udp").and("i/o timeout"),
 		// Routes.
-		cli("ipv6-unreachable", CodeNetIPv6Unreachable, "network is unreachable", "enetunreach",
+		cli("ipv6-unreachable", NetIPv6Unreachable, "network is unreachable", "enetunreach",
 			"no route to host", "ehostunreach", "network unreachable", "host is unreachable").
 			match(`\[[0-9a-f:]+\]|(^|[^0-9a-f:])[0-9a-f]{1,4}(:[0-9a-f]{0,4}){3,7}|tcp6|ipv6`),
-		cli("ipv6-cannot-assign", CodeNetIPv6Unreachable, "cannot assign requested address"),
-		cli("unreachable", CodeTCPUnreachable, "network is unreachable", "no route to host", "enetunreach",
+		cli("ipv6-cannot-assign", NetIPv6Unreachable, "cannot assign requested address"),
+		cli("unreachable", TCPUnreachable, "network is unreachable", "no route to host", "enetunreach",
 			"ehostunreach", "network unreachable", "host is unreachable", "noroutetohostexception",
 			"host unreachable"),
 		// Certificates (before the generic handshake and close texts they come wrapped in).
-		cli("tls-intercepted", CodeTLSIntercepted, "kaspersky", "avast", "eset ssl filter", "bitdefender",
+		cli("tls-intercepted", TLSIntercepted, "kaspersky", "avast", "eset ssl filter", "bitdefender",
 			"fortinet", "fortigate", "zscaler", "sophos", "netskope", "bluecoat", "forcepoint", "mcafee",
 			"norton", "avg web/mail shield").match(`cert|x509|issuer|ssl|tls`),
-		cli("cert-revoked", CodeTLSCertRevoked, "certificate revoked", "certificate has been revoked",
+		cli("cert-revoked", TLSCertRevoked, "certificate revoked", "certificate has been revoked",
 			"cert_revoked", "revoked certificate", "certificate is revoked", "证书已被吊销"),
-		cli("cert-expired", CodeTLSCertExpired, "certificate has expired", "certificate expired",
+		cli("cert-expired", TLSCertExpired, "certificate has expired", "certificate expired",
 			"cert_has_expired", "has expired or is not yet valid", "certificateexpiredexception",
 			"certificatenotyetvalidexception", "not yet valid", "validity check failed", "nottimevalid",
 			"expired_certificate", "certificate is not yet valid", "证书已过期", "证书过期"),
-		cli("cert-hostname", CodeTLSCertHostnameMismatch, "certificate is valid for", "not valid for any names",
+		cli("cert-hostname", TLSCertHostnameMismatch, "certificate is valid for", "not valid for any names",
 			"doesn't contain any ip sans", "hostname mismatch", "doesn't match either of",
 			"does not match certificate's altnames", "cert_altname_invalid", "not in the cert's altnames",
 			"no subject alternative", "no name matching", "remotecertificatenamemismatch",
 			"did not match expected cn", "target principal name is incorrect", "cn name does not match",
 			"bad_cert_domain", "host name did not match", "legacy common name field",
 			"certificate is only valid for", "hostname/ip does not match", "证书与主机名不符"),
-		cli("tls-weak", CodeTLSWeakCrypto, "dh key too small", "dh_key_too_small", "ee key too small",
+		cli("tls-weak", TLSWeakCrypto, "dh key too small", "dh_key_too_small", "ee key too small",
 			"ca md too weak", "key too small", "weak ephemeral diffie-hellman"),
-		cli("cert-untrusted", CodeTLSCertUntrusted, "unknown authority", "self signed certificate",
+		cli("cert-untrusted", TLSCertUntrusted, "unknown authority", "self signed certificate",
 			"self-signed certificate", "self_signed_cert", "unable to get local issuer certificate",
 			"unable_to_get_issuer_cert", "unable to verify the first certificate",
 			"unable_to_verify_leaf_signature", "pkix path building failed",
@@ -325,46 +325,46 @@ func signatures() []*sig {
 			"issuer certificate is unknown", "unknown_issuer", "certificate is not trusted",
 			"not trusted by the trust provider", "self_signed_cert_in_chain", "证书不受信任"),
 		// Port and security mode.
-		cli("tls-on-plaintext-port", CodePortExpectsSTARTTLS, "wrong version number", "wrong_version_number",
+		cli("tls-on-plaintext-port", PortExpectsSTARTTLS, "wrong version number", "wrong_version_number",
 			"first record does not look like a tls handshake", "unrecognized ssl message",
 			"plaintext connection?", "ssl3_get_record", "packet length too long", "unknown protocol",
 			"securesocketoptions.starttls"),
-		cli("plaintext-on-tls-port", CodePortExpectsTLS, "securesocketoptions.sslonconnect"),
-		cli("bad-greeting-tls-port", CodePortExpectsTLS, "bad greeting").match(`port:? (465|993|995)\b`),
-		cli("wrong-protocol", CodePortWrongProtocol, "is not an imap4 mail server", "不是 imap4 邮件服务器",
+		cli("plaintext-on-tls-port", PortExpectsTLS, "securesocketoptions.sslonconnect"),
+		cli("bad-greeting-tls-port", PortExpectsTLS, "bad greeting").match(`port:? (465|993|995)\b`),
+		cli("wrong-protocol", PortWrongProtocol, "is not an imap4 mail server", "不是 imap4 邮件服务器",
 			"not an imap server", "not a pop3 server"),
-		cli("bad-greeting-pop", CodePortWrongProtocol, "bad greeting").match(`response: [+*] ?ok`),
+		cli("bad-greeting-pop", PortWrongProtocol, "bad greeting").match(`response: [+*] ?ok`),
 		// Refused, timed out, reset, closed.
-		cli("refused", CodeTCPRefused, "connection refused", "econnrefused", "actively refused",
+		cli("refused", TCPRefused, "connection refused", "econnrefused", "actively refused",
 			"the connection was refused", "连接被拒绝", "时被拒绝", "socket error # 10061", "wsaeconnrefused"),
-		cli("connect-timeout", CodeTCPTimeout, "connection timed out", "connect timed out", "etimedout",
+		cli("connect-timeout", TCPTimeout, "connection timed out", "connect timed out", "etimedout",
 			"connection timeout", "did not properly respond after a period of time", "operation timed out",
 			"socket error # 10060", "wsaetimedout", "连接超时", "connect timeout"),
-		cli("tb-timeout", CodeTCPTimeout, "连接服务器", "timed out").match(`connection to (outgoing )?server.* timed out|连接服务器 .*超时`),
-		cli("dial-timeout", CodeTCPTimeout, "dial tcp").and("i/o timeout"),
-		cli("reset", CodeTCPReset, "connection reset", "econnreset", "forcibly closed by the remote host",
+		cli("tb-timeout", TCPTimeout, "连接服务器", "timed out").match(`connection to (outgoing )?server.* timed out|连接服务器 .*超时`),
+		cli("dial-timeout", TCPTimeout, "dial tcp").and("i/o timeout"),
+		cli("reset", TCPReset, "connection reset", "econnreset", "forcibly closed by the remote host",
 			"broken pipe", "epipe", "socket error # 10054", "wsaeconnreset", "0x800ccc0f",
 			"connection to the server was interrupted", "lost in the middle of the transaction",
 			"unexpectedly terminated the connection", "software caused connection abort", "连接被重置",
 			"连接在传输过程中中断"),
-		cli("closed", CodeServerClosed, "unexpected socket close", "connection unexpectedly closed",
+		cli("closed", ServerClosed, "unexpected socket close", "connection unexpectedly closed",
 			"connection closed unexpectedly", "unexpectedly disconnected", "net_io_connectionclosed",
 			"has disconnected", "已经断开连接", "[eof]", "unexpected eof", "closed by remote host",
 			"server closed the connection", "connection closed by foreign host").
 			but("handshake"),
-		cli("go-eof", CodeServerClosed, "eof").match(`(^|[:\s])eof$`),
-		cli("bad-greeting", CodeServerProtocolError, "bad greeting", "incorrect greeting", "short response",
+		cli("go-eof", ServerClosed, "eof").match(`(^|[:\s])eof$`),
+		cli("bad-greeting", ServerProtocolError, "bad greeting", "incorrect greeting", "short response",
 			"malformed response", "invalid response", "unexpected response", "不正确的问候"),
-		cli("go-unencrypted", CodeAuthPlaintextRefused, "unencrypted connection"),
-		cli("tb-server-busy", CodeServerBusy, "0x800ccc67", "0x800ccc0b", "server or maildrop is busy"),
+		cli("go-unencrypted", AuthPlaintextRefused, "unencrypted connection"),
+		cli("tb-server-busy", ServerBusy, "0x800ccc67", "0x800ccc0b", "server or maildrop is busy"),
 
 		// ---- E. Fallbacks: the fault is clear in kind, not in cause ----
-		enh("smtp-enh-5.7.8", CodeAuthFailed, "5.7.8", "4.7.8").gen(),
-		cli("cert-verify-failed", CodeTLSCertUntrusted, "certificate verify failed", "certificate_verify_failed",
+		enh("smtp-enh-5.7.8", AuthFailed, "5.7.8", "4.7.8").gen(),
+		cli("cert-verify-failed", TLSCertUntrusted, "certificate verify failed", "certificate_verify_failed",
 			"sslcertverificationerror", "remote certificate is invalid", "certificate is invalid",
 			"certificate validation", "could not be validated", "x509:", "证书").but("握手错误").gen(),
 		// TLS handshake failures that name no cause.
-		cli("tls-handshake", CodeTLSHandshakeFailed, "handshake failure", "eof occurred in violation of protocol",
+		cli("tls-handshake", TLSHandshakeFailed, "handshake failure", "eof occurred in violation of protocol",
 			"unexpected_eof_while_reading", "remote host terminated the handshake",
 			"closed connection during handshake", "disconnected before secure tls connection",
 			"remote party has closed the transport stream", "could not convert socket to tls",
@@ -373,34 +373,34 @@ func signatures() []*sig {
 			"does not support the connection encryption type", "0x800ccc1a", "unable to connect using ssl",
 			"stream_socket_enable_crypto", "sslerror", "ssl routines", "bad record mac",
 			"system.security.authentication.authenticationexception").gen(),
-		srv("imap-authenticationfailed", CodeAuthFailed, "[authenticationfailed]").gen(),
-		srv("pop3-auth", CodeAuthFailed, "[auth]").gen(),
-		srv("auth-generic", CodeAuthFailed, "authentication failed", "authentication unsuccessful",
+		srv("imap-authenticationfailed", AuthFailed, "[authenticationfailed]").gen(),
+		srv("pop3-auth", AuthFailed, "[auth]").gen(),
+		srv("auth-generic", AuthFailed, "authentication failed", "authentication unsuccessful",
 			"invalid credentials", "username and password not accepted", "incorrect authentication data",
 			"login failed", "logon failure", "login fail", "login error", "auth error", "password error",
 			"badcredentials", "invalid login", "authentication failure", "incorrect password", "wrong password",
 			"password incorrect", "bad password", "invalid password", "password is incorrect",
 			"authenticate failed", "authorization failed", "credentials invalid", "用户名或密码错误", "账号或密码错误", "密码错误", "认证失败",
 			"登录失败", "身份验证失败").gen(),
-		cli("client-auth-failed", CodeAuthFailed, "authenticationfailedexception", "smtpauthenticationerror",
+		cli("client-auth-failed", AuthFailed, "authenticationfailedexception", "smtpauthenticationerror",
 			"could not authenticate", "failed to authenticate", "rejected your login", "0x800ccc92",
 			"0x800ccc91", "0x800ccc90", "0x800ccc18", "configuration could not be verified",
 			"username or password invalid", "unable to authenticate to outgoing server", "eauth",
 			"mailkit.security.authenticationexception", "进行认证").gen(),
-		cli("tb-login-failed", CodeAuthFailed, "login to server", "sending of password").
+		cli("tb-login-failed", AuthFailed, "login to server", "sending of password").
 			match(`login to server .* failed|sending of password .*did not succeed`).gen(),
-		cli("generic-timeout", CodeTCPTimeout, "timed out", "i/o timeout", "超时").gen(),
-		cli("client-connect-failed", CodeTCPConnectFailed, "smtp connect() failed", "could not connect to smtp host",
+		cli("generic-timeout", TCPTimeout, "timed out", "i/o timeout", "超时").gen(),
+		cli("client-connect-failed", TCPConnectFailed, "smtp connect() failed", "could not connect to smtp host",
 			"couldn't connect to host", "could not connect to host", "mailconnectexception",
 			"failed to connect to server", "unable to connect to", "cannot connect to your", "0x800ccc0e",
 			"0x80042109", "0x80042108", "0x800ccc15", "could not connect to mail server",
 			"failed to connect to server", "connecting to outgoing server", "esocket", "econnection",
 			"无法连接到服务器", "连接服务器失败", "服务器连接失败", "连接到服务器失败", "无法连接", "connection failed",
 			"连接服务器").gen(),
-		cli("client-send-failed", CodeSMTPSendFailed, "sending of the message failed", "data not accepted",
+		cli("client-send-failed", SMTPSendFailed, "sending of the message failed", "data not accepted",
 			"failure sending mail", "could not be sent using outgoing server", "message failed",
 			"消息发送失败", "邮件发送失败", "发送失败", "邮件未能发送", "数据不被接受").gen(),
-		srv("imap-alert", CodeIMAPAlert, "[alert]"),
+		srv("imap-alert", IMAPAlert, "[alert]"),
 	}
 }
 
@@ -788,7 +788,7 @@ func family(c Code) string {
 	case "dns", "tcp", "net", "server", "port", "probe":
 		return "conn"
 	}
-	if c == CodeIMAPIDRequired {
+	if c == IMAPIDRequired {
 		return "auth"
 	}
 	return area
@@ -801,7 +801,7 @@ func explains(s, g Code) bool {
 	case "conn", "tls":
 		return fs == "conn" || fs == "tls"
 	case "auth":
-		return fs == "auth" || s == CodeTLSRequired
+		return fs == "auth" || s == TLSRequired
 	case "smtp": // smtp.send-failed: any specific cause explains a failed send
 		return true
 	}
@@ -811,7 +811,7 @@ func explains(s, g Code) bool {
 // MatchReply classifies one server reply for a known protocol and phase ("greeting", "ehlo", "starttls",
 // "auth", "mail", "rcpt", "select", "pass", "user"...). It returns the single best code and true, or false
 // if no signature applies (the caller then falls back to a generic code such as auth.failed).
-func MatchReply(proto Proto, phase string, lines []string) (Code, bool) {
+func MatchReply(proto string, phase string, lines []string) (Code, bool) {
 	if len(lines) == 0 {
 		return "", false
 	}
@@ -839,88 +839,88 @@ func MatchReply(proto Proto, phase string, lines []string) (Code, bool) {
 
 // phaseFallback maps a reply no signature recognised by its reply code and the phase it
 // answered, where the pair is unambiguous.
-func phaseFallback(proto Proto, phase string, norm []byte) (Code, bool) {
+func phaseFallback(proto string, phase string, norm []byte) (Code, bool) {
 	switch proto {
-	case SMTP:
+	case "smtp":
 		code, _, ok := replyPrefix(string(norm))
 		if !ok {
 			return "", false
 		}
 		if code == "421" {
-			return CodeServerBusy, true
+			return ServerBusy, true
 		}
 		switch phase {
 		case "greeting", "connect", "banner":
 			switch code[0] {
 			case '4':
-				return CodeServerBusy, true
+				return ServerBusy, true
 			case '5':
-				return CodeSMTPIPBlocked, true
+				return SMTPIPBlocked, true
 			}
 		case "ehlo", "helo":
 			if code[0] == '5' {
-				return CodeSMTPHeloRejected, true
+				return SMTPHELORejected, true
 			}
 		case "starttls", "tls":
 			if code[0] == '4' || code[0] == '5' {
-				return CodeTLSSTARTTLSUnavailable, true
+				return TLSSTARTTLSUnavailable, true
 			}
 		case "auth", "login":
 			switch code {
 			case "535":
-				return CodeAuthFailed, true
+				return AuthFailed, true
 			case "534", "504":
-				return CodeAuthMechUnsupported, true
+				return AuthMechanismUnsupported, true
 			case "530", "538":
-				return CodeTLSRequired, true
+				return TLSRequired, true
 			case "500", "502", "503":
-				return CodeSMTPAuthNotOffered, true
+				return SMTPAuthNotOffered, true
 			}
 			if code[0] == '4' {
-				return CodeServerBusy, true
+				return ServerBusy, true
 			}
 		case "mail", "mail from", "from":
 			switch code {
 			case "530":
-				return CodeSMTPAuthRequired, true
+				return SMTPAuthRequired, true
 			case "552":
-				return CodeSMTPMessageTooLarge, true
+				return SMTPMessageTooLarge, true
 			}
 		case "rcpt", "rcpt to", "to":
 			switch code {
 			case "530":
-				return CodeSMTPAuthRequired, true
+				return SMTPAuthRequired, true
 			case "450", "451":
-				return CodeSMTPGreylisted, true
+				return SMTPGreylisted, true
 			}
 		case "data", "dot", "message", "body":
 			switch code {
 			case "552":
-				return CodeSMTPMessageTooLarge, true
+				return SMTPMessageTooLarge, true
 			case "554":
-				return CodeSMTPSpamRejected, true
+				return SMTPSpamRejected, true
 			}
 		}
-	case POP3:
+	case "pop3":
 		if !bytes.HasPrefix(norm, []byte("-err")) {
 			return "", false
 		}
 		switch phase {
 		case "greeting", "connect", "banner":
-			return CodeServerBusy, true
+			return ServerBusy, true
 		case "stls", "starttls", "tls":
-			return CodeTLSSTARTTLSUnavailable, true
+			return TLSSTARTTLSUnavailable, true
 		}
-	case IMAP:
+	case "imap":
 		status := imapStatus(norm)
 		switch phase {
 		case "greeting", "connect", "banner":
 			if status == "bye" || status == "no" {
-				return CodeServerBusy, true
+				return ServerBusy, true
 			}
 		case "starttls", "tls":
 			if status == "no" || status == "bad" {
-				return CodeTLSSTARTTLSUnavailable, true
+				return TLSSTARTTLSUnavailable, true
 			}
 		}
 	}
@@ -1316,145 +1316,4 @@ func plausibleChinese(r rune) bool {
 		return true
 	}
 	return false
-}
-
-// ---- provider hints ----
-
-var domainRE = regexp.MustCompile(`[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)+`)
-
-// providerDomains maps a domain (matched as a suffix on label boundaries, longest first) to a
-// provider key.
-var providerDomains = map[string]string{
-	// Tencent
-	"qq.com": "qq", "vip.qq.com": "qq", "foxmail.com": "qq",
-	"exmail.qq.com": "exmail", "mxbiz1.qq.com": "exmail", "mxbiz2.qq.com": "exmail",
-	// NetEase
-	"163.com": "163", "vip.163.com": "163", "188.com": "163", "126.com": "126", "yeah.net": "yeah",
-	"qiye.163.com": "netease-qiye", "ym.163.com": "netease-qiye", "qiye.netease.com": "netease-qiye",
-	// Others in China
-	"sina.com": "sina", "sina.cn": "sina", "sina.com.cn": "sina", "vip.sina.com": "sina", "sina.net": "sina",
-	"sohu.com": "sohu", "vip.sohu.com": "sohu", "139.com": "139", "189.cn": "189",
-	"aliyun.com": "aliyun", "qiye.aliyun.com": "aliyun", "mxhichina.com": "aliyun",
-	"tom.com": "tom", "163.net": "tom",
-	// Google
-	"gmail.com": "gmail", "googlemail.com": "gmail", "google.com": "gmail",
-	"aspmx.l.google.com": "google-workspace", "smtp-relay.gmail.com": "google-workspace",
-	"smtp.google.com": "google-workspace",
-	// Microsoft
-	"outlook.com": "outlook", "hotmail.com": "outlook", "live.com": "outlook", "msn.com": "outlook",
-	"windowslive.com": "outlook", "smtp-mail.outlook.com": "outlook", "imap-mail.outlook.com": "outlook",
-	"olc.protection.outlook.com": "outlook", "smtp.live.com": "outlook",
-	"office365.com": "microsoft365", "onmicrosoft.com": "microsoft365",
-	"mail.protection.outlook.com": "microsoft365", "mx.microsoft": "microsoft365", "aka.ms": "microsoft365",
-	"office.com": "microsoft365", "microsoftonline.com": "microsoft365", "outlook.cn": "microsoft365",
-	// Yahoo, AOL
-	"yahoo.com": "yahoo", "ymail.com": "yahoo", "rocketmail.com": "yahoo", "myyahoo.com": "yahoo",
-	"yahoodns.net": "yahoo", "gm0.yahoodns.net": "aol",
-	"aol.com": "aol", "aim.com": "aol", "netscape.net": "aol", "compuserve.com": "aol", "cs.com": "aol",
-	"wmconnect.com": "aol",
-	// Apple
-	"icloud.com": "icloud", "me.com": "icloud", "mac.com": "icloud", "apple.com": "icloud",
-	// Russia
-	"yandex.ru": "yandex", "yandex.com": "yandex", "yandex.net": "yandex", "ya.ru": "yandex",
-	"narod.ru": "yandex",
-	"mail.ru":  "mail.ru", "inbox.ru": "mail.ru", "list.ru": "mail.ru", "bk.ru": "mail.ru",
-	"internet.ru": "mail.ru",
-	// Europe and others
-	"gmx.net": "gmx", "gmx.com": "gmx", "gmx.de": "gmx",
-	"zoho.com": "zoho", "zoho.eu": "zoho", "zohomail.com": "zoho", "zohocloud.ca": "zoho",
-}
-
-// providerBrands are labels that name a provider under any country suffix (hotmail.co.uk,
-// yahoo.co.jp, gmx.at, zoho.in).
-var providerBrands = map[string]string{
-	"hotmail": "outlook", "outlook": "outlook", "live": "outlook", "yahoo": "yahoo", "aol": "aol",
-	"gmx": "gmx", "yandex": "yandex", "zoho": "zoho", "zohomail": "zoho", "gmail": "gmail",
-}
-
-// ProviderHint returns a provider key guessed from text (an e-mail address domain like @qq.com, a host
-// like smtp.163.com, or a service URL like service.mail.qq.com), or "".
-// Addresses win over host names; the first recognised one of each kind is used.
-func ProviderHint(text string) string {
-	if len(text) > maxMatchInput {
-		text = text[:maxMatchInput]
-	}
-	lower := strings.ToLower(text)
-	host := ""
-	for _, loc := range domainRE.FindAllStringIndex(lower, 4096) {
-		p := providerOf(lower[loc[0]:loc[1]])
-		if p == "" {
-			continue
-		}
-		if loc[0] > 0 && lower[loc[0]-1] == '@' {
-			return p
-		}
-		if host == "" {
-			host = p
-		}
-	}
-	if host != "" {
-		return host
-	}
-	// No name in the text: some providers' own wording gives them away.
-	for _, w := range providerWording {
-		if strings.Contains(lower, w.phrase) {
-			return w.key
-		}
-	}
-	return ""
-}
-
-// providerWording are phrases only one provider's servers use (providers.md §2).
-var providerWording = []struct{ phrase, key string }{
-	{"enter your authorization code", "qq"},
-	{"using authorized code", "qq"},
-	{"authorized code is incorrect", "qq"},
-	{"requiered(such as ssl)", "qq"},
-	{"please using weixin token", "exmail"},
-	{"unsafe login", "163"},
-	{"smtpclientauthentication is disabled", "microsoft365"},
-	{"invalidsecondfactor", "gmail"},
-	{"#auth005", "yahoo"},
-}
-
-// providerOf maps one domain name to a provider key, or "".
-func providerOf(d string) string {
-	labels := strings.Split(d, ".")
-	// NetEase MX hosts name the brand in the first label: 163mx01.mxmail.netease.com.
-	if strings.HasSuffix(d, ".mxmail.netease.com") {
-		first := labels[0]
-		switch {
-		case strings.HasPrefix(first, "qiye163mx"):
-			return "netease-qiye"
-		case strings.HasPrefix(first, "126mx"):
-			return "126"
-		case strings.HasPrefix(first, "yeahmx"):
-			return "yeah"
-		case strings.HasPrefix(first, "163mx"), strings.HasPrefix(first, "vip163mx"):
-			return "163"
-		}
-	}
-	for i := range labels {
-		if p, ok := providerDomains[strings.Join(labels[i:], ".")]; ok {
-			return p
-		}
-	}
-	// Brand under a country suffix: the brand label followed only by short labels (co.uk, de).
-	for i := 0; i+1 < len(labels); i++ {
-		p, ok := providerBrands[labels[i]]
-		if !ok {
-			continue
-		}
-		rest := labels[i+1:]
-		short := len(rest) <= 2
-		for _, l := range rest {
-			if len(l) > 3 || l == "" {
-				short = false
-			}
-		}
-		if short {
-			return p
-		}
-	}
-	return ""
 }

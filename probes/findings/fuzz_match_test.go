@@ -1,4 +1,4 @@
-package probes
+package findings
 
 import (
 	"testing"
@@ -36,8 +36,14 @@ func addCorpusSeeds(f *testing.F, asBytes bool) {
 func FuzzMatchText(f *testing.F) {
 	addCorpusSeeds(f, false)
 	keys := map[string]bool{"": true}
-	for _, k := range ProviderKeys {
+	for _, k := range testHints.Domains {
 		keys[k] = true
+	}
+	for _, k := range testHints.Brands {
+		keys[k] = true
+	}
+	for _, w := range testHints.Wording {
+		keys[w.Key] = true
 	}
 	f.Fuzz(func(t *testing.T, s string) {
 		seen := map[Code]bool{}
@@ -53,17 +59,17 @@ func FuzzMatchText(f *testing.F) {
 				t.Fatalf("bad match %+v", m)
 			}
 		}
-		if c, ok := MatchReply(SMTP, "auth", []string{s}); ok {
+		if c, ok := MatchReply("smtp", "auth", []string{s}); ok {
 			if _, ok := Lookup(c); !ok {
 				t.Fatalf("MatchReply code %s not in catalogue", c)
 			}
 		}
-		MatchReply(IMAP, "greeting", []string{s, s})
-		MatchReply(POP3, "stls", []string{s})
+		MatchReply("imap", "greeting", []string{s, s})
+		MatchReply("pop3", "stls", []string{s})
 		if !utf8.ValidString(ReplyClass(s)) {
 			t.Fatal("ReplyClass returned invalid UTF-8")
 		}
-		if p := ProviderHint(s); !keys[p] {
+		if p := testHints.Provider(s); !keys[p] {
 			t.Fatalf("ProviderHint returned unknown key %q", p)
 		}
 	})

@@ -1,4 +1,4 @@
-package probes
+package findings
 
 import (
 	"bytes"
@@ -65,7 +65,7 @@ func TestForEachLogical(t *testing.T) {
 
 func TestMatchTextMultiLineEvidence(t *testing.T) {
 	got := MatchText("534-5.7.14 <https://accounts.google.com/signin/continue?sarp=1> Please log in via your web browser and\n534-5.7.14 then try again.\n534 5.7.14  Learn more at https://support.google.com/mail/answer/78754")
-	if len(got) != 1 || got[0].Code != CodeAuthWebLoginRequired {
+	if len(got) != 1 || got[0].Code != AuthWebLoginRequired {
 		t.Fatalf("got %v", got)
 	}
 	if !strings.Contains(got[0].Evidence, "then try again") || strings.Contains(got[0].Evidence, "\n") {
@@ -85,46 +85,46 @@ func TestMatchTextNothing(t *testing.T) {
 func TestGenericSuppressed(t *testing.T) {
 	// A wrapper error and its cause: only the cause is reported.
 	got := MatchText("com.sun.mail.util.MailConnectException: Couldn't connect to host, port: smtp.example.com, 25; timeout -1;\n  nested exception is:\n\tjava.net.ConnectException: Connection refused (Connection refused)")
-	if len(got) != 1 || got[0].Code != CodeTCPRefused {
+	if len(got) != 1 || got[0].Code != TCPRefused {
 		t.Errorf("got %v", got)
 	}
 	// Distinct families stay: a TLS demand and a login failure of the same log.
 	got = MatchText("MAIL FROM failed: 530 5.7.0 Must issue a STARTTLS command first\nSMTP Error: Could not connect to SMTP host.")
-	if len(got) != 1 || got[0].Code != CodeTLSRequired {
+	if len(got) != 1 || got[0].Code != TLSRequired {
 		t.Errorf("got %v", got)
 	}
 	got = MatchText("dial tcp: lookup smtp.qq.con: no such host\n535 Error: authentication failed")
-	if len(got) != 2 || got[0].Code != CodeDNSNXDomain || got[1].Code != CodeAuthFailed {
+	if len(got) != 2 || got[0].Code != DNSNXDomain || got[1].Code != AuthFailed {
 		t.Errorf("got %v", got)
 	}
 	// Every distinct code appears once, with the evidence of its best rule.
 	got = MatchText("535 Error: authentication failed\n535 Error: authentication failed\n-ERR [AUTH] Authentication failed.")
-	if len(got) != 1 || got[0].Code != CodeAuthFailed {
+	if len(got) != 1 || got[0].Code != AuthFailed {
 		t.Errorf("got %v", got)
 	}
 }
 
 func TestMatchReplyIgnoresClientTexts(t *testing.T) {
 	// A server that says "timed out" is not a TCP timeout of ours.
-	code, ok := MatchReply(SMTP, "data", []string{"421 4.4.2 mx.example.com Error: timeout exceeded"})
-	if !ok || code != CodeServerBusy {
+	code, ok := MatchReply("smtp", "data", []string{"421 4.4.2 mx.example.com Error: timeout exceeded"})
+	if !ok || code != ServerBusy {
 		t.Errorf("got %s %v", code, ok)
 	}
-	if code, ok := MatchReply(SMTP, "auth", []string{"535 5.7.3 Authentication unsuccessful"}); !ok || code != CodeAuthFailed {
+	if code, ok := MatchReply("smtp", "auth", []string{"535 5.7.3 Authentication unsuccessful"}); !ok || code != AuthFailed {
 		t.Errorf("got %s %v", code, ok)
 	}
-	if code, ok := MatchReply(POP3, "pass", []string{"-ERR invalid"}); ok {
+	if code, ok := MatchReply("pop3", "pass", []string{"-ERR invalid"}); ok {
 		t.Errorf("bare -ERR at PASS matched %s; the caller falls back", code)
 	}
-	if code, ok := MatchReply(IMAP, "select", []string{"a2 NO Mailbox is busy"}); ok {
+	if code, ok := MatchReply("imap", "select", []string{"a2 NO Mailbox is busy"}); ok {
 		t.Errorf("matched %s", code)
 	}
-	if _, ok := MatchReply(SMTP, "auth", nil); ok {
+	if _, ok := MatchReply("smtp", "auth", nil); ok {
 		t.Error("empty reply matched")
 	}
 	// Raw GBK bytes in the lines are decoded first.
 	raw, _ := simplifiedchinese.GBK.NewEncoder().String("535 Error: 请使用授权码登录。")
-	if code, ok := MatchReply(SMTP, "auth", []string{raw}); !ok || code != CodeAuthAuthCodeRequired {
+	if code, ok := MatchReply("smtp", "auth", []string{raw}); !ok || code != AuthAuthorizationCodeRequired {
 		t.Errorf("GBK: got %s %v", code, ok)
 	}
 }
@@ -194,81 +194,6 @@ func TestDecodeText(t *testing.T) {
 	}
 }
 
-func TestProviderHint(t *testing.T) {
-	cases := map[string]string{
-		"alice@qq.com":                   "qq",
-		"bob@foxmail.com":                "qq",
-		"smtp.exmail.qq.com":             "exmail",
-		"user@vip.qq.com":                "qq",
-		"connect to smtp.163.com:465":    "163",
-		"imap.126.com":                   "126",
-		"x@yeah.net":                     "yeah",
-		"imaphz.qiye.163.com":            "netease-qiye",
-		"qiye163mx01.mxmail.netease.com": "netease-qiye",
-		"163mx00.mxmail.netease.com":     "163",
-		"Unsafe Login. Please contact kefu@188.com for help": "163",
-		"imap.sina.com":        "sina",
-		"x@sina.cn":            "sina",
-		"pop3.sohu.com":        "sohu",
-		"13800000000@139.com":  "139",
-		"smtp.189.cn":          "189",
-		"smtp.qiye.aliyun.com": "aliyun",
-		"smtp.mxhichina.com":   "aliyun",
-		"pop.tom.com":          "tom",
-		"see https://support.google.com/mail/?p=BadCredentials": "gmail",
-		"someone@googlemail.com":                                "gmail",
-		"aspmx.l.google.com":                                    "google-workspace",
-		"x@hotmail.co.uk":                                       "outlook",
-		"x@outlook.de":                                          "outlook",
-		"smtp-mail.outlook.com":                                 "outlook",
-		"smtp.office365.com":                                    "microsoft365",
-		"contoso-com.mail.protection.outlook.com":               "microsoft365",
-		"Visit https://aka.ms/smtp_auth_disabled":               "microsoft365",
-		"x@yahoo.co.jp":                                         "yahoo",
-		"smtp.mail.yahoo.com":                                   "yahoo",
-		"mx-aol.mail.gm0.yahoodns.net":                          "aol",
-		"x@aol.com":                                             "aol",
-		"smtp.mail.me.com":                                      "icloud",
-		"x@icloud.com":                                          "icloud",
-		"x@yandex.ru":                                           "yandex",
-		"x@ya.ru":                                               "yandex",
-		"smtp.mail.ru":                                          "mail.ru",
-		"x@bk.ru":                                               "mail.ru",
-		"x@gmx.at":                                              "gmx",
-		"mail.gmx.net":                                          "gmx",
-		"smtp.zoho.eu":                                          "zoho",
-		"x@zohomail.in":                                         "zoho",
-		// An address beats a host named earlier.
-		"smtp.qq.com said no to alice@163.com": "163",
-		"live.example.com":                     "",
-		"mail.example.com":                     "",
-		"5.7.8":                                "",
-		"":                                     "",
-		"not a domain at all":                  "",
-		"gmail":                                "",
-	}
-	for in, want := range cases {
-		if got := ProviderHint(in); got != want {
-			t.Errorf("ProviderHint(%q) = %q, want %q", in, got, want)
-		}
-	}
-	// Every key ProviderHint can return is a known provider key.
-	keys := map[string]bool{}
-	for _, k := range ProviderKeys {
-		keys[k] = true
-	}
-	for d, p := range providerDomains {
-		if !keys[p] {
-			t.Errorf("domain %s maps to unknown key %s", d, p)
-		}
-	}
-	for b, p := range providerBrands {
-		if !keys[p] {
-			t.Errorf("brand %s maps to unknown key %s", b, p)
-		}
-	}
-}
-
 func TestPrintableEvidence(t *testing.T) {
 	long := strings.Repeat("授权码", 400) + "\x00"
 	got := MatchText(long)
@@ -314,7 +239,7 @@ func TestBoundedInput(t *testing.T) {
 	}
 	_ = got // the long line eats the cap; whatever is left must simply not panic
 	_ = ReplyClass(b.String())
-	_ = ProviderHint(b.String())
+	_ = testHints.Provider(b.String())
 }
 
 // benchLog is a realistic pasted log: a PHPMailer debug transcript and a Java stack trace.
@@ -369,7 +294,7 @@ func BenchmarkMatchReply(b *testing.B) {
 	getMatcher()
 	b.ReportAllocs()
 	for b.Loop() {
-		MatchReply(SMTP, "auth", lines)
+		MatchReply("smtp", "auth", lines)
 	}
 }
 
@@ -380,7 +305,7 @@ func TestConcurrentUse(t *testing.T) {
 		go func() {
 			for _, c := range corpus[:60] {
 				MatchText(c.text)
-				MatchReply(SMTP, "auth", []string{c.text})
+				MatchReply("smtp", "auth", []string{c.text})
 			}
 			done <- true
 		}()
@@ -391,7 +316,7 @@ func TestConcurrentUse(t *testing.T) {
 }
 
 func TestNearLiterals(t *testing.T) {
-	if got := MatchText("A1 NO AUTHENTICATE XOAUTH2 failed"); len(got) != 1 || got[0].Code != CodeAuthOAuthFailed {
+	if got := MatchText("A1 NO AUTHENTICATE XOAUTH2 failed"); len(got) != 1 || got[0].Code != AuthOAuthFailed {
 		t.Errorf("got %v", got)
 	}
 	// XOAUTH2 far from "failed" (an EHLO list, an authenticator list) is no OAuth failure.

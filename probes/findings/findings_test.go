@@ -1,14 +1,13 @@
-package probes
+package findings
 
 import (
-	"go/ast"
-	"go/parser"
-	"go/token"
 	"os"
 	"regexp"
 	"strings"
 	"testing"
 	"unicode"
+
+	"github.com/mailcheck/mailcheck/probes/findings/gen/codegen"
 )
 
 // findingsMDCodes is the stable core of /work/shared/FINDINGS.md: these names and meanings
@@ -42,10 +41,6 @@ func TestCatalogueComplete(t *testing.T) {
 	if n := len(catalogue); n < 60 {
 		t.Errorf("catalogue has %d codes, want at least 60", n)
 	}
-	keys := map[string]bool{}
-	for _, k := range ProviderKeys {
-		keys[k] = true
-	}
 	for code, e := range catalogue {
 		if !codeStyle.MatchString(string(code)) {
 			t.Errorf("%s: not in area.name-with-hyphens style", code)
@@ -74,14 +69,6 @@ func TestCatalogueComplete(t *testing.T) {
 		} else if !strings.HasPrefix(e.Ref, "RFC ") && !strings.HasPrefix(e.Ref, "https://") && !strings.HasPrefix(e.Ref, "http://") {
 			t.Errorf("%s: Ref %q is neither an RFC section nor a URL", code, e.Ref)
 		}
-		for p, tx := range e.ProviderFix {
-			if !keys[p] {
-				t.Errorf("%s: unknown provider key %q", code, p)
-			}
-			if strings.TrimSpace(tx.EN) == "" || !hasCJK(tx.ZH) {
-				t.Errorf("%s/%s: provider fix lacks a language: %+v", code, p, tx)
-			}
-		}
 	}
 }
 
@@ -93,91 +80,55 @@ func TestFindingsMDCodesExist(t *testing.T) {
 	}
 }
 
-// TestCodeConstantsInCatalogue parses every non-test file of the package and checks that each
-// Code constant (codes.go, findings.go and any other) has a catalogue entry.
-func TestCodeConstantsInCatalogue(t *testing.T) {
-	fset := token.NewFileSet()
-	entries, err := os.ReadDir(".")
+// TestCodesGenerated: codes.go is what gen makes of catalogue.json, so every constant has an
+// entry and every entry a constant (run go generate ./probes/findings after editing the data).
+func TestCodesGenerated(t *testing.T) {
+	want, err := codegen.Source(catalogueJSON)
 	if err != nil {
 		t.Fatal(err)
 	}
-	var files []*ast.File
-	for _, e := range entries {
-		if e.IsDir() || !strings.HasSuffix(e.Name(), ".go") || strings.HasSuffix(e.Name(), "_test.go") {
-			continue
-		}
-		f, err := parser.ParseFile(fset, e.Name(), nil, 0)
-		if err != nil {
-			t.Fatal(err)
-		}
-		files = append(files, f)
+	got, err := os.ReadFile("codes.go")
+	if err != nil {
+		t.Fatal(err)
 	}
-	n := 0
-	{
-		for _, f := range files {
-			for _, d := range f.Decls {
-				gd, ok := d.(*ast.GenDecl)
-				if !ok || gd.Tok != token.CONST {
-					continue
-				}
-				for _, spec := range gd.Specs {
-					vs := spec.(*ast.ValueSpec)
-					id, ok := vs.Type.(*ast.Ident)
-					if !ok || id.Name != "Code" {
-						continue
-					}
-					for _, v := range vs.Values {
-						lit, ok := v.(*ast.BasicLit)
-						if !ok {
-							continue
-						}
-						code := Code(strings.Trim(lit.Value, "\"`"))
-						n++
-						if _, ok := Lookup(code); !ok {
-							t.Errorf("constant %s (%s) has no catalogue entry", code, fset.Position(lit.Pos()))
-						}
-					}
-				}
-			}
-		}
-	}
-	if n < 48 {
-		t.Errorf("found only %d Code constants; parsing missed some", n)
+	if string(got) != string(want) {
+		t.Error("codes.go is stale: run go generate ./probes/findings")
 	}
 }
 
-func TestProviderFixesForKeyCodes(t *testing.T) {
-	want := map[Code][]string{
-		CodeAuthAuthCodeRequired:    {"qq", "163", "126", "yeah", "sina", "sohu", "139", "aliyun", "exmail", "netease-qiye"},
-		CodeAuthAppPasswordRequired: {"gmail", "yahoo", "icloud", "aol", "yandex", "mail.ru", "zoho"},
-		CodeAuthBasicDisabled:       {"outlook", "microsoft365"},
-		CodeAuthServiceDisabled:     {"qq", "163", "gmail", "microsoft365", "exmail"},
-		CodeTLSRequired:             {"qq"},
-		CodeIMAPIDRequired:          {"163", "126", "yeah"},
-	}
-	for code, ps := range want {
-		e, _ := Lookup(code)
-		for _, p := range ps {
-			if _, ok := e.ProviderFix[p]; !ok {
-				t.Errorf("%s: no provider fix for %s", code, p)
-			}
+func TestParseRejects(t *testing.T) {
+	for name, in := range map[string]string{
+		"no code":   `[{"severity":"error"}]`,
+		"twice":     `[{"code":"a.b","severity":"info","title":{"en":"x","zh":"x"},"explain":{"en":"x","zh":"x"},"fix":{"en":"x","zh":"x"}},{"code":"a.b","severity":"info","title":{"en":"x","zh":"x"},"explain":{"en":"x","zh":"x"},"fix":{"en":"x","zh":"x"}}]`,
+		"severity":  `[{"code":"a.b","severity":"fatal","title":{"en":"x","zh":"x"},"explain":{"en":"x","zh":"x"},"fix":{"en":"x","zh":"x"}}]`,
+		"no zh fix": `[{"code":"a.b","severity":"info","title":{"en":"x","zh":"x"},"explain":{"en":"x","zh":"x"},"fix":{"en":"x"}}]`,
+		"not json":  `{`,
+	} {
+		if _, err := parse([]byte(in)); err == nil {
+			t.Errorf("%s: parse accepted %s", name, in)
 		}
 	}
-	// NewFinding picks the provider text.
-	f := NewFinding(CodeAuthAuthCodeRequired, "535 ...", "qq")
-	if f.Provider != "qq" || !strings.Contains(f.Fix.ZH, "授权码") || !strings.Contains(f.Fix.EN, "mail.qq.com") {
-		t.Errorf("NewFinding qq: %+v", f)
+}
+
+func TestFixesApply(t *testing.T) {
+	fx := Fixes{AuthFailed: {Provider: "163", Text: Text{EN: "use the code", ZH: "用授权码"}}}
+	f := fx.Apply(New(AuthFailed, "535"))
+	if f.Provider != "163" || f.Fix.EN != "use the code" {
+		t.Errorf("Apply: %+v", f)
 	}
-	if f := NewFinding(CodeAuthAuthCodeRequired, "", "nosuch"); f.Provider != "" {
-		t.Errorf("unknown provider used: %+v", f)
+	if f := fx.Apply(New(TLSRequired, "")); f.Provider != "" {
+		t.Errorf("Apply used a fix of another code: %+v", f)
+	}
+	if f := Fixes(nil).Apply(New(AuthFailed, "")); f.Provider != "" {
+		t.Errorf("nil Fixes: %+v", f)
 	}
 }
 
 func TestSeverities(t *testing.T) {
 	want := map[Code]Severity{
-		CodeAuthPlaintextOffered: SevWarning, CodeTLSInsecureSkipped: SevWarning, CodeTLSCertExpiresSoon: SevWarning,
-		CodeSTARTTLSStripped: SevError, CodeTLSSTARTTLSInjection: SevError, CodeTLSIntercepted: SevError, CodeAuthSkipped: SevInfo, CodeAuthFailed: SevError, CodeTLSRequired: SevError,
-		CodeProbeCanceled: SevInfo,
+		AuthPlaintextOffered: SevWarning, TLSVerificationSkipped: SevWarning, TLSCertExpiresSoon: SevWarning,
+		TLSSTARTTLSStripped: SevError, TLSSTARTTLSInjection: SevError, TLSIntercepted: SevError, AuthNotAttempted: SevInfo, AuthFailed: SevError, TLSRequired: SevError,
+		ProbeCanceled: SevInfo,
 	}
 	for c, s := range want {
 		if e, _ := Lookup(c); e.Severity != s {

@@ -1,0 +1,161 @@
+// Package findings is mailcheck's knowledge base: the stable finding codes, their catalogue in
+// English and Chinese (an embedded data file, catalogue.json), and the matcher that turns a
+// server reply or a pasted error into codes. It knows no provider: provider-specific fixes and
+// hints arrive as data (Hints, Finding.WithFix) from the providers package.
+package findings
+
+//go:generate go run ./gen
+
+import (
+	_ "embed"
+	"encoding/json"
+	"fmt"
+	"slices"
+)
+
+// Code is a stable public finding name (FINDINGS.md): once shipped, it keeps its meaning.
+type Code string
+
+// Severity grades a finding.
+type Severity string
+
+const (
+	SevError   Severity = "error"   // this stops mail from working
+	SevWarning Severity = "warning" // works, but risky or degraded
+	SevInfo    Severity = "info"    // worth knowing
+)
+
+// Text is a message in both languages the product speaks.
+type Text struct {
+	EN string `json:"en"`
+	ZH string `json:"zh"`
+}
+
+// In returns the text in lang ("zh" or anything else for English), falling back to English.
+func (t Text) In(lang string) string {
+	if lang == "zh" && t.ZH != "" {
+		return t.ZH
+	}
+	return t.EN
+}
+
+// Entry is one catalogue record: what a code means and how to fix it.
+type Entry struct {
+	Code     Code     `json:"code"`
+	Severity Severity `json:"severity"`
+	Title    Text     `json:"title"`
+	Explain  Text     `json:"explain"`
+	Fix      Text     `json:"fix"`
+	// Ref is an RFC section or a help page.
+	Ref string `json:"ref,omitempty"`
+}
+
+// Finding is a conclusion with its cause and fix, copied from the catalogue. It is plain data:
+// reports resolve its texts into one language (the JSON title, explanation and fix are
+// strings in the report's language, so they are not this type's to read back).
+type Finding struct {
+	Code     Code     `json:"code"`
+	Severity Severity `json:"severity"`
+	Title    Text     `json:"-"`
+	Explain  Text     `json:"-"`
+	Fix      Text     `json:"-"`
+	Ref      string   `json:"ref,omitempty"`
+	// Evidence is the reply or error that led to the finding, secrets redacted.
+	Evidence string `json:"evidence"`
+	// Provider is the provider whose specific fix was chosen, if any.
+	Provider string `json:"provider,omitempty"`
+	// Check is the conformance check id (e.g. "smtp.ehlo-multiline") of a conform finding.
+	Check string `json:"check,omitempty"`
+}
+
+//go:embed catalogue.json
+var catalogueJSON []byte
+
+// catalogue is parsed once at start; a broken data file is a build defect, caught by every test.
+var catalogue = mustLoad(catalogueJSON)
+
+func mustLoad(b []byte) map[Code]Entry {
+	m, err := parse(b)
+	if err != nil {
+		panic("findings: catalogue.json: " + err.Error())
+	}
+	return m
+}
+
+// parse reads the catalogue data file and checks each entry is complete.
+func parse(b []byte) (map[Code]Entry, error) {
+	var list []Entry
+	if err := json.Unmarshal(b, &list); err != nil {
+		return nil, err
+	}
+	m := make(map[Code]Entry, len(list))
+	for _, e := range list {
+		switch {
+		case e.Code == "":
+			return nil, fmt.Errorf("an entry has no code")
+		case m[e.Code].Code != "":
+			return nil, fmt.Errorf("%s: listed twice", e.Code)
+		case e.Severity != SevError && e.Severity != SevWarning && e.Severity != SevInfo:
+			return nil, fmt.Errorf("%s: severity %q", e.Code, e.Severity)
+		case e.Title.EN == "" || e.Title.ZH == "" || e.Explain.EN == "" || e.Explain.ZH == "" || e.Fix.EN == "" || e.Fix.ZH == "":
+			return nil, fmt.Errorf("%s: title, explanation and fix need EN and ZH", e.Code)
+		}
+		m[e.Code] = e
+	}
+	return m, nil
+}
+
+// Lookup returns the catalogue entry for code.
+func Lookup(code Code) (Entry, bool) {
+	e, ok := catalogue[code]
+	return e, ok
+}
+
+// Codes returns every catalogue code, sorted.
+func Codes() []Code {
+	out := make([]Code, 0, len(catalogue))
+	for c := range catalogue {
+		out = append(out, c)
+	}
+	slices.Sort(out)
+	return out
+}
+
+// Catalogue returns every catalogue entry, sorted by code.
+func Catalogue() []Entry {
+	out := make([]Entry, 0, len(catalogue))
+	for _, c := range Codes() {
+		out = append(out, catalogue[c])
+	}
+	return out
+}
+
+// New builds a finding for code from the catalogue. An unknown code still yields a finding
+// (error severity) so nothing is lost.
+func New(code Code, evidence string) Finding {
+	e, ok := catalogue[code]
+	if !ok {
+		e = Entry{Code: code, Severity: SevError, Title: Text{EN: string(code), ZH: string(code)}}
+	}
+	return Finding{Code: code, Severity: e.Severity, Title: e.Title, Explain: e.Explain, Fix: e.Fix,
+		Ref: e.Ref, Evidence: evidence}
+}
+
+// Fix is a provider-specific fix, with the provider key whose entry it comes from (a 188.com
+// user is given NetEase's "163" fix).
+type Fix struct {
+	Provider string `json:"provider"`
+	Text     Text   `json:"text"`
+}
+
+// Fixes are provider-specific fixes by code; the providers package fills them from
+// providers.json. A nil Fixes applies none.
+type Fixes map[Code]Fix
+
+// Apply replaces f's generic fix with the provider's own, when there is one for f's code.
+func (x Fixes) Apply(f Finding) Finding {
+	if fx, ok := x[f.Code]; ok {
+		f.Fix, f.Provider = fx.Text, fx.Provider
+	}
+	return f
+}

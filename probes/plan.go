@@ -1,0 +1,233 @@
+package probes
+
+import (
+	"context"
+	"fmt"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/mailcheck/mailcheck/probes/findings"
+)
+
+// Command names a run's kind; reports and exit codes do not depend on it, the title does.
+type Command string
+
+const (
+	CmdProbe    Command = "probe"
+	CmdConform  Command = "conform"
+	CmdAccount  Command = "account"
+	CmdProvider Command = "provider"
+	CmdLab      Command = "lab"
+	CmdBatch    Command = "batch"
+	CmdExplain  Command = "explain"
+)
+
+// Plan is everything one run needs, as plain data: cmd fills it from flags, providers fills
+// the discovery, settings and provider facts, and Run turns it into the Report.
+type Plan struct {
+	Command Command
+	Input   string
+	// Endpoints are probed concurrently, in this order in the report.
+	Endpoints []Endpoint
+	// Options are the knobs of every probe. EndpointOptions, when set, has one entry per
+	// endpoint and replaces Options for it (lab: each scenario has its own login and CA).
+	Options         Options
+	EndpointOptions []Options
+	// Logins is the login name per protocol when Options.User is empty (the provider's rule).
+	Logins map[Proto]string
+	// Conform walks the conformance suite of the one endpoint instead of the probe.
+	Conform bool
+	// Text is what explain classifies: a pasted reply, error or log.
+	Text string
+	// Discovery holds the steps that found the endpoints; Discovered says discovery ran, so
+	// finding nothing is a finding.
+	Discovery  []Step
+	Discovered bool
+	// Conflicts are disagreements between discovery methods.
+	Conflicts []string
+	Settings  *Settings
+	// Provider is what the database knows of the provider the run is about, or nil.
+	Provider *ProviderFacts
+	// Progress, if set, is called as each endpoint finishes (from one goroutine at a time).
+	Progress func(Endpoint, Result)
+	// Now is the clock (tests fix it); nil: time.Now.
+	Now func() time.Time
+}
+
+// Run is the one diagnosis pipeline: it probes the plan's endpoints (or walks the conformance
+// suite, or classifies the pasted text), draws the cross-endpoint conclusions, checks the
+// provider's settings for drift, puts the provider's own fixes in, and sets the status. Every
+// Report comes from here.
+func Run(ctx context.Context, p Plan) Report {
+	now := p.Now
+	if now == nil {
+		now = time.Now
+	}
+	started := now()
+	rep := Report{Schema: Schema, Command: string(p.Command), Input: p.Input, Started: started,
+		Discovery: p.Discovery, Settings: p.Settings}
+	if p.Provider != nil {
+		rep.Provider = p.Provider.Key
+	}
+	for _, c := range p.Conflicts {
+		rep.Findings = append(rep.Findings, findings.New(findings.DiscoveryConflict, c))
+	}
+	if p.Discovered && len(p.Endpoints) == 0 {
+		rep.Findings = append(rep.Findings, findings.New(findings.DiscoveryNoEndpoints,
+			fmt.Sprintf("no built-in entry, MX match, SRV record, autoconfig file or common host name for %s", domainOf(p.Input))))
+	}
+	if f, ok := closedFinding(p.Provider, rep.Discovery); ok {
+		rep.Findings = append(rep.Findings, f)
+	}
+	switch {
+	case p.Command == CmdExplain:
+		rep.Findings = append(rep.Findings, explain(p.Text)...)
+	case p.Conform && len(p.Endpoints) == 1:
+		res, checks := Conform(ctx, p.Endpoints[0], p.optionsFor(0))
+		rep.Results, rep.Checks = []Result{res}, checks
+	case len(p.Endpoints) > 0:
+		var progress func(int, Result)
+		if p.Progress != nil {
+			progress = func(i int, r Result) { p.Progress(p.Endpoints[i], r) }
+		}
+		rep.Results = probeAll(ctx, p.Endpoints, p.optionsFor, progress)
+		rep.Findings = append(rep.Findings, Conclude(rep.Results)...)
+		rep.Findings = append(rep.Findings, drift(p.Provider, rep.Results)...)
+	}
+	if p.Provider != nil {
+		rep.eachFinding(func(f *findings.Finding) { *f = p.Provider.Fixes.Apply(*f) })
+	}
+	rep.Status = StatusOf(&rep)
+	rep.Elapsed = now().Sub(started)
+	return rep
+}
+
+// optionsFor is endpoint i's options, with the provider's facts and the login its protocol wants.
+func (p *Plan) optionsFor(i int) Options {
+	o := p.Options
+	if i < len(p.EndpointOptions) {
+		o = p.EndpointOptions[i]
+	}
+	if o.Provider == nil {
+		o.Provider = p.Provider
+	}
+	if o.User == "" && len(o.Password) > 0 {
+		o.User = p.Logins[p.Endpoints[i].Proto]
+	}
+	return o
+}
+
+func domainOf(input string) string {
+	if i := strings.LastIndexByte(input, '@'); i >= 0 {
+		return input[i+1:]
+	}
+	return input
+}
+
+// closedFinding says a discontinued provider is closed, unless discovery already said so.
+func closedFinding(p *ProviderFacts, discovery []Step) (findings.Finding, bool) {
+	if p == nil || p.Closed == "" {
+		return findings.Finding{}, false
+	}
+	for _, s := range discovery {
+		if slices.ContainsFunc(s.Findings, func(f findings.Finding) bool { return f.Code == findings.ProviderClosed }) {
+			return findings.Finding{}, false
+		}
+	}
+	return findings.New(findings.ProviderClosed, fmt.Sprintf("%s closed %s; successor: %s", p.Name.EN, p.Closed, p.Successor)), true
+}
+
+// explain classifies pasted text: every code a signature finds, or explain.no-match with the
+// closest reply class.
+func explain(text string) []findings.Finding {
+	var out []findings.Finding
+	for _, m := range findings.MatchText(text) {
+		out = append(out, findings.New(m.Code, m.Evidence))
+	}
+	if len(out) == 0 {
+		ev := "no known signature matched"
+		if class := findings.ReplyClass(text); class != "" {
+			ev += "; closest class: " + class
+		}
+		out = append(out, findings.New(findings.ExplainNoMatch, ev))
+	}
+	return out
+}
+
+// driftCodes are what a listed endpoint shows when the database no longer describes it: the
+// host is gone, the port is closed, or the port speaks the other TLS mode.
+var driftCodes = []findings.Code{findings.DNSNXDomain, findings.TCPRefused, findings.PortExpectsTLS, findings.PortExpectsSTARTTLS}
+
+// drift flags the provider's listed endpoints that no longer look as the database says.
+func drift(p *ProviderFacts, results []Result) []findings.Finding {
+	if p == nil {
+		return nil
+	}
+	var out []findings.Finding
+	for _, r := range results {
+		e := r.Endpoint
+		if !slices.ContainsFunc(p.Expected, func(x Endpoint) bool { return x.Proto == e.Proto && x.Host == e.Host && x.Port == e.Port }) {
+			continue
+		}
+		for _, c := range driftCodes {
+			if r.HasCode(c) {
+				out = append(out, findings.New(findings.ProviderSettingsDrift,
+					fmt.Sprintf("%s %s:%d %s: %s", e.Proto, e.Host, e.Port, e.Security, c)))
+				break
+			}
+		}
+	}
+	return out
+}
+
+// eachFinding calls fn on every finding of the report, works_with results included.
+func (r *Report) eachFinding(fn func(*findings.Finding)) {
+	each := func(fs []findings.Finding) {
+		for i := range fs {
+			fn(&fs[i])
+		}
+	}
+	each(r.Findings)
+	for i := range r.Discovery {
+		each(r.Discovery[i].Findings)
+	}
+	var result func(*Result)
+	result = func(res *Result) {
+		for i := range res.Steps {
+			each(res.Steps[i].Findings)
+		}
+		if res.Alt != nil {
+			result(res.Alt)
+		}
+	}
+	for i := range r.Results {
+		result(&r.Results[i])
+	}
+}
+
+// StatusOf is the one status rule: fail on any error-level finding or failed endpoint, warn on
+// any warning, skip when nothing was checked (settings only, or text no signature knows),
+// else ok. The exit code, the JSON status and every format's verdict all read it.
+func StatusOf(r *Report) Status {
+	st := OK
+	for _, res := range r.Results {
+		if res.Status == Fail || res.Status == Warn {
+			st = Worse(st, res.Status)
+		}
+	}
+	noMatch := false
+	for _, f := range r.AllFindings() {
+		switch f.Severity {
+		case findings.SevError:
+			st = Fail
+		case findings.SevWarning:
+			st = Worse(st, Warn)
+		}
+		noMatch = noMatch || f.Code == findings.ExplainNoMatch
+	}
+	if st == OK && len(r.Results) == 0 && len(r.Checks) == 0 && (r.Settings != nil || noMatch) {
+		return Skip
+	}
+	return st
+}

@@ -1,0 +1,120 @@
+package reports
+
+import (
+	"encoding/json"
+	"fmt"
+	"io"
+	"sort"
+	"sync"
+	"time"
+
+	"github.com/olekukonko/tablewriter"
+	"github.com/olekukonko/tablewriter/tw"
+
+	"github.com/mailcheck/mailcheck/probes"
+	"github.com/mailcheck/mailcheck/probes/findings"
+)
+
+// BatchLine is one JSON Lines record of batch: the line number and text of the input, and its
+// report or why the line could not be read.
+type BatchLine struct {
+	Line   int
+	Input  string
+	Error  string
+	Report *probes.Report
+}
+
+type jsonBatchLine struct {
+	Line   int         `json:"line"`
+	Input  string      `json:"input"`
+	Error  string      `json:"error,omitempty"`
+	Report *jsonReport `json:"report,omitempty"`
+}
+
+// MarshalBatchLine is l as one JSON line (no newline) in lang.
+func MarshalBatchLine(l *BatchLine, lang string) []byte {
+	out := jsonBatchLine{Line: l.Line, Input: l.Input, Error: l.Error}
+	if l.Report != nil {
+		j := toJSON(l.Report, lang)
+		out.Report = &j
+	}
+	b, err := json.Marshal(out)
+	if err != nil {
+		b, _ = json.Marshal(jsonBatchLine{Line: l.Line, Input: l.Input, Error: "encoding: " + err.Error()})
+	}
+	return b
+}
+
+// BatchStats is the bounded summary kept while batch results stream out.
+type BatchStats struct {
+	mu       sync.Mutex
+	Targets  int
+	Bad      int
+	byStatus map[probes.Status]int
+	byCode   map[findings.Code]int
+	Failed   bool       // some report's status is fail
+	FirstBad *BatchLine // the earliest unreadable line, for the error message
+}
+
+// Add counts one record.
+func (s *BatchStats) Add(l *BatchLine) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.byStatus == nil {
+		s.byStatus, s.byCode = map[probes.Status]int{}, map[findings.Code]int{}
+	}
+	s.Targets++
+	if l.Error != "" {
+		s.Bad++
+		if s.FirstBad == nil || l.Line < s.FirstBad.Line {
+			s.FirstBad = &BatchLine{Line: l.Line, Input: l.Input, Error: l.Error}
+		}
+		return
+	}
+	s.byStatus[l.Report.Status]++
+	seen := map[findings.Code]bool{}
+	for _, f := range l.Report.AllFindings() {
+		if f.Severity == findings.SevInfo || seen[f.Code] {
+			continue
+		}
+		seen[f.Code] = true
+		s.byCode[f.Code]++
+	}
+	if l.Report.Status == probes.Fail {
+		s.Failed = true
+	}
+}
+
+// Write prints the summary: counts by status, then targets per finding code.
+func (s *BatchStats) Write(w io.Writer, took time.Duration) error {
+	fmt.Fprintf(w, "%d targets in %s (%.0f/s): %d ok, %d warn, %d fail, %d unreadable lines\n",
+		s.Targets, took.Round(time.Millisecond), float64(s.Targets)/took.Seconds(),
+		s.byStatus[probes.OK], s.byStatus[probes.Warn], s.byStatus[probes.Fail], s.Bad)
+	if len(s.byCode) == 0 {
+		return nil
+	}
+	codes := make([]findings.Code, 0, len(s.byCode))
+	for c := range s.byCode {
+		codes = append(codes, c)
+	}
+	sort.Slice(codes, func(i, j int) bool {
+		if s.byCode[codes[i]] != s.byCode[codes[j]] {
+			return s.byCode[codes[i]] > s.byCode[codes[j]]
+		}
+		return codes[i] < codes[j]
+	})
+	t := tablewriter.NewTable(w, tablewriter.WithHeaderAutoFormat(tw.Off))
+	t.Header("Finding", "Targets")
+	for _, c := range codes {
+		t.Append(string(c), fmt.Sprint(s.byCode[c]))
+	}
+	return t.Render()
+}
+
+// WriteJSON writes v as indented JSON, as every JSON output of mailcheck is.
+func WriteJSON(w io.Writer, v any) error {
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	enc.SetEscapeHTML(false)
+	return enc.Encode(v)
+}
