@@ -107,11 +107,11 @@ func (s *Session) findingFor(step string, err error) findings.Finding {
 		code = findings.TCPUnreachable
 	case KindTimeout:
 		switch step {
-		case "connect":
+		case StepConnect:
 			code = findings.TCPTimeout
-		case "greeting":
+		case StepGreeting:
 			code = findings.ServerGreetingTimeout
-		case "tls", "starttls", "stls":
+		case StepTLS, StepSTARTTLS, StepSTLS:
 			code = findings.TLSHandshakeFailed
 		default:
 			code = findings.ServerResponseTimeout // it answered before, then went silent
@@ -132,7 +132,7 @@ func (s *Session) findingFor(step string, err error) findings.Finding {
 		errors.As(err, &r)
 		if c, ok := matchReply(s.ep.Proto, step, r.Lines); ok {
 			code = c
-		} else if step == "auth" {
+		} else if step == StepAuth {
 			code = findings.AuthFailed
 		} else if r.Temporary() {
 			code = findings.ServerBusy

@@ -19,12 +19,12 @@ func Conclude(results []Result) []findings.Finding {
 	for _, r := range results {
 		addr := fmt.Sprintf("%s:%d", r.Endpoint.Host, r.Endpoint.Port)
 		switch {
-		case stepHas(r, "connect", findings.TCPTimeout):
+		case stepHas(r, StepConnect, findings.TCPTimeout):
 			timedOut = append(timedOut, addr)
 			if r.Endpoint.Port == 25 {
 				timedOut25 = append(timedOut25, addr)
 			}
-		case stepOK(r, "connect"):
+		case stepOK(r, StepConnect):
 			reached = append(reached, addr)
 			if r.Endpoint.Proto == SMTP && (r.Endpoint.Port == 465 || r.Endpoint.Port == 587) {
 				submissionOK = true

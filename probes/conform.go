@@ -111,10 +111,10 @@ func Conform(ctx context.Context, ep Endpoint, opts Options) (Result, []Check) {
 	walk, ok := conformWalks[ep.Proto]
 	switch {
 	case !ok:
-		s.Step("protocol", func() error { return fmt.Errorf("protocol %q has no conformance suite", ep.Proto) })
+		s.Step(StepProtocol, func() error { return fmt.Errorf("protocol %q has no conformance suite", ep.Proto) })
 	case s.connect() != nil:
 		c.stopped = "not reached: could not connect"
-	case ep.Security == ImplicitTLS && !c.step("tls", s.upgradeTLS):
+	case ep.Security == ImplicitTLS && !c.step(StepTLS, s.upgradeTLS):
 	default:
 		walk(c)
 	}
@@ -196,12 +196,17 @@ func (c *conformer) set(id string, v Verdict, evidence, reason string) {
 	if evidence != "" {
 		what += ": " + evidence
 	}
+	code := findings.ConformShouldFailed
 	switch def.Level {
 	case LevelMust:
-		c.s.Find(findings.ConformMustFailed, what)
+		code = findings.ConformMustFailed
 	case LevelShould:
-		c.s.Find(findings.ConformShouldFailed, what)
+	default:
+		return // a failed MAY is a verdict, not a finding
 	}
+	f := c.s.finding(code, what)
+	f.Check = id // scripts key on the check id, not on the evidence text
+	c.s.attach(f)
 }
 
 func (c *conformer) pass(id, evidence string)         { c.set(id, VerdictPass, evidence, "") }

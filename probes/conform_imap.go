@@ -144,7 +144,7 @@ func imapHasVersion(caps []string) bool {
 func conformIMAP(c *conformer) {
 	s := c.s
 	preauth := false
-	if !c.step("greeting", func() error {
+	if !c.step(StepGreeting, func() error {
 		s.roundTrip()
 		r, line, err := c.imapRead("", true)
 		if err != nil {
@@ -194,7 +194,7 @@ func conformIMAP(c *conformer) {
 		}
 		return nil
 	}
-	if !c.step("capability", func() error { return capability("imap.capability") }) {
+	if !c.step(StepCapability, func() error { return capability("imap.capability") }) {
 		return
 	}
 	switch {
@@ -268,7 +268,7 @@ func conformIMAP(c *conformer) {
 
 	if !capsHave(caps, "ID") {
 		c.skip("ID is not advertised", "imap.id")
-	} else if !c.step("id", func() error {
+	} else if !c.step(StepID, func() error {
 		x, err := c.imapRun("ID NIL", "ID NIL", false)
 		if err != nil {
 			return err
@@ -303,7 +303,7 @@ func conformIMAP(c *conformer) {
 		case capsHave(caps, "LOGINDISABLED"):
 			c.skip("LOGINDISABLED: the server refuses LOGIN on this connection", "imap.examine")
 		default:
-			if !c.step("auth", func() error {
+			if !c.step(StepAuth, func() error {
 				loggedIn = c.imapLogin(caps)
 				if !loggedIn {
 					c.skip("the login was refused", "imap.examine")
@@ -314,7 +314,7 @@ func conformIMAP(c *conformer) {
 			}
 		}
 	}
-	if loggedIn && !c.step("examine", func() error {
+	if loggedIn && !c.step(StepExamine, func() error {
 		x, err := c.imapRun("EXAMINE INBOX", "EXAMINE INBOX", false)
 		if err != nil {
 			return err
@@ -354,7 +354,7 @@ func conformIMAP(c *conformer) {
 		return
 	}
 
-	c.step("logout", func() error {
+	c.step(StepLogout, func() error {
 		x, err := c.imapRun("LOGOUT", "LOGOUT", true)
 		if err != nil {
 			c.fail("imap.logout", joinLines(x.Lines), "no reply to LOGOUT: "+err.Error())

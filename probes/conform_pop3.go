@@ -142,7 +142,7 @@ func capaName(line string) bool {
 // QUIT. It never deletes a message; TOP (not RETR) keeps messages unread.
 func conformPOP3(c *conformer) {
 	s := c.s
-	if !c.step("greeting", func() error {
+	if !c.step(StepGreeting, func() error {
 		s.roundTrip()
 		o, err := c.pop3Status(true)
 		if err != nil {
@@ -199,7 +199,7 @@ func conformPOP3(c *conformer) {
 		}
 		return true, nil
 	}
-	if !c.step("capa", func() error {
+	if !c.step(StepCAPA, func() error {
 		ok, err := capa("capa")
 		if err == nil && !ok {
 			c.skip("CAPA is not supported (RFC 2449 is optional)", "pop3.capa", "pop3.stls.capa-after-tls")
@@ -286,7 +286,7 @@ func conformPOP3(c *conformer) {
 	loggedIn := false
 	if ok, why := c.canLogin(); !ok {
 		c.skip(why, loginIDs...)
-	} else if !c.step("auth", func() error {
+	} else if !c.step(StepAuth, func() error {
 		loggedIn = c.pop3Login(caps)
 		if !loggedIn {
 			c.skip("the login was refused", loginIDs...)
@@ -298,7 +298,7 @@ func conformPOP3(c *conformer) {
 	if loggedIn && !c.pop3Mailbox(caps) {
 		return
 	}
-	c.step("quit", func() error {
+	c.step(StepQuit, func() error {
 		o, err := c.pop3Cmd("QUIT", "QUIT")
 		if err != nil {
 			c.fail("pop3.quit", "", "no reply to QUIT: "+err.Error())
@@ -394,7 +394,7 @@ func (c *conformer) pop3Login(caps []string) bool {
 func (c *conformer) pop3Mailbox(caps []string) bool {
 	s := c.s
 	count := -1
-	if !c.step("stat", func() error {
+	if !c.step(StepStat, func() error {
 		o, err := c.pop3Cmd("STAT", "STAT")
 		if err != nil {
 			return err
@@ -415,7 +415,7 @@ func (c *conformer) pop3Mailbox(caps []string) bool {
 		return false
 	}
 	var msgs []string // message numbers from LIST
-	if !c.step("list", func() error {
+	if !c.step(StepList, func() error {
 		o, err := c.pop3Cmd("LIST", "LIST")
 		if err != nil {
 			return err
@@ -451,7 +451,7 @@ func (c *conformer) pop3Mailbox(caps []string) bool {
 	}) {
 		return false
 	}
-	if !c.step("uidl", func() error {
+	if !c.step(StepUIDL, func() error {
 		o, err := c.pop3Cmd("UIDL", "UIDL")
 		if err != nil {
 			return err
@@ -491,7 +491,7 @@ func (c *conformer) pop3Mailbox(caps []string) bool {
 		c.skip("TOP is not offered, and RETR would mark messages as read", "pop3.dot-stuffing")
 		return true
 	}
-	return c.step("top", func() error {
+	return c.step(StepTop, func() error {
 		stuffed := ""
 		for i, n := range msgs {
 			if i == 5 {

@@ -204,7 +204,7 @@ func (c *conformer) ehloName() string {
 func conformSMTP(c *conformer) {
 	s := c.s
 	c.skip("no multi-line reply was seen", "smtp.reply.same-code")
-	if !c.step("greeting", func() error {
+	if !c.step(StepGreeting, func() error {
 		s.roundTrip()
 		r, err := c.smtpRead()
 		if err != nil {
@@ -233,7 +233,7 @@ func conformSMTP(c *conformer) {
 		return
 	}
 
-	if !c.step("helo", func() error {
+	if !c.step(StepHELO, func() error {
 		r, err := c.smtpCmd("HELO "+c.ehloName(), "HELO "+c.ehloName())
 		if err != nil {
 			return err
@@ -260,7 +260,7 @@ func conformSMTP(c *conformer) {
 	}
 
 	var ext map[string]string // nil: EHLO refused, extensions unknown
-	if !c.step("ehlo", func() (err error) {
+	if !c.step(StepEHLO, func() (err error) {
 		ext, err = c.smtpEHLO("smtp.ehlo")
 		if err != nil || ext == nil {
 			return err
@@ -328,7 +328,7 @@ func conformSMTP(c *conformer) {
 	if !c.smtpAuth(ext) {
 		return
 	}
-	c.step("quit", func() error {
+	c.step(StepQuit, func() error {
 		r, err := c.smtpCmd("QUIT", "QUIT")
 		if err != nil {
 			c.fail("smtp.quit", "", "no reply to QUIT: "+err.Error())
@@ -479,7 +479,7 @@ func (c *conformer) smtpBasics(ext map[string]string) bool {
 	case !ok:
 		c.skip("PIPELINING is not advertised", "smtp.pipelining")
 	default:
-		if !c.step("pipelining", func() error {
+		if !c.step(StepPipelining, func() error {
 			if err := s.sendBatch("RSET", "NOOP"); err != nil {
 				return err
 			}
@@ -580,7 +580,7 @@ func (c *conformer) smtpAuth(ext map[string]string) bool {
 		c.skip(why, "smtp.auth.success")
 		return true
 	}
-	return c.step("auth", func() error {
+	return c.step(StepAuth, func() error {
 		user, pass := c.s.opts.User, c.s.opts.Password
 		var r smtpReply
 		var err error

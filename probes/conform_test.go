@@ -366,12 +366,12 @@ func TestConformViolations(t *testing.T) {
 					t.Errorf("%s = %s, want %s", id, got[id], exp)
 				}
 			}
-			// A failed MUST is an error finding naming the check; a failed SHOULD a warning.
+			// A failed MUST is an error finding carrying the check id; a failed SHOULD a warning.
 			for id, v := range tt.want {
 				def, _ := LookupCheck(id)
 				code := map[Level]findings.Code{LevelMust: findings.ConformMustFailed, LevelShould: findings.ConformShouldFailed}[def.Level]
 				found := slices.ContainsFunc(r.Findings(), func(f findings.Finding) bool {
-					return f.Code == code && strings.HasPrefix(f.Evidence, id+" ")
+					return f.Code == code && f.Check == id && strings.HasPrefix(f.Evidence, id+" ")
 				})
 				if v == VerdictFail && !found {
 					t.Errorf("no %s finding for %s", code, id)

@@ -184,7 +184,7 @@ func capsHave(caps []string, c string) bool {
 func imapScript(s *Session) error {
 	var caps []string
 	preauth := false
-	if err := s.Step("greeting", func() error {
+	if err := s.Step(StepGreeting, func() error {
 		s.roundTrip()
 		line, err := s.imapReadLine()
 		if err != nil {
@@ -278,7 +278,7 @@ func (s *Session) imapLogin(caps []string) bool {
 	havePass := len(s.opts.Password) > 0
 	disabled := capsHave(caps, "LOGINDISABLED")
 	loggedIn := false
-	s.Step("auth", func() error {
+	s.Step(StepAuth, func() error {
 		if !s.tls {
 			if disabled {
 				if havePass || user != "" {
@@ -392,7 +392,7 @@ func (s *Session) imapExamine(caps []string) {
 		u, _, err := s.imapCmd("EXAMINE INBOX", "EXAMINE INBOX")
 		return u, err
 	}
-	s.Step("examine", func() error {
+	s.Step(StepExamine, func() error {
 		u, err := examine()
 		if err != nil {
 			re, ok := err.(*ReplyError)

@@ -93,7 +93,7 @@ var apopRE = regexp.MustCompile(`<[^<>@\s]+@[^<>\s]+>`)
 
 // pop3Script walks a POP3 server: greeting, CAPA, STLS, CAPA, login, STAT, LIST, UIDL, QUIT.
 func pop3Script(s *Session) error {
-	if err := s.Step("greeting", func() error {
+	if err := s.Step(StepGreeting, func() error {
 		s.roundTrip()
 		st, err := s.pop3Status("")
 		if err != nil {
@@ -163,7 +163,7 @@ func (s *Session) pop3Login(caps []string) bool {
 	havePass := len(s.opts.Password) > 0
 	sendPass := havePass && (s.tls || s.opts.AllowPlaintextAuth)
 	loggedIn := false
-	s.Step("auth", func() error {
+	s.Step(StepAuth, func() error {
 		if !sendPass {
 			if havePass {
 				s.note("password not sent: the connection is not encrypted (use --allow-plaintext-auth to override)")
@@ -283,7 +283,7 @@ func (s *Session) pop3Mailbox(pipeline bool) {
 		}
 		return s.pop3Status(cmd)
 	}
-	s.Step("stat", func() error {
+	s.Step(StepStat, func() error {
 		st, err := ask("STAT")
 		if err != nil {
 			return err

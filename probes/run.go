@@ -104,7 +104,7 @@ func Probe(ctx context.Context, ep Endpoint, opts Options) Result {
 	// The other mode "works" as a mode when its handshake completed (implicit TLS) or a
 	// greeting came (STARTTLS), even if something later fails there, such as an untrusted
 	// certificate: that is reported on its own under works_with.
-	if !(alt == ImplicitTLS && other.TLS != nil) && !(alt == STARTTLS && stepOK(other, "greeting")) {
+	if !(alt == ImplicitTLS && other.TLS != nil) && !(alt == STARTTLS && stepOK(other, StepGreeting)) {
 		return res
 	}
 	if alt == ImplicitTLS {
@@ -114,7 +114,7 @@ func Probe(ctx context.Context, ep Endpoint, opts Options) Result {
 				certNote(other), &opts)
 	} else {
 		replaceFinding(&res, findings.PortExpectsSTARTTLS, findings.PortExpectsSTARTTLS,
-			fmt.Sprintf("port %d speaks plaintext first; STARTTLS there: %s", ep.Port, stepStatus(other, "starttls", "stls")), &opts)
+			fmt.Sprintf("port %d speaks plaintext first; STARTTLS there: %s", ep.Port, stepStatus(other, StepSTARTTLS, StepSTLS)), &opts)
 	}
 	res.Alt = &other
 	return res
@@ -188,12 +188,12 @@ func (s *Session) walk() {
 	if s.connect() != nil {
 		return
 	}
-	if s.ep.Security == ImplicitTLS && s.Step("tls", s.upgradeTLS) != nil {
+	if s.ep.Security == ImplicitTLS && s.Step(StepTLS, s.upgradeTLS) != nil {
 		return
 	}
 	script, ok := scripts[s.ep.Proto]
 	if !ok {
-		s.Step("protocol", func() error { return fmt.Errorf("protocol %q not supported yet", s.ep.Proto) })
+		s.Step(StepProtocol, func() error { return fmt.Errorf("protocol %q not supported yet", s.ep.Proto) })
 		return
 	}
 	script(s)
@@ -202,7 +202,7 @@ func (s *Session) walk() {
 // connect resolves the host (A and AAAA through miekg/dns) and dials the addresses in turn.
 func (s *Session) connect() error {
 	var addrs []netip.Addr
-	err := s.Step("resolve", func() error {
+	err := s.Step(StepResolve, func() error {
 		r := s.opts.Resolver
 		if r == nil {
 			r = NewResolver("", s.stepTimeout())
@@ -218,7 +218,7 @@ func (s *Session) connect() error {
 	if err != nil {
 		return err
 	}
-	return s.Step("connect", func() error {
+	return s.Step(StepConnect, func() error {
 		c, addr, err := s.dialRace(addrs)
 		if err != nil {
 			return err

@@ -190,8 +190,10 @@ func (s *Session) Detail(format string, args ...any) {
 }
 
 // Find attaches a finding to the current step (or to the last step when none is running).
-func (s *Session) Find(code findings.Code, evidence string) {
-	f := s.finding(code, evidence)
+func (s *Session) Find(code findings.Code, evidence string) { s.attach(s.finding(code, evidence)) }
+
+// attach adds f to the current step (or to the last step when none is running).
+func (s *Session) attach(f findings.Finding) {
 	switch {
 	case s.cur != nil:
 		s.cur.Findings = append(s.cur.Findings, f)
@@ -336,7 +338,7 @@ func (s *Session) shown(b []byte) string {
 // quit sends the protocol's goodbye without waiting for the reply: nothing depends on it, and
 // a server that already hung up is not a failure of the walk.
 func (s *Session) quit(cmd string) {
-	s.Step("quit", func() error {
+	s.Step(StepQuit, func() error {
 		if err := s.Send(cmd); err != nil {
 			s.note("%v", err)
 		}

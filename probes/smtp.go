@@ -57,7 +57,7 @@ func (s *Session) smtpCmd(line, shown string, want ...int) (*smtpReply, error) {
 
 // smtpScript walks a submission or relay server: greeting, EHLO, STARTTLS, EHLO, AUTH, QUIT.
 func smtpScript(s *Session) error {
-	if err := s.Step("greeting", func() error {
+	if err := s.Step(StepGreeting, func() error {
 		s.roundTrip()
 		r, err := s.smtpRead()
 		if err != nil {
@@ -158,7 +158,7 @@ func (s *Session) smtpAuth(ext map[string]string) {
 	havePass := len(s.opts.Password) > 0
 	sendPass := havePass && (s.tls || s.opts.AllowPlaintextAuth)
 
-	s.Step("auth", func() error {
+	s.Step(StepAuth, func() error {
 		if havePass && !sendPass {
 			s.note("password not sent: the connection is not encrypted (use --allow-plaintext-auth to override)")
 		}

@@ -1,0 +1,27 @@
+package probes
+
+// Step names: what a report shows for each protocol action, and what the engine's own logic
+// (classify, wrong-mode detection, conclusions) keys on, so a rename cannot break it silently.
+const (
+	StepResolve    = "resolve"    // A/AAAA lookup of the server host
+	StepConnect    = "connect"    // TCP connection (RFC 8305 race over the addresses)
+	StepTLS        = "tls"        // implicit-TLS handshake
+	StepGreeting   = "greeting"   // the server's first reply
+	StepEHLO       = "ehlo"       // SMTP EHLO (RFC 5321 4.1.1.1)
+	StepHELO       = "helo"       // SMTP HELO fallback
+	StepSTARTTLS   = "starttls"   // SMTP/IMAP STARTTLS upgrade
+	StepSTLS       = "stls"       // POP3 STLS upgrade (RFC 2595)
+	StepCAPA       = "capa"       // POP3 CAPA (RFC 2449)
+	StepCapability = "capability" // IMAP CAPABILITY
+	StepAuth       = "auth"       // login
+	StepStat       = "stat"       // POP3 STAT/LIST/UIDL after login
+	StepList       = "list"       // POP3 LIST
+	StepUIDL       = "uidl"       // POP3 UIDL
+	StepTop        = "top"        // POP3 TOP
+	StepExamine    = "examine"    // IMAP EXAMINE INBOX
+	StepID         = "id"         // IMAP ID (RFC 2971)
+	StepQuit       = "quit"       // SMTP/POP3 QUIT
+	StepLogout     = "logout"     // IMAP LOGOUT
+	StepProtocol   = "protocol"   // an unsupported protocol
+	StepPipelining = "pipelining" // SMTP/POP3 pipelining check
+)
