@@ -160,3 +160,21 @@ func TestBatchUnreadable(t *testing.T) {
 		t.Errorf("good line only: exit %d\n%s\n%s", code, out, errs)
 	}
 }
+
+// TestBatchNeverEchoesCredentials: batch never echoes credentials from a target URL.
+func TestBatchNeverEchoesCredentials(t *testing.T) {
+	code, out, errs := run(t, "imaps://alice:hunter2@127.0.0.1:1\n", nil, "batch", "-")
+	if strings.Contains(out+errs, "hunter2") {
+		t.Errorf("credentials echoed:\n%s%s", out, errs)
+	}
+	if code != ExitUsage || !strings.Contains(out, "credentials in the URL") {
+		t.Errorf("exit %d, want 2 with the reason\n%s%s", code, out, errs)
+	}
+}
+
+// TestBatchRefusesFormat: batch refuses a format it cannot write.
+func TestBatchRefusesFormat(t *testing.T) {
+	if code, _, errs := run(t, "", nil, "batch", "-", "--format", "html"); code != ExitUsage {
+		t.Errorf("exit %d (%q), want 2", code, errs)
+	}
+}

@@ -68,3 +68,32 @@ func TestExplain(t *testing.T) {
 		}
 	}
 }
+
+// TestExplainPastedERRIsText: explain takes a pasted -ERR reply as text.
+func TestExplainPastedERRIsText(t *testing.T) {
+	code, out, errs := run(t, "", nil, "explain", "-ERR [IN-USE] Mailbox is already locked")
+	if code != ExitFindings || !strings.Contains(out, "pop3.in-use") {
+		t.Errorf("exit %d, stderr %q\n%s", code, errs, out)
+	}
+}
+
+// TestExplainFamilyFix: a 188.com user gets NetEase's authorization-code steps.
+func TestExplainFamilyFix(t *testing.T) {
+	_, out, _ := run(t, "", nil, "explain", "--provider", "188", "--format", "json", "535 Error: authentication failed")
+	if !strings.Contains(out, `"provider": "163"`) {
+		t.Errorf("the NetEase (163) fix was not chosen for 188:\n%s", out)
+	}
+}
+
+// TestExplainNoMatchWording: text with no known signature is not "no problems found".
+func TestExplainNoMatchWording(t *testing.T) {
+	for _, tt := range []struct{ lang, want string }{
+		{"en", "Verdict: no known problem recognised in the text"},
+		{"zh", "结论: 未在文字中识别出已知问题"},
+	} {
+		code, out, _ := run(t, "", nil, "explain", "--lang", tt.lang, "the weather is nice today")
+		if code != ExitOK || !strings.Contains(out, tt.want) || strings.Contains(out, "no problems found") || strings.Contains(out, "未发现问题") {
+			t.Errorf("%s: exit %d:\n%s", tt.lang, code, out)
+		}
+	}
+}

@@ -81,3 +81,11 @@ func TestProgress(t *testing.T) {
 		}
 	}
 }
+
+// TestAccountOfflineClosedProvider: account --offline says a closed provider is closed.
+func TestAccountOfflineClosedProvider(t *testing.T) {
+	code, out, _ := run(t, "", nil, "account", "someone@yahoo.com.cn", "--offline")
+	if code != ExitFindings || !strings.Contains(out, "provider.closed") {
+		t.Errorf("exit %d\n%s", code, out)
+	}
+}
