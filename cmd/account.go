@@ -78,11 +78,7 @@ func runAccount(ctx context.Context, o *accountOptions) error {
 		return usagef("%v", err)
 	}
 	plan.Options = popts
-	prog := o.g.progress(o.io, len(plan.Endpoints))
-	plan.Progress = prog.Func()
-	rep := probes.Run(ctx, plan)
-	prog.Done()
-	return o.g.finish(ctx, o.io, &rep)
+	return o.g.runWithProgress(ctx, o.io, plan)
 }
 
 // discoverer is the discovery chain with the run's resolver, CAs and timeout.

@@ -111,11 +111,7 @@ func runProvider(ctx context.Context, o *providerOptions) error {
 		}
 		plan.Options = popts
 	}
-	prog := o.g.progress(o.io, len(plan.Endpoints))
-	plan.Progress = prog.Func()
-	rep := probes.Run(ctx, plan)
-	prog.Done()
-	return o.g.finish(ctx, o.io, &rep)
+	return o.g.runWithProgress(ctx, o.io, plan)
 }
 
 func newCmdProviders(io_ *IO, g *globalOpts) *cobra.Command {

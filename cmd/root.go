@@ -245,6 +245,15 @@ func (g *globalOpts) finish(ctx context.Context, io_ *IO, rep *probes.Report) er
 	return reportErr(rep)
 }
 
+// runWithProgress runs plan with the progress line on a terminal, then finishes the report.
+func (g *globalOpts) runWithProgress(ctx context.Context, io_ *IO, plan probes.Plan) error {
+	prog := g.progress(io_, len(plan.Endpoints))
+	plan.Progress = prog.Func()
+	rep := probes.Run(ctx, plan)
+	prog.Done()
+	return g.finish(ctx, io_, &rep)
+}
+
 // progress is the endpoint progress line on a terminal's stderr, nil when stderr is not a
 // terminal, with --quiet, or with nothing to probe.
 func (g *globalOpts) progress(io_ *IO, total int) *reports.Progress {
