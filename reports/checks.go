@@ -37,7 +37,8 @@ func verdictBadge(v probes.Verdict, lang string) badge {
 	return badge{"skip", "–", label("v.skip", lang)}
 }
 
-// checkTitle is the check's title in lang, from the suite definition when it is known.
+// checkTitle is the check's title in lang, from the suite definition when it is known (toJSON
+// resolves it; the view reads the resolved title).
 func checkTitle(c probes.Check, lang string) string {
 	if d, ok := probes.LookupCheck(c.ID); ok {
 		return d.Title.In(lang)
@@ -45,6 +46,7 @@ func checkTitle(c probes.Check, lang string) string {
 	return c.Title
 }
 
+// newChecks takes checks whose titles toJSON already resolved into lang.
 func newChecks(cs []probes.Check, lang string) []checkView {
 	out := make([]checkView, 0, len(cs))
 	for _, c := range cs {
@@ -53,7 +55,7 @@ func newChecks(cs []probes.Check, lang string) []checkView {
 			rfc += " §" + c.Section
 		}
 		out = append(out, checkView{ID: c.ID, Level: string(c.Level), Verdict: verdictBadge(c.Verdict, lang), RFC: rfc,
-			Title: checkTitle(c, lang), Reason: c.Reason, Evidence: c.Evidence, Step: c.Step})
+			Title: c.Title, Reason: c.Reason, Evidence: c.Evidence, Step: c.Step})
 	}
 	return out
 }
@@ -79,30 +81,17 @@ func ChecksSummary(cs []probes.Check, lang string) string {
 	return fmt.Sprintf(label("checkSummary", lang), pass, fail, must, warn, skip)
 }
 
-func (p palette) verdict(v probes.Verdict, lang string) string {
-	b := verdictBadge(v, lang)
-	switch v {
-	case probes.VerdictPass:
-		return p.ok.Sprint(b.Text)
-	case probes.VerdictFail:
-		return p.fail.Sprint(b.Text)
-	case probes.VerdictWarn:
-		return p.warn.Sprint(b.Text)
-	}
-	return p.skip.Sprint(b.Text)
-}
-
 // writeChecks prints the conformance table: the title for every check, the reason and the
 // evidence where the verdict is not a pass (the JSON, Markdown and HTML show all evidence).
-func writeChecks(w io.Writer, cs []probes.Check, o Options, p palette) error {
-	fmt.Fprintf(w, "\n%s: %s\n", p.bold.Sprint(label("conformance", o.Lang)), ChecksSummary(cs, o.Lang))
+func writeChecks(w io.Writer, v *view, p palette) error {
+	fmt.Fprintf(w, "\n%s: %s\n", p.bold.Sprint(v.L["conformance"]), v.ChecksSummary)
 	t := tablewriter.NewTable(w,
 		tablewriter.WithHeaderAutoFormat(tw.Off),
 		tablewriter.WithRowAutoWrap(tw.WrapNormal),
 		tablewriter.WithRowMaxWidth(110),
 	)
-	t.Header(label("check", o.Lang), label("level", o.Lang), label("verdict", o.Lang), label("rfc", o.Lang), label("detail", o.Lang))
-	for i, c := range newChecks(cs, o.Lang) {
+	t.Header(v.L["check"], v.L["level"], v.L["verdict"], v.L["rfc"], v.L["detail"])
+	for _, c := range v.Checks {
 		d := c.Title
 		switch {
 		case c.Verdict.Class == "skip":
@@ -112,7 +101,7 @@ func writeChecks(w io.Writer, cs []probes.Check, o Options, p palette) error {
 		case c.Verdict.Class != "ok":
 			d += " — " + c.Reason + c.Evidence
 		}
-		t.Append(c.ID, c.Level, p.verdict(cs[i].Verdict, o.Lang), c.RFC, clean(truncateRunes(d, 200)))
+		t.Append(c.ID, c.Level, p.paint(c.Verdict.Class, c.Verdict.Text), c.RFC, clean(truncateRunes(d, 200)))
 	}
 	return t.Render()
 }

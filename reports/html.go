@@ -4,8 +4,6 @@ import (
 	_ "embed"
 	"html/template"
 	"io"
-
-	"github.com/mailcheck/mailcheck/probes"
 )
 
 // report.html.tmpl is a whole page with its CSS inline: the report is one file a user can mail
@@ -27,8 +25,8 @@ type tmplCtx struct {
 	X any
 }
 
-func writeHTML(w io.Writer, rep *probes.Report, o Options) error {
-	return htmlTmpl.Execute(w, newView(rep, o.Lang))
+func writeHTML(w io.Writer, v *view) error {
+	return htmlTmpl.Execute(w, v)
 }
 
 // HTMLLang is the page's lang attribute, which picks fonts and hyphenation for CJK text.

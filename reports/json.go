@@ -9,6 +9,12 @@ import (
 
 // The JSON schema (mailcheck/v1, README "JSON"): a report resolved into one language. Each
 // type lists its fields in the order they are written; the engine's types stay plain data.
+//
+// toJSON is the one step that resolves a report into a language, for every format: the JSON
+// output is its document as it stands, and newView (view.go) turns the same document into the
+// display strings the table, Markdown and HTML render. The unexported fields carry what the
+// human formats show and the JSON leaves out or rounds (exact durations, the verdict sentence);
+// encoding/json never writes them.
 
 type jsonReport struct {
 	DurationMS int64            `json:"duration_ms"`
@@ -24,6 +30,15 @@ type jsonReport struct {
 	Findings   []jsonFinding    `json:"findings,omitempty"`
 	Status     probes.Status    `json:"status"`
 	Checks     []probes.Check   `json:"checks,omitempty"`
+
+	elapsed time.Duration
+	verdict verdictLine
+}
+
+// verdictLine is Verdict's answer: the status it shows and its sentence in the report's language.
+type verdictLine struct {
+	status probes.Status
+	text   string
 }
 
 type jsonResult struct {
@@ -37,6 +52,8 @@ type jsonResult struct {
 	Mailbox    *probes.Mailbox `json:"mailbox,omitempty"`
 	RoundTrips int             `json:"round_trips"`
 	Alt        *jsonResult     `json:"works_with,omitempty"`
+
+	duration time.Duration
 }
 
 type jsonStep struct {
@@ -49,6 +66,8 @@ type jsonStep struct {
 	Detail     string        `json:"detail,omitempty"`
 	Lines      []probes.Line `json:"transcript"`
 	Findings   []jsonFinding `json:"findings,omitempty"`
+
+	duration time.Duration
 }
 
 type jsonFinding struct {
@@ -66,11 +85,14 @@ type jsonFinding struct {
 // JSONDoc returns rep as its JSON document in lang; it copies, never changes, rep.
 func JSONDoc(rep *probes.Report, lang string) any { return toJSON(rep, lang) }
 
+// toJSON resolves rep into lang. It copies: the document shares only data it never changes
+// (settings, TLS details, transcripts) with rep.
 func toJSON(rep *probes.Report, lang string) jsonReport {
 	out := jsonReport{DurationMS: rep.Elapsed.Milliseconds(), Schema: rep.Schema, Command: rep.Command,
 		Input: rep.Input, Started: rep.Started, Lang: lang, Provider: rep.Provider, Settings: rep.Settings,
 		Discovery: jsonSteps(rep.Discovery, lang), Results: make([]jsonResult, len(rep.Results)),
-		Findings: jsonFindings(rep.Findings, lang), Status: rep.Status}
+		Findings: jsonFindings(rep.Findings, lang), Status: rep.Status, elapsed: rep.Elapsed}
+	out.verdict.status, out.verdict.text = Verdict(rep, lang)
 	for i := range rep.Results {
 		out.Results[i] = jsonResultOf(&rep.Results[i], lang)
 	}
@@ -83,7 +105,7 @@ func toJSON(rep *probes.Report, lang string) jsonReport {
 
 func jsonResultOf(r *probes.Result, lang string) jsonResult {
 	out := jsonResult{DurationMS: r.Duration.Milliseconds(), Endpoint: r.Endpoint, Status: r.Status, Addr: r.Addr,
-		Steps: jsonSteps(r.Steps, lang), TLS: r.TLS, Caps: r.Caps, Mailbox: r.Mailbox, RoundTrips: r.RoundTrips}
+		Steps: jsonSteps(r.Steps, lang), TLS: r.TLS, Caps: r.Caps, Mailbox: r.Mailbox, RoundTrips: r.RoundTrips, duration: r.Duration}
 	if out.Steps == nil {
 		out.Steps = []jsonStep{}
 	}
@@ -106,7 +128,7 @@ func jsonSteps(steps []probes.Step, lang string) []jsonStep {
 		}
 		out[i] = jsonStep{StartMS: s.Start.Milliseconds(), DurationMS: s.Duration.Milliseconds(), Name: s.Name,
 			Status: s.Status, Kind: s.Kind, Error: s.Error, Detail: s.Detail, Lines: lines,
-			Findings: jsonFindings(s.Findings, lang)}
+			Findings: jsonFindings(s.Findings, lang), duration: s.Duration}
 	}
 	return out
 }

@@ -5,8 +5,6 @@ import (
 	"io"
 	"strings"
 	"unicode"
-
-	"github.com/mailcheck/mailcheck/probes"
 )
 
 // writeMarkdown renders GitHub-flavoured Markdown meant to be pasted into a ticket.
@@ -16,8 +14,7 @@ import (
 // be able to add columns, rows, links or HTML to the reader's page. Every string that is not a
 // fixed label goes through mdText (escaped prose), mdCode (a code span) or mdFence (a fenced
 // block).
-func writeMarkdown(w io.Writer, rep *probes.Report, o Options) error {
-	v := newView(rep, o.Lang)
+func writeMarkdown(w io.Writer, v *view) error {
 	b := &strings.Builder{}
 	L := v.L
 

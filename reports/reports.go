@@ -40,23 +40,29 @@ type Options struct {
 	Transcript bool   // include the protocol transcript in the table
 }
 
-// Write renders rep in format f.
+// Write renders rep in format f. It resolves rep into one language once (toJSON): the JSON is
+// that document, and the table, Markdown and HTML render the one view made from it (newView).
+// It reads rep and never changes it.
 func Write(w io.Writer, rep *probes.Report, f Format, o Options) error {
 	if o.Lang == "" {
 		o.Lang = "en"
 	}
 	switch f {
+	case JSON, Table, "", Markdown, HTML:
+	default:
+		return fmt.Errorf("unknown format %q", f)
+	}
+	doc := toJSON(rep, o.Lang)
+	switch f {
 	case JSON:
 		enc := json.NewEncoder(w)
 		enc.SetIndent("", "  ")
 		enc.SetEscapeHTML(false)
-		return enc.Encode(toJSON(rep, o.Lang))
-	case Table, "":
-		return writeTable(w, rep, o)
+		return enc.Encode(doc)
 	case Markdown:
-		return writeMarkdown(w, rep, o)
+		return writeMarkdown(w, newView(&doc))
 	case HTML:
-		return writeHTML(w, rep, o)
+		return writeHTML(w, newView(&doc))
 	}
-	return fmt.Errorf("unknown format %q", f)
+	return writeTable(w, newView(&doc), o)
 }

@@ -3,6 +3,7 @@ package reports
 import (
 	"fmt"
 	"io"
+	"slices"
 	"strings"
 
 	"github.com/mailcheck/mailcheck/probes/findings"
@@ -88,40 +89,41 @@ func AuthLabel(kind probes.AuthKind, lang string) string {
 
 func slabel(k, lang string) string { return settingsLabels[k].In(lang) }
 
-func writeSettings(w io.Writer, s *probes.Settings, o Options, p palette) error {
-	fmt.Fprintf(w, "\n%s: %s\n", p.bold.Sprint(slabel("settings", o.Lang)), clean(s.Name.In(o.Lang)))
-	if s.Status == "closed" {
-		fmt.Fprintln(w, p.fail.Sprintf(slabel("closed", o.Lang), clean(s.Successor)))
+// writeSettings prints what to type into a mail client: the settings' own endpoints (the view's
+// Given rows), the password kind and the provider's quirks.
+func writeSettings(w io.Writer, v *view, p palette) error {
+	lang := v.Lang
+	fmt.Fprintf(w, "\n%s: %s\n", p.bold.Sprint(slabel("settings", lang)), clean(v.Provider))
+	if v.Closed != "" {
+		fmt.Fprintln(w, p.fail.Sprint(clean(v.Closed)))
 	}
-	if len(s.Endpoints) > 0 {
+	if slices.ContainsFunc(v.Settings, func(s settingRow) bool { return s.Given }) {
 		t := tablewriter.NewTable(w, tablewriter.WithHeaderAutoFormat(tw.Off), tablewriter.WithRowAutoWrap(tw.WrapNormal))
-		t.Header(slabel("role", o.Lang), slabel("server", o.Lang), slabel("port", o.Lang), slabel("security", o.Lang),
-			slabel("username", o.Lang), slabel("source", o.Lang))
-		for _, e := range s.Endpoints {
-			role := RoleLabel(e.Proto, o.Lang)
-			if e.Alt {
-				role += " — " + slabel("alt", o.Lang)
+		t.Header(slabel("role", lang), slabel("server", lang), slabel("port", lang), slabel("security", lang),
+			slabel("username", lang), slabel("source", lang))
+		for _, s := range v.Settings {
+			if s.Given {
+				t.Append(clean(s.Role), clean(s.Host), s.Port, s.Security, clean(s.User), clean(s.Source))
 			}
-			t.Append(role, clean(e.Host), fmt.Sprint(e.Port), SecurityLabel(e.Security),
-				clean(UsernameLabel(s, e.Proto, o.Lang)), clean(e.Source))
 		}
 		if err := t.Render(); err != nil {
 			return err
 		}
 	}
-	if s.Auth != "" {
-		fmt.Fprintf(w, "%s: %s\n", slabel("password", o.Lang), AuthLabel(s.Auth, o.Lang))
+	if v.Auth != "" {
+		fmt.Fprintf(w, "%s: %s\n", slabel("password", lang), v.Auth)
 	}
-	if len(s.Notes) > 0 {
-		fmt.Fprintf(w, "%s:\n", slabel("knowNotes", o.Lang))
-		for _, n := range s.Notes {
-			fmt.Fprintf(w, "  • %s\n", clean(n.Text.In(o.Lang)))
-			if f := n.Fix.In(o.Lang); f != "" {
-				fmt.Fprintf(w, "    → %s", clean(f))
-				if n.URL != "" {
-					fmt.Fprintf(w, " (%s)", clean(n.URL))
-				}
-				fmt.Fprintln(w)
+	if len(v.Notes) > 0 {
+		fmt.Fprintf(w, "%s:\n", slabel("knowNotes", lang))
+		for _, n := range v.Notes {
+			fmt.Fprintf(w, "  • %s\n", clean(n.Text))
+			switch {
+			case n.Fix != "" && n.URL != "":
+				fmt.Fprintf(w, "    → %s (%s)\n", clean(n.Fix), clean(n.URL))
+			case n.Fix != "":
+				fmt.Fprintf(w, "    → %s\n", clean(n.Fix))
+			case n.URL != "":
+				fmt.Fprintf(w, "    → %s\n", clean(n.URL))
 			}
 		}
 	}

@@ -35,22 +35,26 @@ func newPalette(on bool) palette {
 		skip: mk(color.FgHiBlack), bold: mk(color.Bold), dim: mk(color.FgHiBlack)}
 }
 
-// status is a step's or endpoint's status as a word in the report's language (the same word as
-// the Markdown and HTML badges), coloured by status.
-func (p palette) status(s probes.Status, lang string) string {
-	return colorize(p, s, statusBadge(s, lang).Text)
+// paint colours text by a badge class: the same class the Markdown icon and the HTML style
+// show, so a status, a severity and a check verdict read alike in every format.
+func (p palette) paint(class, text string) string {
+	switch class {
+	case "ok":
+		return p.ok.Sprint(text)
+	case "warn":
+		return p.warn.Sprint(text)
+	case "fail":
+		return p.fail.Sprint(text)
+	}
+	return p.skip.Sprint(text) // skip, and info, which is as grey
 }
 
-// severity is a finding's severity with its symbol, in the report's language.
+// badge is a severity or status badge as the table shows it: its symbol and word, coloured.
+func (p palette) badge(b badge) string { return p.paint(b.Class, b.Icon+" "+b.Text) }
+
+// severity is a finding's severity with its symbol, in lang (the catalogue listing).
 func (p palette) severity(s findings.Severity, lang string) string {
-	b := severityBadge(s, lang)
-	switch s {
-	case findings.SevError:
-		return p.fail.Sprint(b.Icon + " " + b.Text)
-	case findings.SevWarning:
-		return p.warn.Sprint(b.Icon + " " + b.Text)
-	}
-	return p.dim.Sprint(b.Icon + " " + b.Text)
+	return p.badge(severityBadge(s, lang))
 }
 
 // labels are the fixed words of a report in both languages.
@@ -188,114 +192,108 @@ func EndpointTitle(ep probes.Endpoint) string {
 	return s
 }
 
-func writeTable(w io.Writer, rep *probes.Report, o Options) error {
+// writeTable renders the view for a terminal: the verdict, the settings, the conclusions, then
+// each endpoint's steps and findings, in the view's order. Text the view holds may keep a line
+// break (see cleanText); what goes on one line or into a cell is cleaned to one line here.
+func writeTable(w io.Writer, v *view, o Options) error {
 	p := newPalette(o.Color)
-	st, v := Verdict(rep, o.Lang)
-	fmt.Fprintln(w, p.bold.Sprint(clean(strings.TrimSpace(strings.Join([]string{"mailcheck", rep.Command, rep.Input}, " ")))))
-	fmt.Fprintf(w, "%s: %s\n", label("verdict", o.Lang), colorize(p, st, v))
-	if rep.Settings != nil {
-		if err := writeSettings(w, rep.Settings, o, p); err != nil {
+	L := v.L
+	fmt.Fprintln(w, p.bold.Sprint(clean(v.Title)))
+	fmt.Fprintf(w, "%s: %s\n", L["verdict"], p.paint(v.Verdict.Class, clean(v.Verdict.Text)))
+	if v.HasSettings {
+		if err := writeSettings(w, v, p); err != nil {
 			return err
 		}
 	}
-	if len(rep.Discovery) > 0 {
-		fmt.Fprintf(w, "\n%s\n", p.bold.Sprint(label("discovery", o.Lang)))
-		if err := stepTable(w, rep.Discovery, o, p); err != nil {
+	if len(v.Findings) > 0 {
+		fmt.Fprintf(w, "\n%s\n", p.bold.Sprint(L["findings"]))
+		writeFindings(w, v.Findings, L, p)
+	}
+	if d := v.Discovery; d != nil {
+		fmt.Fprintf(w, "\n%s\n", p.bold.Sprint(L["discovery"]))
+		if err := stepTable(w, d.Steps, L, p); err != nil {
 			return err
 		}
-		writeFindings(w, stepFindings(rep.Discovery), o, p)
+		writeFindings(w, d.Findings, L, p)
 	}
-	for i := range rep.Results {
-		writeResult(w, &rep.Results[i], o, p, "")
-	}
-	if len(rep.Checks) > 0 {
-		if err := writeChecks(w, rep.Checks, o, p); err != nil {
+	for i := range v.Results {
+		if err := writeResult(w, &v.Results[i], o, L, p); err != nil {
 			return err
 		}
 	}
-	if len(rep.Findings) > 0 {
-		fmt.Fprintf(w, "\n%s\n", p.bold.Sprint(label("findings", o.Lang)))
-		writeFindings(w, rep.Findings, o, p)
+	if len(v.Checks) > 0 {
+		return writeChecks(w, v, p)
 	}
 	return nil
 }
 
-func colorize(p palette, s probes.Status, text string) string {
-	switch s {
-	case probes.Fail:
-		return p.fail.Sprint(text)
-	case probes.Warn:
-		return p.warn.Sprint(text)
-	case probes.OK:
-		return p.ok.Sprint(text)
-	}
-	return p.skip.Sprint(text)
-}
-
-func writeResult(w io.Writer, r *probes.Result, o Options, p palette, prefix string) {
-	head := fmt.Sprintf("%s%s — %s", prefix, clean(EndpointTitle(r.Endpoint)), p.status(r.Status, o.Lang))
+func writeResult(w io.Writer, r *resultView, o Options, L map[string]string, p palette) error {
+	head := clean(r.Heading) + " — " + p.paint(r.Status.Class, r.Status.Text)
 	if r.Addr != "" {
-		head += p.dim.Sprintf("  (%s, %s, %d %s)", clean(r.Addr), ms(r.Duration), r.RoundTrips, label("roundTrips", o.Lang))
+		head += p.dim.Sprintf("  (%s, %s, %s)", clean(r.Addr), r.Duration, r.RoundTrips)
 	}
 	fmt.Fprintf(w, "\n%s\n", p.bold.Sprint(head))
-	stepTable(w, r.Steps, o, p)
-	if r.TLS != nil {
-		fmt.Fprintf(w, "%s: %s %s", label("tls", o.Lang), clean(r.TLS.Version), clean(r.TLS.Cipher))
-		if len(r.TLS.Chain) > 0 {
-			c := r.TLS.Chain[0]
-			fmt.Fprintf(w, "; "+label("certLine", o.Lang), clean(c.Subject), clean(c.Issuer), c.NotAfter.Format("2006-01-02"))
+	if err := stepTable(w, r.Steps, L, p); err != nil {
+		return err
+	}
+	if t := r.TLS; t != nil {
+		fmt.Fprintf(w, "%s: %s %s", L["tls"], clean(t.Version), clean(t.Cipher))
+		if len(t.Chain) > 0 {
+			c := t.Chain[0]
+			fmt.Fprintf(w, "; "+L["certLine"], clean(c.Subject), clean(c.Issuer), c.NotAfter)
 		}
 		fmt.Fprintln(w)
 	}
-	writeFindings(w, r.Findings(), o, p)
+	writeFindings(w, r.Findings, L, p)
 	if o.Transcript {
-		fmt.Fprintf(w, "%s:\n", label("transcript", o.Lang))
-		WriteTranscript(w, r.Steps)
+		fmt.Fprintf(w, "%s:\n", L["transcript"])
+		writeLines(w, r.Transcript)
 	}
 	if r.Alt != nil {
-		writeResult(w, r.Alt, o, p, label("worksWith", o.Lang)+": ")
+		return writeResult(w, r.Alt, o, L, p)
 	}
+	return nil
 }
 
-func stepTable(w io.Writer, steps []probes.Step, o Options, p palette) error {
+// stepTable shows one row per step: its status, time, and its detail (the error, if it failed)
+// followed by the codes of the findings it produced.
+func stepTable(w io.Writer, steps []stepView, L map[string]string, p palette) error {
 	t := tablewriter.NewTable(w,
 		tablewriter.WithHeaderAutoFormat(tw.Off),
 		tablewriter.WithRowAutoWrap(tw.WrapNormal),
 		tablewriter.WithRowMaxWidth(110),
 	)
-	t.Header(label("step", o.Lang), label("status", o.Lang), label("time", o.Lang), label("detail", o.Lang))
+	t.Header(L["step"], L["status"], L["time"], L["detail"])
 	for _, s := range steps {
 		d := s.Detail
-		if s.Status == probes.Fail && s.Error != "" {
+		if s.Status.Class == "fail" && s.Error != "" {
 			d = s.Error
 		}
-		for _, f := range s.Findings {
-			d += " → " + string(f.Code)
+		for _, c := range s.Codes {
+			d += " → " + c.Code
 		}
-		t.Append(clean(s.Name), p.status(s.Status, o.Lang), ms(s.Duration), clean(truncateRunes(d, 160)))
+		t.Append(clean(s.Name), p.paint(s.Status.Class, s.Status.Text), s.Time, clean(truncateRunes(d, 160)))
 	}
 	return t.Render()
 }
 
-func stepFindings(steps []probes.Step) []findings.Finding {
-	var out []findings.Finding
-	for _, s := range steps {
-		out = append(out, s.Findings...)
-	}
-	return out
-}
-
-func writeFindings(w io.Writer, fs []findings.Finding, o Options, p palette) {
+// writeFindings prints each finding's severity, code and title, then its evidence on one line
+// and the explanation and fix as written (they may hold line breaks, and no control character).
+func writeFindings(w io.Writer, fs []findingView, L map[string]string, p palette) {
 	for _, f := range fs {
-		fmt.Fprintf(w, "%s %s: %s\n", p.severity(f.Severity, o.Lang), p.bold.Sprint(f.Code), f.Title.In(o.Lang))
+		head := p.badge(f.Severity) + " " + p.bold.Sprint(clean(f.Code))
+		if f.Title != "" {
+			head += ": " + f.Title
+		}
+		fmt.Fprintln(w, head)
 		if f.Evidence != "" {
-			fmt.Fprintf(w, "    %s: %s\n", label("evidence", o.Lang), clean(f.Evidence))
+			fmt.Fprintf(w, "    %s: %s\n", L["evidence"], clean(f.Evidence))
 		}
-		if e := f.Explain.In(o.Lang); e != "" {
-			fmt.Fprintf(w, "    %s: %s\n", label("why", o.Lang), e)
+		if f.Explain != "" {
+			fmt.Fprintf(w, "    %s: %s\n", L["why"], f.Explain)
 		}
-		if fx := f.Fix.In(o.Lang); fx != "" {
-			fmt.Fprintf(w, "    %s: %s\n", label("fix", o.Lang), fx)
+		if f.Fix != "" {
+			fmt.Fprintf(w, "    %s: %s\n", L["fix"], f.Fix)
 		}
 	}
 }
@@ -317,10 +315,17 @@ func arrow(l probes.Line) string {
 
 // WriteTranscript prints the steps' lines swaks-style with times relative to the start.
 func WriteTranscript(w io.Writer, steps []probes.Step) {
-	for _, s := range steps {
-		for _, l := range s.Lines {
-			fmt.Fprintf(w, "  %8.3fs %s %s\n", l.At.Seconds(), arrow(l), clean(l.Text))
-		}
+	js := make([]jsonStep, len(steps))
+	for i, s := range steps {
+		js[i].Lines = s.Lines
+	}
+	writeLines(w, newLines(js))
+}
+
+// writeLines prints transcript lines as the table shows them: indented, one a line.
+func writeLines(w io.Writer, lines []lineView) {
+	for _, l := range lines {
+		fmt.Fprintf(w, "  %s %s %s\n", l.At, l.Arrow, clean(l.Text))
 	}
 }
 

@@ -11,27 +11,32 @@ import (
 	"github.com/mailcheck/mailcheck/probes"
 )
 
-// view is a report resolved into one language and into display strings. Markdown and HTML both
-// render from it, so the two formats show the same content in the same order. Strings in a view
-// are plain text: each renderer escapes them for its own syntax.
+// view is a report resolved into one language and into display strings. The table, Markdown and
+// HTML all render from it, so the three show the same content in the same order. Strings in a
+// view are plain text, cleaned of control and bidi characters: each renderer escapes them for its
+// own syntax.
 type view struct {
-	Lang     string
-	Title    string // "mailcheck probe smtp mail.example.com"
-	Started  string
-	Elapsed  string
-	Verdict  badge // the summary line: Class from Verdict()'s status, Text its sentence
-	Settings []settingRow
-	// Provider, Auth and Notes come from the report's settings (provider, account).
-	Provider  string
-	Auth      string
-	Closed    string
-	Notes     []noteView
-	HasUser   bool
-	Findings  []findingView // cross-endpoint conclusions
-	Discovery *stepsView
-	Results   []resultView
-	Schema    string
-	L         map[string]string // every label in Lang, for the template
+	Lang    string
+	Title   string // "mailcheck probe smtp mail.example.com"
+	Started string
+	Elapsed string
+	Verdict badge // the summary line: Class from Verdict()'s status, Text its sentence
+	// Settings are the endpoints to use: the settings' own (Given) first; then, in a report
+	// without settings, every probed endpoint; then each working alternative a probe found.
+	// HasSettings says the report carries client settings (provider, account); Provider, Auth,
+	// Closed and Notes come from them.
+	Settings    []settingRow
+	HasSettings bool
+	Provider    string
+	Auth        string
+	Closed      string
+	Notes       []noteView
+	HasUser     bool
+	Findings    []findingView // cross-endpoint conclusions
+	Discovery   *stepsView
+	Results     []resultView
+	Schema      string
+	L           map[string]string // every label in Lang, for the template
 
 	// Checks are the conformance verdicts (conform); ChecksSummary counts them:
 	// "23 pass, 1 fail (1 MUST), 0 warn, 2 skip".
@@ -54,6 +59,8 @@ type settingRow struct {
 	Anchor                              string // the endpoint's section
 	User                                string // login name to type, when known
 	Alt                                 bool   // an alternative endpoint (overseas node, legacy host)
+	Given                               bool   // one of the report's settings, not a probed extra
+	Role                                string // "Incoming (IMAP)", "Outgoing (SMTP) — alternative" (Given rows)
 }
 
 // noteView is a provider quirk: what to know, what to do and where.
@@ -133,9 +140,12 @@ type resultView struct {
 	Alt        *resultView
 }
 
-// newView resolves rep into lang.
-func newView(rep *probes.Report, lang string) *view {
-	v := &view{Lang: lang, Schema: rep.Schema, L: map[string]string{}}
+// newView turns d, a report already resolved into one language by toJSON, into display
+// strings: the one view the table, Markdown and HTML render, so the human formats show the same
+// content in the same order as each other and as the JSON. It reads d and never changes it.
+func newView(d *jsonReport) *view {
+	lang := d.Lang
+	v := &view{Lang: lang, Schema: d.Schema, L: map[string]string{}}
 	for k, t := range labels {
 		v.L[k] = t.In(lang)
 	}
@@ -144,43 +154,42 @@ func newView(rep *probes.Report, lang string) *view {
 			v.L[k] = t.In(lang)
 		}
 	}
-	v.Title = strings.TrimSpace(strings.Join([]string{"mailcheck", rep.Command, rep.Input}, " "))
-	if !rep.Started.IsZero() {
-		v.Started = rep.Started.UTC().Format("2006-01-02 15:04:05 UTC")
+	v.Title = strings.TrimSpace(strings.Join([]string{"mailcheck", d.Command, d.Input}, " "))
+	if !d.Started.IsZero() {
+		v.Started = d.Started.UTC().Format("2006-01-02 15:04:05 UTC")
 	}
-	v.Elapsed = ms(rep.Elapsed)
-	st, text := Verdict(rep, lang)
-	v.Verdict = statusBadge(st, lang)
-	v.Verdict.Text = text
+	v.Elapsed = ms(d.elapsed)
+	v.Verdict = statusBadge(d.verdict.status, lang)
+	v.Verdict.Text = d.verdict.text
 
-	for i, f := range rep.Findings {
+	for i, f := range d.Findings {
 		v.Findings = append(v.Findings, newFinding(f, fmt.Sprintf("x-f%d", i+1), lang))
 	}
-	if len(rep.Discovery) > 0 {
-		d := &stepsView{}
-		d.Steps, d.Findings = newSteps(rep.Discovery, "d", lang)
-		d.Transcript = newLines(rep.Discovery)
-		d.Lines = fmt.Sprintf(label("lines", lang), len(d.Transcript))
-		v.Discovery = d
+	if len(d.Discovery) > 0 {
+		sv := &stepsView{}
+		sv.Steps, sv.Findings = newSteps(d.Discovery, "d", lang)
+		sv.Transcript = newLines(d.Discovery)
+		sv.Lines = fmt.Sprintf(label("lines", lang), len(sv.Transcript))
+		v.Discovery = sv
 	}
-	for i := range rep.Results {
-		r := &rep.Results[i]
+	for i := range d.Results {
+		r := &d.Results[i]
 		anchor := fmt.Sprintf("ep%d", i+1)
-		rv := newResult(r, anchor, "", lang, rep.Started)
+		rv := newResult(r, anchor, "", lang, d.Started)
 		v.Results = append(v.Results, rv)
-		if rep.Settings == nil && len(rep.Checks) == 0 { // a conformance report judges the server, not client settings
+		if d.Settings == nil && len(d.Checks) == 0 { // a conformance report judges the server, not client settings
 			v.Settings = append(v.Settings, newSetting(r, anchor, "", lang))
 		}
 		if r.Alt != nil {
 			v.Settings = append(v.Settings, newSetting(r.Alt, anchor+"-alt", string(r.Endpoint.Security), lang))
 		}
 	}
-	if s := rep.Settings; s != nil {
-		v.applySettings(rep, s, lang)
+	if s := d.Settings; s != nil {
+		v.applySettings(d, s, lang)
 	}
-	if len(rep.Checks) > 0 {
-		v.Checks = newChecks(rep.Checks, lang)
-		v.ChecksSummary = ChecksSummary(rep.Checks, lang)
+	if len(d.Checks) > 0 {
+		v.Checks = newChecks(d.Checks, lang)
+		v.ChecksSummary = ChecksSummary(d.Checks, lang)
 	}
 	cleanStrings(reflect.ValueOf(v))
 	return v
@@ -215,22 +224,28 @@ func cleanStrings(v reflect.Value) {
 
 // applySettings puts the recommended endpoints first, each with the result of its probe (or
 // "not checked" offline), the login name, the password kind and the provider's quirks.
-func (v *view) applySettings(rep *probes.Report, s *probes.Settings, lang string) {
+func (v *view) applySettings(d *jsonReport, s *probes.Settings, lang string) {
+	v.HasSettings = true
 	var rows []settingRow
 	for _, ep := range s.Endpoints {
 		row := settingRow{Proto: strings.ToUpper(string(ep.Proto)), Host: ep.Host, Port: fmt.Sprint(ep.Port),
-			Security: string(ep.Security), Source: ep.Source, Status: statusBadge(probes.Skip, lang), Result: label("notRun", lang)}
+			Status: statusBadge(probes.Skip, lang), Result: label("notRun", lang)}
 		if ep.Alt {
 			row.Result = label("altNotRun", lang)
 		}
-		for i := range rep.Results {
-			if r := &rep.Results[i]; r.Endpoint.Proto == ep.Proto && r.Endpoint.Host == ep.Host && r.Endpoint.Port == ep.Port {
+		for i := range d.Results {
+			if r := &d.Results[i]; r.Endpoint.Proto == ep.Proto && r.Endpoint.Host == ep.Host && r.Endpoint.Port == ep.Port {
 				row = newSetting(r, fmt.Sprintf("ep%d", i+1), "", lang)
 				break
 			}
 		}
-		row.Alt = ep.Alt
-		row.Security = SecurityLabel(ep.Security)
+		// What the settings say to type in, whatever the probe that tested it was told.
+		row.Given, row.Alt = true, ep.Alt
+		row.Role = RoleLabel(ep.Proto, lang)
+		if ep.Alt {
+			row.Role += " — " + slabel("alt", lang)
+		}
+		row.Security, row.Source = SecurityLabel(ep.Security), ep.Source
 		row.User = UsernameLabel(s, ep.Proto, lang)
 		v.HasUser = v.HasUser || row.User != ""
 		rows = append(rows, row)
@@ -248,7 +263,7 @@ func (v *view) applySettings(rep *probes.Report, s *probes.Settings, lang string
 	}
 }
 
-func newSetting(r *probes.Result, anchor, insteadOf, lang string) settingRow {
+func newSetting(r *jsonResult, anchor, insteadOf, lang string) settingRow {
 	ep := r.Endpoint
 	row := settingRow{Proto: strings.ToUpper(string(ep.Proto)), Host: ep.Host, Port: fmt.Sprint(ep.Port),
 		Security: string(ep.Security), Source: ep.Source, Status: statusBadge(r.Status, lang), Anchor: anchor}
@@ -267,9 +282,9 @@ func newSetting(r *probes.Result, anchor, insteadOf, lang string) settingRow {
 	return row
 }
 
-func newResult(r *probes.Result, anchor, prefix, lang string, started time.Time) resultView {
+func newResult(r *jsonResult, anchor, prefix, lang string, started time.Time) resultView {
 	rv := resultView{Anchor: anchor, Heading: prefix + EndpointTitle(r.Endpoint), Status: statusBadge(r.Status, lang),
-		Addr: r.Addr, Duration: ms(r.Duration), RoundTrips: fmt.Sprintf("%d %s", r.RoundTrips, label("roundTrips", lang))}
+		Addr: r.Addr, Duration: ms(r.duration), RoundTrips: fmt.Sprintf("%d %s", r.RoundTrips, label("roundTrips", lang))}
 	rv.Steps, rv.Findings = newSteps(r.Steps, anchor, lang)
 	rv.Transcript = newLines(r.Steps)
 	rv.Lines = fmt.Sprintf(label("lines", lang), len(rv.Transcript))
@@ -312,11 +327,11 @@ func day(t time.Time) string {
 }
 
 // newSteps builds the step rows and, in step order, the findings they link to.
-func newSteps(steps []probes.Step, anchor, lang string) ([]stepView, []findingView) {
+func newSteps(steps []jsonStep, anchor, lang string) ([]stepView, []findingView) {
 	var rows []stepView
 	var fs []findingView
 	for _, s := range steps {
-		sv := stepView{Name: s.Name, Status: statusBadge(s.Status, lang), Time: ms(s.Duration), Detail: s.Detail, Error: s.Error}
+		sv := stepView{Name: s.Name, Status: statusBadge(s.Status, lang), Time: ms(s.duration), Detail: s.Detail, Error: s.Error}
 		for _, f := range s.Findings {
 			fv := newFinding(f, fmt.Sprintf("%s-f%d", anchor, len(fs)+1), lang)
 			fs = append(fs, fv)
@@ -327,9 +342,9 @@ func newSteps(steps []probes.Step, anchor, lang string) ([]stepView, []findingVi
 	return rows, fs
 }
 
-func newFinding(f findings.Finding, anchor, lang string) findingView {
+func newFinding(f jsonFinding, anchor, lang string) findingView {
 	fv := findingView{Anchor: anchor, Code: string(f.Code), Severity: severityBadge(f.Severity, lang),
-		Title: f.Title.In(lang), Explain: f.Explain.In(lang), Fix: f.Fix.In(lang), Evidence: f.Evidence, Ref: f.Ref}
+		Title: f.Title, Explain: f.Explanation, Fix: f.Fix, Evidence: f.Evidence, Ref: f.Ref}
 	if fv.Title == fv.Code {
 		fv.Title = "" // an uncatalogued code has its code as title; don't say it twice
 	}
@@ -343,7 +358,7 @@ func newFinding(f findings.Finding, anchor, lang string) findingView {
 }
 
 // newLines flattens the steps' transcripts with swaks-style arrows and times from the start.
-func newLines(steps []probes.Step) []lineView {
+func newLines(steps []jsonStep) []lineView {
 	var out []lineView
 	for _, s := range steps {
 		for _, l := range s.Lines {
