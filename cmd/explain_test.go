@@ -97,3 +97,27 @@ func TestExplainNoMatchWording(t *testing.T) {
 		}
 	}
 }
+
+// TestExplainFlagsAfterPastedReply: every POP3 error starts with "-", yet flags after such a
+// text still count, unknown "--words" stay text, and "explain -- TEXT" takes TEXT whole.
+func TestExplainFlagsAfterPastedReply(t *testing.T) {
+	code, out, errs := run(t, "", nil, "explain", "-ERR [AUTH] Authentication failed.", "--lang", "zh", "--format", "json")
+	var rep struct {
+		Lang, Input string
+		Findings    []struct{ Code string }
+	}
+	if err := json.Unmarshal([]byte(out), &rep); err != nil {
+		t.Fatalf("not JSON (exit %d, %s): %v\n%s", code, errs, err, out)
+	}
+	if rep.Lang != "zh" || rep.Input != "-ERR [AUTH] Authentication failed." || len(rep.Findings) == 0 || rep.Findings[0].Code != "auth.failed" {
+		t.Errorf("got %+v", rep)
+	}
+	_, out, _ = run(t, "", nil, "explain", "--format=json", "-ERR", "[IN-USE]", "locked", "--by-another", "--lang=en")
+	if !strings.Contains(out, `"input": "-ERR [IN-USE] locked --by-another"`) || !strings.Contains(out, `"lang": "en"`) {
+		t.Errorf("unknown --word lost or flag not taken:\n%s", out)
+	}
+	_, out, _ = run(t, "", nil, "explain", "--format", "json", "--", "-ERR [SYS/TEMP] try later")
+	if !strings.Contains(out, `"code": "server.busy"`) {
+		t.Errorf("explain -- TEXT:\n%s", out)
+	}
+}

@@ -19,6 +19,7 @@ import (
 
 	"github.com/fatih/color"
 	"github.com/spf13/cobra"
+	"github.com/spf13/pflag"
 
 	"github.com/mailcheck/mailcheck/probes"
 	"github.com/mailcheck/mailcheck/reports"
@@ -57,7 +58,7 @@ func Main() int {
 // Run executes argv with io and returns the exit status; errors are printed once, here.
 func Run(ctx context.Context, args []string, io_ *IO) int {
 	root, g := newRoot(io_)
-	root.SetArgs(explainArgs(args))
+	root.SetArgs(explainArgs(root, args))
 	err := root.ExecuteContext(ctx)
 	g.removeUnwrittenOutput()
 	code := exitCode(ctx, err)
@@ -108,21 +109,59 @@ and explains every failure with a stable finding code and the fix, in English an
 }
 
 // explainArgs lets a pasted POP3 reply such as "-ERR [IN-USE] …" reach explain as text, not as
-// a flag: from the first argument that looks like a server reply on, everything is text.
-func explainArgs(args []string) []string {
+// a flag: from the first argument that looks like a server reply on, every argument is text
+// except explain's own long flags (--lang zh, --format json, --provider qq …), which still
+// count wherever they stand. After "--" everything is text, as usual.
+func explainArgs(root *cobra.Command, args []string) []string {
 	if len(args) == 0 || args[0] != "explain" {
 		return args
 	}
-	for i, a := range args[1:] {
-		if a == "--" {
-			return args
-		}
-		if strings.HasPrefix(a, "-ERR") || strings.HasPrefix(a, "-err") || (len(a) > 1 && a[0] == '-' && a[1] >= '0' && a[1] <= '9') {
-			out := append([]string{}, args[:i+1]...)
-			return append(append(out, "--"), args[i+1:]...)
-		}
+	c, _, err := root.Find(args[:1])
+	if err != nil || c == root {
+		return args
 	}
-	return args
+	lookup := func(name string) *pflag.Flag {
+		if f := c.Flags().Lookup(name); f != nil {
+			return f
+		}
+		return root.PersistentFlags().Lookup(name)
+	}
+	head, flags, text := []string{args[0]}, []string{}, []string{}
+	inText := false
+	for i := 1; i < len(args); i++ {
+		a := args[i]
+		if a == "--" {
+			if !inText {
+				return args
+			}
+			text = append(text, args[i+1:]...)
+			break
+		}
+		if !inText && (strings.HasPrefix(a, "-ERR") || strings.HasPrefix(a, "-err") || (len(a) > 1 && a[0] == '-' && a[1] >= '0' && a[1] <= '9')) {
+			inText = true
+		}
+		if !inText {
+			head = append(head, a)
+			continue
+		}
+		if name, ok := strings.CutPrefix(a, "--"); ok {
+			name, _, hasValue := strings.Cut(name, "=")
+			if f := lookup(name); f != nil {
+				flags = append(flags, a)
+				if !hasValue && f.NoOptDefVal == "" && i+1 < len(args) {
+					i++ // the flag's value
+					flags = append(flags, args[i])
+				}
+				continue
+			}
+		}
+		text = append(text, a)
+	}
+	if !inText {
+		return args
+	}
+	out := append(head, flags...)
+	return append(append(out, "--"), text...)
 }
 
 // version is the module version when installed with go install, else what the build recorded.
