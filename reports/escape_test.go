@@ -6,6 +6,7 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/mailcheck/mailcheck/probes/findings"
 
@@ -150,52 +151,95 @@ func TestMdFence(t *testing.T) {
 	}
 }
 
-// TestEmptyReport: a run that found nothing to probe still renders in every format.
-func TestEmptyReport(t *testing.T) {
-	for _, f := range Formats {
+// hostileBytes are what a server can put in its text to mislead a reader: an ANSI colour
+// escape, a bell, a C1 control, and the Unicode bidi overrides, isolates and marks that can make
+// "evil.example" display as "elpmaxe.live".
+var hostileBytes = []string{"\x1b", "\a", "\u009b", "\u202a", "\u202b", "\u202c", "\u202d", "\u202e",
+	"\u2066", "\u2067", "\u2068", "\u2069", "\u200e", "\u200f"}
+
+const hostileText = "\x1b[31mRED\x1b[0m \a\u009b \u202eevil.example\u202c \u2066x\u2069 \u2067y\u2068 \u202a\u202b\u202d \u200e\u200f end"
+
+// hostileFieldsReport puts hostileText into every string a server, DNS or an autoconfig file
+// can supply.
+func hostileFieldsReport() *probes.Report {
+	h := hostileText
+	ep := probes.Endpoint{Proto: probes.SMTP, Host: "mail" + h, Port: 465, Security: probes.ImplicitTLS, Source: "autoconfig" + h}
+	line := func(d probes.Dir) probes.Line { return probes.Line{Dir: d, Text: "220 " + h} }
+	step := probes.Step{Name: "greeting" + h, Status: probes.Fail, Detail: "220 " + h, Error: "read: " + h,
+		Lines:    []probes.Line{line(probes.Server), line(probes.Client)},
+		Findings: []findings.Finding{findings.New(findings.TLSRequired, "530 "+h)}}
+	return &probes.Report{Schema: probes.Schema, Command: "account", Input: "user@" + h, Status: probes.Fail,
+		Started: time.Date(2030, 1, 1, 9, 0, 0, 0, time.UTC),
+		Settings: &probes.Settings{Name: findings.Text{EN: "Corp" + h, ZH: "Corp" + h}, Endpoints: []probes.Endpoint{ep},
+			Usernames: map[probes.Proto]string{probes.SMTP: "user" + h}, Status: "closed", Successor: "next" + h,
+			Notes: []probes.Quirk{{Text: findings.Text{EN: "note" + h, ZH: "note" + h}, URL: "https://x.test/" + h}}},
+		Discovery: []probes.Step{step},
+		Results: []probes.Result{{Endpoint: ep, Status: probes.Fail, Addr: "127.0.0.1:465" + h, Caps: []string{"AUTH" + h},
+			Steps: []probes.Step{step},
+			TLS: &probes.TLSInfo{Version: "TLS 1.3", Cipher: "TLS_AES_128_GCM_SHA256", ServerName: "mail" + h,
+				VerifyError: "x509: " + h,
+				Chain: []probes.CertInfo{{Subject: "CN=" + h, Issuer: "CN=issuer" + h, SANs: []string{"a" + h, "b" + h},
+					NotAfter: time.Date(2031, 1, 1, 0, 0, 0, 0, time.UTC)}}}}},
+		Findings: []findings.Finding{findings.New(findings.TCPPort25Blocked, "25 "+h)},
+	}
+}
+
+// TestNoControlOrBidiBytes: no human format passes a control or bidi character from the server
+// through, wherever the text sits (step detail, error, evidence, certificate names, transcript,
+// settings). JSON keeps the data as it came; its encoder escapes the controls.
+func TestNoControlOrBidiBytes(t *testing.T) {
+	for _, f := range []Format{Table, Markdown, HTML} {
 		for _, lang := range []string{"en", "zh"} {
-			var b bytes.Buffer
-			rep := &probes.Report{Schema: probes.Schema, Command: "account", Input: "x@example.com"}
-			if err := Write(&b, rep, f, Options{Lang: lang}); err != nil {
-				t.Errorf("%s/%s: %v", f, lang, err)
+			out := renderString(t, hostileFieldsReport(), f, Options{Lang: lang, Transcript: true})
+			for _, b := range hostileBytes {
+				if i := strings.Index(out, b); i >= 0 {
+					t.Errorf("%s/%s: %q passed through near %q", f, lang, b, out[max(0, i-40):min(len(out), i+40)])
+				}
 			}
-			if b.Len() == 0 {
-				t.Errorf("%s/%s: empty output", f, lang)
+			if !strings.Contains(out, "evil.example") || !strings.Contains(out, "[31mRED") {
+				t.Errorf("%s/%s: the server's text itself was lost instead of cleaned", f, lang)
 			}
 		}
 	}
 }
 
-// TestLabels: every heading exists in both languages, so a zh report has no English holes.
-func TestLabels(t *testing.T) {
-	for k, l := range labels {
-		if l.EN == "" || l.ZH == "" {
-			t.Errorf("label %q lacks a language: %+v", k, l)
-		}
-	}
-}
-
-// TestChineseReport: with Lang "zh" the headings and finding texts are Chinese.
-func TestChineseReport(t *testing.T) {
-	sc := scenario(t, "pop3-in-use")
+// TestHostileGreetingFromServer: a real lab server whose greeting carries an ANSI escape and a
+// right-to-left override; the step detail and transcript of every human format come out clean.
+func TestHostileGreetingFromServer(t *testing.T) {
+	sc := scenario(t, "healthy-smtps")
+	sc.Name = "hostile-greeting"
+	sc.Config.Faults.Greeting = "220 mail.test \x1b[31mESMTP\x1b[0m \u202eevil\u202c ready"
 	rep, _ := labReport(t, sc.Name, sc)
-	for _, f := range []Format{Markdown, HTML} {
-		var b bytes.Buffer
-		if err := Write(&b, rep, f, Options{Lang: "zh"}); err != nil {
-			t.Fatal(err)
-		}
-		out := b.String()
-		for _, key := range []string{"settings", "verdict", "findings", "transcript", "endpoints"} {
-			if !strings.Contains(out, labels[key].ZH) {
-				t.Errorf("%s: no %q heading %q", f, key, labels[key].ZH)
+	raw := false
+	for _, s := range rep.Results[0].Steps {
+		raw = raw || strings.Contains(s.Detail, "\x1b[31m") && strings.Contains(s.Detail, "\u202e")
+	}
+	if !raw {
+		t.Fatalf("no step detail holds the greeting's raw bytes: %+v", rep.Results[0].Steps)
+	}
+	for _, f := range []Format{Table, Markdown, HTML} {
+		out := renderString(t, rep, f, Options{Lang: "en", Transcript: true})
+		for _, b := range []string{"\x1b", "\u202e", "\u202c"} {
+			if strings.Contains(out, b) {
+				t.Errorf("%s: %q from the greeting passed through", f, b)
 			}
 		}
-		e, _ := findings.Lookup(findings.POP3InUse)
-		if e.Title.ZH != "" && !strings.Contains(out, e.Title.ZH) {
-			t.Errorf("%s: the finding title is not in Chinese (%q)", f, e.Title.ZH)
+		if !strings.Contains(out, "ESMTP?") || !strings.Contains(out, "?evil? ready") {
+			t.Errorf("%s: the cleaned greeting is not shown:\n%s", f, out)
 		}
-		if strings.Contains(out, labels["settings"].EN) {
-			t.Errorf("%s: English heading in a zh report", f)
-		}
+	}
+}
+
+// TestCleanKeepsLineBreaksInView: the view keeps a line break for the renderer to turn into
+// " ⏎ " (Markdown) or white space (HTML), while the table's one-line clean replaces it.
+func TestCleanKeepsLineBreaksInView(t *testing.T) {
+	if got := cleanText("a\r\nb\rc\nd\x1b\u202e"); got != "a\nb\nc\nd??" {
+		t.Errorf("cleanText = %q", got)
+	}
+	if got := clean("a\nb\u2066c\u200f"); got != "a?b?c?" {
+		t.Errorf("clean = %q", got)
+	}
+	if got := mdText("two\r\nlines\u202e"); got != "two ⏎ lines?" {
+		t.Errorf("mdText = %q", got)
 	}
 }
