@@ -1,11 +1,8 @@
 package reports
 
 import (
-	"bytes"
 	"context"
 	"encoding/json"
-	"os"
-	"path/filepath"
 	"strconv"
 	"strings"
 	"testing"
@@ -40,32 +37,11 @@ func TestGoldenConform(t *testing.T) {
 	for _, lang := range []string{"en", "zh"} {
 		t.Run(lang, func(t *testing.T) {
 			t.Parallel()
-			a, b := conformReport(t), conformReport(t)
 			name := "conform-smtp"
 			if lang == "zh" {
 				name += ".zh"
 			}
-			for _, gf := range goldenFormats {
-				got := render(t, a, gf.f, lang)
-				if again := render(t, b, gf.f, lang); !bytes.Equal(got, again) {
-					t.Errorf("%s: two runs differ:\n%s", gf.f, firstDiff(string(got), string(again)))
-					continue
-				}
-				path := filepath.Join("testdata", name+"."+gf.ext)
-				if *update {
-					if err := os.WriteFile(path, got, 0o644); err != nil {
-						t.Fatal(err)
-					}
-					continue
-				}
-				want, err := os.ReadFile(path)
-				if err != nil {
-					t.Fatalf("%v (run: go test ./reports -update)", err)
-				}
-				if !bytes.Equal(got, want) {
-					t.Errorf("%s differs from %s (go test ./reports -update rewrites it):\n%s", gf.f, path, firstDiff(string(want), string(got)))
-				}
-			}
+			checkGoldens(t, name, lang, conformReport(t), conformReport(t))
 		})
 	}
 }

@@ -5,8 +5,10 @@ import (
 	"flag"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strconv"
 	"strings"
+	"sync"
 	"testing"
 
 	"github.com/mailcheck/mailcheck/probes/findings"
@@ -117,34 +119,80 @@ func TestGolden(t *testing.T) {
 		t.Run(c.name, func(t *testing.T) {
 			t.Parallel()
 			// Two independent runs must agree, or the normalisation misses something.
-			a, b := goldenReport(t, c), goldenReport(t, c)
-			for _, gf := range goldenFormats {
-				got := render(t, a, gf.f, c.lang)
-				if again := render(t, b, gf.f, c.lang); !bytes.Equal(got, again) {
-					t.Errorf("%s: two runs differ:\n%s", gf.f, firstDiff(string(got), string(again)))
-					continue
-				}
-				path := filepath.Join("testdata", c.name+"."+gf.ext)
-				if *update {
-					if err := os.MkdirAll("testdata", 0o755); err != nil {
-						t.Fatal(err)
-					}
-					if err := os.WriteFile(path, got, 0o644); err != nil {
-						t.Fatal(err)
-					}
-					continue
-				}
-				want, err := os.ReadFile(path)
-				if err != nil {
-					t.Fatalf("%v (run: go test ./reports -update)", err)
-				}
-				if !bytes.Equal(got, want) {
-					t.Errorf("%s differs from %s (go test ./reports -update rewrites it):\n%s",
-						gf.f, path, firstDiff(string(want), string(got)))
-				}
-			}
+			checkGoldens(t, c.name, c.lang, goldenReport(t, c), goldenReport(t, c))
 		})
 	}
+}
+
+// checkGoldens compares a's rendering in every format with testdata/<name>.<ext>, after checking
+// that b, the same report built a second time, renders the same.
+func checkGoldens(t *testing.T, name, lang string, a, b *probes.Report) {
+	t.Helper()
+	for _, gf := range goldenFormats {
+		got := render(t, a, gf.f, lang)
+		if again := render(t, b, gf.f, lang); !bytes.Equal(got, again) {
+			t.Errorf("%s: two runs differ:\n%s", gf.f, firstDiff(string(got), string(again)))
+			continue
+		}
+		if gf.f == HTML {
+			var css string
+			got, css = splitStyles(t, got)
+			checkGolden(t, cssGolden, []byte(css))
+		}
+		checkGolden(t, filepath.Join("testdata", name+"."+gf.ext), got)
+	}
+}
+
+// checkGolden compares got with the file at path, or with -update writes it there.
+func checkGolden(t *testing.T, path string, got []byte) {
+	t.Helper()
+	if *update {
+		goldenMu.Lock()
+		defer goldenMu.Unlock()
+		if err := os.WriteFile(path, got, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	want, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatalf("%v (run: go test ./reports -update)", err)
+	}
+	if !bytes.Equal(got, want) {
+		t.Errorf("output differs from %s (go test ./reports -update rewrites it):\n%s", path, firstDiff(string(want), string(got)))
+	}
+}
+
+// goldenMu keeps parallel -update runs from writing the shared stylesheet golden at once.
+var goldenMu sync.Mutex
+
+// The HTML page carries its stylesheet inline, the same in every report. The .html goldens hold
+// the page with each <style> element's content replaced by cssPlaceholder, and cssGolden holds
+// that content once, so a change to the page or to the CSS shows up in one reviewable file.
+const (
+	cssGolden      = "testdata/report.css"
+	cssPlaceholder = "/* testdata/report.css */"
+	// cssSeparator divides the content of one <style> element from the next in cssGolden.
+	cssSeparator = "/* ---- next <style> element ---- */\n"
+)
+
+var styleRE = regexp.MustCompile(`(?s)(<style[^>]*>)(.*?)(</style>)`)
+
+// splitStyles returns page with every <style> element's content replaced by cssPlaceholder, and
+// that content, the elements joined by cssSeparator. A page without inline CSS is an error: the
+// report must stay one self-contained file.
+func splitStyles(t *testing.T, page []byte) ([]byte, string) {
+	t.Helper()
+	var css []string
+	out := styleRE.ReplaceAllFunc(page, func(m []byte) []byte {
+		sub := styleRE.FindSubmatch(m)
+		css = append(css, string(sub[2]))
+		return []byte(string(sub[1]) + cssPlaceholder + string(sub[3]))
+	})
+	if len(css) == 0 || strings.TrimSpace(css[0]) == "" {
+		t.Fatal("the HTML page has no inline stylesheet")
+	}
+	return out, strings.Join(css, cssSeparator)
 }
 
 // firstDiff shows the first differing line with a little context.
