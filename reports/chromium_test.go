@@ -25,11 +25,14 @@ func findChromium() string {
 	return ""
 }
 
-// chromiumFlags keep a headless run offline, quiet and independent of any user profile; the
-// sandbox needs user namespaces that containers and root often lack.
+// chromiumFlags keep a headless run offline, quiet and independent of any user profile: the
+// page is a local file, no host name resolves and every web request goes to a closed loopback
+// port, so nothing leaves the machine even if the page or the browser tried. The sandbox needs
+// user namespaces that containers and root often lack.
 func chromiumFlags(profile string) []string {
 	return []string{"--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
 		"--disable-background-networking", "--disable-component-update", "--disable-sync",
+		"--host-resolver-rules=MAP * ~NOTFOUND", "--proxy-server=127.0.0.1:9",
 		"--user-data-dir=" + profile}
 }
 
