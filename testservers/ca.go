@@ -46,7 +46,9 @@ type CA struct {
 // bubble, so certificates verify both in real time and inside a bubble.
 var notBefore = time.Date(1999, 12, 31, 0, 0, 0, 0, time.UTC)
 
-// NewCA creates a CA valid from 1999-12-31 until a year from now.
+// NewCA creates a CA valid from 1999-12-31 until a year from now; its server certificates end
+// with it. Made inside a testing/synctest bubble, "now" is the bubble's 2000, so make a CA that
+// is shared with real-time tests outside any bubble.
 func NewCA() (*CA, error) {
 	key, err := ecdsa.GenerateKey(elliptic.P256(), rand.Reader)
 	if err != nil {
@@ -102,12 +104,13 @@ func (ca *CA) Cert(kind CertKind, extraHosts ...string) (tls.Certificate, error)
 		return c, nil
 	}
 
-	now := time.Now()
+	// The validity ends with the CA's, not a year from now: a certificate made (and cached)
+	// inside a testing/synctest bubble, whose clock says 2000, must still verify in real time.
 	tmpl := &x509.Certificate{
 		SerialNumber: serial(),
 		Subject:      pkix.Name{CommonName: "mail.test"},
 		NotBefore:    notBefore,
-		NotAfter:     now.Add(365 * 24 * time.Hour),
+		NotAfter:     ca.cert.NotAfter,
 		KeyUsage:     x509.KeyUsageDigitalSignature,
 		ExtKeyUsage:  []x509.ExtKeyUsage{x509.ExtKeyUsageServerAuth},
 		DNSNames:     []string{"localhost", "mail.test"},

@@ -6,10 +6,12 @@ import (
 	"errors"
 	"io"
 	"net"
+	"os"
 	"strconv"
 	"strings"
 	"syscall"
 	"testing"
+	"testing/synctest"
 	"time"
 )
 
@@ -60,88 +62,103 @@ func TestGarbageGreeting(t *testing.T) {
 	}
 }
 
+// The timed faults run in testing/synctest bubbles over Pipe: their delays and the clients'
+// deadlines use the fake clock, so the durations below are exact, whatever the machine's load.
+
 func TestHugeLine(t *testing.T) {
-	s := StartT(t, Config{Proto: "smtp", Faults: Faults{HugeLine: true}}, testCA(t))
-	c := dial(t, s.Addr)
-	c.c.SetReadDeadline(time.Now().Add(300 * time.Millisecond))
-	got, _ := io.ReadAll(c.r) // the server keeps the connection open: the deadline ends the read
-	if len(got) != hugeLineSize || bytes.ContainsAny(got, "\r\n") {
-		t.Errorf("read %d bytes (line end: %v), want %d without a line end", len(got), bytes.ContainsAny(got, "\r\n"), hugeLineSize)
-	}
+	ca := testCA(t)
+	synctest.Test(t, func(t *testing.T) {
+		c := dialPipe(t, newT(t, Config{Proto: "smtp", Faults: Faults{HugeLine: true}}, ca))
+		c.c.SetReadDeadline(time.Now().Add(300 * time.Millisecond))
+		got, err := io.ReadAll(c.r) // the server keeps the connection open: the deadline ends the read
+		if len(got) != hugeLineSize || bytes.ContainsAny(got, "\r\n") {
+			t.Errorf("read %d bytes (line end: %v), want %d without a line end", len(got), bytes.ContainsAny(got, "\r\n"), hugeLineSize)
+		}
+		if !errors.Is(err, os.ErrDeadlineExceeded) {
+			t.Errorf("read error = %v, want the deadline (the server holds the connection open)", err)
+		}
+	})
 }
 
 func TestDripGreeting(t *testing.T) {
-	s := StartT(t, Config{Proto: "smtp", Faults: Faults{DripGreeting: true}}, testCA(t))
-	c := dial(t, s.Addr)
-	start := time.Now()
-	buf := make([]byte, 8)
-	var got []byte
-	for len(got) < 3 {
-		c.c.SetReadDeadline(time.Now().Add(2 * time.Second))
-		n, err := c.c.Read(buf)
-		if err != nil {
-			t.Fatal(err)
+	ca := testCA(t)
+	synctest.Test(t, func(t *testing.T) {
+		s := newT(t, Config{Proto: "smtp", Faults: Faults{DripGreeting: true}}, ca)
+		c := dialPipe(t, s)
+		start := time.Now()
+		buf := make([]byte, 8)
+		var got []byte
+		for len(got) < 3 {
+			c.c.SetReadDeadline(time.Now().Add(2 * time.Second))
+			n, err := c.c.Read(buf)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if n != 1 {
+				t.Errorf("read %d bytes at once, want 1", n)
+			}
+			got = append(got, buf[:n]...)
 		}
-		if n != 1 {
-			t.Errorf("read %d bytes at once, want 1", n)
+		if d := time.Since(start); d != 2*dripInterval {
+			t.Errorf("3 bytes took %v, want %v (one byte per interval)", d, 2*dripInterval)
 		}
-		got = append(got, buf[:n]...)
-	}
-	if d := time.Since(start); d < 2*dripInterval-50*time.Millisecond {
-		t.Errorf("3 bytes took %v, want about %v", d, 2*dripInterval)
-	}
-	want(t, "dripped bytes", string(got), "220")
-	c.c.Close()
-	closed := make(chan struct{})
-	go func() { s.Close(); close(closed) }()
-	select {
-	case <-closed:
-	case <-time.After(2 * time.Second):
-		t.Fatal("Close did not stop the drip")
-	}
+		want(t, "dripped bytes", string(got), "220")
+		// The drip is still going (the client stays connected); Close must end it at once,
+		// not after the next interval or the rest of the greeting.
+		start = time.Now()
+		s.Close()
+		if d := time.Since(start); d != 0 {
+			t.Errorf("Close returned after %v of fake time, want at once", d)
+		}
+	})
 }
 
 func TestEndlessMultiline(t *testing.T) {
-	s := StartT(t, Config{Proto: "smtp", Faults: Faults{EndlessMultiline: true}}, testCA(t))
-	c := dial(t, s.Addr)
-	c.line()
-	c.send("EHLO a")
-	c.c.SetReadDeadline(time.Now().Add(10 * time.Second))
-	n, err := io.Copy(io.Discard, c.r)
-	if err != nil {
-		t.Fatalf("read: %v", err)
-	}
-	if n < endlessLimit || n > endlessLimit+1<<20 {
-		t.Errorf("read %d bytes, want about %d, then EOF", n, endlessLimit)
-	}
+	ca := testCA(t)
+	synctest.Test(t, func(t *testing.T) {
+		c := dialPipe(t, newT(t, Config{Proto: "smtp", Faults: Faults{EndlessMultiline: true}}, ca))
+		c.line()
+		c.send("EHLO a")
+		c.c.SetReadDeadline(time.Now().Add(10 * time.Second))
+		n, err := io.Copy(io.Discard, c.r)
+		if err != nil {
+			t.Fatalf("read: %v", err)
+		}
+		if n < endlessLimit || n > endlessLimit+1<<20 {
+			t.Errorf("read %d bytes, want about %d, then EOF", n, endlessLimit)
+		}
+	})
 }
 
 func TestStallTLS(t *testing.T) {
 	ca := testCA(t)
-	s := StartT(t, Config{Proto: "smtp", Faults: Faults{ImplicitTLS: true, StallTLS: true}}, ca)
-	c := dial(t, s.Addr)
-	tc := tls.Client(c.c, tlsConfig(ca))
-	tc.SetDeadline(time.Now().Add(300 * time.Millisecond))
-	err := tc.Handshake()
-	var ne net.Error
-	if !errors.As(err, &ne) || !ne.Timeout() {
-		t.Errorf("handshake error = %v, want a timeout", err)
-	}
+	synctest.Test(t, func(t *testing.T) {
+		c := dialPipe(t, newT(t, Config{Proto: "smtp", Faults: Faults{ImplicitTLS: true, StallTLS: true}}, ca))
+		tc := tls.Client(c.c, tlsConfig(ca))
+		tc.SetDeadline(time.Now().Add(300 * time.Millisecond))
+		err := tc.Handshake()
+		var ne net.Error
+		if !errors.As(err, &ne) || !ne.Timeout() {
+			t.Errorf("handshake error = %v, want a timeout", err)
+		}
+	})
 }
 
 func TestGreetingDelayAndLatency(t *testing.T) {
-	s := StartT(t, Config{Proto: "smtp", Faults: Faults{GreetingDelay: 150 * time.Millisecond}, Latency: 50 * time.Millisecond}, testCA(t))
-	c := dial(t, s.Addr)
-	start := time.Now()
-	c.line()
-	if d := time.Since(start); d < 200*time.Millisecond {
-		t.Errorf("greeting after %v, want >= 200ms (delay + latency)", d)
-	}
-	start = time.Now()
-	c.cmd("NOOP")
-	if d := time.Since(start); d < 50*time.Millisecond {
-		t.Errorf("NOOP reply after %v, want >= 50ms latency", d)
-	}
+	ca := testCA(t)
+	synctest.Test(t, func(t *testing.T) {
+		c := dialPipe(t, newT(t, Config{Proto: "smtp", Faults: Faults{GreetingDelay: 150 * time.Millisecond}, Latency: 50 * time.Millisecond}, ca))
+		start := time.Now()
+		c.line()
+		if d := time.Since(start); d != 200*time.Millisecond {
+			t.Errorf("greeting after %v, want 200ms (delay + latency)", d)
+		}
+		start = time.Now()
+		c.cmd("NOOP")
+		if d := time.Since(start); d != 50*time.Millisecond {
+			t.Errorf("NOOP reply after %v, want 50ms latency", d)
+		}
+	})
 }
 
 func TestInjectAfterSTARTTLS(t *testing.T) {
@@ -155,27 +172,37 @@ func TestInjectAfterSTARTTLS(t *testing.T) {
 	}
 }
 
-// TestCloseWithOpenConns checks Close ends sessions that are blocked reading or sleeping.
+// TestCloseWithOpenConns checks Close ends sessions that are blocked reading, writing or
+// sleeping at once, not when their own timeouts (up to an hour here) run out.
 func TestCloseWithOpenConns(t *testing.T) {
 	ca := testCA(t)
-	var servers []*Server
-	for _, f := range []Faults{{}, {StallTLS: true}, {GreetingDelay: time.Hour}, {HugeLine: true}, {ImplicitTLS: true}} {
-		s := StartT(t, Config{Proto: "pop3", Faults: f}, ca)
-		dial(t, s.Addr)
-		servers = append(servers, s)
-	}
-	time.Sleep(50 * time.Millisecond) // let the handlers block
-	start := time.Now()
-	for _, s := range servers {
-		if err := s.Close(); err != nil {
-			t.Errorf("Close: %v", err)
+	synctest.Test(t, func(t *testing.T) {
+		var servers []*Server
+		for _, f := range []Faults{{}, {StallTLS: true}, {GreetingDelay: time.Hour}, {HugeLine: true}, {ImplicitTLS: true}} {
+			s := newT(t, Config{Proto: "pop3", Faults: f}, ca)
+			dialPipe(t, s)
+			servers = append(servers, s)
 		}
-		s.Close() // idempotent
+		synctest.Wait() // every handler is blocked now
+		start := time.Now()
+		for _, s := range servers {
+			if err := s.Close(); err != nil {
+				t.Errorf("Close: %v", err)
+			}
+			s.Close() // idempotent
+		}
+		if d := time.Since(start); d != 0 {
+			t.Errorf("Close took %v of fake time, want none: a handler waited out a timeout", d)
+		}
+	})
+
+	// On a real listener too, Close with a client connected returns and stops listening.
+	s := StartT(t, Config{Proto: "pop3"}, ca)
+	dial(t, s.Addr).line()
+	if err := s.Close(); err != nil {
+		t.Errorf("Close: %v", err)
 	}
-	if d := time.Since(start); d > time.Second {
-		t.Errorf("Close took %v", d)
-	}
-	if _, err := net.DialTimeout("tcp", servers[0].Addr, time.Second); err == nil {
+	if _, err := net.DialTimeout("tcp", s.Addr, 10*time.Second); err == nil {
 		t.Errorf("dial after Close succeeded")
 	}
 }

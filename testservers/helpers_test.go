@@ -2,6 +2,7 @@ package testservers
 
 import (
 	"bufio"
+	"context"
 	"crypto/tls"
 	"net"
 	"strings"
@@ -39,6 +40,29 @@ func dial(t testing.TB, addr string) *client {
 	c, err := net.DialTimeout("tcp", addr, 2*time.Second)
 	if err != nil {
 		t.Fatalf("dial %s: %v", addr, err)
+	}
+	t.Cleanup(func() { c.Close() })
+	return &client{t: t, c: c, r: bufio.NewReader(c)}
+}
+
+// newT is New for tests, closed in t.Cleanup. Inside a testing/synctest bubble (where the
+// cleanups run too) the server runs on the bubble's fake clock.
+func newT(t testing.TB, cfg Config, ca *CA) *Server {
+	t.Helper()
+	s, err := New(cfg, ca)
+	if err != nil {
+		t.Fatalf("New(%s): %v", cfg.Proto, err)
+	}
+	t.Cleanup(func() { s.Close() })
+	return s
+}
+
+// dialPipe connects to s over a Pipe (s.DialContext) instead of the network.
+func dialPipe(t testing.TB, s *Server) *client {
+	t.Helper()
+	c, err := s.DialContext(context.Background(), "tcp", "127.0.0.1:25")
+	if err != nil {
+		t.Fatalf("DialContext: %v", err)
 	}
 	t.Cleanup(func() { c.Close() })
 	return &client{t: t, c: c, r: bufio.NewReader(c)}

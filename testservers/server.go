@@ -253,18 +253,31 @@ func (s *Server) acceptLoop() {
 // ServeConn serves one connection (a net.Pipe end, say) and returns when the session is over.
 // It closes c. After Close it closes c at once.
 func (s *Server) ServeConn(c net.Conn) {
-	s.nConns.Add(1)
-	s.mu.Lock()
-	select {
-	case <-s.done:
-		s.mu.Unlock()
+	if !s.track(c) {
+		s.nConns.Add(1)
 		c.Close()
 		return
+	}
+	s.serveTracked(c)
+}
+
+// track counts c and registers it for Close; it reports false once the server is closed.
+func (s *Server) track(c net.Conn) bool {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	select {
+	case <-s.done:
+		return false
 	default:
 	}
+	s.nConns.Add(1)
 	s.conns[c] = struct{}{}
 	s.wg.Add(1)
-	s.mu.Unlock()
+	return true
+}
+
+// serveTracked serves a connection that track registered, then closes and forgets it.
+func (s *Server) serveTracked(c net.Conn) {
 	defer func() {
 		c.Close()
 		s.mu.Lock()
@@ -321,8 +334,12 @@ func (s *Server) serveConn(raw net.Conn) {
 	case f.ResetMidReply:
 		w.writeRaw([]byte(greeting[:len(greeting)/2]))
 		s.sleep(100 * time.Millisecond) // let the half reply arrive before the RST
-		if tc, ok := raw.(*net.TCPConn); ok {
-			tc.SetLinger(0) // Close now sends RST instead of FIN
+		// Close now sends RST instead of FIN.
+		switch c := raw.(type) {
+		case *net.TCPConn:
+			c.SetLinger(0)
+		case *memConn:
+			c.resetOnClose()
 		}
 		return
 	case f.HugeLine:
