@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"testing/synctest"
 	"time"
 
 	"github.com/mailcheck/mailcheck/probes/findings"
@@ -13,24 +14,27 @@ import (
 	"github.com/mailcheck/mailcheck/testservers"
 )
 
-// runScenario starts the scenario's server and probes it the way `mailcheck lab` does.
+// runScenario serves the scenario from a testservers.Server over an in-memory pipe (the
+// server is the dialer) and probes it the way `mailcheck lab` does. Call it inside a
+// testing/synctest bubble: every timeout then runs on the fake clock.
 func runScenario(t *testing.T, ca *testservers.CA, sc testservers.Scenario) probes.Result {
 	t.Helper()
-	srv := testservers.StartT(t, sc.Config, ca)
-	port := srv.Port
+	srv, err := testservers.New(sc.Config, ca)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer srv.Close()
 	if sc.Refused {
-		srv.Close()
+		srv.Close() // its dialer now refuses, as a port nobody listens on
 	}
-	timeout := sc.Timeout
-	if timeout == 0 {
-		timeout = 2 * time.Second
-	}
-	opts := probes.Options{Timeout: timeout, User: sc.User, Password: []byte(sc.Password),
-		AllowPlaintextAuth: sc.AllowPlaintextAuth}
+	opts := probes.Options{Timeout: stepTimeout(sc), User: sc.User, Password: []byte(sc.Password),
+		AllowPlaintextAuth: sc.AllowPlaintextAuth, Dialer: srv}
 	if sc.TrustCA {
 		opts.RootCAs = ca.RootCAs()
 	}
-	ep := probes.Endpoint{Proto: probes.Proto(sc.Proto), Host: "localhost", Port: port, Security: probes.Security(sc.Security)}
+	// "localhost" needs no DNS query; the port is the usual one for the mode.
+	sec := probes.Security(sc.Security)
+	ep := probes.Endpoint{Proto: probes.Proto(sc.Proto), Host: "localhost", Port: probes.DefaultPort(probes.Proto(sc.Proto), sec), Security: sec}
 	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
 	defer cancel()
 	return probes.Probe(ctx, ep, opts)
@@ -48,6 +52,8 @@ func codesOf(r probes.Result) []string {
 }
 
 // TestScenarios asserts, for every named scenario, the finding codes and the worst status.
+// Each runs in its own synctest bubble, so a scenario about a timeout takes no wall time and
+// its duration is exact.
 func TestScenarios(t *testing.T) {
 	ca, err := testservers.NewCA()
 	if err != nil {
@@ -56,21 +62,24 @@ func TestScenarios(t *testing.T) {
 	for _, sc := range testservers.Scenarios() {
 		t.Run(sc.Name, func(t *testing.T) {
 			t.Parallel()
-			start := time.Now()
-			r := runScenario(t, ca, sc)
-			got := codesOf(r)
-			want := append([]string(nil), sc.Want...)
-			slices.Sort(want)
-			if !slices.Equal(got, want) {
-				t.Errorf("codes = %v, want %v\n%s", got, want, dump(r))
-			}
-			if string(r.Status) != sc.WantStatus {
-				t.Errorf("status = %s, want %s\n%s", r.Status, sc.WantStatus, dump(r))
-			}
-			// No probe runs past its steps' timeouts (two walks at most, a few steps each).
-			if limit := 20 * stepTimeout(sc); time.Since(start) > limit {
-				t.Errorf("probe took %s, more than %s", time.Since(start), limit)
-			}
+			synctest.Test(t, func(t *testing.T) {
+				start := time.Now()
+				r := runScenario(t, ca, sc)
+				took := time.Since(start) // fake time: the sum of the timeouts waited out
+				got := codesOf(r)
+				want := append([]string(nil), sc.Want...)
+				slices.Sort(want)
+				if !slices.Equal(got, want) {
+					t.Errorf("codes = %v, want %v\n%s", got, want, dump(r))
+				}
+				if string(r.Status) != sc.WantStatus {
+					t.Errorf("status = %s, want %s\n%s", r.Status, sc.WantStatus, dump(r))
+				}
+				// No probe runs past its steps' timeouts (two walks at most, a few steps each).
+				if limit := 20 * stepTimeout(sc); took > limit {
+					t.Errorf("probe took %s of fake time, more than %s", took, limit)
+				}
+			})
 		})
 	}
 }
