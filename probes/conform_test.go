@@ -7,6 +7,7 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"testing/synctest"
 	"time"
 
 	"github.com/mailcheck/mailcheck/probes/findings"
@@ -14,9 +15,11 @@ import (
 	"github.com/mailcheck/mailcheck/testservers"
 )
 
-// The conformance tests run every check both ways against the loopback testservers: a
-// conforming server passes it, and a server with the one deliberate violation fails exactly
-// that check (other checks keep their baseline verdict, or are skipped where the case says so).
+// The conformance tests run every check both ways against the testservers: a conforming
+// server passes it, and a server with the one deliberate violation fails exactly that check
+// (other checks keep their baseline verdict, or are skipped where the case says so). Each walk
+// runs in a testing/synctest bubble over an in-memory pipe (the server is the dialer), so a
+// check that waits for a reply that never comes costs no wall time.
 
 var (
 	conformCAOnce sync.Once
@@ -50,18 +53,28 @@ func conforming(proto string) conformSetup {
 
 const conformStep = time.Second
 
-func runConform(t *testing.T, cs conformSetup) (Result, []Check) {
+// runConform runs Conform against a server with the setup's faults, in a bubble of its own.
+// Call it outside a bubble.
+func runConform(t *testing.T, cs conformSetup) (r Result, checks []Check) {
 	t.Helper()
 	ca := conformTestCA(t)
-	srv := testservers.StartT(t, testservers.Config{Proto: cs.proto, Faults: cs.faults}, ca)
-	opts := Options{Timeout: conformStep, RootCAs: ca.RootCAs()}
-	if cs.creds {
-		opts.User, opts.Password = testservers.DefaultUser, []byte(testservers.DefaultPassword)
-	}
-	ep := Endpoint{Proto: Proto(cs.proto), Host: "localhost", Port: srv.Port, Security: Security(cs.security)}
-	ctx, cancel := context.WithTimeout(context.Background(), 60*time.Second)
-	defer cancel()
-	return Conform(ctx, ep, opts)
+	synctest.Test(t, func(t *testing.T) {
+		srv, err := testservers.New(testservers.Config{Proto: cs.proto, Faults: cs.faults}, ca)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer srv.Close()
+		opts := Options{Timeout: conformStep, RootCAs: ca.RootCAs(), Dialer: srv}
+		if cs.creds {
+			opts.User, opts.Password = testservers.DefaultUser, []byte(testservers.DefaultPassword)
+		}
+		sec := Security(cs.security)
+		ep := Endpoint{Proto: Proto(cs.proto), Host: "localhost", Port: DefaultPort(Proto(cs.proto), sec), Security: sec}
+		ctx, cancel := context.WithTimeout(context.Background(), 60*time.Second)
+		defer cancel()
+		r, checks = Conform(ctx, ep, opts)
+	})
+	return r, checks
 }
 
 func verdicts(checks []Check) map[string]Verdict {
@@ -432,11 +445,19 @@ func TestConformPlaintextPassword(t *testing.T) {
 
 // TestConformUnreachable: a refused port skips every check with the reason, and fails.
 func TestConformUnreachable(t *testing.T) {
-	srv := testservers.StartT(t, testservers.Config{Proto: "smtp"}, conformTestCA(t))
-	port := srv.Port
-	srv.Close()
-	r, checks := Conform(context.Background(), Endpoint{Proto: SMTP, Host: "127.0.0.1", Port: port, Security: STARTTLS},
-		Options{Timeout: conformStep})
+	var (
+		r      Result
+		checks []Check
+	)
+	synctest.Test(t, func(t *testing.T) {
+		srv, err := testservers.New(testservers.Config{Proto: "smtp"}, conformTestCA(t))
+		if err != nil {
+			t.Fatal(err)
+		}
+		srv.Close() // its dialer now refuses, as a port nobody listens on
+		r, checks = Conform(context.Background(), Endpoint{Proto: SMTP, Host: "127.0.0.1", Port: 587, Security: STARTTLS},
+			Options{Timeout: conformStep, Dialer: srv})
+	})
 	if r.Status != Fail || !r.HasCode(findings.TCPRefused) {
 		t.Errorf("status %s, codes %v; want fail with tcp.refused", r.Status, r.Findings())
 	}
@@ -633,8 +654,9 @@ func FuzzIMAPObs(f *testing.F) {
 	})
 }
 
-// TestConformHostile: against hostile servers the walk ends within its step timeouts, never
-// panics, and skips what it could not reach with a reason.
+// TestConformHostile: against hostile servers the walk ends within its step timeouts (fake
+// time in a bubble, so the bound is exact and load does not matter), never panics, and skips
+// what it could not reach with a reason.
 func TestConformHostile(t *testing.T) {
 	const step = 400 * time.Millisecond
 	tests := []struct {
@@ -654,41 +676,58 @@ func TestConformHostile(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			t.Parallel()
-			srv := testservers.StartT(t, testservers.Config{Proto: tt.proto, Faults: tt.faults}, conformTestCA(t))
-			start := time.Now()
-			r, checks := Conform(context.Background(), Endpoint{Proto: Proto(tt.proto), Host: "localhost", Port: srv.Port,
-				Security: Security(tt.security)}, Options{Timeout: step, RootCAs: conformTestCA(t).RootCAs()})
-			if d := time.Since(start); d > 20*step {
-				t.Errorf("took %s, more than %s", d, 20*step)
-			}
-			if r.Status != Fail {
-				t.Errorf("status = %s, want fail", r.Status)
-			}
-			for _, c := range checks {
-				if c.Verdict == VerdictSkip && c.Reason == "" {
-					t.Errorf("%s skipped without a reason", c.ID)
+			ca := conformTestCA(t)
+			synctest.Test(t, func(t *testing.T) {
+				srv, err := testservers.New(testservers.Config{Proto: tt.proto, Faults: tt.faults}, ca)
+				if err != nil {
+					t.Fatal(err)
 				}
-			}
+				defer srv.Close()
+				sec := Security(tt.security)
+				start := time.Now()
+				r, checks := Conform(context.Background(), Endpoint{Proto: Proto(tt.proto), Host: "localhost",
+					Port: DefaultPort(Proto(tt.proto), sec), Security: sec}, Options{Timeout: step, RootCAs: ca.RootCAs(), Dialer: srv})
+				if d := time.Since(start); d > 20*step {
+					t.Errorf("took %s of fake time, more than %s", d, 20*step)
+				}
+				if r.Status != Fail {
+					t.Errorf("status = %s, want fail", r.Status)
+				}
+				for _, c := range checks {
+					if c.Verdict == VerdictSkip && c.Reason == "" {
+						t.Errorf("%s skipped without a reason", c.ID)
+					}
+				}
+			})
 		})
 	}
 }
 
 // TestConformCancel: Ctrl-C ends a blocked conformance walk at once.
 func TestConformCancel(t *testing.T) {
-	srv := testservers.StartT(t, testservers.Config{Proto: "smtp", Faults: testservers.Faults{GreetingDelay: time.Minute}}, conformTestCA(t))
-	ctx, cancel := context.WithCancel(context.Background())
-	time.AfterFunc(200*time.Millisecond, cancel)
-	start := time.Now()
-	r, checks := Conform(ctx, Endpoint{Proto: SMTP, Host: "localhost", Port: srv.Port, Security: STARTTLS}, Options{Timeout: 30 * time.Second})
-	if d := time.Since(start); d > 5*time.Second {
-		t.Errorf("cancel took %s", d)
-	}
-	if !r.HasCode(findings.ProbeCanceled) {
-		t.Errorf("findings %v, want probe.canceled", r.Findings())
-	}
-	for _, c := range checks {
-		if c.Verdict != VerdictSkip {
-			t.Errorf("%s = %s after cancel, want skip", c.ID, c.Verdict)
+	ca := conformTestCA(t)
+	synctest.Test(t, func(t *testing.T) {
+		srv, err := testservers.New(testservers.Config{Proto: "smtp", Faults: testservers.Faults{GreetingDelay: time.Minute}}, ca)
+		if err != nil {
+			t.Fatal(err)
 		}
-	}
+		defer srv.Close()
+		ctx, cancel := context.WithCancel(context.Background())
+		const after = 200 * time.Millisecond
+		time.AfterFunc(after, cancel)
+		start := time.Now()
+		r, checks := Conform(ctx, Endpoint{Proto: SMTP, Host: "localhost", Port: 587, Security: STARTTLS}, Options{Timeout: 30 * time.Second, Dialer: srv})
+		// Fake time: the walk ends when the cancel comes, not at a 30s step deadline.
+		if d := time.Since(start); d != after {
+			t.Errorf("the walk ended %s after it started, want %s (the cancel)", d, after)
+		}
+		if !r.HasCode(findings.ProbeCanceled) {
+			t.Errorf("findings %v, want probe.canceled", r.Findings())
+		}
+		for _, c := range checks {
+			if c.Verdict != VerdictSkip {
+				t.Errorf("%s = %s after cancel, want skip", c.ID, c.Verdict)
+			}
+		}
+	})
 }
