@@ -113,6 +113,10 @@ func (s *Session) findingFor(step string, err error) findings.Finding {
 			code = findings.ServerGreetingTimeout
 		case StepTLS, StepSTARTTLS, StepSTLS:
 			code = findings.TLSHandshakeFailed
+		case StepAuth:
+			// Everything before the login answered: the server is holding back its answer,
+			// as servers do after a failed login. No advice about TLS modes belongs here.
+			code = findings.AuthReplyDelayed
 		default:
 			code = findings.ServerResponseTimeout // it answered before, then went silent
 		}

@@ -19,6 +19,7 @@ const (
 	AuthPlaintextOffered          Code = "auth.plaintext-offered"           // Password login offered without encryption
 	AuthPlaintextRefused          Code = "auth.plaintext-refused"           // Password not sent over an unencrypted connection
 	AuthRateLimited               Code = "auth.rate-limited"                // Too many login attempts
+	AuthReplyDelayed              Code = "auth.reply-delayed"               // The server is holding back its answer to the login
 	AuthServiceDisabled           Code = "auth.service-disabled"            // POP3/IMAP/SMTP access is not enabled
 	AuthSubscriptionExpired       Code = "auth.subscription-expired"        // Mail service expired
 	AuthUserUnknown               Code = "auth.user-unknown"                // Account does not exist on this server
