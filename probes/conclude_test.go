@@ -5,6 +5,7 @@ import (
 	"net"
 	"strconv"
 	"testing"
+	"testing/synctest"
 	"time"
 
 	"github.com/mailcheck/mailcheck/probes/findings"
@@ -14,8 +15,11 @@ import (
 )
 
 // filterDialer drops connections to the given ports the way a firewall does: no answer until
-// the deadline. Everything else dials loopback for real.
-type filterDialer struct{ drop map[int]bool }
+// the deadline. Everything else goes to next (a testservers.Server, over an in-memory pipe).
+type filterDialer struct {
+	drop map[int]bool
+	next probes.Dialer
+}
 
 func (d filterDialer) DialContext(ctx context.Context, network, addr string) (net.Conn, error) {
 	_, p, _ := net.SplitHostPort(addr)
@@ -23,7 +27,7 @@ func (d filterDialer) DialContext(ctx context.Context, network, addr string) (ne
 		<-ctx.Done()
 		return nil, &net.OpError{Op: "dial", Net: network, Err: context.DeadlineExceeded}
 	}
-	return (&net.Dialer{}).DialContext(ctx, network, addr)
+	return d.next.DialContext(ctx, network, addr)
 }
 
 func codesIn(fs []findings.Finding) map[findings.Code]bool {
@@ -36,13 +40,13 @@ func codesIn(fs []findings.Finding) map[findings.Code]bool {
 
 // TestConclude: cross-endpoint reasoning from real probes. Port 25 filtered while submission
 // connects is the ISP blocking 25; every port filtered is the local network blocking mail.
+// The probes run in synctest bubbles: the filtered ports' timeouts pass on the fake clock.
 func TestConclude(t *testing.T) {
 	ca, err := testservers.NewCA()
 	if err != nil {
 		t.Fatal(err)
 	}
-	smtps := testservers.StartT(t, testservers.Config{Proto: "smtp", Faults: testservers.Faults{ImplicitTLS: true}}, ca)
-	// Port numbers stand for the real ones: the dialer filters by port, the server answers on its own.
+	// Port numbers stand for the real ones: the dialer filters by port, the server answers the rest.
 	ep := func(port int, sec probes.Security) probes.Endpoint {
 		return probes.Endpoint{Proto: probes.SMTP, Host: "127.0.0.1", Port: port, Security: sec}
 	}
@@ -61,35 +65,23 @@ func TestConclude(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			// 465 is "reachable": map it to the live server's port.
-			d := remapDialer{filterDialer{tt.drop}, map[int]int{465: smtps.Port}}
-			o := opts
-			o.Dialer = d
-			rep := probes.Run(context.Background(), probes.Plan{Command: probes.CmdAccount, Endpoints: tt.eps, Options: o})
-			got := codesIn(rep.Findings)
-			if !got[tt.want] || got[tt.not] {
-				t.Errorf("conclusions = %v, want %s and not %s", got, tt.want, tt.not)
-			}
+			synctest.Test(t, func(t *testing.T) {
+				// What is not dropped (465 here) reaches an implicit-TLS server.
+				smtps, err := testservers.New(testservers.Config{Proto: "smtp", Faults: testservers.Faults{ImplicitTLS: true}}, ca)
+				if err != nil {
+					t.Fatal(err)
+				}
+				defer smtps.Close()
+				o := opts
+				o.Dialer = filterDialer{tt.drop, smtps}
+				rep := probes.Run(context.Background(), probes.Plan{Command: probes.CmdAccount, Endpoints: tt.eps, Options: o})
+				got := codesIn(rep.Findings)
+				if !got[tt.want] || got[tt.not] {
+					t.Errorf("conclusions = %v, want %s and not %s", got, tt.want, tt.not)
+				}
+			})
 		})
 	}
-}
-
-// remapDialer sends a port to another (the real one of a testserver) after filtering.
-type remapDialer struct {
-	filterDialer
-	to map[int]int
-}
-
-func (d remapDialer) DialContext(ctx context.Context, network, addr string) (net.Conn, error) {
-	host, p, _ := net.SplitHostPort(addr)
-	port, _ := strconv.Atoi(p)
-	if d.drop[port] {
-		return d.filterDialer.DialContext(ctx, network, addr)
-	}
-	if to, ok := d.to[port]; ok {
-		addr = net.JoinHostPort(host, strconv.Itoa(to))
-	}
-	return (&net.Dialer{}).DialContext(ctx, network, addr)
 }
 
 // TestAuthKindSharpens: a login refused with a generic reply at a provider that wants an
@@ -99,7 +91,6 @@ func TestAuthKindSharpens(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	srv := testservers.StartT(t, testservers.Config{Proto: "smtp", Faults: testservers.Faults{ImplicitTLS: true}}, ca)
 	for kind, want := range map[probes.AuthKind]findings.Code{
 		"":                      findings.AuthFailed,
 		"authorization-code":    findings.AuthAuthorizationCodeRequired,
@@ -108,10 +99,19 @@ func TestAuthKindSharpens(t *testing.T) {
 	} {
 		qq := &probes.ProviderFacts{Key: "qq", Auth: kind, Fixes: findings.Fixes{
 			findings.AuthAuthorizationCodeRequired: {Provider: "qq", Text: findings.Text{EN: "make a code", ZH: "生成授权码"}}}}
-		rep := probes.Run(context.Background(), probes.Plan{Command: probes.CmdProbe, Provider: qq,
-			Endpoints: []probes.Endpoint{{Proto: probes.SMTP, Host: "localhost", Port: srv.Port, Security: probes.ImplicitTLS}},
-			Options:   probes.Options{Timeout: 2 * time.Second, RootCAs: ca.RootCAs(), User: testservers.DefaultUser, Password: []byte("web-password")}})
-		r := rep.Results[0]
+		var r probes.Result
+		synctest.Test(t, func(t *testing.T) {
+			srv, err := testservers.New(testservers.Config{Proto: "smtp", Faults: testservers.Faults{ImplicitTLS: true}}, ca)
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer srv.Close()
+			rep := probes.Run(context.Background(), probes.Plan{Command: probes.CmdProbe, Provider: qq,
+				Endpoints: []probes.Endpoint{{Proto: probes.SMTP, Host: "localhost", Port: 465, Security: probes.ImplicitTLS}},
+				Options: probes.Options{Timeout: 2 * time.Second, RootCAs: ca.RootCAs(), User: testservers.DefaultUser, Password: []byte("web-password"),
+					Dialer: srv}})
+			r = rep.Results[0]
+		})
 		if !r.HasCode(want) {
 			t.Errorf("auth kind %q: codes %v, want %s", kind, codesOf(r), want)
 		}
