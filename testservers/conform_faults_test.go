@@ -3,6 +3,7 @@ package testservers
 import (
 	"strings"
 	"testing"
+	"testing/synctest"
 	"time"
 )
 
@@ -142,22 +143,24 @@ func TestConformFaults(t *testing.T) {
 }
 
 // TestBrokenPipelining: input that arrives with a command is lost under SMTPBrokenPipelining,
-// and kept (both commands answered) without it.
+// and kept (both commands answered) without it. In a synctest bubble over a Pipe, "no answer"
+// is a 300ms deadline on the fake clock, and a kept command's answer always beats it.
 func TestBrokenPipelining(t *testing.T) {
 	ca := testCA(t)
 	for _, broken := range []bool{false, true} {
-		srv := StartT(t, Config{Proto: "smtp", Faults: Faults{SMTPBrokenPipelining: broken}}, ca)
-		c := dial(t, srv.Addr)
-		c.reply()
-		c.c.Write([]byte("RSET\r\nNOOP\r\n"))
-		want(t, "RSET", strings.Join(c.reply(), "|"), "250 2.0.0 Ok")
-		c.c.SetReadDeadline(time.Now().Add(300 * time.Millisecond))
-		l, err := c.r.ReadString('\n')
-		if broken && err == nil {
-			t.Errorf("broken pipelining: NOOP answered %q, want nothing", l)
-		}
-		if !broken && l != "250 2.0.0 Ok\r\n" {
-			t.Errorf("NOOP = %q, %v; want 250 2.0.0 Ok", l, err)
-		}
+		synctest.Test(t, func(t *testing.T) {
+			c := dialPipe(t, newT(t, Config{Proto: "smtp", Faults: Faults{SMTPBrokenPipelining: broken}}, ca))
+			c.reply()
+			c.c.Write([]byte("RSET\r\nNOOP\r\n"))
+			want(t, "RSET", strings.Join(c.reply(), "|"), "250 2.0.0 Ok")
+			c.c.SetReadDeadline(time.Now().Add(300 * time.Millisecond))
+			l, err := c.r.ReadString('\n')
+			if broken && err == nil {
+				t.Errorf("broken pipelining: NOOP answered %q, want nothing", l)
+			}
+			if !broken && l != "250 2.0.0 Ok\r\n" {
+				t.Errorf("NOOP = %q, %v; want 250 2.0.0 Ok", l, err)
+			}
+		})
 	}
 }

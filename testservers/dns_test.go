@@ -64,7 +64,7 @@ func TestDNS(t *testing.T) {
 		{"broken.test", dns.TypeMX, dns.RcodeServerFailure, nil},
 	}
 	for _, network := range []string{"udp", "tcp"} {
-		c := &dns.Client{Net: network, Timeout: 2 * time.Second}
+		c := &dns.Client{Net: network, Timeout: 10 * time.Second} // only bounds a hang
 		for _, tt := range tests {
 			m := new(dns.Msg).SetQuestion(dns.Fqdn(tt.name), tt.qtype)
 			r, _, err := c.Exchange(m, d.Addr)

@@ -346,19 +346,21 @@ func TestIMAPTooManyErrors(t *testing.T) {
 }
 
 func TestIMAPEndlessCapability(t *testing.T) {
-	s := StartT(t, Config{Proto: "imap", Faults: Faults{EndlessMultiline: true}}, testCA(t))
-	c := dial(t, s.Addr)
-	c.line()
-	c.send("a1 CAPABILITY")
-	want(t, "first line", c.line(), "* CAPABILITY "+capsPlain)
-	c.c.SetReadDeadline(time.Now().Add(10 * time.Second))
-	n, err := io.Copy(io.Discard, c.r)
-	if err != nil {
-		t.Fatalf("read: %v", err)
-	}
-	if n < endlessLimit || n > endlessLimit+1<<20 {
-		t.Errorf("read %d bytes, want about %d, then EOF", n, endlessLimit)
-	}
+	ca := testCA(t)
+	synctest.Test(t, func(t *testing.T) { // over a Pipe: the 10 MiB take no deadline race
+		c := dialPipe(t, newT(t, Config{Proto: "imap", Faults: Faults{EndlessMultiline: true}}, ca))
+		c.line()
+		c.send("a1 CAPABILITY")
+		want(t, "first line", c.line(), "* CAPABILITY "+capsPlain)
+		c.c.SetReadDeadline(time.Now().Add(10 * time.Second))
+		n, err := io.Copy(io.Discard, c.r)
+		if err != nil {
+			t.Fatalf("read: %v", err)
+		}
+		if n < endlessLimit || n > endlessLimit+1<<20 {
+			t.Errorf("read %d bytes, want about %d, then EOF", n, endlessLimit)
+		}
+	})
 }
 
 // TestIMAPSynctest runs a STARTTLS session with a synchronizing literal over net.Pipe in a
