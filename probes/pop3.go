@@ -173,8 +173,13 @@ func (s *Session) pop3Login(caps []string) bool {
 				return nil
 			}
 			if user == "" {
-				if caps == nil || hasCap(caps, "USER") || hasCap(caps, "SASL") {
+				switch {
+				case caps == nil || hasCap(caps, "USER") || len(saslMechs(caps)) > 0:
 					s.Find(findings.AuthPlaintextOffered, "login offered before TLS (CAPA: "+strings.Join(caps, " ")+")")
+				case hasCap(caps, "STLS"):
+					// RFC 2449 6.3/6.9: no USER and an empty SASL list is no login at all; the
+					// server takes passwords only after STLS (Dovecot disable_plaintext_auth).
+					s.Find(findings.TLSRequired, "CAPA offers no login before TLS (no USER, no SASL mechanism), only STLS: "+strings.Join(caps, " "))
 				}
 				return nil
 			}
@@ -200,6 +205,16 @@ func (s *Session) pop3Login(caps []string) bool {
 		return nil
 	})
 	return loggedIn
+}
+
+// saslMechs are the mechanisms a CAPA SASL line offers; an empty "SASL" line offers none.
+func saslMechs(caps []string) []string {
+	for _, c := range caps {
+		if f := strings.Fields(c); len(f) > 0 && f[0] == "SASL" {
+			return f[1:]
+		}
+	}
+	return nil
 }
 
 // command is a line to send and the form the transcript shows.

@@ -1,0 +1,62 @@
+package probes_test
+
+import (
+	"bufio"
+	"context"
+	"net"
+	"strings"
+	"testing"
+	"testing/synctest"
+
+	"github.com/mailcheck/mailcheck/probes"
+	"github.com/mailcheck/mailcheck/probes/findings"
+)
+
+// TestPOP3PlaintextOffer: what a POP3 server offers before TLS is judged from its CAPA as it is.
+// Dovecot with disable_plaintext_auth=yes lists STLS, an empty SASL line and no USER: no login
+// is offered at all, so a plaintext probe is tls.required (exit 1), not "works, with a warning".
+func TestPOP3PlaintextOffer(t *testing.T) {
+	for _, tt := range []struct {
+		name   string
+		capa   []string
+		want   findings.Code
+		status probes.Status
+	}{
+		{"dovecot strict: empty SASL, no USER", []string{"CAPA", "TOP", "UIDL", "RESP-CODES", "AUTH-RESP-CODE", "PIPELINING", "STLS", "SASL"}, findings.TLSRequired, probes.Fail},
+		{"USER offered", []string{"UIDL", "USER", "STLS", "SASL"}, findings.AuthPlaintextOffered, probes.Warn},
+		{"SASL PLAIN offered", []string{"UIDL", "STLS", "SASL PLAIN LOGIN"}, findings.AuthPlaintextOffered, probes.Warn},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			synctest.Test(t, func(t *testing.T) {
+				serve := func(c net.Conn) {
+					defer c.Close()
+					r := bufio.NewReader(c)
+					c.Write([]byte("+OK Dovecot ready.\r\n"))
+					for {
+						l, err := r.ReadString('\n')
+						if err != nil {
+							return
+						}
+						switch strings.ToUpper(strings.TrimSpace(l)) {
+						case "CAPA":
+							c.Write([]byte("+OK\r\n" + strings.Join(tt.capa, "\r\n") + "\r\n.\r\n"))
+						case "QUIT":
+							c.Write([]byte("+OK Logging out\r\n"))
+							return
+						default:
+							c.Write([]byte("-ERR Unknown command\r\n"))
+						}
+					}
+				}
+				r := probes.Probe(context.Background(), probes.Endpoint{Proto: probes.POP3, Host: "127.0.0.1", Port: 110, Security: probes.Plain},
+					probes.Options{Dialer: pipeDialer{serve}, NoModeDetect: true})
+				if !r.HasCode(tt.want) || r.Status != tt.status {
+					t.Errorf("codes %v, status %s; want %s and %s", codesOf(r), r.Status, tt.want, tt.status)
+				}
+				if tt.want == findings.TLSRequired && r.HasCode(findings.AuthPlaintextOffered) {
+					t.Errorf("plaintext login reported as offered: %v", codesOf(r))
+				}
+			})
+		})
+	}
+}
