@@ -60,3 +60,37 @@ func TestPOP3PlaintextOffer(t *testing.T) {
 		})
 	}
 }
+
+// TestSMTPEmptyAuthOffer: an EHLO "AUTH" keyword with no mechanism offers no login; before
+// STARTTLS the credential-free probe draws the server's real answer instead.
+func TestSMTPEmptyAuthOffer(t *testing.T) {
+	synctest.Test(t, func(t *testing.T) {
+		serve := func(c net.Conn) {
+			defer c.Close()
+			r := bufio.NewReader(c)
+			c.Write([]byte("220 mx.test ESMTP\r\n"))
+			for {
+				l, err := r.ReadString('\n')
+				if err != nil {
+					return
+				}
+				switch cmd := strings.ToUpper(strings.Fields(l + " x")[0]); cmd {
+				case "EHLO":
+					c.Write([]byte("250-mx.test\r\n250-AUTH\r\n250 STARTTLS\r\n"))
+				case "AUTH":
+					c.Write([]byte("530 5.7.0 Must issue a STARTTLS command first\r\n"))
+				case "QUIT":
+					c.Write([]byte("221 bye\r\n"))
+					return
+				default:
+					c.Write([]byte("502 5.5.2 unknown\r\n"))
+				}
+			}
+		}
+		r := probes.Probe(context.Background(), probes.Endpoint{Proto: probes.SMTP, Host: "127.0.0.1", Port: 587, Security: probes.Plain},
+			probes.Options{Dialer: pipeDialer{serve}, NoModeDetect: true})
+		if r.HasCode(findings.AuthPlaintextOffered) || !r.HasCode(findings.TLSRequired) {
+			t.Errorf("codes %v; want tls.required and no auth.plaintext-offered", codesOf(r))
+		}
+	})
+}

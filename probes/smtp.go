@@ -152,7 +152,7 @@ func (s *Session) smtpEHLO(step string) (map[string]string, error) {
 // otherwise it asks, without any credential, whether the server would take one.
 func (s *Session) smtpAuth(ext map[string]string) {
 	mechs := strings.Fields(strings.ToUpper(ext["AUTH"]))
-	_, hasAuth := ext["AUTH"]
+	hasAuth := len(mechs) > 0 // an AUTH keyword with no mechanism offers no login (RFC 4954 3)
 	_, hasTLS := ext["STARTTLS"]
 	submission := s.ep.Port != 25
 	havePass := len(s.opts.Password) > 0
