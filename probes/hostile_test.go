@@ -79,7 +79,7 @@ func TestHostileServers(t *testing.T) {
 				if r.Status != tt.status {
 					t.Errorf("status = %s, want %s\n%s", r.Status, tt.status, dump(r))
 				}
-				if tt.name == "any password accepted" && !strings.Contains(stepDetail(r, "auth"), "logged in as") {
+				if tt.name == "any password accepted" && !strings.Contains(stepDetail(r, probes.StepAuth), "logged in as") {
 					t.Errorf("a server that takes any password must be reported as having logged in\n%s", dump(r))
 				}
 				if tt.want != "" && !r.HasCode(tt.want) {
@@ -164,7 +164,7 @@ func TestAuthChallengeFlood(t *testing.T) {
 		if took := time.Since(start); took != 0 {
 			t.Errorf("probe took %s of fake time, want none: the flood must not be waited out", took)
 		}
-		if r.Status != probes.Fail || !stepFailed(r, "auth") {
+		if r.Status != probes.Fail || !stepFailed(r, probes.StepAuth) {
 			t.Errorf("status %s, want the auth step to fail\n%s", r.Status, dump(r))
 		}
 		d.wait() // the server has read every line the probe sent

@@ -199,10 +199,10 @@ func TestUnexpectedContinuation(t *testing.T) {
 		})
 		r := probeLocal(d, probes.IMAP, probes.Plain, probes.Options{User: "u", Password: []byte("pw-123456"), AllowPlaintextAuth: true})
 		for _, s := range r.Steps {
-			if s.Name == "auth" && s.Status != probes.Fail {
+			if s.Name == probes.StepAuth && s.Status != probes.Fail {
 				t.Errorf("auth step %s (%s), want fail\n%s", s.Status, s.Detail, dump(r))
 			}
-			if s.Name == "examine" && s.Status != probes.Skip {
+			if s.Name == probes.StepExamine && s.Status != probes.Skip {
 				t.Errorf("examine ran after a failed login\n%s", dump(r))
 			}
 		}
