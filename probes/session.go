@@ -222,7 +222,21 @@ func (s *Session) finding(code findings.Code, evidence string) findings.Finding 
 			code = findings.AuthBasicDisabled
 		}
 	}
-	return findings.New(code, redactEvidence(evidence, s.opts))
+	return findings.New(code, redactEvidence(evidence, s.opts)).For(findingContext(s.ep))
+}
+
+// findingContext is what a fix may name of the endpoint: its protocol, host, port and the
+// protocol's other usual port (465 for SMTP on 587; 587/465 on 25).
+func findingContext(ep Endpoint) findings.Context {
+	tlsPort, plainPort := DefaultPort(ep.Proto, ImplicitTLS), DefaultPort(ep.Proto, STARTTLS)
+	alt := fmt.Sprintf("%d/%d", plainPort, tlsPort)
+	switch ep.Port {
+	case tlsPort:
+		alt = fmt.Sprint(plainPort)
+	case plainPort:
+		alt = fmt.Sprint(tlsPort)
+	}
+	return findings.Context{Proto: string(ep.Proto), Host: ep.Host, Port: ep.Port, AltPort: alt}
 }
 
 // note adds a line of our own to the transcript (not sent on the wire).

@@ -10,7 +10,9 @@ import (
 	_ "embed"
 	"encoding/json"
 	"fmt"
+	"regexp"
 	"slices"
+	"strings"
 )
 
 // Code is a stable public finding name (FINDINGS.md): once shipped, it keeps its meaning.
@@ -48,6 +50,10 @@ type Entry struct {
 	Fix      Text     `json:"fix"`
 	// Ref is an RFC section or a help page.
 	Ref string `json:"ref,omitempty"`
+	// FixFor holds fixes for one protocol ("pop3") or one protocol and port ("smtp:25"), in
+	// place of Fix when the finding is about such an endpoint. They may name {host}, {port}
+	// and {alt_port} (the same protocol's other usual port), which Finding.For fills in.
+	FixFor map[string]Text `json:"fix_for,omitempty"`
 }
 
 // Finding is a conclusion with its cause and fix, copied from the catalogue. It is plain data:
@@ -99,6 +105,21 @@ func parse(b []byte) (map[Code]Entry, error) {
 			return nil, fmt.Errorf("%s: severity %q", e.Code, e.Severity)
 		case e.Title.EN == "" || e.Title.ZH == "" || e.Explain.EN == "" || e.Explain.ZH == "" || e.Fix.EN == "" || e.Fix.ZH == "":
 			return nil, fmt.Errorf("%s: title, explanation and fix need EN and ZH", e.Code)
+		case placeholder.MatchString(e.Fix.EN + e.Fix.ZH):
+			return nil, fmt.Errorf("%s: the general fix names a placeholder; only fix_for may", e.Code)
+		}
+		for key, t := range e.FixFor {
+			if !fixKey.MatchString(key) {
+				return nil, fmt.Errorf("%s: fix_for key %q is not PROTO or PROTO:PORT", e.Code, key)
+			}
+			if t.EN == "" || t.ZH == "" {
+				return nil, fmt.Errorf("%s: fix_for %s needs EN and ZH", e.Code, key)
+			}
+			for _, m := range placeholder.FindAllString(t.EN+t.ZH, -1) {
+				if m != "{host}" && m != "{port}" && m != "{alt_port}" {
+					return nil, fmt.Errorf("%s: fix_for %s names unknown placeholder %s", e.Code, key, m)
+				}
+			}
 		}
 		m[e.Code] = e
 	}
@@ -139,6 +160,37 @@ func New(code Code, evidence string) Finding {
 	}
 	return Finding{Code: code, Severity: e.Severity, Title: e.Title, Explain: e.Explain, Fix: e.Fix,
 		Ref: e.Ref, Evidence: evidence}
+}
+
+var (
+	placeholder = regexp.MustCompile(`\{[a-z_]+\}`)
+	fixKey      = regexp.MustCompile(`^(smtp|pop3|imap)(:[0-9]{1,5})?$`)
+)
+
+// Context is the endpoint a finding is about, for the fixes that depend on it.
+type Context struct {
+	Proto   string // "smtp", "pop3", "imap"
+	Host    string
+	Port    int
+	AltPort string // the protocol's other usual port(s), "465" for SMTP on 587
+}
+
+// For returns f with the fix for its endpoint, when the catalogue has one (PROTO:PORT before
+// PROTO), its placeholders filled in.
+func (f Finding) For(c Context) Finding {
+	e, ok := catalogue[f.Code]
+	if !ok || c.Proto == "" {
+		return f
+	}
+	t, ok := e.FixFor[fmt.Sprintf("%s:%d", c.Proto, c.Port)]
+	if !ok {
+		if t, ok = e.FixFor[c.Proto]; !ok {
+			return f
+		}
+	}
+	fill := strings.NewReplacer("{host}", c.Host, "{port}", fmt.Sprint(c.Port), "{alt_port}", c.AltPort)
+	f.Fix = Text{EN: fill.Replace(t.EN), ZH: fill.Replace(t.ZH)}
+	return f
 }
 
 // Fix is a provider-specific fix, with the provider key whose entry it comes from (a 188.com

@@ -98,11 +98,14 @@ func TestCodesGenerated(t *testing.T) {
 
 func TestParseRejects(t *testing.T) {
 	for name, in := range map[string]string{
-		"no code":   `[{"severity":"error"}]`,
-		"twice":     `[{"code":"a.b","severity":"info","title":{"en":"x","zh":"x"},"explain":{"en":"x","zh":"x"},"fix":{"en":"x","zh":"x"}},{"code":"a.b","severity":"info","title":{"en":"x","zh":"x"},"explain":{"en":"x","zh":"x"},"fix":{"en":"x","zh":"x"}}]`,
-		"severity":  `[{"code":"a.b","severity":"fatal","title":{"en":"x","zh":"x"},"explain":{"en":"x","zh":"x"},"fix":{"en":"x","zh":"x"}}]`,
-		"no zh fix": `[{"code":"a.b","severity":"info","title":{"en":"x","zh":"x"},"explain":{"en":"x","zh":"x"},"fix":{"en":"x"}}]`,
-		"not json":  `{`,
+		"no code":                        `[{"severity":"error"}]`,
+		"twice":                          `[{"code":"a.b","severity":"info","title":{"en":"x","zh":"x"},"explain":{"en":"x","zh":"x"},"fix":{"en":"x","zh":"x"}},{"code":"a.b","severity":"info","title":{"en":"x","zh":"x"},"explain":{"en":"x","zh":"x"},"fix":{"en":"x","zh":"x"}}]`,
+		"severity":                       `[{"code":"a.b","severity":"fatal","title":{"en":"x","zh":"x"},"explain":{"en":"x","zh":"x"},"fix":{"en":"x","zh":"x"}}]`,
+		"no zh fix":                      `[{"code":"a.b","severity":"info","title":{"en":"x","zh":"x"},"explain":{"en":"x","zh":"x"},"fix":{"en":"x"}}]`,
+		"not json":                       `{`,
+		"placeholder in the general fix": `[{"code":"a.b","severity":"info","title":{"en":"x","zh":"x"},"explain":{"en":"x","zh":"x"},"fix":{"en":"port {port}","zh":"x"}}]`,
+		"bad fix_for key":                `[{"code":"a.b","severity":"info","title":{"en":"x","zh":"x"},"explain":{"en":"x","zh":"x"},"fix":{"en":"x","zh":"x"},"fix_for":{"smtp:abc":{"en":"x","zh":"x"}}}]`,
+		"unknown placeholder":            `[{"code":"a.b","severity":"info","title":{"en":"x","zh":"x"},"explain":{"en":"x","zh":"x"},"fix":{"en":"x","zh":"x"},"fix_for":{"pop3":{"en":"{user}","zh":"x"}}}]`,
 	} {
 		if _, err := parse([]byte(in)); err == nil {
 			t.Errorf("%s: parse accepted %s", name, in)
