@@ -9,12 +9,11 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
-	"time"
 )
 
-// TestOutputCheckedFirst: an --output that cannot be created fails at once, as bad usage,
-// before any connection: the server here accepts and never greets, so a probe that went ahead
-// would connect and wait out its timeout first.
+// TestOutputCheckedFirst: an --output that cannot be created fails first, as bad usage,
+// before any connection: the server counts the connections it accepted, and must see none (no
+// wall-clock bound: the count is the proof).
 func TestOutputCheckedFirst(t *testing.T) {
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
@@ -35,7 +34,6 @@ func TestOutputCheckedFirst(t *testing.T) {
 	}()
 	port := ln.Addr().(*net.TCPAddr).Port
 	for _, bad := range []string{"/nonexistent/dir/r.html", t.TempDir()} { // a missing directory; a directory
-		start := time.Now()
 		code, out, errs := run(t, "", nil, "probe", "smtp", fmt.Sprintf("127.0.0.1:%d", port), "--security", "plain",
 			"--timeout", "1s", "--output", bad)
 		if code != ExitUsage || !strings.Contains(errs, "--output") || strings.Count(strings.TrimSpace(errs), "\n") > 0 {
@@ -43,9 +41,6 @@ func TestOutputCheckedFirst(t *testing.T) {
 		}
 		if out != "" {
 			t.Errorf("--output %s: stdout %q", bad, out)
-		}
-		if d := time.Since(start); d > 500*time.Millisecond {
-			t.Errorf("--output %s: failed after %s, want at once", bad, d)
 		}
 	}
 	ln.Close()
