@@ -3,12 +3,15 @@ package providers
 import (
 	"errors"
 	"fmt"
+	"maps"
 	"net"
 	"net/url"
 	"path"
 	"regexp"
+	"slices"
 	"strings"
 	"time"
+	"unicode"
 
 	"github.com/mailcheck/mailcheck/probes/findings"
 
@@ -20,12 +23,16 @@ var (
 	hostRE  = regexp.MustCompile(`^([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]([a-z0-9-]{0,61}[a-z0-9])?$`)
 	mxRE    = regexp.MustCompile(`^[a-z0-9*]([a-z0-9*.-]*[a-z0-9])?$`)
 	quirkRE = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
+	labelRE = regexp.MustCompile(`^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$`)
+	// mxPrefixRE is a hint's "PREFIX*SUFFIX": a first-label prefix, one '*', a domain suffix.
+	mxPrefixRE = regexp.MustCompile(`^([a-z0-9][a-z0-9-]*)\*\.(.+)$`)
 )
 
 // Validate checks what the built-in file promises: every entry well-formed with both languages,
-// ports 1..65535, known protocols and security, endpoints in client order, no domain, name or MX
-// pattern claimed by two providers, closed entries naming an existing successor, and every
-// active entry with at least one endpoint.
+// ports 1..65535, known protocols and security, endpoints in client order, no domain, name, MX
+// pattern or hint claimed by two providers, closed entries naming an existing successor, every
+// active entry with at least one endpoint, families that name an entry without going round in
+// a circle, and fixes for catalogue codes with real Chinese text.
 func Validate(db *DB) error {
 	if db == nil {
 		return errors.New("nil provider database")
@@ -46,11 +53,39 @@ func Validate(db *DB) error {
 				errs = append(errs, fmt.Errorf("provider %s: successor %q is closed too", p.Key, p.Successor))
 			}
 		}
+		if err := db.checkFamily(p); err != nil {
+			errs = append(errs, err)
+		}
 	}
 	if err := checkUnique(db.list); err != nil {
 		errs = append(errs, err)
 	}
 	return errors.Join(errs...)
+}
+
+// checkFamily requires p's family to name another entry, and following families from p to end
+// rather than come back round (Facts would stop at the loop, with an arbitrary set of fixes).
+// Only the built-in file is checked: a company entry may name a built-in family.
+func (db *DB) checkFamily(p *Provider) error {
+	if p.Family == "" || p.Family == p.Key {
+		return nil // no family, or itself (checkEntry says so)
+	}
+	seen := []string{p.Key}
+	for q := p; q.Family != ""; {
+		next, ok := db.byKey(q.Family)
+		if !ok {
+			return fmt.Errorf("provider %s: family %q is not in the database", q.Key, q.Family)
+		}
+		if slices.Contains(seen, next.Key) {
+			if next.Key != p.Key {
+				return nil // a loop further on, reported for the entries on it
+			}
+			return fmt.Errorf("provider %s: families go round in a circle: %s → %s", p.Key, strings.Join(seen, " → "), next.Key)
+		}
+		seen = append(seen, next.Key)
+		q = next
+	}
+	return nil
 }
 
 func (db *DB) byKey(key string) (*Provider, bool) {
@@ -135,6 +170,12 @@ func checkEntry(p *Provider, strict bool) error {
 	if p.Successor == p.Key && p.Key != "" {
 		bad("successor is itself")
 	}
+	if p.Family != "" && !keyRE.MatchString(p.Family) {
+		bad("family %q is not a provider key", p.Family)
+	}
+	if p.Family == p.Key && p.Key != "" {
+		bad("family is itself")
+	}
 	for _, a := range p.Aliases {
 		if normName(a) == "" {
 			bad("empty alias")
@@ -216,6 +257,18 @@ func checkEntry(p *Provider, strict bool) error {
 			bad("note %d needs English and Chinese text", i)
 		}
 	}
+	checkHints(p.Hints, bad)
+	for _, code := range slices.Sorted(maps.Keys(p.Fixes)) {
+		t := p.Fixes[code]
+		if _, ok := findings.Lookup(code); !ok {
+			bad("fix for %q: not a finding code of the catalogue", code)
+		}
+		if !checkText(t, strict) {
+			bad("fix for %s needs English and Chinese text", code)
+		} else if strict && !hasHan(t.ZH) {
+			bad("fix for %s: the Chinese text has no Chinese in it", code)
+		}
+	}
 	switch p.Confidence {
 	case "A", "B", "C":
 	case "":
@@ -239,8 +292,52 @@ func checkEntry(p *Provider, strict bool) error {
 	return errors.Join(errs...)
 }
 
-// checkUnique rejects keys, names, domains and MX patterns claimed by two providers, since a
-// lookup must have one answer.
+// hasHan reports whether s has a Chinese character: a "zh" text without one was pasted in English.
+func hasHan(s string) bool {
+	return strings.IndexFunc(s, func(r rune) bool { return unicode.Is(unicode.Han, r) }) >= 0
+}
+
+// checkHints checks an entry's hints on their own: the matcher lower-cases the text and
+// splits it into domain names and labels, so a hint that is not lower case, not a name, or not
+// one label would never match.
+func checkHints(h *Hints, bad func(format string, a ...any)) {
+	if h == nil {
+		return
+	}
+	for _, d := range h.Domains {
+		switch {
+		case d != strings.ToLower(d):
+			bad("hint domain %q must be lower case", d)
+		case !hostRE.MatchString(d):
+			bad("hint domain %q is not an ASCII (punycode) domain name", d)
+		}
+	}
+	for _, b := range h.Brands {
+		switch {
+		case b != strings.ToLower(b):
+			bad("hint brand %q must be lower case", b)
+		case !labelRE.MatchString(b):
+			bad("hint brand %q is not a single domain label (letters, digits, '-')", b)
+		}
+	}
+	for _, w := range h.Wording {
+		switch {
+		case strings.TrimSpace(w) == "":
+			bad("hint wording is empty")
+		case w != strings.ToLower(w):
+			bad("hint wording %q must be lower case", w)
+		}
+	}
+	for _, m := range h.MXPrefixes {
+		sub := mxPrefixRE.FindStringSubmatch(m)
+		if strings.Count(m, "*") != 1 || sub == nil || !hostRE.MatchString(sub[2]) {
+			bad("hint MX prefix %q must be PREFIX*.DOMAIN: a non-empty lower-case prefix, one '*', then '.' and a domain", m)
+		}
+	}
+}
+
+// checkUnique rejects keys, names, domains, MX patterns and hints claimed by two providers,
+// since a lookup must have one answer.
 func checkUnique(list []*Provider) error {
 	var errs []error
 	keys := map[string]string{}
@@ -280,5 +377,62 @@ func checkUnique(list []*Provider) error {
 			}
 		}
 	}
+	errs = append(errs, checkUniqueHints(list, domains)...)
 	return errors.Join(errs...)
+}
+
+// checkUniqueHints rejects hints that would give the matcher two answers: a hint domain that is
+// an address domain (that one always wins, so the hint is dead or wrong), or a hint domain,
+// brand, MX prefix or wording phrase of two entries. A phrase inside another entry's phrase is
+// claimed by both, since the matcher looks for phrases anywhere in the text. domains maps each
+// address domain to its entry.
+func checkUniqueHints(list []*Provider, domains map[string]string) []error {
+	var errs []error
+	address := map[string]string{}
+	for d, key := range domains {
+		address[strings.TrimPrefix(d, "*.")] = key
+	}
+	type claim struct{ kind, v, key string }
+	var claims, wording []claim
+	for _, p := range list {
+		if p.Hints == nil {
+			continue
+		}
+		for _, d := range p.Hints.Domains {
+			switch o, ok := address[d]; {
+			case ok && o == p.Key:
+				errs = append(errs, fmt.Errorf("provider %s: hint domain %q is already its address domain", p.Key, d))
+			case ok:
+				errs = append(errs, fmt.Errorf("provider %s: hint domain %q is an address domain of %s", p.Key, d, o))
+			}
+			claims = append(claims, claim{"hint domain", d, p.Key})
+		}
+		for _, b := range p.Hints.Brands {
+			claims = append(claims, claim{"hint brand", b, p.Key})
+		}
+		for _, m := range p.Hints.MXPrefixes {
+			claims = append(claims, claim{"hint MX prefix", m, p.Key})
+		}
+		for _, w := range p.Hints.Wording {
+			claims = append(claims, claim{"hint wording", w, p.Key})
+			wording = append(wording, claim{"hint wording", w, p.Key})
+		}
+	}
+	owner := map[[2]string]string{}
+	for _, c := range claims {
+		k := [2]string{c.kind, c.v}
+		if o, dup := owner[k]; dup && o != c.key {
+			errs = append(errs, fmt.Errorf("%s %q of %s already belongs to %s", c.kind, c.v, c.key, o))
+			continue
+		}
+		owner[k] = c.key
+	}
+	for _, a := range wording {
+		for _, b := range wording {
+			if a.key != b.key && a.v != b.v && strings.TrimSpace(b.v) != "" && strings.Contains(a.v, b.v) {
+				errs = append(errs, fmt.Errorf("hint wording %q of %s contains %q of %s", a.v, a.key, b.v, b.key))
+			}
+		}
+	}
+	return errs
 }
