@@ -1,6 +1,9 @@
 package providers
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 // TestHintsFromText: the provider guessed from pasted text, with the database's hints.
 func TestHintsFromText(t *testing.T) {
@@ -73,5 +76,50 @@ func TestHintsFromText(t *testing.T) {
 		if _, ok := db.ByKey(p); !ok {
 			t.Errorf("brand %s maps to unknown key %s", b, p)
 		}
+	}
+}
+
+// TestHintsWholeDatabase walks every entry: each address domain (as an address and bare),
+// each hint domain (and a host under it), each MX prefix and each brand (as an address under .co.uk) hints to its own entry. A brand
+// whose .co.uk name is another entry's address domain hints there instead (gmx.co.uk is GMX.com's).
+func TestHintsWholeDatabase(t *testing.T) {
+	db := Builtin()
+	h := db.Hints()
+	check := func(in, want string) {
+		t.Helper()
+		if got := h.Provider(in); got != want {
+			t.Errorf("Hints().Provider(%q) = %q, want %q", in, got, want)
+		}
+	}
+	n := 0
+	for _, p := range db.All() {
+		for _, d := range p.Domains {
+			if s, ok := strings.CutPrefix(d, "*."); ok {
+				d = "tenant." + s
+			}
+			check("user@"+d, p.Key)
+			check(d, p.Key)
+			n++
+		}
+		if p.Hints == nil {
+			continue
+		}
+		for _, d := range p.Hints.Domains {
+			check(d, p.Key)
+			check("connect to host9."+d+":465 failed", p.Key) // and its subdomains
+		}
+		for _, m := range p.Hints.MXPrefixes {
+			check(strings.Replace(m, "*", "01", 1), p.Key)
+		}
+		for _, b := range p.Hints.Brands {
+			want := p.Key
+			if o, ok := db.ByDomain(b + ".co.uk"); ok {
+				want = o.Key
+			}
+			check("x@"+b+".co.uk", want)
+		}
+	}
+	if n < 100 {
+		t.Errorf("walked only %d address domains", n)
 	}
 }
