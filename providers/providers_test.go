@@ -7,8 +7,6 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/mailcheck/mailcheck/probes/findings"
-
 	"github.com/mailcheck/mailcheck/probes"
 )
 
@@ -50,97 +48,6 @@ func TestBuiltinValid(t *testing.T) {
 	}
 	if got := len(db.All()); got < len(requiredKeys) {
 		t.Errorf("len(All()) = %d, want >= %d", got, len(requiredKeys))
-	}
-}
-
-func TestLookup(t *testing.T) {
-	db := Builtin()
-	tests := []struct {
-		in, want string
-	}{
-		{"qq", "qq"},
-		{"QQ", "qq"},
-		{"  qq  ", "qq"},
-		{"QQ邮箱", "qq"},
-		{"ＱＱ邮箱", "qq"}, // full-width letters from a Chinese input method
-		{"foxmail", "qq"},
-		{"foxmail.com", "qq"},
-		{"user@qq.com", "qq"},
-		{"user@VIP.QQ.COM", "qq"},
-		{"网易", "163"},
-		{"163", "163"},
-		{"163.com", "163"},
-		{"新浪", "sina"},
-		{"搜狐", "sohu"},
-		{"腾讯企业邮", "exmail"},
-		{"阿里邮箱", "aliyun"},
-		{"阿里企业邮箱", "aliyun-qiye"},
-		{"yahoo.com.cn", "yahoo-cn"},
-		{"雅虎中国", "yahoo-cn"},
-		{"Google Mail", "gmail"},
-		{"googlemail.com", "gmail"},
-		{"Google Workspace", "google-workspace"},
-		{"google-workspace", "google-workspace"},
-		{"hotmail.co.uk", "outlook"},
-		{"Office 365", "microsoft365"},
-		{"contoso.onmicrosoft.com", "microsoft365"},
-		{"ymail.com", "yahoo"},
-		{"yahoo.co.uk", "yahoo"},
-		{"rocketmail.com", "yahoo"},
-		{"me.com", "icloud"},
-		{"mail.ru", "mail.ru"},
-		{"inbox.ru", "mail.ru"},
-		{"gmx.de", "gmx"},
-		{"zoho", "zoho"},
-		{"netease-qiye", "netease-qiye"},
-		{"网易企业邮箱", "netease-qiye"},
-	}
-	for _, tt := range tests {
-		p, ok := db.Lookup(tt.in)
-		if !ok || p.Key != tt.want {
-			got := "<none>"
-			if p != nil {
-				got = p.Key
-			}
-			t.Errorf("Lookup(%q) = %s, want %s", tt.in, got, tt.want)
-		}
-	}
-	for _, in := range []string{"", "nosuchprovider", "example.com", "user@", "yahoo.co.jp"} {
-		if p, ok := db.Lookup(in); ok {
-			t.Errorf("Lookup(%q) = %s, want none", in, p.Key)
-		}
-	}
-}
-
-func TestSuggest(t *testing.T) {
-	db := Builtin()
-	tests := []struct {
-		in   string
-		want string // first suggestion
-	}{
-		{"gmial", "gmail"},
-		{"qqq", "qq"},
-		{"hotmial", "hotmail"},
-		{"yaho", "yahoo"},
-		{"sian", "sina"},
-		{"gmial.com", "gmail.com"},
-		{"user@gmial.com", "gmail.com"},
-		{"outlok", "outlook"},
-	}
-	for _, tt := range tests {
-		got := db.Suggest(tt.in, 3)
-		if len(got) == 0 || got[0] != tt.want {
-			t.Errorf("Suggest(%q, 3) = %q, want first %q", tt.in, got, tt.want)
-		}
-		if len(got) > 3 {
-			t.Errorf("Suggest(%q, 3) returned %d names", tt.in, len(got))
-		}
-		if p, ok := db.Lookup(got[0]); !ok || p == nil {
-			t.Errorf("Suggest(%q)[0] = %q does not look up", tt.in, got[0])
-		}
-	}
-	if got := db.Suggest("completely-unrelated-words", 3); len(got) != 0 {
-		t.Errorf("Suggest(unrelated) = %q, want none", got)
 	}
 }
 
@@ -391,67 +298,6 @@ func TestLoadErrors(t *testing.T) {
 	}
 }
 
-func TestValidateCatches(t *testing.T) {
-	good := func() *Provider {
-		return &Provider{Key: "x", Name: findings.Text{EN: "X", ZH: "X邮箱"}, Domains: []string{"x.test"},
-			Servers:  []Server{{Proto: probes.IMAP, Host: "imap.x.test", Port: 993, Security: probes.ImplicitTLS}},
-			Username: UserAddress, Auth: probes.AuthPassword, Status: Active, Sources: []string{"S1"}, Verified: "2026-01-01", Confidence: "A"}
-	}
-	if err := Validate(newDB([]*Provider{good()}, nil)); err != nil {
-		t.Fatalf("Validate(good) = %v", err)
-	}
-	tests := []struct {
-		name   string
-		mutate func(p *Provider)
-		want   string
-	}{
-		{"no zh name", func(p *Provider) { p.Name.ZH = "" }, "name"},
-		{"quirk no zh", func(p *Provider) {
-			p.Quirks = []Quirk{{ID: "enable-service", Text: findings.Text{EN: "a", ZH: "b"}, Fix: findings.Text{EN: "c"}}}
-		}, "fix"},
-		{"note no en", func(p *Provider) { p.Notes = []findings.Text{{ZH: "说明"}} }, "note"},
-		{"quirk http url", func(p *Provider) {
-			p.Quirks = []Quirk{{ID: "x", Text: findings.Text{EN: "a", ZH: "b"}, Fix: findings.Text{EN: "c", ZH: "d"}, URL: "http://x.test/"}}
-		}, "https"},
-		{"closed no successor", func(p *Provider) { p.Status = Closed; p.Servers = nil }, "successor"},
-		{"closed unknown successor", func(p *Provider) { p.Status = Closed; p.Successor = "nope" }, "successor"},
-		{"active no endpoint", func(p *Provider) { p.Servers = nil }, "endpoint"},
-		{"only alt endpoint", func(p *Provider) { p.Servers[0].Alt = true }, "endpoint"},
-		{"order", func(p *Provider) {
-			p.Servers = append([]Server{{Proto: probes.SMTP, Host: "smtp.x.test", Port: 465, Security: probes.ImplicitTLS}}, p.Servers...)
-		}, "order"},
-		{"starttls before tls", func(p *Provider) {
-			p.Servers = []Server{{Proto: probes.IMAP, Host: "imap.x.test", Port: 143, Security: probes.STARTTLS}, p.Servers[0]}
-		}, "order"},
-		{"auto security", func(p *Provider) { p.Servers[0].Security = probes.Auto }, "security"},
-		{"no sources", func(p *Provider) { p.Sources = nil }, "sources"},
-		{"bad date", func(p *Provider) { p.Verified = "27/11/2026" }, "date"},
-		{"bad confidence", func(p *Provider) { p.Confidence = "D" }, "confidence"},
-		{"bad mx", func(p *Provider) { p.MX = []string{"mx[.x.test"} }, "MX"},
-		{"bad username", func(p *Provider) { p.Username = "email" }, "username"},
-		{"bad auth", func(p *Provider) { p.Auth = "magic" }, "auth"},
-	}
-	for _, tt := range tests {
-		p := good()
-		tt.mutate(p)
-		err := Validate(newDB([]*Provider{p}, nil))
-		if err == nil || !strings.Contains(err.Error(), tt.want) {
-			t.Errorf("%s: Validate = %v, want error containing %q", tt.name, err, tt.want)
-		}
-	}
-	// Cross-entry: a second provider claiming the same domain or MX pattern.
-	a, b := good(), good()
-	b.Key, b.Name.EN, b.Name.ZH = "y", "Y", "Y邮箱"
-	a.MX, b.MX = []string{"*.mx.test"}, []string{"*.mx.test"}
-	err := Validate(newDB([]*Provider{a, b}, nil))
-	if err == nil || !strings.Contains(err.Error(), "domain") || !strings.Contains(err.Error(), "MX pattern") {
-		t.Errorf("Validate(duplicates) = %v, want domain and MX errors", err)
-	}
-	if Validate(nil) == nil {
-		t.Errorf("Validate(nil) = nil")
-	}
-}
-
 func TestConfigPath(t *testing.T) {
 	dir := t.TempDir()
 	t.Setenv("XDG_CONFIG_HOME", dir)
@@ -459,20 +305,5 @@ func TestConfigPath(t *testing.T) {
 	got := ConfigPath()
 	if !strings.HasSuffix(got, filepath.Join("mailcheck", "providers.json")) || !strings.HasPrefix(got, dir) {
 		t.Errorf("ConfigPath() = %q, want under %s", got, dir)
-	}
-}
-
-func TestOSADistance(t *testing.T) {
-	tests := []struct {
-		a, b string
-		want int
-	}{
-		{"", "", 0}, {"gmail", "gmail", 0}, {"gmial", "gmail", 1}, {"qqq", "qq", 1},
-		{"163", "126", 2}, {"网易", "网易邮箱", 2}, {"abc", "", 3},
-	}
-	for _, tt := range tests {
-		if got := osaDistance(tt.a, tt.b); got != tt.want {
-			t.Errorf("osaDistance(%q, %q) = %d, want %d", tt.a, tt.b, got, tt.want)
-		}
 	}
 }

@@ -156,3 +156,64 @@ func TestLoadNewFields(t *testing.T) {
 		}
 	}
 }
+
+func TestValidateCatches(t *testing.T) {
+	good := func() *Provider {
+		return &Provider{Key: "x", Name: findings.Text{EN: "X", ZH: "X邮箱"}, Domains: []string{"x.test"},
+			Servers:  []Server{{Proto: probes.IMAP, Host: "imap.x.test", Port: 993, Security: probes.ImplicitTLS}},
+			Username: UserAddress, Auth: probes.AuthPassword, Status: Active, Sources: []string{"S1"}, Verified: "2026-01-01", Confidence: "A"}
+	}
+	if err := Validate(newDB([]*Provider{good()}, nil)); err != nil {
+		t.Fatalf("Validate(good) = %v", err)
+	}
+	tests := []struct {
+		name   string
+		mutate func(p *Provider)
+		want   string
+	}{
+		{"no zh name", func(p *Provider) { p.Name.ZH = "" }, "name"},
+		{"quirk no zh", func(p *Provider) {
+			p.Quirks = []Quirk{{ID: "enable-service", Text: findings.Text{EN: "a", ZH: "b"}, Fix: findings.Text{EN: "c"}}}
+		}, "fix"},
+		{"note no en", func(p *Provider) { p.Notes = []findings.Text{{ZH: "说明"}} }, "note"},
+		{"quirk http url", func(p *Provider) {
+			p.Quirks = []Quirk{{ID: "x", Text: findings.Text{EN: "a", ZH: "b"}, Fix: findings.Text{EN: "c", ZH: "d"}, URL: "http://x.test/"}}
+		}, "https"},
+		{"closed no successor", func(p *Provider) { p.Status = Closed; p.Servers = nil }, "successor"},
+		{"closed unknown successor", func(p *Provider) { p.Status = Closed; p.Successor = "nope" }, "successor"},
+		{"active no endpoint", func(p *Provider) { p.Servers = nil }, "endpoint"},
+		{"only alt endpoint", func(p *Provider) { p.Servers[0].Alt = true }, "endpoint"},
+		{"order", func(p *Provider) {
+			p.Servers = append([]Server{{Proto: probes.SMTP, Host: "smtp.x.test", Port: 465, Security: probes.ImplicitTLS}}, p.Servers...)
+		}, "order"},
+		{"starttls before tls", func(p *Provider) {
+			p.Servers = []Server{{Proto: probes.IMAP, Host: "imap.x.test", Port: 143, Security: probes.STARTTLS}, p.Servers[0]}
+		}, "order"},
+		{"auto security", func(p *Provider) { p.Servers[0].Security = probes.Auto }, "security"},
+		{"no sources", func(p *Provider) { p.Sources = nil }, "sources"},
+		{"bad date", func(p *Provider) { p.Verified = "27/11/2026" }, "date"},
+		{"bad confidence", func(p *Provider) { p.Confidence = "D" }, "confidence"},
+		{"bad mx", func(p *Provider) { p.MX = []string{"mx[.x.test"} }, "MX"},
+		{"bad username", func(p *Provider) { p.Username = "email" }, "username"},
+		{"bad auth", func(p *Provider) { p.Auth = "magic" }, "auth"},
+	}
+	for _, tt := range tests {
+		p := good()
+		tt.mutate(p)
+		err := Validate(newDB([]*Provider{p}, nil))
+		if err == nil || !strings.Contains(err.Error(), tt.want) {
+			t.Errorf("%s: Validate = %v, want error containing %q", tt.name, err, tt.want)
+		}
+	}
+	// Cross-entry: a second provider claiming the same domain or MX pattern.
+	a, b := good(), good()
+	b.Key, b.Name.EN, b.Name.ZH = "y", "Y", "Y邮箱"
+	a.MX, b.MX = []string{"*.mx.test"}, []string{"*.mx.test"}
+	err := Validate(newDB([]*Provider{a, b}, nil))
+	if err == nil || !strings.Contains(err.Error(), "domain") || !strings.Contains(err.Error(), "MX pattern") {
+		t.Errorf("Validate(duplicates) = %v, want domain and MX errors", err)
+	}
+	if Validate(nil) == nil {
+		t.Errorf("Validate(nil) = nil")
+	}
+}
