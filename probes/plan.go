@@ -97,6 +97,12 @@ func Run(ctx context.Context, p Plan) Report {
 	}
 	if p.Provider != nil {
 		rep.eachFinding(func(f *findings.Finding) { *f = p.Provider.Fixes.Apply(*f) })
+		if p.Provider.Closed != "" {
+			// A closed service cannot be fixed with a password, a code or a port: every
+			// finding's fix is the closure's (move to the successor).
+			closed := p.Provider.Fixes.Apply(findings.New(findings.ProviderClosed, ""))
+			rep.eachFinding(func(f *findings.Finding) { f.Fix, f.Provider = closed.Fix, closed.Provider })
+		}
 	}
 	rep.Status = StatusOf(&rep)
 	rep.Elapsed = now().Sub(started)

@@ -44,40 +44,36 @@ func TestExplainClosedYahooChina(t *testing.T) {
 
 // TestClosedProvidersOwnPasswordFixes: the catalogue's general fixes for login trouble send
 // people to app passwords and authorization codes, which a closed service cannot give. Every
-// closed entry has its own fix for each such code, so explaining a pasted error about one of
-// its addresses never gives that advice.
+// closed entry has one closure fix of its own (provider.closed), and the pipeline gives it to
+// every finding of a run about that provider, so no such advice reaches its users.
 func TestClosedProvidersOwnPasswordFixes(t *testing.T) {
-	var codes []findings.Code
-	for _, e := range findings.Catalogue() {
-		texts := []findings.Text{e.Fix}
-		for _, t := range e.FixFor {
-			texts = append(texts, t)
-		}
-		for _, tx := range texts {
-			s := strings.ToLower(tx.EN + "\n" + tx.ZH)
-			if strings.Contains(s, "app password") || strings.Contains(s, "应用专用密码") || strings.Contains(s, "授权码") {
-				codes = append(codes, e.Code)
-				break
-			}
-		}
-	}
-	if len(codes) == 0 {
-		t.Fatal("no catalogue fix names app passwords or authorization codes; the scan is broken")
-	}
 	db := Builtin()
+	texts := []string{
+		"535 Error: authentication failed",
+		"530 5.7.0 Must issue a STARTTLS command first",
+		"554 5.7.1 Relay access denied",
+		"-ERR [AUTH] Authentication failed.",
+		"a1 NO [AUTHENTICATIONFAILED] Invalid credentials (Failure)",
+	}
 	for _, p := range db.All() {
 		if p.Status != Closed {
 			continue
 		}
 		f := db.Facts(p)
-		for _, c := range codes {
-			fx, ok := f.Fixes[c]
-			if !ok {
-				t.Errorf("closed %s has no fix of its own for %s, so users get the general password advice", p.Key, c)
-				continue
-			}
-			if s := strings.ToLower(fx.Text.EN + fx.Text.ZH); strings.Contains(s, "app password") || strings.Contains(s, "应用专用密码") {
-				t.Errorf("closed %s: its %s fix still names app passwords: %+v", p.Key, c, fx.Text)
+		own, ok := f.Fixes[findings.ProviderClosed]
+		if !ok || own.Provider != p.Key {
+			t.Errorf("closed %s has no provider.closed fix of its own", p.Key)
+			continue
+		}
+		for _, text := range texts {
+			rep := probes.Run(context.Background(), probes.Plan{Command: probes.CmdExplain, Text: text, Provider: f})
+			for _, fd := range rep.AllFindings() {
+				if fd.Fix != own.Text {
+					t.Errorf("closed %s, %q: %s carries another fix: %s", p.Key, text, fd.Code, fd.Fix.EN)
+				}
+				if s := strings.ToLower(fd.Fix.EN + fd.Fix.ZH); strings.Contains(s, "app password") || strings.Contains(s, "应用专用密码") {
+					t.Errorf("closed %s: %s names app passwords", p.Key, fd.Code)
+				}
 			}
 		}
 	}

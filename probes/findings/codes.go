@@ -82,9 +82,10 @@ const (
 	TCPReset                      Code = "tcp.reset"                        // Connection reset
 	TCPTimeout                    Code = "tcp.timeout"                      // Connection timed out
 	TCPUnreachable                Code = "tcp.unreachable"                  // Network unreachable
-	TLSCertExpired                Code = "tls.cert-expired"                 // Certificate expired or not yet valid
+	TLSCertExpired                Code = "tls.cert-expired"                 // Certificate expired
 	TLSCertExpiresSoon            Code = "tls.cert-expires-soon"            // Certificate expires soon
 	TLSCertHostnameMismatch       Code = "tls.cert-hostname-mismatch"       // Certificate is for a different host name
+	TLSCertNotYetValid            Code = "tls.cert-not-yet-valid"           // Certificate not valid yet
 	TLSCertRevoked                Code = "tls.cert-revoked"                 // Certificate has been revoked
 	TLSCertUntrusted              Code = "tls.cert-untrusted"               // Certificate not trusted
 	TLSHandshakeFailed            Code = "tls.handshake-failed"             // Encrypted connection could not be set up
