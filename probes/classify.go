@@ -149,7 +149,8 @@ func (s *Session) findingFor(step string, err error) findings.Finding {
 	return s.finding(code, ev)
 }
 
-// certCode maps a verification failure to its finding.
+// certCode maps a verification failure to its finding: a *CertError's first problem (trust,
+// then name, then dates), or the kind of a bare x509 error.
 func certCode(err error) findings.Code {
 	var (
 		ce    *CertError
@@ -157,11 +158,8 @@ func certCode(err error) findings.Code {
 		uaE   x509.UnknownAuthorityError
 		invE  x509.CertificateInvalidError
 	)
-	if errors.As(err, &ce) {
-		if ce.Intercepted {
-			return findings.TLSIntercepted
-		}
-		err = ce.Err
+	if errors.As(err, &ce) && len(ce.Problems) > 0 {
+		return ce.Problems[0].Code
 	}
 	switch {
 	case errors.As(err, &hostE):

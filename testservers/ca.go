@@ -28,6 +28,23 @@ const (
 	Expired CertKind = "expired"
 	// WrongHost is signed by the CA and valid, but names only wrong.example (hostname mismatch).
 	WrongHost CertKind = "wrong-host"
+	// SnakeOil is an untouched installer certificate (Debian's ssl-cert "snakeoil"): self-signed,
+	// currently valid, with no subject alternative names and only the common name
+	// mx1.snakeoil.example. Untrusted and for another name at once.
+	SnakeOil CertKind = "snakeoil"
+	// ExpiredWrongHost is signed by the CA but names only wrong.example and expired in 1999:
+	// a hostname mismatch and an expired certificate at once.
+	ExpiredWrongHost CertKind = "expired-wrong-host"
+	// NotYetValid is signed by the CA and carries the Valid names, but its validity starts a day
+	// before the CA's ends (about a year from when the CA was made): not valid yet.
+	NotYetValid CertKind = "not-yet-valid"
+)
+
+// Fixed validity of the Expired kinds: over in real time and inside a synctest bubble alike,
+// and inside the CA's own validity, so the chain itself verifies at a time the leaf was valid.
+var (
+	expiredNotBefore = time.Date(1999, 1, 1, 0, 0, 0, 0, time.UTC)
+	expiredNotAfter  = time.Date(1999, 12, 30, 0, 0, 0, 0, time.UTC)
 )
 
 // CA is a per-process ECDSA certificate authority, so probes can verify server certificates
@@ -43,10 +60,14 @@ type CA struct {
 }
 
 // notBefore starts every validity period before 2000-01-01, the clock of a testing/synctest
-// bubble, so certificates verify both in real time and inside a bubble.
-var notBefore = time.Date(1999, 12, 31, 0, 0, 0, 0, time.UTC)
+// bubble, so certificates verify both in real time and inside a bubble. The CA starts earlier
+// (caNotBefore), so that it was valid all the while its expired certificates were.
+var (
+	notBefore   = time.Date(1999, 12, 31, 0, 0, 0, 0, time.UTC)
+	caNotBefore = time.Date(1998, 1, 1, 0, 0, 0, 0, time.UTC)
+)
 
-// NewCA creates a CA valid from 1999-12-31 until a year from now; its server certificates end
+// NewCA creates a CA valid from 1998-01-01 until a year from now; its server certificates end
 // with it. Made inside a testing/synctest bubble, "now" is the bubble's 2000, so make a CA that
 // is shared with real-time tests outside any bubble.
 func NewCA() (*CA, error) {
@@ -58,7 +79,7 @@ func NewCA() (*CA, error) {
 	tmpl := &x509.Certificate{
 		SerialNumber:          serial(),
 		Subject:               pkix.Name{CommonName: "mailcheck test CA", Organization: []string{"mailcheck testservers"}},
-		NotBefore:             notBefore,
+		NotBefore:             caNotBefore,
 		NotAfter:              now.Add(365 * 24 * time.Hour),
 		KeyUsage:              x509.KeyUsageCertSign | x509.KeyUsageCRLSign | x509.KeyUsageDigitalSignature,
 		BasicConstraintsValid: true,
@@ -91,8 +112,10 @@ func (ca *CA) RootCAs() *x509.CertPool { return ca.pool.Clone() }
 func (ca *CA) PEM() []byte { return append([]byte(nil), ca.pem...) }
 
 // Cert returns a server certificate of the given kind ("" means Valid). Valid, Expired and
-// SelfSigned certificates name "localhost", "mail.test", extraHosts (DNS names or IPs), 127.0.0.1
-// and ::1; WrongHost names only "wrong.example". Results are cached per kind and host list.
+// SelfSigned, NotYetValid certificates name "localhost", "mail.test", extraHosts (DNS names or
+// IPs), 127.0.0.1 and ::1; WrongHost and ExpiredWrongHost name only "wrong.example"; SnakeOil
+// has no names but its common name "mx1.snakeoil.example". Results are cached per kind and host
+// list.
 func (ca *CA) Cert(kind CertKind, extraHosts ...string) (tls.Certificate, error) {
 	if kind == "" {
 		kind = Valid
@@ -123,16 +146,29 @@ func (ca *CA) Cert(kind CertKind, extraHosts ...string) (tls.Certificate, error)
 			tmpl.DNSNames = append(tmpl.DNSNames, h)
 		}
 	}
+	selfSigned := false
 	switch kind {
-	case Valid, SelfSigned:
+	case Valid:
+	case SelfSigned:
+		selfSigned = true
 	case Expired:
-		// Expired in real time and inside a synctest bubble alike.
-		tmpl.NotBefore = time.Date(1999, 1, 1, 0, 0, 0, 0, time.UTC)
-		tmpl.NotAfter = time.Date(1999, 12, 30, 0, 0, 0, 0, time.UTC)
+		tmpl.NotBefore, tmpl.NotAfter = expiredNotBefore, expiredNotAfter
 	case WrongHost:
 		tmpl.Subject.CommonName = "wrong.example"
 		tmpl.DNSNames = []string{"wrong.example"}
 		tmpl.IPAddresses = nil
+	case SnakeOil:
+		selfSigned = true
+		tmpl.Subject.CommonName = "mx1.snakeoil.example"
+		tmpl.DNSNames, tmpl.IPAddresses = nil, nil
+	case ExpiredWrongHost:
+		tmpl.NotBefore, tmpl.NotAfter = expiredNotBefore, expiredNotAfter
+		tmpl.Subject.CommonName = "wrong.example"
+		tmpl.DNSNames = []string{"wrong.example"}
+		tmpl.IPAddresses = nil
+	case NotYetValid:
+		// In the future in real time, and inside a synctest bubble when the CA was made outside.
+		tmpl.NotBefore = ca.cert.NotAfter.Add(-24 * time.Hour).UTC().Truncate(time.Second)
 	default:
 		return tls.Certificate{}, fmt.Errorf("testservers: unknown cert kind %q", kind)
 	}
@@ -142,7 +178,7 @@ func (ca *CA) Cert(kind CertKind, extraHosts ...string) (tls.Certificate, error)
 		return tls.Certificate{}, err
 	}
 	parent, signer := ca.cert, ca.key
-	if kind == SelfSigned {
+	if selfSigned {
 		parent, signer = tmpl, key
 	}
 	der, err := x509.CreateCertificate(rand.Reader, tmpl, parent, &key.PublicKey, signer)

@@ -5,6 +5,7 @@ import (
 	"crypto/x509"
 	"encoding/pem"
 	"errors"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -28,6 +29,10 @@ func TestCertKinds(t *testing.T) {
 		{Expired, "mail.test", "certificate has expired or is not yet valid"},
 		{WrongHost, "mail.test", "certificate is valid for wrong.example, not mail.test"},
 		{WrongHost, "127.0.0.1", "doesn't contain any IP SANs"},
+		// Go's Verify names only the first problem of these; the prober asks each question.
+		{SnakeOil, "", "certificate signed by unknown authority"},
+		{ExpiredWrongHost, "", "certificate has expired or is not yet valid"},
+		{NotYetValid, "", "certificate has expired or is not yet valid"},
 	}
 	for _, tt := range tests {
 		cert, err := ca.Cert(tt.kind)
@@ -83,7 +88,7 @@ func TestCAPEM(t *testing.T) {
 // TestServerCertOverTLS checks the chosen cert is what an implicit-TLS server presents.
 func TestServerCertOverTLS(t *testing.T) {
 	ca := testCA(t)
-	for _, kind := range []CertKind{Valid, SelfSigned, Expired, WrongHost} {
+	for _, kind := range []CertKind{Valid, SelfSigned, Expired, WrongHost, SnakeOil, ExpiredWrongHost, NotYetValid} {
 		s := StartT(t, Config{Proto: "smtp", Faults: Faults{ImplicitTLS: true, Cert: kind}}, ca)
 		conn, err := tls.Dial("tcp", s.Addr, &tls.Config{RootCAs: ca.RootCAs(), ServerName: "127.0.0.1"})
 		if kind == Valid {
@@ -97,6 +102,48 @@ func TestServerCertOverTLS(t *testing.T) {
 		var verr *tls.CertificateVerificationError
 		if !errors.As(err, &verr) {
 			t.Errorf("%s: dial error %v, want a certificate verification error", kind, err)
+		}
+	}
+}
+
+// TestCompoundCertKinds: each compound kind has every problem it promises, asked one at a time
+// (trust inside the leaf's validity, the name, the dates), in real time and in a bubble's 2000.
+func TestCompoundCertKinds(t *testing.T) {
+	ca := testCA(t)
+	tests := []struct {
+		kind                  CertKind
+		trusted, forLocalhost bool
+		expired, notYetValid  bool
+		wantCN                string
+		wantDNSNames          []string
+	}{
+		{kind: SnakeOil, wantCN: "mx1.snakeoil.example"},
+		{kind: ExpiredWrongHost, trusted: true, expired: true, wantCN: "wrong.example", wantDNSNames: []string{"wrong.example"}},
+		{kind: NotYetValid, trusted: true, forLocalhost: true, notYetValid: true, wantCN: "mail.test", wantDNSNames: []string{"localhost", "mail.test"}},
+	}
+	for _, tt := range tests {
+		c, err := ca.Cert(tt.kind)
+		if err != nil {
+			t.Fatal(err)
+		}
+		leaf := c.Leaf
+		if leaf.Subject.CommonName != tt.wantCN || !slices.Equal(leaf.DNSNames, tt.wantDNSNames) {
+			t.Errorf("%s: CN %q, DNS names %v; want %q, %v", tt.kind, leaf.Subject.CommonName, leaf.DNSNames, tt.wantCN, tt.wantDNSNames)
+		}
+		_, err = leaf.Verify(x509.VerifyOptions{Roots: ca.RootCAs(), CurrentTime: leaf.NotBefore})
+		if (err == nil) != tt.trusted {
+			t.Errorf("%s: chain at NotBefore: %v, want trusted %v", tt.kind, err, tt.trusted)
+		}
+		if got := leaf.VerifyHostname("localhost") == nil; got != tt.forLocalhost {
+			t.Errorf("%s: for localhost %v, want %v", tt.kind, got, tt.forLocalhost)
+		}
+		for _, now := range []time.Time{time.Now(), time.Date(2000, 1, 1, 0, 0, 0, 0, time.UTC)} {
+			if got := now.After(leaf.NotAfter); got != tt.expired {
+				t.Errorf("%s at %v: expired %v, want %v", tt.kind, now, got, tt.expired)
+			}
+			if got := now.Before(leaf.NotBefore); got != tt.notYetValid {
+				t.Errorf("%s at %v: not yet valid %v, want %v", tt.kind, now, got, tt.notYetValid)
+			}
 		}
 	}
 }

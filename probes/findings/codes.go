@@ -61,11 +61,15 @@ const (
 	ServerResponseTimeout         Code = "server.response-timeout"          // Server stopped answering
 	SMTPAuthNotOffered            Code = "smtp.auth-not-offered"            // Server does not offer login (AUTH)
 	SMTPAuthRequired              Code = "smtp.auth-required"               // Server requires login before sending
+	SMTPBadSequence               Code = "smtp.bad-sequence"                // Commands sent in the wrong order
 	SMTPGreylisted                Code = "smtp.greylisted"                  // Temporarily deferred (greylisting)
 	SMTPHELORejected              Code = "smtp.helo-rejected"               // Greeting name (HELO/EHLO) rejected
 	SMTPIPBlocked                 Code = "smtp.ip-blocked"                  // Your IP address is refused
+	SMTPLineTooLong               Code = "smtp.line-too-long"               // A line of the message is too long
 	SMTPMessageTooLarge           Code = "smtp.message-too-large"           // Message too large
+	SMTPNoReverseDNS              Code = "smtp.no-reverse-dns"              // Sending server's IP address has no reverse DNS
 	SMTPPort25Submission          Code = "smtp.port25-submission"           // Port 25 used for sending from a mail app
+	SMTPRecipientDisabled         Code = "smtp.recipient-disabled"          // Recipient's mailbox is disabled
 	SMTPRecipientMailboxFull      Code = "smtp.recipient-mailbox-full"      // Recipient's mailbox is full
 	SMTPRecipientUnknown          Code = "smtp.recipient-unknown"           // Recipient address does not exist
 	SMTPRelayDenied               Code = "smtp.relay-denied"                // Server refuses to relay
@@ -91,6 +95,7 @@ const (
 	TLSHandshakeFailed            Code = "tls.handshake-failed"             // Encrypted connection could not be set up
 	TLSIntercepted                Code = "tls.intercepted"                  // Encrypted connection is being intercepted
 	TLSRequired                   Code = "tls.required"                     // Encryption required before login
+	TLSRevocationUnchecked        Code = "tls.revocation-unchecked"         // Certificate revocation could not be checked
 	TLSSTARTTLSInjection          Code = "tls.starttls-injection"           // Server sent data before the TLS handshake
 	TLSSTARTTLSStripped           Code = "tls.starttls-stripped"            // STARTTLS missing — possibly removed in transit
 	TLSSTARTTLSUnavailable        Code = "tls.starttls-unavailable"         // STARTTLS not available
