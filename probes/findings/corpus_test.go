@@ -708,6 +708,254 @@ var corpus = []corpusCase{
 	{"SMTP 错误：无法连接到 SMTP 主机。", TCPConnectFailed, "", ""},
 	// PHPMailer zh_cn language file 'data_not_accepted'
 	{"SMTP 错误：数据不被接受。", SMTPSendFailed, "", ""},
+
+	// ===== Issue 14: client-library errors without a server reply, wrong ports, limits, wrapped,
+	// truncated and escaped texts. Each from a public issue thread, cited as owner/repo#number. =====
+	// nodemailer/nodemailer#1113
+	{"{ Error: queryA EREFUSED smtp.yandex.ru\n    at QueryReqWrap.onresolve [as oncomplete] (dns.js:196:19)\n  errno: 'EREFUSED',\n  code: 'EDNS',\n  syscall: 'queryA',\n  hostname: 'smtp.yandex.ru',\n  command: 'CONN' }", DNSFailure, "", ""},
+	// nodemailer/nodemailer#1334
+	{"Error: queryA EREFUSED smtp.web.de    at QueryReqWrap.onresolve [as oncomplete] (dns.js:210:19)", DNSFailure, "", ""},
+	// nodemailer/nodemailer#889
+	{"{ Error: connect ECONNREFUSED 127.0.0.1:465\n    at Object._errnoException (util.js:1022:11)\n  code: 'ECONNECTION',\n  errno: 'ECONNREFUSED',\n  syscall: 'connect',\n  address: '127.0.0.1',\n  port: 465,\n  command: 'CONN' }", TCPRefused, "", ""},
+	// curl/curl#4080
+	{"curl: (67) Login denied", AuthFailed, "", ""},
+	// curl/curl#4080
+	{"< 535 Incorrect authentication data\n* Closing connection 0\ncurl: (67) Login denied", AuthFailed, "", ""},
+	// domoticz/domoticz#4138
+	{"2020-05-05 15:20:10.863 Error: libcurl: (67)\n2020-05-05 15:20:10.863 Error: Login denied", AuthFailed, "", ""},
+	// rstudio/blastula#127
+	{"Error in curl::curl_fetch_memory(url, handle = h) : Login denied", AuthFailed, "", ""},
+	// jstedfast/MailKit#1132
+	{"The server's SSL certificate could not be validated for the following reasons:\n• The server certificate has the following errors:\n• The revocation function was unable to check revocation for the certificate.\n• The revocation function was unable to check revocation because the revocation server was offline.", TLSRevocationUnchecked, "", ""},
+	// travispessetto/OrigamiSMTP#15
+	{"The server's SSL certificate could not be validated for the following reasons:\n• The server certificate has the following errors:\n  • The revocation function was unable to check revocation for the certificate.", TLSRevocationUnchecked, "", ""},
+	// jstedfast/MailKit#515
+	{"RevocationStatus - Unknown unable to get certificate CRL\nException caught whilst sending an email: System.Security.Authentication.AuthenticationException: The remote certificate is invalid according to the validation procedure.", TLSRevocationUnchecked, "", ""},
+	// alanrenouf/vCheck-vSphere#408
+	{"Exception calling \"Send\" with \"1\" argument(s): \"The remote certificate is invalid according to the validation procedure.\"", TLSCertUntrusted, "", ""},
+	// SeunMatt/mysql-backup4j#18
+	{"javax.mail.MessagingException: Could not convert socket to TLS;\n  nested exception is:\n\tjavax.net.ssl.SSLHandshakeException: Received fatal alert: protocol_version", TLSVersionTooOld, "", ""},
+	// byzer-org/byzer-lang#1659
+	{"javax.mail.MessagingException: Could not convert socket to TLS;\nnested exception is:\njavax.net.ssl.SSLHandshakeException: No appropriate protocol (protocol is disabled or cipher suites are inappropriate)", TLSVersionTooOld, "", ""},
+	// ec-jrc/re3gistry#137
+	{"[ERROR] 2022-04-02 06:36:32.325 [http-nio-8080-exec-6] [utility.MailManager.sendMail:156] - Could not convert socket to TLS", TLSHandshakeFailed, "", ""},
+	// eclipse-ee4j/glassfish#24669
+	{"jakarta.mail.MessagingException: Could not convert socket to TLS;\n  nested exception is:\n\tjavax.net.ssl.SSLHandshakeException: PKIX path building failed: sun.security.provider.certpath.SunCertPathBuilderException: unable to find valid certification path to requested target|#]", TLSCertUntrusted, "", ""},
+	// quintel/etengine#881
+	{"Net::SMTPAuthenticationError: 535-5.7.8 Username and Password not accepted. Learn more at", AuthFailed, "", ""},
+	// OperationCode/operationcode_old_site#713
+	{"Net::SMTPAuthenticationError: 535 Authentication failed: Bad username / password", AuthFailed, "", ""},
+	// redu/redu#340
+	{"ar_sendmail: authentication error, giving up: 535-5.7.1 Username and Password not accepted. Learn more at", AuthFailed, "", ""},
+	// marcpope/borgbackupserver#16
+	{"Failed: Authentication failed: 535 5.7.0 Invalid login or password", AuthFailed, "", ""},
+	// mailgun/documentation#132
+	{"535 5.7.0 Mailgun is not loving your login or password", AuthFailed, "", ""},
+	// CopernicaMarketingSoftware/Documentation#186
+	{"Transaction failed. The server response was: 5.7.1 Relay access denied", SMTPRelayDenied, "", ""},
+	// ml-flaskbook/flaskbook#4
+	{"smtplib.SMTPAuthenticationError: (535, b'5.7.8 Username and Password not accepted. ....)", AuthFailed, "", ""},
+	// nhost/hasura-backend-plus#653
+	{"[Error: 140369955355976:error:1408F10B:SSL routines:ssl3_get_record:wrong version number:../deps/openssl/openssl/ssl/record/ssl3_record.c:332:\n] {\n  library: 'SSL routines',\n  function: 'ssl3_get_record',\n  reason: 'wrong version number',\n  code: 'ESOCKET',\n  command: 'CONN'\n}", PortExpectsSTARTTLS, "", ""},
+	// curl/curl#9931
+	{"curl: (35) error:0A00010B:SSL routines::wrong version number", PortExpectsSTARTTLS, "", ""},
+	// aschroder/Magento-SMTP-Pro-Email-Extension#14
+	{"stream_socket_enable_crypto(): SSL operation failed with code 1. OpenSSL Error messages: error:1408F10B:SSL routines:SSL3_GET_RECORD:wrong version number)", PortExpectsSTARTTLS, "", ""},
+	// openssl/openssl#18291 (nodemailer: connect to 465 times out)
+	{"Error sending email: Error: connect ETIMEDOUT 40.99.71.210:465\n    at TCPConnectWrap.afterConnect [as oncomplete] (node:net:1278:16) {\n  errno: -4039,\n  code: 'ESOCKET',\n  syscall: 'connect',\n  address: '40.99.71.210',\n  port: 465,\n  command: 'CONN'\n}", TCPTimeout, "", ""},
+	// nodemailer/nodemailer#530
+	{"Erorr: { [Error: certificate has expired] code: 'CERT_HAS_EXPIRED' }", TLSCertExpired, "", ""},
+	// nategood/node-auth#2
+	{"Error: CERT_HAS_EXPIRED\n    at SecurePair.<anonymous> (tls.js:1356:32)", TLSCertExpired, "", ""},
+	// GEOLYTIX/xyz#2086
+	{"Error: self-signed certificate in certificate chain", TLSCertUntrusted, "", ""},
+	// nodemailer/nodemailer#406
+	{"'{ [Error: self signed certificate] code: 'DEPTH_ZERO_SELF_SIGNED_CERT' }'", TLSCertUntrusted, "", ""},
+	// docmost/docmost#60
+	{"Error processing send-email job. Reason: certificate has expired", TLSCertExpired, "", ""},
+	// splitbrain/dokuwiki-plugin-smtp#65
+	{"Got: 535 5.7.8 Error: authentication failed: Invalid authentication mechanism", AuthMechanismUnsupported, "", ""},
+	// corecode/dma#50
+	{"dma: smarthost authentication: AUTH cram-md5 not available: 535 5.7.8 Error: authentication failed: Invalid authentication mechanism", AuthMechanismUnsupported, "", ""},
+	// nodemailer/nodemailer#832
+	{"Invalid login: 502 Command \"AUTH PLAIN XXXXXXXXXXXXXXXXxxxxx\" not implemented", SMTPAuthNotOffered, "", ""},
+	// andris9/simplesmtp#7
+	{"{ [AuthError: Invalid login - 553 5.3.0 Auth failure] name: 'AuthError'", AuthFailed, "", ""},
+	// OfflineIMAP/offlineimap#627
+	{"unrecognised server welcome message: '* BYE Fatal error: tls_start_servertls() failed'", TLSHandshakeFailed, "", ""},
+	// NixOS/nixpkgs#202595
+	{"Socket error: secure read from imap.gmail.com (142.251.163.109:993): error:0A000126:SSL routines::unexpected eof while reading", TLSHandshakeFailed, "", ""},
+	// LukeSmithxyz/mutt-wizard#158
+	{"SSL error connecting imap.gmail.com ([2404:6800:4003:c01::6d]:993): self signed certificate", TLSCertUntrusted, "", ""},
+	// NixOS/nixpkgs#352446
+	{"IMAP error: unexpected EOF from imappro.zoho.eu (185.230.212.25:993)", ServerClosed, "", ""},
+	// zotonic/zotonic#2229
+	{"{{nocatch,{permanent_failure,<<\"550-5.1.1 The email account that you tried to reach does not exist. Please try\\r\\n550-5.1.1 double-checking the recipient's email address for typos or\\r\\n550-5.1.1 unnecessary spaces. Learn more at\\r\\n550 5.1.1  https://support.google.com/mail/?p=NoSuchUser i10si3375094wml.166 - gsmtp\\r\\n\">>}},", SMTPRecipientUnknown, "", ""},
+	// zotonic/zotonic#2229
+	{"{{nocatch,{temporary_failure,<<\"452-4.2.2 The email account that you tried to reach is over quota. Please direct\\r\\n452-4.2.2 the recipient to\\r\\n452 4.2.2  https://support.google.com/mail/?p=OverQuotaTemp u14si3309421wmd.155 - gsmtp\\r\\n\">>}},[", SMTPRecipientMailboxFull, "", ""},
+	// pimalaya/himalaya#294
+	{"Error: permanent error (535)", AuthFailed, "", ""},
+	// tarickb/sasl-xoauth2#43
+	{"Sep 28 13:03:50 relay postfix/smtp[17059]: 9BDCBA19EA: SASL authentication failed; server smtp.office365.com[40.99.150.50] said: 535 5.7.3 Authentication unsuccessful [FR3P281CA0094.DEUP281.PROD.OUTLOOK.COM]", AuthFailed, "", ""},
+	// geoffsmith82/GmailAuthSMTP#15 (the command, then the reply)
+	{"AUTH XOAUTH2 user= <my_user> auth=Bearer <token>\nR:535 5.7.3 Authentication unsuccessful [ROAP284CA0191.BRAP284.PROD.OUTLOOK.COM]", AuthOAuthFailed, "", ""},
+	// HChaoHui/msOauth2api#3
+	{"Error sending email: Error: Invalid login: 535 5.7.3 Authentication unsuccessful [SGXP274CA0016.SGPP274.PROD.OUTLOOK.COM 2025-03-20T11:25:21.972Z 08DD66EDEFB0DFDF]", AuthFailed, "", ""},
+	// jstedfast/MailKit#1712
+	{"Error: MailKit.Security.AuthenticationException: 535: 5.7.3 Authentication unsuccessful [AM0PR06CA0126.eurprd06.prod.outlook.com 2024-02-14T14:50:26.590Z 08DC2D372B4C3DED]", AuthFailed, "", ""},
+	// tarickb/sasl-xoauth2#110
+	{"501 5.5.124 Invalid XOAUTH2 auth data", AuthOAuthFailed, "", ""},
+	// mludvig/smtp-cli#24
+	{"MAIL FROM <user@example.com> failed: '503 bad sequence of commands'", SMTPBadSequence, "", ""},
+	// forkcms/forkcms#665
+	{"SMTP response: 503 Bad sequence of commands", SMTPBadSequence, "", ""},
+	// deanproxy/eMail#45
+	{"email: FATAL: Smtp error: 503 Bad sequence of commands", SMTPBadSequence, "", ""},
+	// swiftmailer/swiftmailer#966
+	{"Expected response code 354 but got code \"503\", with message \"503 Bad sequence of commands [@sm190202] \"", SMTPBadSequence, "", ""},
+	// splitbrain/dokuwiki-plugin-smtp#61
+	{"There was an unexpected problem communicating with SMTP: Unexpected return code - Expected: 354, Got: 503 | 503 Bad sequence of commands", SMTPBadSequence, "", ""},
+	// eugene-eeo/mailthon#30
+	{"503, Bad sequence of commands", SMTPBadSequence, "", ""},
+	// mscdex/node-imap#916 (Outlook 2019 against IONOS)
+	{"The following recipient(s) cannot be reached:  503 Bad sequence of commands", SMTPBadSequence, "", ""},
+	// diladele/websafety#2319
+	{"2025/06/17 03:00:01 Fatal error: 500 5.0.0 Line too long", SMTPLineTooLong, "", ""},
+	// OpenSMTPD/OpenSMTPD#1134
+	{"<<< 500 5.0.0: Line too long", SMTPLineTooLong, "", ""},
+	// Kitura/Swift-SMTP#106 (web.de bounce)
+	{"Diagnostic-Code: SMTP; 501 Syntax error - line too long", SMTPLineTooLong, "", ""},
+	// carlosz1986/paperless-mailservice#8
+	{"error sending email: unable to send email: 501 Syntax error - line too long", SMTPLineTooLong, "", ""},
+	// frappe/erpnext#17565
+	{"smtplib.SMTPDataError: (501, b'Syntax error - line too long')", SMTPLineTooLong, "", ""},
+	// getsentry/sentry#7454
+	{"SMTPDataError (550, 'maximum allowed line length is 998 octets, got 1802')", SMTPLineTooLong, "", ""},
+	// dx-tooling/platform-problem-monitoring-core#1
+	{"550-Line length in message or single header exceeds 8192", SMTPLineTooLong, "", ""},
+	// anonaddy/anonaddy#624
+	{"552 5.2.1 : Recipient address rejected: User disabled", SMTPRecipientDisabled, "", ""},
+	// anonaddy/anonaddy#580
+	{"Remote server returned '552 5.2.1 <(name)@anonaddy.me>: Recipient address rejected: User disabled'", SMTPRecipientDisabled, "", ""},
+	// anonaddy/anonaddy#757
+	{"mail2.anonaddy.me ha restituito questo errore:\n<phz5gwmw@anonaddy.com>: Recipient address rejected: User disabled", SMTPRecipientDisabled, "", ""},
+	// OfflineIMAP/offlineimap#29 (GroupWise)
+	{"NO APPEND The 1500 MB storage limit has been exceeded.", IMAPOverQuota, "", ""},
+	// mailcow/mailcow-dockerized#2282
+	{"postfix-mailcow_1    | Feb  8 20:30:05 mail postfix/smtpd[17756]: NOQUEUE: reject: RCPT from unknown[x.x.x.x]: 450 4.7.1 Client host rejected: cannot find your reverse hostname, [x.x.x.x]; from=<from@domain.com> to=<to@domain.pt> proto=ESMTP helo=<domain.com>", SMTPNoReverseDNS, "", ""},
+	// anonaddy/anonaddy#713 (wrapped bounce)
+	{"mail.anonaddy.me[2a00:c6c0:0:108:3::10] said: 554 5.7.1 Client host\n    rejected: cannot find your reverse hostname, [2a01:4f8:171:145e::2] (in\n    reply to RCPT TO command)", SMTPNoReverseDNS, "", ""},
+	// sisimai/rb-sisimai#97 (Postfix 3 reject_unknown_client)
+	{"(host neko.exmple.jp[192.0.2.222] said: 450 4.7.25 Client host rejected: cannot find your hostname, [192.0.2.22] (in reply to RCPT TO command))", SMTPNoReverseDNS, "", ""},
+	// iredmail/iRedMail#156 (free.fr)
+	{"Jan 23 11:23:49 Pixel-games postfix/smtp[41823]: 4JfcKV3f3Bz1bwc: host mx1.free.fr[212.27.48.6] refused to talk to me: 421 Refused. Your reverse DNS entry does not resolve to an IP.", SMTPNoReverseDNS, "", ""},
+	// taoeffect/empress#71 (wrapped DSN)
+	{"Diagnostic-Code: smtp; 450 4.7.1 Client host rejected: cannot find your reverse\n   hostname, [176.56.x.x]", SMTPNoReverseDNS, "", ""},
+	// gen-smtp/gen_smtp#140
+	{"{{nocatch,{permanent_failure,<<\"550 5.4.5 Daily user sending quota exceeded. o65sm25351206pga.71 - gsmtp\\r\\n\">>}}", SMTPSendingLimit, "", ""},
+	// iiuni/projektzapisy#766
+	{"SMTPDataError: (550, b'5.4.5 Daily user sending quota exceeded. j37sm5180744wre.54 - gsmtp')", SMTPSendingLimit, "", ""},
+	// PHPMailer/PHPMailer#2113
+	{"2020-08-15 17:53:32 SERVER -> CLIENT: 550 5.4.5 Daily user sending quota exceeded. s5sm12197523qke.120 - gsmtp", SMTPSendingLimit, "", ""},
+	// root-io/vmail#67 (Windows Live Mail)
+	{"An Outgoing server (SMTP) error occurred while sending mail. The server responded:  5.7.1 <DATA>: Data command rejected: only 10 messages per day", SMTPSendingLimit, "", ""},
+	// MicrosoftDocs/OfficeDocs-Support#1150
+	{"554 5.2.0 STOREDRV.Submission.Exception:SubmissionQuotaExceededException", SMTPSendingLimit, "", ""},
+	// 2amigos/yii2-usuario#527 (Amazon SES via Symfony/Swift)
+	{"Expected response code 250 but got code \"454\", with message \"454 Throttling failure: Daily message quota exceeded.", SMTPSendingLimit, "", ""},
+	// EFForg/action-center-platform#874 (Ruby Net::SMTP)
+	{"Error Net::SMTPServerBusy: 454 Throttling failure: Daily message quota exceeded.", SMTPSendingLimit, "", ""},
+	// gophish/gophish#720 (Go gomail, smtp2go)
+	{"gomail: could not send email 1: 552 Your account has been suspended. Please contact us to reactivate", AuthAccountLocked, "", ""},
+	// roundcube/roundcubemail#8737
+	{"550 Outgoing mail from \"\" has been suspended.", SMTPSendingBlocked, "", ""},
+	// nodemailer/nodemailer#1422
+	{"Error: getaddrinfo ENOTFOUND \"smtp.gmail.com\";\n    at GetAddrInfoReqWrap.onlookupall [as oncomplete] (node:dns:79:26)", DNSNXDomain, "", ""},
+	// nodemailer/nodemailer#409
+	{"{ [Error: getaddrinfo ENOTFOUND smtp.gmail.com]\n  code: 'ENOTFOUND',\n  errno: 'ENOTFOUND',\n  syscall: 'getaddrinfo',\n  hostname: 'smtp.gmail.com' }", DNSNXDomain, "", ""},
+	// nodemailer/nodemailer#679
+	{"{ [Error: getaddrinfo EAI_AGAIN west.exch032.serverdata.net:587]\n  code: 'EAI_AGAIN',\n  errno: 'EAI_AGAIN',\n  syscall: 'getaddrinfo',", DNSFailure, "", ""},
+	// nodemailer/nodemailer#1153 (libuv -3008 = ENOTFOUND)
+	{"\"error\": {\n    \"errno\":-3008,\n    \"code\":\"EDNS\",\n    \"syscall\":\"getaddrinfo\",\n    \"hostname\":\"smtp.mail.ru,\",\n    \"command\":\"CONN\"\n}", DNSNXDomain, "", ""},
+	// nodemailer/nodemailer#243
+	{"Error: read ECONNRESET\n    at errnoException (net.js:901:11)\n    at TCP.onread (net.js:556:19)", TCPReset, "", ""},
+	// emailjs/emailjs-imap-client#106
+	{"[ERROR][2016-09-30T20:29:04.725Z][undefined] Could not connect to server Error: Could not open socket: unable to verify the first certificate", TLSCertUntrusted, "", ""},
+	// nodejs/node#52582
+	{"Error: unable to verify the first certificate\n    at TLSSocket.onConnectSecure (node:_tls_wrap:1674:34)\n    at TLSSocket.emit (node:events:519:28)\n    at TLSSocket._finishInit (node:_tls_wrap:1085:8)\n    at ssl.onhandshakedone (node:_tls_wrap:871:12) {\n  code: 'UNABLE_TO_VERIFY_LEAF_SIGNATURE'\n}", TLSCertUntrusted, "", ""},
+	// YMFE/yapi#992
+	{"邮件发送不成功unable to verify the first certificate", TLSCertUntrusted, "", ""},
+	// nodemailer/nodemailer#1037
+	{"{ Error: 4412364224:error:140770FC:SSL routines:SSL23_GET_SERVER_HELLO:unknown protocol:../deps/openssl/openssl/ssl/s23_clnt.c:827:\n code: 'ESOCKET', command: 'CONN' }", PortExpectsSTARTTLS, "", ""},
+	// nodemailer/smtp-server#115
+	{"`{ Error: self signed certificate\n    at TLSSocket.onConnectSecure (_tls_wrap.js:1048:34)", TLSCertUntrusted, "", ""},
+	// jstedfast/MailKit#357 (Pop3Client on an IMAP port)
+	{"Unexpected greeting from server: * OK Gimap ready for requests from 62.220.2.230", PortWrongProtocol, "", ""},
+	// jstedfast/MailKit#156 (ImapClient on 995)
+	{"Unexpected token in IMAP greeting: '+'", PortWrongProtocol, "", ""},
+	// jstedfast/MailKit#1099 (ImapClient on 587)
+	{"Syntax error in IMAP server greeting. Unexpected token: [atom: 220]", PortWrongProtocol, "", ""},
+	// python/cpython#152768 (imaplib on a POP3 port)
+	{"invalid greeting: +OK POP3 server ready", PortWrongProtocol, "", ""},
+	// ditesh/node-poplib#23 (POP3 client on Gmail IMAP 993)
+	{"Response: 'PASS BAD Unknown command g67mb393707070wme\\r\\n'", PortWrongProtocol, "", ""},
+	// pandolia/qqbot#221 (Python 2 smtplib prints QQ's GBK reply escaped)
+	{"SMTPAuthenticationError: (535, 'Error: \\xc7\\xeb\\xca\\xb9\\xd3\\xc3\\xca\\xda\\xc8\\xa8\\xc2\\xeb\\xb5\\xc7\\xc2\\xbc\\xa1\\xa3\\xcf\\xea\\xc7\\xe9\\xc7\\xeb\\xbf\\xb4: http://service.mail.qq.com/cgi-bin/help?subtype=1&&id=28&&no=1001256')", AuthAuthorizationCodeRequired, "", ""},
+	// huangxuan518/HXPackRobot#15
+	{"reply: '535 Error: \\xc7\\xeb\\xca\\xb9\\xd3\\xc3\\xca\\xda\\xc8\\xa8\\xc2\\xeb\\xb5\\xc7\\xc2\\xbc\\xa1\\xa3\\xcf\\xea\\xc7\\xe9\\xc7\\xeb\\xbf\\xb4: http://service.mail.qq.com/cgi-bin/help?subtype=1&&id=28&&no=1001256\\r\\n'", AuthAuthorizationCodeRequired, "", ""},
+	// ZsgsDesign/NOJ#93 (GBK shown as U+FFFD; only the help page is left)
+	{"Failed to authenticate on SMTP server with username \"nuptacm@qq.com\" using 1 possible authenticators. Authenticator LOGIN returned Expected response code 235 but got code \"535\", with message \"535 Error: ��ʹ����Ȩ���¼�������뿴: http://service.mail.qq.com/cgi-bin/help?subtype=1&&id=28&&no=1001256 \".", AuthAuthorizationCodeRequired, "", ""},
+	// pppscn/SmsForwarder#507 (title cut short)
+	{"Failed to send email: 535 Login Fail.Please enter your authorization", AuthAuthorizationCodeRequired, "", ""},
+	// YMFE/yapi#2219
+	{"error: send mail ****@163.com,*****@qq.com error,Invalid login: 535 Login Fail. Please enter your authorization code to login. More information in http://service.mail.qq.com/cgi-bin/help?subtype=1&&id=28&&no=1001256", AuthAuthorizationCodeRequired, "", ""},
+	// PHPMailer/PHPMailer#1332
+	{"2018-01-15 15:58:23\tConnection: Failed to connect to server. Error number 2. \"Error notice: stream_socket_client(): unable to connect to ssl://smtp.hosts.co.uk:465 (Connection timed out)", TCPTimeout, "", ""},
+	// PHPMailer/PHPMailer#2215
+	{"2020-12-06 09:56:04 Connection failed. Error #2: stream_socket_client(): unable to connect to smtp.gmail.com:587 (Permission denied) [/var/www/html/vendor/phpmailer/phpmailer/src/SMTP.php line 375]\n2020-12-06 09:56:04 SMTP ERROR: Failed to connect to server: Permission denied (13)", TCPConnectFailed, "", ""},
+	// PHPMailer/PHPMailer#2199
+	{"2020-11-20 01:18:21 SMTP ERROR: Failed to connect to server: Network is unreachable (101)", TCPUnreachable, "", ""},
+	// PHPMailer/PHPMailer#1648
+	{"Message could not be sent.Mailer Error: SMTP Error: Could not connect to SMTP host.", TCPConnectFailed, "", ""},
+	// PHPMailer/PHPMailer#872 (title cut short)
+	{"SMTP ERROR: Failed to connect to server: A connection attempt failed because the connected party did not properly respond after a period of time, or established connection failed because connected hos", TCPTimeout, "", ""},
+	// django-helpdesk/django-helpdesk#568 and sivel/speedtest-cli#235 (Python ssl read timeout)
+	{"ssl.SSLError: ('The read operation timed out',)", ServerResponseTimeout, "", ""},
+	// deanproxy/eMail#59
+	{"email: FATAL: Smtp error: Timeout(10) while trying to read from SMTP server", ServerResponseTimeout, "", ""},
+	// frappe/frappe#35004
+	{"Error connecting via SMTP: timed out", TCPTimeout, "", ""},
+	// ljmerza/ha-email-sensor#16 (Gmail IMAP bandwidth limit)
+	{"IMAPClient update error: command: FETCH => [OVERQUOTA] Account exceeded command or bandwidth limits.", ServerBusy, "", ""},
+}
+
+// benignCorpus are real success and non-mail lines (greetings, OKs, an HTTP access log line):
+// pasted with an error they must add no error-level finding of their own.
+var benignCorpus = []string{
+	// curl/curl#5321
+	"I got 235 Authentication successful",
+	// curl/curl#5321 (QQ greeting and EHLO as curl -v prints them)
+	"< 220 newxmesmtplogicsvrszb5.qq.com XMail Esmtp QQ Mail Server.\n< 250-newxmesmtplogicsvrszb5.qq.com\n< 250-PIPELINING\n< 250-SIZE 73400320\n< 250-STARTTLS\n< 250-AUTH LOGIN PLAIN\n< 250-AUTH=LOGIN\n< 250-MAILCOMPRESS\n< 250 8BITMIME",
+	// splitbrain/dokuwiki-plugin-smtp#65 (Proton Mail)
+	"Got: 220 2.0.0 Ready to start TLS",
+	// alash3al/go-smtpsrv#6
+	"> 354 End data with <CR><LF>.<CR><LF>",
+	// alash3al/go-smtpsrv#6
+	"> 250 Ok",
+	// mludvig/smtp-cli#24 (AliMail greeting)
+	"[220] 'smtp.aliyun-inc.com MX AliMail Server'",
+	// jstedfast/MailKit#856 (free.fr POP3 greeting)
+	"S: +OK POP3 ready <1724282838.1557400756@popn2>",
+	// jstedfast/MailKit#856 (free.fr IMAP greeting and CAPABILITY)
+	"S: * OK IMAP4 ready\nC: A00000000 CAPABILITY\nS: * CAPABILITY IMAP4REV1 X-NETSCAPE LOGIN-REFERRALS AUTH=PLAIN\nS: A00000000 OK completed",
+	// NixOS/nixpkgs#352446 (mbsync -V)
+	"Connecting to imappro.zoho.eu (185.230.212.25:993)...\nConnection is now encrypted\nLogging in...\nAuthenticating with SASL mechanism PLAIN...",
+	// the-djmaze/snappymail#1397
+	"[2024-01-23 10:01:04.604][e8cf41e5] IMAP[INFO]: Connect (success)",
+	// frappe/frappe#35004
+	"✓ SSL SMTP connection successful!",
+	// xavier-hernandez/goaccess-for-nginxproxymanager#172 (nginx access log)
+	`192.168.224.1 - - [23/Dec/2023:12:54:14 +0000] "GET / HTTP/1.1" 200 91967 "-" "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/120.0.0.0 Safari/537.36 Edg/120.0.0.0"`,
 }
 
 func TestCorpus(t *testing.T) {

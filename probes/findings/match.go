@@ -35,6 +35,7 @@ const (
 	maxMatchLine  = 8 << 10 // bytes of one (logical) line that are matched
 	maxEvidence   = 512     // bytes of evidence kept per match
 	maxGroupLines = 64      // lines of one multi-line SMTP reply joined before matching
+	seamBytes     = 80      // bytes of each side of a line break matched together (wrapped text)
 )
 
 // sig is one signature.
@@ -73,7 +74,7 @@ func signatures() []*sig {
 		// ---- A. Provider and server texts that name the cause outright ----
 		// QQ / NetEase / Coremail: the client authorization code (授权码).
 		srv("qq-authcode", AuthAuthorizationCodeRequired, "authorization code", "authorized code",
-			"授权码", "授权密码").but("oauth", "invalid_grant"),
+			"授权码", "授权密码", "enter your authoriz", "no=1001256").but("oauth", "invalid_grant"),
 		srv("exmail-weixin-token", AuthAuthorizationCodeRequired, "weixin token", "客户端专用密码"),
 		srv("coremail-reqcode", AuthAuthorizationCodeRequired, "err.login.reqcode"),
 		// QQ's misspelt "requiered" and the same demand worded by others.
@@ -104,6 +105,7 @@ func signatures() []*sig {
 		// OAuth2 token refused: Gmail's base64 JSON status, its decoded form, Thunderbird's text.
 		srv("gmail-oauth-status", AuthOAuthFailed, "eyjzdgf0dxmioi", `"schemes":"bearer"`,
 			"invalid oauth", "oauth token", "access token is invalid"),
+		srv("xoauth2-invalid", AuthOAuthFailed, "invalid xoauth2", "invalid oauthbearer", "xoauth2 auth data"),
 		srv("xoauth2-failed", AuthOAuthFailed, "xoauth2", "oauthbearer").near(40, "fail", "invalid", "rejected"),
 		cli("tb-oauth-error", AuthOAuthFailed, "authentication failure while connecting to server",
 			"服务器时身份验证失败"),
@@ -133,7 +135,7 @@ func signatures() []*sig {
 		srv("tls-version-unsupported", TLSVersionTooOld, "tls 1.0 and 1.1 are not supported",
 			"unsupported protocol version", "protocol version not supported", "tlsv1 alert protocol version",
 			"no appropriate protocol", "no protocols available", "ssl_choose_client_version",
-			"unsupported protocol", "protocol is disabled"),
+			"unsupported protocol", "protocol is disabled", "fatal alert: protocol_version"),
 		// Encryption demanded before login or mail.
 		srv("starttls-first", TLSRequired, "must issue a starttls", "starttls is required",
 			"starttls required", "issue starttls first", "encryption required", "privacyrequired",
@@ -149,11 +151,12 @@ func signatures() []*sig {
 			"auth mode unsupported", "none of the authentication methods supported by this client",
 			"mechanism not supported", "does not seem to support encrypted passwords",
 			"does not allow plaintext passwords", "不支持您选择的验证方式", "不支持您所选择的认证方式",
-			"不允许明文密码", "不支持加密过的密码"),
+			"不允许明文密码", "不支持加密过的密码", "invalid authentication mechanism"),
 		srv("auth-not-offered", SMTPAuthNotOffered, "smtp auth extension not supported",
 			"server doesn't support auth", "does not support authentication (smtp-auth)",
 			"authentication not enabled", "auth command used when not advertised",
 			"authentication not available", "auth not available"),
+		srv("auth-not-implemented", SMTPAuthNotOffered, "not implemented").match(`auth .{0,200}not implemented`),
 		// Sender, relay, content, limits.
 		srv("sender-mismatch", SMTPSenderMismatch, "mail from must equal authorized user",
 			"must be same as authorization user", "must be same as authorized user",
@@ -163,6 +166,9 @@ func signatures() []*sig {
 			"发件人必须与登录"),
 		srv("ip-rate-limit", ServerBusy, "ip frequency limited", "connection frequency limited",
 			"hl:icc", "hl:ifc", "hl:rep", "hl:mep", "hl:ifq"),
+		// RFC 7372 X.7.25 and Postfix reject_unknown_client / reject_unknown_reverse_client_hostname.
+		srv("no-reverse-dns", SMTPNoReverseDNS, "reverse hostname", "reverse dns", "cannot find your hostname",
+			"no ptr record", "ptr record", "reverse lookup", "reverse-dns", "rdns"),
 		srv("ip-blocked", SMTPIPBlocked, "hl:ipb", "hl:ihu", "black ip", "blocked using", "spamhaus",
 			"rbl deny", "banned sending ip", "spam abuse detected from ip", "traffic not accepted from this ip",
 			"is blacklisted", "blocklisted", "is listed at", "[bl21]", "[tss09]", "client host rejected",
@@ -174,10 +180,12 @@ func signatures() []*sig {
 			"未被许可的信息", "识别为垃圾邮件", "被判为垃圾邮件"),
 		srv("sending-limit", SMTPSendingLimit, "mi:stc", "daily user sending limit",
 			"daily user sending quota", "sending limit exceeded", "daily message limit", "sending quota exceeded",
-			"daily sending quota", "exceeded the daily", "message limit exceeded", "超出每日", "发信数量"),
+			"daily sending quota", "exceeded the daily", "message limit exceeded", "messages per day",
+			"daily message quota", "submissionquotaexceeded", "sending rate exceeded", "超出每日", "发信数量"),
 		srv("sending-blocked", SMTPSendingBlocked, "outboundspamexception", "isn't allowed to send email",
 			"not allowed to send mail", "wascl", "blocked for sending", "restricted from sending",
 			"suspended from sending", "sending has been disabled"),
+		srv("outgoing-suspended", SMTPSendingBlocked, "outgoing mail").and("suspended"),
 		srv("spf-dmarc", SMTPSPFDMARCRejected, "this mail is unauthenticated", "spf validation failed",
 			"spf check failed", "dmarc policy", "failed dmarc", "dkim validation failed", "sender policy framework"),
 		srv("greylisted", SMTPGreylisted, "greylist", "graylist"),
@@ -189,6 +197,11 @@ func signatures() []*sig {
 			"client not authenticated", "client was not authenticated", "not authenticated to send",
 			"need ehlo and auth first", "rejected: not logged in", "must authenticate", "please authenticate",
 			"smtp auth required", "auth required", "requires authentication", "本域用户必须通过验证"),
+		srv("bad-sequence", SMTPBadSequence, "bad sequence of command", "command out of sequence",
+			"out of sequence", "send hello first", "need mail command", "need rcpt command", "命令顺序"),
+		srv("line-too-long", SMTPLineTooLong, "line too long", "line is too long", "lines too long",
+			"maximum allowed line length", "line length in message", "line length exceeds", "line length exceeded",
+			"line length limit"),
 		srv("helo-rejected", SMTPHELORejected, "helo command rejected", "ehlo command rejected",
 			"need fully-qualified hostname", "invalid helo", "bad helo", "helohost error", "helo hostname",
 			"invalid ehlo", "helo name"),
@@ -196,12 +209,17 @@ func signatures() []*sig {
 			"message size limit", "message is too long", "message too big", "message is too large",
 			"exceeded mailsize limit", "mail size limit", "length of data content", "attachment is too long",
 			"maximum message size", "size exceeds", "邮件大小超过限制", "邮件过大"),
+		srv("imap-append-quota", IMAPOverQuota, "quota", "storage limit").
+			match(`(^|[\s'"(])no (append|\[)|(^|\s)([a-z]*[0-9][a-z0-9.]*|\*) no |'append' command`),
 		srv("mailbox-full", SMTPRecipientMailboxFull, "mailbox full", "mailbox is full", "over quota",
 			"exceeded storage allocation", "mailbox quota exceeded", "quota exceeded", "收件人邮箱已满",
 			"邮箱已满").but("[overquota]"),
 		srv("imap-nonexistent", IMAPNonexistentMailbox, "[nonexistent]", "mailbox doesn't exist",
 			"no such mailbox", "unknown mailbox", "mailbox does not exist", "folder does not exist").
 			but("5.1.1", "550", "554", "rcpt", "recipient"),
+		srv("recipient-disabled", SMTPRecipientDisabled, "user disabled", "mailbox disabled", "mailbox is disabled",
+			"recipient is disabled", "account that you tried to reach is disabled", "mailbox has been disabled").
+			but("login", "logon", "password", "auth"),
 		srv("recipient-unknown", SMTPRecipientUnknown, "user unknown", "unknown user",
 			"mailbox not found", "tried to reach does not exist", "recipient address rejected",
 			"invalid recipient", "recipient not found", "no mailbox here", "user not found",
@@ -217,6 +235,7 @@ func signatures() []*sig {
 		srv("account-locked", AuthAccountLocked, "user is locked", "account is locked", "account locked",
 			"account has been locked", "account is disabled", "account has been disabled", "account disabled",
 			"account has been frozen", "account is frozen", "temporarily suspended", "account suspended",
+			"account has been suspended", "account is suspended",
 			"user suspended", "账号被锁定", "账户被锁定", "用户被锁定", "冻结", "邮箱被锁"),
 		srv("credentials-missing", AuthCredentialsMissing, "no password specified", "missing credentials",
 			"username or passwd is null", "could not get password", "error getting mail password",
@@ -242,14 +261,15 @@ func signatures() []*sig {
 		enh("smtp-enh-5.7.13", AuthAccountLocked, "5.7.13"),
 		enh("smtp-enh-5.7.26", SMTPSPFDMARCRejected, "5.7.20", "5.7.21", "5.7.22", "5.7.23", "5.7.24",
 			"5.7.26", "4.7.23", "4.7.24", "4.7.26"),
-		enh("smtp-enh-5.7.25", SMTPIPBlocked, "5.7.25", "4.7.25", "5.7.606", "5.7.511", "5.7.501",
+		enh("smtp-enh-x.7.25", SMTPNoReverseDNS, "5.7.25", "4.7.25"),
+		enh("smtp-enh-5.7.606", SMTPIPBlocked, "5.7.606", "5.7.511", "5.7.501",
 			"5.7.708", "5.7.510"),
 		enh("smtp-enh-5.7.705", SMTPSendingBlocked, "5.7.705", "5.7.750"),
 		enh("smtp-enh-5.7.27", SMTPSenderInvalid, "5.7.27", "5.1.7", "5.1.8", "4.1.8"),
 		enh("smtp-enh-5.7.28", SMTPSpamRejected, "5.7.28", "4.7.28"),
 		enh("smtp-enh-5.4.5", SMTPSendingLimit, "5.4.5"),
-		enh("smtp-enh-5.1.1", SMTPRecipientUnknown, "5.1.1", "5.1.2", "5.1.3", "5.1.6", "5.1.10",
-			"5.2.1"),
+		enh("smtp-enh-5.1.1", SMTPRecipientUnknown, "5.1.1", "5.1.2", "5.1.3", "5.1.6", "5.1.10"),
+		enh("smtp-enh-5.2.1", SMTPRecipientDisabled, "5.2.1"),
 		enh("smtp-enh-5.2.2", SMTPRecipientMailboxFull, "5.2.2", "4.2.2"),
 		enh("smtp-enh-5.3.4", SMTPMessageTooLarge, "5.3.4", "5.2.3", "4.3.4"),
 		enh("smtp-enh-4.3.2", ServerBusy, "4.3.2", "4.4.5", "4.3.1"),
@@ -262,32 +282,37 @@ func signatures() []*sig {
 		srv("pop3-sys-perm", POP3SysPerm, "[sys/perm]"),
 		srv("imap-authorizationfailed", AuthAuthorizationFailed, "[authorizationfailed]"),
 		srv("imap-contactadmin", IMAPContactAdmin, "[contactadmin]"),
+		srv("imap-bandwidth", ServerBusy, "command or bandwidth limits", "bandwidth limit exceeded"),
 		srv("imap-overquota", IMAPOverQuota, "[overquota]"),
 		srv("imap-unavailable", ServerBusy, "[unavailable]", "[limit]", "[inuse]",
 			"maximum number of connections", "too many connections", "too many simultaneous connections",
 			"too many concurrent", "connection limit", "mail_max_userip_connections", "最大连接数量"),
 		srv("smtp-421", ServerBusy, "421").match(`(^|[\s:>'"(,])421[ ,-]`),
+		cli("smtp-503", SMTPBadSequence, "503").match(`(^|[\s:>'"(,|])503[ ,-]`),
 
 		// ---- D. Client-side texts: Go, OpenSSL/Python, Node, Java, PHP, .NET, mail apps ----
 		// DNS.
 		cli("dns-lookup-timeout", DNSFailure, "lookup ").match(`lookup \S+.*(i/o timeout|timed out)`),
 		cli("dns-temporary", DNSFailure, "temporary failure in name resolution", "eai_again",
 			"server misbehaving", "servfail", "dns server failed", "non-authoritative host not found",
-			"try again later. (dns)", "dns query error"),
+			"try again later. (dns)", "dns query error", "erefused", "eservfail", "dns server returned answer with no data"),
 		cli("dns-no-address", DNSNoAddress, "no address associated with hostname", "eai_nodata",
-			"no data record of requested type"),
+			"no data record of requested type", "enodata"),
 		cli("dns-nxdomain", DNSNXDomain, "no such host", "name or service not known",
 			"nodename nor servname provided", "getaddrinfo failed", "enotfound", "unknownhostexception",
 			"unknown host", "host not found", "could not resolve host", "name not resolved", "nxdomain",
 			"cannot locate server", "0x800ccc0d", "socket error # 11001", "wsahost_not_found",
 			"err_name_not_resolved", "未知。服务器可能配置错误"),
+		cli("libuv-enotfound", DNSNXDomain, "-3008").match(`errno\W{0,3}-3008`),
 		cli("tb-smtp-unknown", DNSNXDomain, "outgoing server (smtp)").and("is unknown"),
+		cli("node-edns", DNSFailure, "'edns'", `"edns"`),
 		// Greeting and response timeouts (before the connect timeouts that share words).
 		cli("greeting-timeout", ServerGreetingTimeout, "greeting never received", "no greeting",
 			"timeout waiting for greeting", "did not receive greeting"),
 		cli("response-timeout", ServerResponseTimeout, "read timed out", "the operation has timed out",
 			"timed out waiting for a response", "0x8004210a", "0x8004210b", "0x800ccc19",
-			"timeout waiting for response", "command timed out", "response timeout", "read timeout").
+			"timeout waiting for response", "command timed out", "response timeout", "read timeout",
+			"read operation timed out", "while trying to read", "timed out reading", "timeout while reading").
 			but("connect timed out"),
 		cli("go-read-timeout", ServerResponseTimeout, "read tcp", "read udp").and("i/o timeout"),
 		// Routes.
@@ -302,6 +327,10 @@ func signatures() []*sig {
 		cli("tls-intercepted", TLSIntercepted, "kaspersky", "avast", "eset ssl filter", "bitdefender",
 			"fortinet", "fortigate", "zscaler", "sophos", "netskope", "bluecoat", "forcepoint", "mcafee",
 			"norton", "avg web/mail shield").match(`cert|x509|issuer|ssl|tls`),
+		cli("revocation-unchecked", TLSRevocationUnchecked, "unable to check revocation", "revocation function was unable",
+			"revocation server was offline", "revocationstatusunknown", "offlinerevocation", "revocationstatus - unknown",
+			"unable to get certificate crl", "unable_to_get_crl", "crypt_e_revocation_offline", "0x80092013",
+			"could not determine revocation status", "吊销服务器已脱机", "吊销功能无法检查"),
 		cli("cert-revoked", TLSCertRevoked, "certificate revoked", "certificate has been revoked",
 			"cert_revoked", "revoked certificate", "certificate is revoked", "证书已被吊销"),
 		cli("cert-expired", TLSCertExpired, "certificate has expired", "certificate expired",
@@ -333,6 +362,11 @@ func signatures() []*sig {
 		cli("bad-greeting-tls-port", PortExpectsTLS, "bad greeting").match(`port:? (465|993|995)\b`),
 		cli("wrong-protocol", PortWrongProtocol, "is not an imap4 mail server", "不是 imap4 邮件服务器",
 			"not an imap server", "not a pop3 server"),
+		cli("greeting-other-protocol", PortWrongProtocol, "greeting", "welcome message").
+			match(`(greeting|welcome message)\W.{0,60}?(\+ok\b|'\+'|\* ok\b|atom: 220\b|\b220[ -][a-z0-9.-]+ e?smtp)`).
+			but("[capability"),
+		cli("pop3-command-imap-bad", PortWrongProtocol, " bad ").
+			match(`(^|[\s'"])(user|pass|apop|capa|stls|stat|retr|uidl|quit) bad `),
 		cli("bad-greeting-pop", PortWrongProtocol, "bad greeting").match(`response: [+*] ?ok`),
 		// Refused, timed out, reset, closed.
 		cli("refused", TCPRefused, "connection refused", "econnrefused", "actively refused",
@@ -347,6 +381,7 @@ func signatures() []*sig {
 			"connection to the server was interrupted", "lost in the middle of the transaction",
 			"unexpectedly terminated the connection", "software caused connection abort", "连接被重置",
 			"连接在传输过程中中断"),
+		cli("tls-unexpected-eof", TLSHandshakeFailed, "unexpected eof while reading", "tls_start_servertls() failed"),
 		cli("closed", ServerClosed, "unexpected socket close", "connection unexpectedly closed",
 			"connection closed unexpectedly", "unexpectedly disconnected", "net_io_connectionclosed",
 			"has disconnected", "已经断开连接", "[eof]", "unexpected eof", "closed by remote host",
@@ -380,7 +415,7 @@ func signatures() []*sig {
 			"login failed", "logon failure", "login fail", "login error", "auth error", "password error",
 			"badcredentials", "invalid login", "authentication failure", "incorrect password", "wrong password",
 			"password incorrect", "bad password", "invalid password", "password is incorrect",
-			"authenticate failed", "authorization failed", "credentials invalid", "用户名或密码错误", "账号或密码错误", "密码错误", "认证失败",
+			"authenticate failed", "authorization failed", "credentials invalid", "login or password", "用户名或密码错误", "账号或密码错误", "密码错误", "认证失败",
 			"登录失败", "身份验证失败").gen(),
 		cli("client-auth-failed", AuthFailed, "authenticationfailedexception", "smtpauthenticationerror",
 			"could not authenticate", "failed to authenticate", "rejected your login", "0x800ccc92",
@@ -389,6 +424,13 @@ func signatures() []*sig {
 			"mailkit.security.authenticationexception", "进行认证").gen(),
 		cli("tb-login-failed", AuthFailed, "login to server", "sending of password").
 			match(`login to server .* failed|sending of password .*did not succeed`).gen(),
+		cli("curl-67", AuthFailed, "curl: (67)", "libcurl: (67)", "curl error 67", "curle_login_denied", "login denied").gen(),
+		cli("curl-35", TLSHandshakeFailed, "curl: (35)", "curl error 35", "curle_ssl_connect_error").gen(),
+		cli("curl-60", TLSCertUntrusted, "curl: (60)", "curl error 60", "curle_peer_failed_verification").gen(),
+		cli("curl-28", TCPTimeout, "curl: (28)", "curl error 28", "curle_operation_timedout").gen(),
+		cli("curl-7", TCPConnectFailed, "curl: (7)", "curl error 7:", "curle_couldnt_connect").gen(),
+		cli("curl-6", DNSNXDomain, "curl: (6)", "curl error 6:", "curle_couldnt_resolve_host").gen(),
+		srv("smtp-535", AuthFailed, "535").match(`(^|[\s:>'"(,|])535([ ,-]|\)|$)`).gen(),
 		cli("generic-timeout", TCPTimeout, "timed out", "i/o timeout", "超时").gen(),
 		cli("client-connect-failed", TCPConnectFailed, "smtp connect() failed", "could not connect to smtp host",
 			"couldn't connect to host", "could not connect to host", "mailconnectexception",
@@ -732,18 +774,54 @@ func MatchText(text string) []Match {
 	m := getMatcher()
 	sc := m.newScratch()
 	byCode := map[Code]hit{}
-	forEachLogical(text, func(line string) {
-		r := m.best(line, true, sc)
-		if r < 0 {
-			return
-		}
+	add := func(r int, evidence string) {
 		c := m.sigs[r].code
 		if h, ok := byCode[c]; !ok || r < h.rule {
-			byCode[c] = hit{r, printable(line)}
+			byCode[c] = hit{rule: r, evidence: printable(evidence)}
+		}
+	}
+	oauth := false // the log shows an OAuth2 SASL exchange (AUTH XOAUTH2, auth=Bearer)
+	var prevTail string
+	forEachLogical(text, func(line string) {
+		line = unescapeHex(line)
+		r := m.best(line, true, sc)
+		if r >= 0 {
+			add(r, line)
+		}
+		if !oauth {
+			for _, l := range oauthExchange {
+				if bytes.Contains(sc.norm, []byte(l)) {
+					oauth = true
+					break
+				}
+			}
+		}
+		// A wrapped line ("... cannot find your reverse" / "hostname, [...]"): match the seam of
+		// the previous line's end and this line's start, so an anchor split by the wrap still holds.
+		head := line
+		if len(head) > seamBytes {
+			head = head[:seamBytes]
+		}
+		if prevTail != "" {
+			seam := prevTail + " " + head
+			if rs := m.best(seam, true, sc); rs >= 0 && (r < 0 || rs < r) {
+				add(rs, seam)
+			}
+		}
+		prevTail = line
+		if len(prevTail) > seamBytes {
+			prevTail = prevTail[len(prevTail)-seamBytes:]
 		}
 	})
 	if len(byCode) == 0 {
 		return nil
+	}
+	// A generic login failure during an OAuth2 login is a refused token, not a wrong password.
+	if h, ok := byCode[AuthFailed]; ok && oauth {
+		if _, dup := byCode[AuthOAuthFailed]; !dup {
+			byCode[AuthOAuthFailed] = hit{rule: h.rule, evidence: h.evidence, code: AuthOAuthFailed, id: "oauth-context"}
+		}
+		delete(byCode, AuthFailed)
 	}
 	hits := make([]hit, 0, len(byCode))
 	for _, h := range byCode {
@@ -753,6 +831,10 @@ func MatchText(text string) []Match {
 	out := make([]Match, 0, len(hits))
 	for _, h := range hits {
 		s := m.sigs[h.rule]
+		if h.code != "" {
+			out = append(out, Match{Code: h.code, Evidence: h.evidence, Rule: h.id})
+			continue
+		}
 		if s.generic && explained(s.code, hits, m) {
 			continue
 		}
@@ -761,10 +843,17 @@ func MatchText(text string) []Match {
 	return out
 }
 
+// oauthExchange are the literals of an OAuth2 SASL login in a pasted log: the command (not a
+// list of offered mechanisms) or the bearer token it carries.
+var oauthExchange = []string{"auth xoauth2", "authenticate xoauth2", "auth oauthbearer", "authenticate oauthbearer",
+	"auth=bearer", "saslmechanismoauth2"}
+
 // hit is the best signature a code matched, with its evidence.
 type hit struct {
 	rule     int
 	evidence string
+	code     Code   // set when context overrides the signature's code
+	id       string // the rule name reported with code
 }
 
 // explained reports whether a generic code is made redundant by a specific code among hits.
@@ -1210,6 +1299,48 @@ func lineClass(norm []byte) string {
 }
 
 // ---- text decoding ----
+
+// unescapeHex turns a line that shows raw bytes as \xNN escapes (Python 2 and bytes reprs of a
+// GBK reply: "535 Error: \xc7\xeb\xca\xb9...") back into text, when the bytes decode as UTF-8
+// or as plausible GB18030 Chinese; otherwise, or with fewer than two escapes, the line is
+// returned unchanged. One pass, output no longer than the input.
+func unescapeHex(line string) string {
+	if strings.Count(line, `\x`) < 2 {
+		return line
+	}
+	buf := make([]byte, 0, len(line))
+	n := 0
+	for i := 0; i < len(line); i++ {
+		if line[i] == '\\' && i+3 < len(line) && line[i+1] == 'x' && isHex(line[i+2]) && isHex(line[i+3]) {
+			buf = append(buf, unhex(line[i+2])<<4|unhex(line[i+3]))
+			i += 3
+			n++
+			continue
+		}
+		buf = append(buf, line[i])
+	}
+	if n < 2 {
+		return line
+	}
+	if utf8.Valid(buf) {
+		return string(buf)
+	}
+	if s, ok := decodeGB18030(buf); ok {
+		return s
+	}
+	return line
+}
+
+func isHex(c byte) bool { return isDigit(c) || 'a' <= c && c <= 'f' || 'A' <= c && c <= 'F' }
+func unhex(c byte) byte {
+	switch {
+	case isDigit(c):
+		return c - '0'
+	case 'a' <= c && c <= 'f':
+		return c - 'a' + 10
+	}
+	return c - 'A' + 10
+}
 
 // DecodeText turns raw reply bytes into UTF-8: valid UTF-8 stays, otherwise GB18030/GBK is tried
 // (QQ/NetEase send Chinese that way), else bytes are escaped. Never returns mojibake for GBK input.
