@@ -1,7 +1,9 @@
 package testservers
 
 import (
+	"bytes"
 	"crypto/tls"
+	"crypto/x509"
 	"errors"
 	"fmt"
 	"net"
@@ -144,6 +146,19 @@ func tlsError(substr string) scenarioCheck {
 	}
 }
 
+// peerCert hands the certificate the server presents (not verified) to check.
+func peerCert(check func(t *testing.T, c *x509.Certificate)) scenarioCheck {
+	return func(t *testing.T, sc Scenario, s *Server, ca *CA) {
+		conn, err := tls.DialWithDialer(&net.Dialer{Timeout: 30 * time.Second}, "tcp", s.Addr,
+			&tls.Config{InsecureSkipVerify: true})
+		if err != nil {
+			t.Fatalf("TLS dial: %v", err)
+		}
+		defer conn.Close()
+		check(t, conn.ConnectionState().PeerCertificates[0])
+	}
+}
+
 // silent checks no byte arrives within the scenario's timeout.
 func silent(t *testing.T, sc Scenario, s *Server, ca *CA) {
 	c := dial(t, s.Addr)
@@ -212,6 +227,19 @@ var scenarioChecks = map[string]scenarioCheck{
 	"smtp-cert-self-signed": tlsError("certificate signed by unknown authority"),
 	"smtp-cert-expired":     tlsError("certificate has expired or is not yet valid"),
 	"smtp-cert-wrong-host":  tlsError("cannot validate certificate for 127.0.0.1 because it doesn't contain any IP SANs"),
+	"smtp-cert-snakeoil": peerCert(func(t *testing.T, c *x509.Certificate) {
+		if !bytes.Equal(c.RawIssuer, c.RawSubject) || c.CheckSignature(c.SignatureAlgorithm, c.RawTBSCertificate, c.Signature) != nil {
+			t.Errorf("certificate of %s is not self-signed", c.Subject)
+		}
+		if len(c.DNSNames) > 0 || len(c.IPAddresses) > 0 || c.Subject.CommonName != "mx1.snakeoil.example" {
+			t.Errorf("names %v %v, CN %q; want no SANs and CN mx1.snakeoil.example", c.DNSNames, c.IPAddresses, c.Subject.CommonName)
+		}
+	}),
+	"imap-cert-expired-wrong-host": peerCert(func(t *testing.T, c *x509.Certificate) {
+		if !c.NotAfter.Equal(expiredNotAfter) || !slices.Equal(c.DNSNames, []string{"wrong.example"}) {
+			t.Errorf("NotAfter %v, names %v; want %v, [wrong.example]", c.NotAfter, c.DNSNames, expiredNotAfter)
+		}
+	}),
 	"smtp-busy": func(t *testing.T, sc Scenario, s *Server, ca *CA) {
 		c := dial(t, s.Addr)
 		want(t, "greeting", c.line(), "421 4.7.0 Too many connections, try again later")
