@@ -324,3 +324,69 @@ func TestNearLiterals(t *testing.T) {
 		t.Errorf("got %v", got)
 	}
 }
+
+func TestUnescapeHex(t *testing.T) {
+	cases := map[string]string{
+		// QQ's GBK "请使用授权码登录" as Python 2 prints the bytes.
+		`535 Error: \xc7\xeb\xca\xb9\xd3\xc3\xca\xda\xc8\xa8\xc2\xeb\xb5\xc7\xc2\xbc`: "535 Error: 请使用授权码登录",
+		// UTF-8 bytes escaped.
+		`b'\xe8\xae\xa4\xe8\xaf\x81\xe5\xa4\xb1\xe8\xb4\xa5'`: "b'认证失败'",
+		// One escape, or escapes that are neither UTF-8 nor plausible Chinese: unchanged.
+		`path C:\x41 only`:         `path C:\x41 only`,
+		`\xff\xfe\x00\x01 garbage`: `\xff\xfe\x00\x01 garbage`,
+		`\x4`:                      `\x4`,
+		`\xzz\xqq`:                 `\xzz\xqq`,
+	}
+	for in, want := range cases {
+		if got := unescapeHex(in); got != want {
+			t.Errorf("unescapeHex(%q) = %q, want %q", in, got, want)
+		}
+		if len(unescapeHex(in)) > len(in) {
+			t.Errorf("unescapeHex(%q) grew", in)
+		}
+	}
+	got := MatchText(`smtplib.SMTPAuthenticationError: (535, b'Error: \xc7\xeb\xca\xb9\xd3\xc3\xca\xda\xc8\xa8\xc2\xeb\xb5\xc7\xc2\xbc')`)
+	if len(got) == 0 || got[0].Code != AuthAuthorizationCodeRequired || !strings.Contains(got[0].Evidence, "授权码") {
+		t.Errorf("escaped GBK reply: %v", got)
+	}
+}
+
+// TestWrappedLines: an anchor split by a line break still holds, with both lines as evidence.
+func TestWrappedLines(t *testing.T) {
+	got := MatchText("smtplib.SMTPDataError: (501, b'Syntax error - line too\nlong')")
+	if len(got) == 0 || got[0].Code != SMTPLineTooLong || !strings.Contains(got[0].Evidence, "line too long") {
+		t.Errorf("wrapped: %v", got)
+	}
+	// Unrelated lines stay unrelated: the seam is only the lines' edges.
+	if got := MatchText("250 OK\n250 OK"); len(got) != 0 {
+		t.Errorf("seam of two OKs: %v", got)
+	}
+}
+
+// TestOAuthContext: a generic 535 answering AUTH XOAUTH2 is a refused token; a mechanism list
+// naming XOAUTH2 is no OAuth exchange.
+func TestOAuthContext(t *testing.T) {
+	got := MatchText("C: AUTH XOAUTH2 dXNlcj1hbGljZUBleGFtcGxlLmNvbQFhdXRoPUJlYXJlciB5YTI5AQE=\nS: 535 5.7.3 Authentication unsuccessful")
+	if len(got) != 1 || got[0].Code != AuthOAuthFailed || got[0].Rule != "oauth-context" || !strings.Contains(got[0].Evidence, "535") {
+		t.Errorf("XOAUTH2 then 535: %v", got)
+	}
+	got = MatchText("250-AUTH LOGIN PLAIN XOAUTH2\n535 5.7.8 Username and Password not accepted")
+	if len(got) != 1 || got[0].Code != AuthFailed {
+		t.Errorf("mechanism list then 535: %v", got)
+	}
+}
+
+// TestNewSignaturesBounded: escapes and seams keep MatchText linear on hostile input.
+func TestNewSignaturesBounded(t *testing.T) {
+	for _, in := range []string{
+		strings.Repeat(`\xc7\xeb`, maxMatchInput/8),
+		strings.Repeat("line too\n", maxMatchInput/9),
+		strings.Repeat("greeting +ok * ok 220 ", maxMatchInput/22),
+	} {
+		start := time.Now()
+		MatchText(in)
+		if d := time.Since(start); d > 5*time.Second {
+			t.Errorf("MatchText(%d bytes %q...) took %v", len(in), in[:16], d)
+		}
+	}
+}
