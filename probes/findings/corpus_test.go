@@ -927,6 +927,48 @@ var corpus = []corpusCase{
 	{"Error connecting via SMTP: timed out", TCPTimeout, "", ""},
 	// ljmerza/ha-email-sensor#16 (Gmail IMAP bandwidth limit)
 	{"IMAPClient update error: command: FETCH => [OVERQUOTA] Account exceeded command or bandwidth limits.", ServerBusy, "", ""},
+	// lossme/ComicBook#3
+	{"！error:(535, b'Error: authentication failed')", AuthFailed, "", ""},
+	// roundcube/roundcubemail#6794
+	{"Erreur SMTP (535) : authentication failed", AuthFailed, "", ""},
+	// roundcube/roundcubemail#6605
+	{"Unable to send an email: SMTP Error (535): Authentication failed", AuthFailed, "", ""},
+	// mautic/recommended-project#74 (Symfony Mailer)
+	{"Failed to authenticate on SMTP server with username \"no-reply@money4you.financial\" using the following authenticators: \"LOGIN\", \"PLAIN\". Authenticator \"LOGIN\" returned \"Expected response code \"235\" but got code \"535\", with message \"535 Incorrect authentication data\".\". Authenticator \"PLAIN\" returned \"Expected response code \"235\" but got code \"535\", with message \"535 Incorrect authentication data\".\".", AuthFailed, "", ""},
+	// 4IceG/luci-app-sms-tool-js#45 (mailsend without -ehlo)
+	{"Failed to forward message: Error: MAIL FROM failed: '550 Authentication is required for relay'", SMTPAuthRequired, "", ""},
+	// Foundry376/Mailspring#811 (Sendmail without AUTH after STARTTLS)
+	{"AUTH PLAIN c2VkZ2hpAHNXXXXXQBzYWRvaGFzaHRhZG84QA==\n500 5.5.1 Command unrecognized: \"AUTH PLAIN c2VkZ2hpAHNXXXXXQBzYWRvaGFzaHRhZG84QA==\"", SMTPAuthNotOffered, "", ""},
+	// Foundry376/Mailspring#1232
+	{"SMTP Last Response Code: 535 (authentication failed)", AuthFailed, "", ""},
+	// pocketbase/pocketbase#584 (Go net/smtp)
+	{"Failed to send the test email. Raw error: \n535 Authentication Failed.", AuthFailed, "", ""},
+	// gogs/gogs#6458 (Go gomail, Exchange offering only NTLM)
+	{"[ERROR] [...o/gogs/internal/email/message.go:209 processMailQueue()] Failed to send emails [xxx@xxx.com]: UID: 1, reset password - gomail: could not send email 1: Auth: 535 5.7.3 Authentication unsuccessful", AuthFailed, "", ""},
+	// guileen/node-sendmail#73 (hMailServer)
+	{"Error: SMTP code:530 msg:530 SMTP authentication is required.", SMTPAuthRequired, "", ""},
+	// emersion/hydroxide#78 (mbsync)
+	{"IMAP error: selected SASL mechanism(s) not available;\n   selected: PLAIN\n   available: EXTERNAL\nNote: not using LOGIN because connection is not encrypted;\n      use 'AuthMechs LOGIN' explicitly to force it.", AuthMechanismUnsupported, "", ""},
+	// mscdex/node-imap#55
+	{"[Error: Unsupported authentication mechanism(s) detected. Unable to login.]", AuthMechanismUnsupported, "", ""},
+	// thunderbird/thunderbird-android#9406 (K-9 Mail against perdition)
+	{"Command continuation aborted: #1# [NO, AUTHENTICATE mechanism not supported, mate] Error", AuthMechanismUnsupported, "", ""},
+	// imapsync/imapsync#449 (Perl Mail::IMAPClient)
+	{"ERROR: 4 NO [AUTHENTICATIONFAILED] Authentication failed. at /usr/local/share/perl5/Mail/IMAPClient.pm line 1388.", AuthFailed, "", ""},
+	// ikvk/imap_tools#167
+	{"imap_tools.errors.MailboxLoginError: Response status \"OK\" expected, but \"NO\" received. Data: [b'authentication failed']", AuthFailed, "", ""},
+	// nextcloud/mail#2929 (Horde IMAP)
+	{"\"Message\":\"IMAP errorAuthentication failed.\",\"Code\":102", AuthFailed, "", ""},
+	// testerSunshine/12306#62
+	{"SMTPAuthenticationError(550, 'User has no permission'))", AuthServiceDisabled, "", ""},
+	// ruanyf/weather-action#5 (163: the sender is not the logged-in account)
+	{"Error: Mail command failed: 553 Local user only,163 smtp5,HdxpCgA3f+63sTNhtiNZDA--.2001S2 1630777785", SMTPSenderMismatch, "", ""},
+	// gshang2017/docker#18 (QQ exmail via calibre-web)
+	{"[2020-03-02 06:29:22,612] ERROR {cps.worker:531} Error sending email: mail from address must be same as authorization user", SMTPSenderMismatch, "", ""},
+	// ssrpanel/SSRPanel#392
+	{"Expected response code 250 but got code \"501\", with message \"501 mail from address must be same as authorization user \"", SMTPSenderMismatch, "", ""},
+	// emersion/go-smtp#63
+	{"2019/09/14 00:52:08 x509: certificate has expired or is not yet valid", TLSCertExpired, "", ""},
 }
 
 // benignCorpus are real success and non-mail lines (greetings, OKs, an HTTP access log line):
