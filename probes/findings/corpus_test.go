@@ -969,6 +969,28 @@ var corpus = []corpusCase{
 	{"Expected response code 250 but got code \"501\", with message \"501 mail from address must be same as authorization user \"", SMTPSenderMismatch, "", ""},
 	// emersion/go-smtp#63
 	{"2019/09/14 00:52:08 x509: certificate has expired or is not yet valid", TLSCertExpired, "", ""},
+	// rpremraj/mailR#107
+	{"DEBUG SMTP: AUTH LOGIN failed\njavax.mail.AuthenticationFailedException: 535 5.7.139 Authentication unsuccessful, basic authentication is disabled. [BM1P287CA0015.INDP287.PROD.OUTLOOK.COM]", AuthBasicDisabled, "", ""},
+	// jakartaee/mail-api#84 (JavaMail's own typo)
+	{"javax.mail.AuthenticationFailedException: No authentication mechansims supported by both server and client", AuthMechanismUnsupported, "", ""},
+	// yegor256/netbout#245
+	{"Caused by: javax.mail.AuthenticationFailedException: failed to connect", AuthFailed, "", ""},
+	// jstedfast/MailKit#1532
+	{"MailKit.Net.Smtp.SmtpCommandException: 5.7.3 Authentication unsuccessful", AuthFailed, "", ""},
+	// thingsboard/thingsboard#13935
+	{"Unable to send mail: 535 5.7.3 Authentication unsuccessful", AuthFailed, "", ""},
+	// kristijandraca/BackgroundMailLibrary#7 (Android JavaMail)
+	{"01-08 21:35:46.425: W/System.err(23534): javax.mail.AuthenticationFailedException", AuthFailed, "", ""},
+	// SeunMatt/mysql-backup4j#17
+	{"javax.mail.AuthenticationFailedException: 535 5.7.0 Invalid login or password", AuthFailed, "", ""},
+	// yesidlazaro/GmailBackground#11
+	{"javax.mail.MessagingException: Could not connect to SMTP host: smtp.gmail.com, port: 465", TCPConnectFailed, "", ""},
+	// ikvk/imap_tools#166
+	{"    raise self.abort('socket error: EOF')\nimaplib.abort: socket error: EOF", ServerClosed, "", ""},
+	// prbinu/dmarc-report-processor#3
+	{"imaplib.abort: command: LOGIN => socket error: EOF", ServerClosed, "", ""},
+	// rcarmo/imapbackup#13
+	{"ERROR: command: FETCH => socket error: EOF", ServerClosed, "", ""},
 }
 
 // benignCorpus are real success and non-mail lines (greetings, OKs, an HTTP access log line):

@@ -152,7 +152,7 @@ func signatures() []*sig {
 			"mechanism not supported", "does not seem to support encrypted passwords",
 			"does not allow plaintext passwords", "不支持您选择的验证方式", "不支持您所选择的认证方式",
 			"不允许明文密码", "不支持加密过的密码", "invalid authentication mechanism", "mechanism(s) not available",
-			"mechanisms not available"),
+			"mechanisms not available", "no authentication mechanisms", "no authentication mechansims"),
 		srv("auth-not-offered", SMTPAuthNotOffered, "smtp auth extension not supported",
 			"server doesn't support auth", "does not support authentication (smtp-auth)",
 			"authentication not enabled", "auth command used when not advertised",
