@@ -1,9 +1,7 @@
 package probes_test
 
 import (
-	"bufio"
 	"context"
-	"net"
 	"strings"
 	"testing"
 	"testing/synctest"
@@ -28,28 +26,17 @@ func TestPOP3PlaintextOffer(t *testing.T) {
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			synctest.Test(t, func(t *testing.T) {
-				serve := func(c net.Conn) {
-					defer c.Close()
-					r := bufio.NewReader(c)
-					c.Write([]byte("+OK Dovecot ready.\r\n"))
-					for {
-						l, err := r.ReadString('\n')
-						if err != nil {
-							return
-						}
-						switch strings.ToUpper(strings.TrimSpace(l)) {
-						case "CAPA":
-							c.Write([]byte("+OK\r\n" + strings.Join(tt.capa, "\r\n") + "\r\n.\r\n"))
-						case "QUIT":
-							c.Write([]byte("+OK Logging out\r\n"))
-							return
-						default:
-							c.Write([]byte("-ERR Unknown command\r\n"))
-						}
+				dialer := lineServer("+OK Dovecot ready.\r\n", func(cmd string) (string, bool) {
+					switch cmd {
+					case "CAPA":
+						return "+OK\r\n" + strings.Join(tt.capa, "\r\n") + "\r\n.\r\n", false
+					case "QUIT":
+						return "+OK Logging out\r\n", true
 					}
-				}
+					return "-ERR Unknown command\r\n", false
+				})
 				r := probes.Probe(context.Background(), probes.Endpoint{Proto: probes.POP3, Host: "127.0.0.1", Port: 110, Security: probes.Plain},
-					probes.Options{Dialer: pipeDialer{serve}, NoModeDetect: true})
+					probes.Options{Dialer: dialer, NoModeDetect: true})
 				if !r.HasCode(tt.want) || r.Status != tt.status {
 					t.Errorf("codes %v, status %s; want %s and %s", codesOf(r), r.Status, tt.want, tt.status)
 				}
@@ -65,30 +52,19 @@ func TestPOP3PlaintextOffer(t *testing.T) {
 // STARTTLS the credential-free probe draws the server's real answer instead.
 func TestSMTPEmptyAuthOffer(t *testing.T) {
 	synctest.Test(t, func(t *testing.T) {
-		serve := func(c net.Conn) {
-			defer c.Close()
-			r := bufio.NewReader(c)
-			c.Write([]byte("220 mx.test ESMTP\r\n"))
-			for {
-				l, err := r.ReadString('\n')
-				if err != nil {
-					return
-				}
-				switch cmd := strings.ToUpper(strings.Fields(l + " x")[0]); cmd {
-				case "EHLO":
-					c.Write([]byte("250-mx.test\r\n250-AUTH\r\n250 STARTTLS\r\n"))
-				case "AUTH":
-					c.Write([]byte("530 5.7.0 Must issue a STARTTLS command first\r\n"))
-				case "QUIT":
-					c.Write([]byte("221 bye\r\n"))
-					return
-				default:
-					c.Write([]byte("502 5.5.2 unknown\r\n"))
-				}
+		dialer := lineServer("220 mx.test ESMTP\r\n", func(cmd string) (string, bool) {
+			switch cmd {
+			case "EHLO":
+				return "250-mx.test\r\n250-AUTH\r\n250 STARTTLS\r\n", false
+			case "AUTH":
+				return "530 5.7.0 Must issue a STARTTLS command first\r\n", false
+			case "QUIT":
+				return "221 bye\r\n", true
 			}
-		}
+			return "502 5.5.2 unknown\r\n", false
+		})
 		r := probes.Probe(context.Background(), probes.Endpoint{Proto: probes.SMTP, Host: "127.0.0.1", Port: 587, Security: probes.Plain},
-			probes.Options{Dialer: pipeDialer{serve}, NoModeDetect: true})
+			probes.Options{Dialer: dialer, NoModeDetect: true})
 		if r.HasCode(findings.AuthPlaintextOffered) || !r.HasCode(findings.TLSRequired) {
 			t.Errorf("codes %v; want tls.required and no auth.plaintext-offered", codesOf(r))
 		}

@@ -23,40 +23,50 @@ func (d pipeDialer) DialContext(context.Context, string, string) (net.Conn, erro
 	return c, nil
 }
 
+// lineServer is a one-connection fake: it writes greeting, then answers each client line with
+// what answer returns for its upper-cased first word; done ends the session after the reply.
+func lineServer(greeting string, answer func(cmd string) (reply string, done bool)) pipeDialer {
+	return pipeDialer{func(c net.Conn) {
+		defer c.Close()
+		r := bufio.NewReader(c)
+		c.Write([]byte(greeting))
+		for {
+			l, err := r.ReadString('\n')
+			if err != nil {
+				return
+			}
+			reply, done := answer(strings.ToUpper(strings.Fields(l + " x")[0]))
+			c.Write([]byte(reply))
+			if done {
+				return
+			}
+		}
+	}}
+}
+
 // TestSlowLoginAnswer: Dovecot holds back the answer to a failed login (auth_failure_delay,
 // up to 15 s after repeated failures). With a shorter --timeout the auth step times out after
 // everything before it answered: that is auth.reply-delayed, never the "turn SSL on" advice of
 // server.response-timeout.
 func TestSlowLoginAnswer(t *testing.T) {
 	synctest.Test(t, func(t *testing.T) {
-		serve := func(c net.Conn) {
-			defer c.Close()
-			r := bufio.NewReader(c)
-			c.Write([]byte("+OK Dovecot ready.\r\n"))
-			for {
-				l, err := r.ReadString('\n')
-				if err != nil {
-					return
-				}
-				switch cmd := strings.ToUpper(strings.Fields(l + " x")[0]); cmd {
-				case "CAPA":
-					c.Write([]byte("+OK\r\nUSER\r\nUIDL\r\n.\r\n"))
-				case "USER":
-					c.Write([]byte("+OK\r\n"))
-				case "PASS", "AUTH":
-					time.Sleep(15 * time.Second) // the penalty: the answer comes after the client gave up
-					c.Write([]byte("-ERR [AUTH] Authentication failed.\r\n"))
-				case "QUIT":
-					c.Write([]byte("+OK Logging out\r\n"))
-					return
-				default:
-					c.Write([]byte("-ERR Unknown command\r\n"))
-				}
+		dialer := lineServer("+OK Dovecot ready.\r\n", func(cmd string) (string, bool) {
+			switch cmd {
+			case "CAPA":
+				return "+OK\r\nUSER\r\nUIDL\r\n.\r\n", false
+			case "USER":
+				return "+OK\r\n", false
+			case "PASS", "AUTH":
+				time.Sleep(15 * time.Second) // the penalty: the answer comes after the client gave up
+				return "-ERR [AUTH] Authentication failed.\r\n", false
+			case "QUIT":
+				return "+OK Logging out\r\n", true
 			}
-		}
+			return "-ERR Unknown command\r\n", false
+		})
 		start := time.Now()
 		r := probes.Probe(context.Background(), probes.Endpoint{Proto: probes.POP3, Host: "127.0.0.1", Port: 110, Security: probes.Plain},
-			probes.Options{Timeout: 4 * time.Second, Dialer: pipeDialer{serve}, User: "alice", Password: []byte("wrong"),
+			probes.Options{Timeout: 4 * time.Second, Dialer: dialer, User: "alice", Password: []byte("wrong"),
 				AllowPlaintextAuth: true, NoModeDetect: true})
 		var auth *probes.Step
 		for i := range r.Steps {
