@@ -116,11 +116,13 @@ func TestStrictRequiresTLS(t *testing.T) {
 		name, proto string
 		port        int
 		evidence    string
+		// The fix names this protocol's encrypted ports, and no other protocol's.
+		ports, notPorts []string
 	}{
-		{"smtp 587", "smtp", s.Submission, "530 5.7.0 Must issue a STARTTLS command first"},
-		{"smtp 25", "smtp", s.SMTP, "530 5.7.0 Must issue a STARTTLS command first"},
-		{"pop3 110", "pop3", s.POP3, "Plaintext authentication disallowed"},
-		{"imap 143", "imap", s.IMAP, "LOGINDISABLED"},
+		{"smtp 587", "smtp", s.Submission, "530 5.7.0 Must issue a STARTTLS command first", []string{"465", "587", "STARTTLS"}, []string{"993", "995"}},
+		{"smtp 25", "smtp", s.SMTP, "530 5.7.0 Must issue a STARTTLS command first", []string{"465", "587", "STARTTLS"}, []string{"993", "995"}},
+		{"pop3 110", "pop3", s.POP3, "Plaintext authentication disallowed", []string{"995", "STARTTLS"}, []string{"465", "587", "993"}},
+		{"imap 143", "imap", s.IMAP, "LOGINDISABLED", []string{"993", "STARTTLS"}, []string{"465", "587", "995"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -145,10 +147,15 @@ func TestStrictRequiresTLS(t *testing.T) {
 			if !strings.Contains(f.Evidence, tt.evidence) {
 				t.Errorf("evidence %q, want the server's %q", f.Evidence, tt.evidence)
 			}
-			// The fix: turn encryption on, naming the ports that have it.
-			for _, w := range []string{"465", "587", "STARTTLS", "993", "995"} {
+			// The fix: turn encryption on, naming this protocol's ports that have it.
+			for _, w := range tt.ports {
 				if !strings.Contains(f.Fix, w) {
 					t.Errorf("fix %q does not mention %s", f.Fix, w)
+				}
+			}
+			for _, w := range tt.notPorts {
+				if strings.Contains(f.Fix, w) {
+					t.Errorf("fix %q names %s, another protocol's port", f.Fix, w)
 				}
 			}
 			for _, l := range r.clientLines() {
