@@ -78,7 +78,7 @@ func TestAccountSRV(t *testing.T) {
 	pop3 := testservers.StartT(t, testservers.Config{Proto: "pop3", Faults: testservers.Faults{ImplicitTLS: true}}, ca)
 	imap := testservers.StartT(t, testservers.Config{Proto: "imap", Faults: testservers.Faults{RequireTLSForAuth: true}}, ca)
 	dns := testservers.StartDNST(t, testservers.Zone{
-		A:  map[string][]string{"mail.test": {"127.0.0.1"}},
+		A:  map[string][]string{"mail.test": {"127.0.0.1"}, "mx.some-company.test": {"127.0.0.1"}},
 		MX: map[string][]testservers.MX{"some-company.test": {{Host: "mx.some-company.test", Pref: 10}}},
 		SRV: map[string][]testservers.SRV{
 			"_submissions._tcp.some-company.test": {{Target: "mail.test", Port: uint16(smtp.Port), Priority: 0, Weight: 1}},

@@ -8,6 +8,7 @@ import (
 	"net"
 	"net/http"
 	"net/netip"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -289,7 +290,36 @@ func (r *run) mx(ctx context.Context, s *probes.Step, domain string) (*Provider,
 		}
 	}
 	s.Detail = fmt.Sprintf("MX %s (no known provider)", strings.Join(hosts, ", "))
+	if missing := r.mxWithoutAddress(ctx, hosts); len(missing) == len(hosts) {
+		// RFC 5321 5.1: mail goes to the MX hosts' addresses; with none, nothing arrives.
+		s.Status = probes.Fail
+		s.Detail = fmt.Sprintf("MX %s: no such mail server: %s receives no mail", strings.Join(hosts, ", "), domain)
+		s.Findings = append(s.Findings, findings.New(findings.DNSMXNoAddress, strings.Join(missing, "; ")))
+	} else if len(missing) > 0 {
+		s.Detail += "; without an address: " + strings.Join(missing, "; ")
+	}
 	return nil, nil, false
+}
+
+// maxMXChecked bounds the address lookups of the MX step: a domain may list many MX hosts.
+const maxMXChecked = 5
+
+// mxWithoutAddress looks up the first MX hosts' addresses in parallel and returns, for each that
+// has none (the name does not exist, or has no A/AAAA), "HOST: error". A failed lookup
+// (SERVFAIL, timeout) proves nothing and is not listed.
+func (r *run) mxWithoutAddress(ctx context.Context, hosts []string) []string {
+	hosts = hosts[:min(len(hosts), maxMXChecked)]
+	out := make([]string, len(hosts))
+	var wg sync.WaitGroup
+	for i, h := range hosts {
+		wg.Go(func() {
+			if _, err := r.dns.LookupHost(ctx, h); errors.Is(err, probes.ErrNXDomain) || errors.Is(err, probes.ErrNoRecords) {
+				out[i] = h + ": " + err.Error()
+			}
+		})
+	}
+	wg.Wait()
+	return slices.DeleteFunc(out, func(s string) bool { return s == "" })
 }
 
 // srv asks the six RFC 6186/8314 names in parallel; a target of "." means "not offered".

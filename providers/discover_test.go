@@ -206,6 +206,7 @@ var testZone = []string{
 	"custom.test. MX 20 alt1.aspmx.l.google.com.",
 	// Self-hosted with RFC 6186 SRV; POP3 explicitly not offered.
 	"some-company.test. MX 10 mx.some-company.test.",
+	"mx.some-company.test. A 127.0.0.1",
 	"_imaps._tcp.some-company.test. SRV 0 1 993 mail.some-company.test.",
 	"_submissions._tcp.some-company.test. SRV 0 1 465 mail.some-company.test.",
 	"_submission._tcp.some-company.test. SRV 0 1 587 mail.some-company.test.",
@@ -221,15 +222,27 @@ var testZone = []string{
 	"nullmx.test. MX 0 .",
 	// Autoconfig on autoconfig.DOMAIN and on the well-known path.
 	"auto.test. MX 10 mx.auto.test.",
+	"mx.auto.test. A 127.0.0.1",
 	"autoconfig.auto.test. A 127.0.0.1",
 	"wk.test. MX 10 mx.wk.test.",
+	"mx.wk.test. A 127.0.0.1",
 	"wk.test. A 127.0.0.1",
 	"bad.test. MX 10 mx.bad.test.",
+	"mx.bad.test. A 127.0.0.1",
 	"autoconfig.bad.test. A 127.0.0.1",
 	"big.test. MX 10 mx.big.test.",
+	"mx.big.test. A 127.0.0.1",
 	"autoconfig.big.test. A 127.0.0.1",
 	"redir.test. MX 10 mx.redir.test.",
+	"mx.redir.test. A 127.0.0.1",
 	"autoconfig.redir.test. A 127.0.0.1",
+	// MX to names that do not exist (NXDOMAIN) or have no address: the domain receives no mail.
+	"dead-mx.test. MX 10 mail.nowhere.test.",
+	"dead-mx.test. MX 20 mx2.dead-mx.test.",
+	"mx2.dead-mx.test. TXT \"no address here\"",
+	"half-mx.test. MX 10 mail.nowhere.test.",
+	"half-mx.test. MX 20 mx.half-mx.test.",
+	"mx.half-mx.test. A 127.0.0.1",
 	// Built-in domains, for the All and closed/unverified paths.
 	"qq.com. MX 10 mx1.qq.com.",
 	"_submission._tcp.qq.com. SRV 0 1 587 smtp.other.test.",
@@ -338,6 +351,15 @@ func TestDiscover(t *testing.T) {
 			},
 			status: map[string]probes.Status{"mx": Warn, "srv": Skp, "autoconfig": Skp, "guess": OK},
 			codes:  map[string][]findings.Code{"mx": {findings.DNSImplicitMX}},
+		},
+		{
+			name: "MX to names without an address", addr: "ann@dead-mx.test",
+			status: map[string]probes.Status{"mx": Fail},
+			codes:  map[string][]findings.Code{"mx": {findings.DNSMXNoAddress}},
+		},
+		{
+			name: "one MX of two without an address", addr: "bo@half-mx.test",
+			status: map[string]probes.Status{"mx": OK},
 		},
 		{
 			name: "null MX", addr: "hal@nullmx.test",

@@ -32,6 +32,7 @@ const (
 	DiscoveryNoEndpoints          Code = "discovery.no-endpoints"           // No mail servers found for this domain
 	DNSFailure                    Code = "dns.failure"                      // DNS lookup failed
 	DNSImplicitMX                 Code = "dns.implicit-mx"                  // Domain has no MX record (mail goes to its own address)
+	DNSMXNoAddress                Code = "dns.mx-no-address"                // The domain's mail servers do not exist
 	DNSNoAddress                  Code = "dns.no-address"                   // Server name has no IP address
 	DNSNoMX                       Code = "dns.no-mx"                        // Domain does not receive e-mail
 	DNSNXDomain                   Code = "dns.nxdomain"                     // Server name does not exist
