@@ -394,6 +394,14 @@ var corpus = []corpusCase{
 	{"tls: failed to verify certificate: x509: certificate signed by unknown authority", TLSCertUntrusted, "", ""},
 	// providers.md N9 (Go crypto/x509)
 	{"x509: certificate has expired or is not yet valid: current time 2026-03-01T10:00:00Z is after 2026-02-28T23:59:59Z", TLSCertExpired, "", ""},
+	// Go crypto/x509 verify.go, the same message when the clock is before NotBefore
+	{"tls: failed to verify certificate: x509: certificate has expired or is not yet valid: current time 2026-12-01T08:00:00Z is before 2026-12-02T00:00:00Z", TLSCertNotYetValid, "", ""},
+	// OpenSSL crypto/x509/x509_txt.c, X509_V_ERR_CERT_NOT_YET_VALID (s_client, curl, PHP)
+	{"verify error:num=9:certificate is not yet valid", TLSCertNotYetValid, "", ""},
+	// OpenJDK java.security.cert.CertificateNotYetValidException (JavaMail over TLS)
+	{"javax.net.ssl.SSLHandshakeException: PKIX path validation failed: java.security.cert.CertPathValidatorException: validity check failed; caused by java.security.cert.CertificateNotYetValidException: NotBefore: Wed Dec 02 00:00:00 UTC 2026", TLSCertNotYetValid, "", ""},
+	// Node.js tls: the OpenSSL code name (nodemailer's err.code)
+	{"Error: certificate is not yet valid { code: 'CERT_NOT_YET_VALID' }", TLSCertNotYetValid, "", ""},
 	// Go crypto/x509 with an antivirus root (issuer named in the error)
 	{"x509: certificate signed by unknown authority (possibly because of \"crypto/rsa: verification error\" while trying to verify candidate authority certificate \"Kaspersky Anti-Virus Personal Root Certificate\")", TLSIntercepted, "", ""},
 	// Go crypto/tls alert from the server

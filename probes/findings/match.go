@@ -336,10 +336,14 @@ func signatures() []*sig {
 			"could not determine revocation status", "吊销服务器已脱机", "吊销功能无法检查"),
 		cli("cert-revoked", TLSCertRevoked, "certificate revoked", "certificate has been revoked",
 			"cert_revoked", "revoked certificate", "certificate is revoked", "证书已被吊销"),
+		// Go names both cases in one message; the times tell which (current time … is before
+		// the start: not yet valid).
+		cli("cert-not-yet-valid-go", TLSCertNotYetValid, "has expired or is not yet valid").match(`current time \S+ is before`),
+		cli("cert-not-yet-valid", TLSCertNotYetValid, "certificatenotyetvalidexception", "not yet valid",
+			"cert_not_yet_valid", "证书尚未生效").but("has expired or is not yet valid", "expired"),
 		cli("cert-expired", TLSCertExpired, "certificate has expired", "certificate expired",
 			"cert_has_expired", "has expired or is not yet valid", "certificateexpiredexception",
-			"certificatenotyetvalidexception", "not yet valid", "validity check failed", "nottimevalid",
-			"expired_certificate", "certificate is not yet valid", "证书已过期", "证书过期"),
+			"validity check failed", "nottimevalid", "expired_certificate", "证书已过期", "证书过期"),
 		cli("cert-hostname", TLSCertHostnameMismatch, "certificate is valid for", "not valid for any names",
 			"doesn't contain any ip sans", "hostname mismatch", "doesn't match either of",
 			"does not match certificate's altnames", "cert_altname_invalid", "not in the cert's altnames",
