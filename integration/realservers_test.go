@@ -609,3 +609,20 @@ func TestWrongPassword(t *testing.T) {
 		})
 	}
 }
+
+// TestStrictPOP3WithoutLogin: Dovecot with disable_plaintext_auth=yes lists STLS, an empty SASL
+// line and no USER in CAPA on port 110. Probed in plaintext without a login name, that is no
+// login offer at all: tls.required (exit 1), not "works, with a plaintext-login warning".
+func TestStrictPOP3WithoutLogin(t *testing.T) {
+	s := load(t)
+	code, r, _ := s.probe(t, "pop3", s.Strict, s.POP3, "", "--security", "plain", "--timeout", "10s")
+	if code != cmd.ExitFindings || r.Status != "fail" {
+		t.Errorf("exit %d, status %s; want 1, fail\n%s", code, r.Status, r.summary())
+	}
+	if f, _ := r.finding("tls.required"); f == nil || !strings.Contains(f.Evidence, "STLS") {
+		t.Errorf("no tls.required naming STLS; findings %v", r.codes())
+	}
+	if f, _ := r.finding("auth.plaintext-offered"); f != nil {
+		t.Errorf("plaintext login reported as offered: %+v", f)
+	}
+}
