@@ -30,6 +30,7 @@ const pwVar = "MAILCHECK_RS_TEST_PASSWORD"
 // that signed their certificate, and the test account.
 type servers struct {
 	Good, Strict                         string // 127.0.0.1 and 127.0.0.2
+	SnakeOil                             string // 127.0.0.3: self-signed cert for another name
 	SMTP, Submission, Submissions        int    // 25, 587, 465
 	POP3, POP3S, IMAP, IMAPS             int    // 110, 995, 143, 993
 	Domain, CAFile, User, Password, Logs string
@@ -86,7 +87,7 @@ func load(t *testing.T) *servers {
 		return n
 	}
 	s := &servers{
-		Good: str("GOOD_HOST"), Strict: str("STRICT_HOST"),
+		Good: str("GOOD_HOST"), Strict: str("STRICT_HOST"), SnakeOil: str("SNAKEOIL_HOST"),
 		SMTP: num("SMTP_PORT"), Submission: num("SUBMISSION_PORT"), Submissions: num("SUBMISSIONS_PORT"),
 		POP3: num("POP3_PORT"), POP3S: num("POP3S_PORT"), IMAP: num("IMAP_PORT"), IMAPS: num("IMAPS_PORT"),
 		Domain: str("DOMAIN"), CAFile: str("CA_FILE"), User: str("USER"), Password: str("PASSWORD"),
@@ -96,7 +97,7 @@ func load(t *testing.T) *servers {
 		t.Fatalf("%s lacks %s: rerun scripts/realservers.sh", path, strings.Join(missing, ", "))
 	}
 	// Network safety: these tests only ever talk to loopback.
-	for _, h := range []string{s.Good, s.Strict} {
+	for _, h := range []string{s.Good, s.Strict, s.SnakeOil} {
 		if ip := net.ParseIP(h); ip == nil || !ip.IsLoopback() {
 			t.Fatalf("%s: host %q is not a loopback address; refusing to probe it", path, h)
 		}

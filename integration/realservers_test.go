@@ -626,3 +626,30 @@ func TestStrictPOP3WithoutLogin(t *testing.T) {
 		t.Errorf("plaintext login reported as offered: %+v", f)
 	}
 }
+
+// TestSnakeoilCert: Dovecot serving an untouched self-signed certificate for another name (the
+// snakeoil a fresh install has) is reported as both problems at once, untrusted and issued for
+// another name, with the certificate's real name in the evidence, so fixing one does not just
+// reveal the next.
+func TestSnakeoilCert(t *testing.T) {
+	s := load(t)
+	for _, tt := range []struct {
+		name, proto string
+		port        int
+	}{{"imaps", "imap", s.IMAPS}, {"pop3s", "pop3", s.POP3S}} {
+		t.Run(tt.name, func(t *testing.T) {
+			code, r, _ := s.probe(t, tt.proto, s.SnakeOil, tt.port, "", "--security", "tls", "--ca-file", s.CAFile, "--timeout", "10s")
+			if code != cmd.ExitFindings || r.Status != "fail" {
+				t.Errorf("exit %d, status %s; want 1, fail\n%s", code, r.Status, r.summary())
+			}
+			for _, c := range []string{"tls.cert-untrusted", "tls.cert-hostname-mismatch"} {
+				if f, _ := r.finding(c); f == nil {
+					t.Errorf("no %s; findings %v", c, r.codes())
+				}
+			}
+			if f, _ := r.finding("tls.cert-hostname-mismatch"); f != nil && !strings.Contains(f.Evidence, "mx1.snakeoil.example") {
+				t.Errorf("mismatch evidence %q does not name the certificate's name", f.Evidence)
+			}
+		})
+	}
+}
