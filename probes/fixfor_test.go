@@ -88,3 +88,41 @@ func TestFixForFillsPlaceholders(t *testing.T) {
 		t.Errorf("general fix has a placeholder: %s", f.Fix.EN)
 	}
 }
+
+// TestHostnameFixNamesTheCertificate: the wrong-host fix names what the certificate is really
+// issued for and the name the user typed, not an example provider host.
+func TestHostnameFixNamesTheCertificate(t *testing.T) {
+	ca, err := testservers.NewCA()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tt := range []struct{ scenario, certName string }{
+		{"smtp-cert-wrong-host", ""}, // any name but localhost: checked against the chain below
+		{"smtp-cert-snakeoil", "mx1.snakeoil.example"},
+	} {
+		t.Run(tt.scenario, func(t *testing.T) {
+			sc, _ := testservers.ScenarioByName(tt.scenario)
+			synctest.Test(t, func(t *testing.T) {
+				r := runScenario(t, ca, sc)
+				var fix findings.Text
+				for _, f := range r.Findings() {
+					if f.Code == findings.TLSCertHostnameMismatch {
+						fix = f.Fix
+					}
+				}
+				if r.TLS == nil || len(r.TLS.Chain) == 0 || fix.EN == "" {
+					t.Fatalf("no certificate or no mismatch finding: %v", codesOf(r))
+				}
+				want := tt.certName
+				if want == "" && len(r.TLS.Chain[0].SANs) > 0 {
+					want = r.TLS.Chain[0].SANs[0]
+				}
+				for _, text := range []string{fix.EN, fix.ZH} {
+					if !strings.Contains(text, want) || !strings.Contains(text, "localhost") || strings.Contains(text, "exmail") {
+						t.Errorf("fix %q: want the certificate's name %q and the typed host, no example provider", text, want)
+					}
+				}
+			})
+		})
+	}
+}

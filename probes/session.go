@@ -222,7 +222,15 @@ func (s *Session) finding(code findings.Code, evidence string) findings.Finding 
 			code = findings.AuthBasicDisabled
 		}
 	}
-	return findings.New(code, redactEvidence(evidence, s.opts)).For(findingContext(s.ep))
+	c := findingContext(s.ep)
+	if s.res.TLS != nil && len(s.res.TLS.Chain) > 0 {
+		leaf := s.res.TLS.Chain[0]
+		c.CertNames = strings.Join(leaf.SANs, ", ")
+		if c.CertNames == "" {
+			c.CertNames = leaf.Subject // no SAN: the subject's common name is all it names
+		}
+	}
+	return findings.New(code, redactEvidence(evidence, s.opts)).For(c)
 }
 
 // findingContext is what a fix may name of the endpoint: its protocol, host, port and the

@@ -50,9 +50,10 @@ type Entry struct {
 	Fix      Text     `json:"fix"`
 	// Ref is an RFC section or a help page.
 	Ref string `json:"ref,omitempty"`
-	// FixFor holds fixes for one protocol ("pop3") or one protocol and port ("smtp:25"), in
-	// place of Fix when the finding is about such an endpoint. They may name {host}, {port}
-	// and {alt_port} (the same protocol's other usual port), which Finding.For fills in.
+	// FixFor holds fixes for one protocol ("pop3"), one protocol and port ("smtp:25") or any
+	// endpoint ("*"), in place of Fix when the finding is about such an endpoint. They may name
+	// {host}, {port}, {alt_port} (the same protocol's other usual port) and {cert_names} (the
+	// names the server's certificate is issued for), which Finding.For fills in.
 	FixFor map[string]Text `json:"fix_for,omitempty"`
 }
 
@@ -116,7 +117,7 @@ func parse(b []byte) (map[Code]Entry, error) {
 				return nil, fmt.Errorf("%s: fix_for %s needs EN and ZH", e.Code, key)
 			}
 			for _, m := range placeholder.FindAllString(t.EN+t.ZH, -1) {
-				if m != "{host}" && m != "{port}" && m != "{alt_port}" {
+				if m != "{host}" && m != "{port}" && m != "{alt_port}" && m != "{cert_names}" {
 					return nil, fmt.Errorf("%s: fix_for %s names unknown placeholder %s", e.Code, key, m)
 				}
 			}
@@ -164,7 +165,7 @@ func New(code Code, evidence string) Finding {
 
 var (
 	placeholder = regexp.MustCompile(`\{[a-z_]+\}`)
-	fixKey      = regexp.MustCompile(`^(smtp|pop3|imap)(:[0-9]{1,5})?$`)
+	fixKey      = regexp.MustCompile(`^(\*|(smtp|pop3|imap)(:[0-9]{1,5})?)$`)
 )
 
 // Context is the endpoint a finding is about, for the fixes that depend on it.
@@ -173,23 +174,31 @@ type Context struct {
 	Host    string
 	Port    int
 	AltPort string // the protocol's other usual port(s), "465" for SMTP on 587
+	// CertNames are the names the server's certificate is issued for, "" before TLS.
+	CertNames string
 }
 
-// For returns f with the fix for its endpoint, when the catalogue has one (PROTO:PORT before
-// PROTO), its placeholders filled in.
+// For returns f with the fix for its endpoint, when the catalogue has one (PROTO:PORT, then
+// PROTO, then "*"), its placeholders filled in. A variant that names a value the context lacks
+// (no certificate seen yet) is passed over for the general fix.
 func (f Finding) For(c Context) Finding {
 	e, ok := catalogue[f.Code]
 	if !ok || c.Proto == "" {
 		return f
 	}
-	t, ok := e.FixFor[fmt.Sprintf("%s:%d", c.Proto, c.Port)]
-	if !ok {
-		if t, ok = e.FixFor[c.Proto]; !ok {
-			return f
+	vals := map[string]string{"{host}": c.Host, "{port}": fmt.Sprint(c.Port), "{alt_port}": c.AltPort, "{cert_names}": c.CertNames}
+	for _, key := range []string{fmt.Sprintf("%s:%d", c.Proto, c.Port), c.Proto, "*"} {
+		t, ok := e.FixFor[key]
+		if !ok {
+			continue
 		}
+		if slices.ContainsFunc(placeholder.FindAllString(t.EN+t.ZH, -1), func(p string) bool { return vals[p] == "" }) {
+			break
+		}
+		fill := strings.NewReplacer("{host}", vals["{host}"], "{port}", vals["{port}"], "{alt_port}", vals["{alt_port}"], "{cert_names}", vals["{cert_names}"])
+		f.Fix = Text{EN: fill.Replace(t.EN), ZH: fill.Replace(t.ZH)}
+		break
 	}
-	fill := strings.NewReplacer("{host}", c.Host, "{port}", fmt.Sprint(c.Port), "{alt_port}", c.AltPort)
-	f.Fix = Text{EN: fill.Replace(t.EN), ZH: fill.Replace(t.ZH)}
 	return f
 }
 
