@@ -213,7 +213,7 @@ func (o *batchOptions) one(ctx context.Context, db *providers.DB, popts probes.O
 		l.Error = err.Error()
 		return &l
 	}
-	plan := probes.Plan{Command: probes.CmdBatch, Input: l.Input, Endpoints: []probes.Endpoint{}}
+	plan := probes.Plan{Command: probes.CmdBatch}
 	if ep != nil {
 		plan.Endpoints = []probes.Endpoint{*ep}
 	} else if plan, err = o.g.discoverer(db, popts, false).PlanAccount(ctx, probes.CmdBatch, address); err != nil {

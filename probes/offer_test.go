@@ -70,3 +70,43 @@ func TestSMTPEmptyAuthOffer(t *testing.T) {
 		}
 	})
 }
+
+// TestPlanLoginWithoutPassword: Run gives each endpoint its protocol's login name even without
+// a password, so a plaintext POP3 probe asks USER (no secret) and learns whether the server
+// takes logins before TLS, as account always did.
+func TestPlanLoginWithoutPassword(t *testing.T) {
+	synctest.Test(t, func(t *testing.T) {
+		dialer := lineServer("+OK ready\r\n", func(cmd string) (string, bool) {
+			switch cmd {
+			case "CAPA":
+				return "+OK\r\nUSER\r\nSTLS\r\n.\r\n", false
+			case "USER":
+				return "+OK send PASS\r\n", false
+			case "QUIT":
+				return "+OK bye\r\n", true
+			}
+			return "-ERR unknown\r\n", false
+		})
+		rep := probes.Run(context.Background(), probes.Plan{Command: probes.CmdAccount,
+			Endpoints: []probes.Endpoint{{Proto: probes.POP3, Host: "127.0.0.1", Port: 110, Security: probes.Plain}},
+			Options:   probes.Options{Dialer: dialer, NoModeDetect: true},
+			Logins:    map[probes.Proto]string{probes.POP3: "alice@corp.test"}})
+		r := rep.Results[0]
+		sent := false
+		for _, s := range r.Steps {
+			for _, l := range s.Lines {
+				sent = sent || (l.Dir == probes.Client && l.Text == "USER alice@corp.test")
+			}
+		}
+		if !sent {
+			t.Errorf("USER with the plan's login was not sent: %+v", r.Steps)
+		}
+		found := false
+		for _, f := range r.Findings() {
+			found = found || (f.Code == findings.AuthPlaintextOffered && strings.Contains(f.Evidence, "USER accepted before TLS"))
+		}
+		if !found {
+			t.Errorf("codes %v: want auth.plaintext-offered from the USER answer", codesOf(r))
+		}
+	})
+}

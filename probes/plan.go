@@ -40,10 +40,9 @@ type Plan struct {
 	Conform bool
 	// Text is what explain classifies: a pasted reply, error or log.
 	Text string
-	// Discovery holds the steps that found the endpoints; Discovered says discovery ran, so
-	// finding nothing is a finding.
-	Discovery  []Step
-	Discovered bool
+	// Discovery holds the steps that found the endpoints; when discovery ran and found none,
+	// that is a finding.
+	Discovery []Step
 	// Conflicts are disagreements between discovery methods.
 	Conflicts []string
 	Settings  *Settings
@@ -51,8 +50,6 @@ type Plan struct {
 	Provider *ProviderFacts
 	// Progress, if set, is called as each endpoint finishes (from one goroutine at a time).
 	Progress func(Endpoint, Result)
-	// Now is the clock (tests fix it); nil: time.Now.
-	Now func() time.Time
 }
 
 // Run is the one diagnosis pipeline: it probes the plan's endpoints (or walks the conformance
@@ -60,11 +57,7 @@ type Plan struct {
 // provider's settings for drift, puts the provider's own fixes in, and sets the status. Every
 // Report comes from here.
 func Run(ctx context.Context, p Plan) Report {
-	now := p.Now
-	if now == nil {
-		now = time.Now
-	}
-	started := now()
+	started := time.Now()
 	rep := Report{Schema: Schema, Command: string(p.Command), Input: p.Input, Started: started,
 		Discovery: p.Discovery, Settings: p.Settings}
 	if p.Provider != nil {
@@ -73,7 +66,7 @@ func Run(ctx context.Context, p Plan) Report {
 	for _, c := range p.Conflicts {
 		rep.Findings = append(rep.Findings, findings.New(findings.DiscoveryConflict, c))
 	}
-	if p.Discovered && len(p.Endpoints) == 0 {
+	if len(p.Discovery) > 0 && len(p.Endpoints) == 0 {
 		rep.Findings = append(rep.Findings, findings.New(findings.DiscoveryNoEndpoints,
 			fmt.Sprintf("no built-in entry, MX match, SRV record, autoconfig file or common host name for %s", domainOf(p.Input))))
 	}
@@ -105,7 +98,7 @@ func Run(ctx context.Context, p Plan) Report {
 		}
 	}
 	rep.Status = StatusOf(&rep)
-	rep.Elapsed = now().Sub(started)
+	rep.Elapsed = time.Since(started)
 	return rep
 }
 
@@ -118,7 +111,9 @@ func (p *Plan) optionsFor(i int) Options {
 	if o.Provider == nil {
 		o.Provider = p.Provider
 	}
-	if o.User == "" && len(o.Password) > 0 {
+	if o.User == "" {
+		// Even without a password: POP3's USER carries no secret and shows whether the server
+		// takes logins before TLS.
 		o.User = p.Logins[p.Endpoints[i].Proto]
 	}
 	return o

@@ -111,10 +111,10 @@ func Probe(ctx context.Context, ep Endpoint, opts Options) Result {
 		// The greeting timeout was the symptom; the cause is the mode.
 		replaceFinding(&res, findings.ServerGreetingTimeout, findings.PortExpectsTLS,
 			fmt.Sprintf("no greeting in plaintext on port %d, but a TLS handshake works there (%s)", ep.Port, tlsVersion(other))+
-				certNote(other), &opts)
+				certNote(other))
 	} else {
 		replaceFinding(&res, findings.PortExpectsSTARTTLS, findings.PortExpectsSTARTTLS,
-			fmt.Sprintf("port %d speaks plaintext first; STARTTLS there: %s", ep.Port, stepStatus(other, StepSTARTTLS, StepSTLS)), &opts)
+			fmt.Sprintf("port %d speaks plaintext first; STARTTLS there: %s", ep.Port, stepStatus(other, StepSTARTTLS, StepSTLS)))
 	}
 	res.Alt = &other
 	return res
@@ -160,12 +160,13 @@ func tlsVersion(r Result) string {
 	return "no TLS"
 }
 
-// replaceFinding swaps the first finding with code from for one with code to and new evidence.
-func replaceFinding(r *Result, from, to findings.Code, evidence string, o *Options) {
+// replaceFinding swaps the first finding with code from for one with code to and new evidence,
+// its fix fitted to the endpoint as every finding's is.
+func replaceFinding(r *Result, from, to findings.Code, evidence string) {
 	for i := range r.Steps {
 		for j, f := range r.Steps[i].Findings {
 			if f.Code == from {
-				r.Steps[i].Findings[j] = findings.New(to, evidence)
+				r.Steps[i].Findings[j] = findings.New(to, evidence).For(findingContext(r.Endpoint, ""))
 				return
 			}
 		}

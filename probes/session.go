@@ -20,12 +20,14 @@ type Session struct {
 	res   *Result
 	start time.Time
 
-	conn  net.Conn
-	lr    *lineReader
-	tls   bool
-	stop  func() bool // undoes the context.AfterFunc that unblocks reads on cancel
-	lines []Line
-	cur   *Step
+	conn net.Conn
+	lr   *lineReader
+	tls  bool
+	// certNames is what the server's certificate is issued for, as its fixes name it.
+	certNames string
+	stop      func() bool // undoes the context.AfterFunc that unblocks reads on cancel
+	lines     []Line
+	cur       *Step
 	// stepDeadline is the running step's deadline; a TLS upgrade inside the step keeps it.
 	stepDeadline time.Time
 	// broken is set once the connection can no longer carry the walk (timeout, reset,
@@ -222,20 +224,13 @@ func (s *Session) finding(code findings.Code, evidence string) findings.Finding 
 			code = findings.AuthBasicDisabled
 		}
 	}
-	c := findingContext(s.ep)
-	if s.res.TLS != nil && len(s.res.TLS.Chain) > 0 {
-		leaf := s.res.TLS.Chain[0]
-		c.CertNames = strings.Join(leaf.SANs, ", ")
-		if c.CertNames == "" {
-			c.CertNames = leaf.Subject // no SAN: the subject's common name is all it names
-		}
-	}
-	return findings.New(code, redactEvidence(evidence, s.opts)).For(c)
+	return findings.New(code, redactEvidence(evidence, s.opts)).For(findingContext(s.ep, s.certNames))
 }
 
-// findingContext is what a fix may name of the endpoint: its protocol, host, port and the
-// protocol's other usual port (465 for SMTP on 587; 587/465 on 25).
-func findingContext(ep Endpoint) findings.Context {
+// findingContext is what a fix may name of the endpoint: its protocol, host, port, the
+// protocol's other usual port (465 for SMTP on 587; 587/465 on 25) and the names its
+// certificate is issued for ("" before TLS).
+func findingContext(ep Endpoint, certNames string) findings.Context {
 	tlsPort, plainPort := DefaultPort(ep.Proto, ImplicitTLS), DefaultPort(ep.Proto, STARTTLS)
 	alt := fmt.Sprintf("%d/%d", plainPort, tlsPort)
 	switch ep.Port {
@@ -244,7 +239,7 @@ func findingContext(ep Endpoint) findings.Context {
 	case plainPort:
 		alt = fmt.Sprint(tlsPort)
 	}
-	return findings.Context{Proto: string(ep.Proto), Host: ep.Host, Port: ep.Port, AltPort: alt}
+	return findings.Context{Proto: string(ep.Proto), Host: ep.Host, Port: ep.Port, AltPort: alt, CertNames: certNames}
 }
 
 // note adds a line of our own to the transcript (not sent on the wire).

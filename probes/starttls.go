@@ -126,6 +126,9 @@ func (s *Session) upgradeTLS() error {
 			SANs: certNames(c), NotBefore: c.NotBefore, NotAfter: c.NotAfter})
 	}
 	s.res.TLS = info
+	if len(st.PeerCertificates) > 0 {
+		s.certNames = leafNames(st.PeerCertificates[0])
+	}
 	s.note("%s %s", info.Version, info.Cipher)
 	verr := verifyChain(st.PeerCertificates, host, s.opts.RootCAs, time.Now())
 	if verr == nil {
@@ -299,6 +302,15 @@ func clampTime(t, lo, hi time.Time) time.Time {
 func midTime(a, b time.Time) time.Time { return a.Add(b.Sub(a) / 2) }
 
 func utc(t time.Time) string { return t.UTC().Format(time.RFC3339) }
+
+// leafNames is what a certificate is issued for, as people read it: its subject alternative
+// names, else its common name.
+func leafNames(c *x509.Certificate) string {
+	if names := certNames(c); len(names) > 0 {
+		return strings.Join(names, ", ")
+	}
+	return c.Subject.CommonName
+}
 
 func certNames(c *x509.Certificate) []string {
 	out := append([]string(nil), c.DNSNames...)

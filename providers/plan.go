@@ -62,7 +62,7 @@ func (d *Discoverer) PlanAccount(ctx context.Context, cmd probes.Command, addres
 		}
 	}
 	return probes.Plan{Command: cmd, Input: address, Endpoints: disc.Endpoints, Discovery: disc.Steps,
-		Discovered: true, Conflicts: disc.Conflicts, Settings: s, Provider: d.DB.Facts(disc.Provider),
+		Conflicts: disc.Conflicts, Settings: s, Provider: d.DB.Facts(disc.Provider),
 		Logins: logins}, nil
 }
 
