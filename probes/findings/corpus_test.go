@@ -103,9 +103,9 @@ var corpus = []corpusCase{
 	// providers.md A4: Gmail (nodemailer#1388)
 	{"454 4.7.0 Too many login attempts, please try again later. t6sm1234 - gsmtp", AuthRateLimited, "smtp", "auth"},
 	// providers.md A5: Office 365 tenant switch (nodemailer#1484)
-	{"535 5.7.139 Authentication unsuccessful, SmtpClientAuthentication is disabled for the Tenant. Visit https://aka.ms/smtp_auth_disabled for more information. [SN4PR0501CA0054.namprd05.prod.outlook.com]", AuthServiceDisabled, "smtp", "auth"},
+	{"535 5.7.139 Authentication unsuccessful, SmtpClientAuthentication is disabled for the Tenant. Visit https://aka.ms/smtp_auth_disabled for more information. [SN4PR0501CA0054.namprd05.prod.outlook.com]", AuthSMTPAuthDisabled, "smtp", "auth"},
 	// providers.md A5: the per-mailbox variant (simonrob/email-oauth2-proxy#193)
-	{"535 5.7.139 Authentication unsuccessful, SmtpClientAuthentication is disabled for the Mailbox. Visit https://aka.ms/smtp_auth_disabled for more information.", AuthServiceDisabled, "smtp", "auth"},
+	{"535 5.7.139 Authentication unsuccessful, SmtpClientAuthentication is disabled for the Mailbox. Visit https://aka.ms/smtp_auth_disabled for more information.", AuthSMTPAuthDisabled, "smtp", "auth"},
 	// providers.md A6: Outlook.com / M365 basic auth off (nodemailer#1714)
 	{"535 5.7.139 Authentication unsuccessful, basic authentication is disabled. [BL1PR13CA0123.namprd13.prod.outlook.com]", AuthBasicDisabled, "smtp", "auth"},
 	// providers.md A6: MC786329 (S9)
@@ -529,7 +529,7 @@ var corpus = []corpusCase{
 	// JavaMail without a password (Service.connect)
 	{"javax.mail.AuthenticationFailedException: failed to connect, no password specified?", AuthCredentialsMissing, "", ""},
 	// Jakarta Mail (Office 365)
-	{"jakarta.mail.AuthenticationFailedException: 535 5.7.139 Authentication unsuccessful, SmtpClientAuthentication is disabled for the Tenant. Visit https://aka.ms/smtp_auth_disabled for more information.", AuthServiceDisabled, "", ""},
+	{"jakarta.mail.AuthenticationFailedException: 535 5.7.139 Authentication unsuccessful, SmtpClientAuthentication is disabled for the Tenant. Visit https://aka.ms/smtp_auth_disabled for more information.", AuthSMTPAuthDisabled, "", ""},
 	// JavaMail wrapper with nested cause on the next line
 	{"com.sun.mail.util.MailConnectException: Couldn't connect to host, port: smtp.qq.com, 25; timeout -1;\n  nested exception is:\n\tjava.net.ConnectException: Connection timed out: connect", TCPTimeout, "", ""},
 	// JavaMail wrapper alone

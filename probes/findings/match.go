@@ -2,6 +2,8 @@ package findings
 
 import (
 	"bytes"
+	"encoding/base64"
+	"encoding/json"
 	"math/bits"
 	"regexp"
 	"sort"
@@ -88,7 +90,7 @@ func signatures() []*sig {
 		srv("gmail-protocol-disabled", AuthServiceDisabled, "not enabled for pop", "not enabled for imap",
 			"imap access is disabled", "pop access is disabled", "pop3 access is disabled", "imap is disabled",
 			"imap use is disabled"),
-		srv("ms-smtp-auth-disabled", AuthServiceDisabled, "smtpclientauthentication is disabled",
+		srv("ms-smtp-auth-disabled", AuthSMTPAuthDisabled, "smtpclientauthentication is disabled",
 			"smtp_auth_disabled", "smtp client authentication is disabled"),
 		srv("aliyun-source-not-allowed", AuthServiceDisabled, "uc_login_source_not_allowed"),
 		// Password sign-in switched off.
@@ -102,6 +104,12 @@ func signatures() []*sig {
 		// Interactive web sign-in demanded.
 		srv("gmail-web-login", AuthWebLoginRequired, "web login required", "webalert",
 			"log in via your web browser", "login via your web browser", "webloginrequired"),
+		// OAuth2 token refused for want of a scope: RFC 6750's error in a decoded challenge.
+		srv("oauth-insufficient-scope", AuthOAuthWrongScope, `"status":"insufficient_scope"`, `"status":"403"`,
+			"insufficient_scope", "insufficient scope"),
+		srv("oauth-invalid-audience", AuthOAuthWrongAudience, "invalid audience", "aadsts500011", "invalidaudience"),
+		srv("oauth-expired-token", AuthOAuthTokenExpired, "token has expired", "token is expired", "token expired",
+			"lifetime validation failed", "aadsts700082").but("refresh token", "password"),
 		// OAuth2 token refused: Gmail's base64 JSON status, its decoded form, Thunderbird's text.
 		srv("gmail-oauth-status", AuthOAuthFailed, "eyjzdgf0dxmioi", `"schemes":"bearer"`,
 			"invalid oauth", "oauth token", "access token is invalid"),
@@ -790,7 +798,7 @@ func MatchText(text string) []Match {
 	oauth := false // the log shows an OAuth2 SASL exchange (AUTH XOAUTH2, auth=Bearer)
 	var prevTail string
 	forEachLogical(text, func(line string) {
-		line = unescapeHex(line)
+		line = expandBase64JSON(unescapeHex(line))
 		r := m.best(line, true, sc)
 		if r >= 0 {
 			add(r, line)
@@ -925,6 +933,7 @@ func MatchReply(proto string, phase string, lines []string) (Code, bool) {
 	if !utf8.ValidString(text) {
 		text = DecodeText([]byte(text))
 	}
+	text = expandBase64JSON(text)
 	m := getMatcher()
 	sc := m.newScratch()
 	if r := m.best(text, false, sc); r >= 0 {
@@ -1306,6 +1315,43 @@ func lineClass(norm []byte) string {
 }
 
 // ---- text decoding ----
+
+// expandBase64JSON appends the decoded form of a base64 JSON object in the line (an OAuth2
+// error challenge: "334 eyJzdGF0dXMiOiI0MDEi…" is {"status":"401",…}), so signatures can read
+// what the server said. At most one object, of at most 1 KiB; the line is otherwise unchanged.
+func expandBase64JSON(line string) string {
+	i := strings.Index(line, "eyJ") // base64 of `{"`
+	if i < 0 {
+		return line
+	}
+	j := i
+	for j < len(line) && j-i < 1400 && isBase64Byte(line[j]) {
+		j++
+	}
+	if j-i < 16 {
+		return line
+	}
+	enc := strings.TrimRight(line[i:j], "=")
+	var raw []byte
+	var err error
+	if strings.ContainsAny(enc, "-_") {
+		raw, err = base64.RawURLEncoding.DecodeString(enc)
+	} else {
+		raw, err = base64.RawStdEncoding.DecodeString(enc)
+	}
+	if err != nil || len(raw) > 1024 || !json.Valid(raw) || raw[0] != '{' {
+		return line
+	}
+	var compact bytes.Buffer
+	if json.Compact(&compact, raw) != nil {
+		return line
+	}
+	return line + " (decoded: " + compact.String() + ")"
+}
+
+func isBase64Byte(c byte) bool {
+	return c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '+' || c == '/' || c == '=' || c == '-' || c == '_'
+}
 
 // unescapeHex turns a line that shows raw bytes as \xNN escapes (Python 2 and bytes reprs of a
 // GBK reply: "535 Error: \xc7\xeb\xca\xb9...") back into text, when the bytes decode as UTF-8
