@@ -33,6 +33,9 @@ const imapUnsafeLogin = "NO SELECT Unsafe Login. Please contact kefu@188.com for
 // imapPrivacyRequired answers LOGIN/AUTHENTICATE before TLS under RequireTLSForAuth (RFC 5530 3).
 const imapPrivacyRequired = "NO [PRIVACYREQUIRED] Plaintext authentication disallowed"
 
+// imapLoginDisabled answers LOGIN under OnlyOAuth, which advertises LOGINDISABLED (RFC 9051 6.2.3).
+const imapLoginDisabled = "NO [CANNOT] LOGIN is disabled, use AUTHENTICATE XOAUTH2 or OAUTHBEARER."
+
 // imapInternalDate is every message's INTERNALDATE: fixed, so FETCH output is reproducible.
 const imapInternalDate = `"01-Jan-2024 10:00:00 +0000"`
 
@@ -60,10 +63,18 @@ func (s *Server) imapCapsStale(tls, authed, stale bool) string {
 		if (!tls || stale) && !f.NoSTARTTLS && !f.StripSTARTTLS {
 			caps = append(caps, "STARTTLS")
 		}
-		if !tls && f.RequireTLSForAuth {
+		switch {
+		case !tls && f.RequireTLSForAuth:
 			caps = append(caps, "LOGINDISABLED")
-		} else {
-			caps = append(caps, "AUTH=PLAIN")
+		case s.passwordsOff(): // outlook.office365.com in 2026: OAuth only, even on TLS
+			for _, m := range s.oauthMechs() {
+				caps = append(caps, "AUTH="+m)
+			}
+			caps = append(caps, "LOGINDISABLED")
+		default:
+			for _, m := range s.saslMechs(false) {
+				caps = append(caps, "AUTH="+m)
+			}
 		}
 	}
 	caps = append(caps, "SASL-IR", "ID", "LITERAL+", "IDLE", "NAMESPACE")
@@ -248,6 +259,9 @@ func (s *imapSession) command(tag, name string, p *imapParser) bool {
 		if !ok1 || !ok2 || !ok3 || !p.eof() {
 			return invalid()
 		}
+		if s.srv.passwordsOff() {
+			return s.reply(tag+" "+imapLoginDisabled) == nil
+		}
 		if !s.plaintextOK() {
 			return s.reply(tag+" "+imapPrivacyRequired) == nil
 		}
@@ -344,19 +358,30 @@ func (s *imapSession) login(tag, user, pass string) bool {
 	f := s.srv.cfg.Faults
 	switch {
 	case f.AuthReject != "":
-		// The last line is the tagged reply; lines before it go out as they are (untagged).
-		lines := splitReply(f.AuthReject)
-		lines[len(lines)-1] = tag + " " + lines[len(lines)-1]
-		return s.reply(lines...) == nil
+		return s.authReject(tag)
 	case !s.srv.checkLogin(user, pass):
 		return s.bad(tag + " NO [AUTHENTICATIONFAILED] Authentication failed.") // RFC 5530 3
 	}
+	return s.enter(tag)
+}
+
+// authReject sends the AuthReject fault's reply: the last line is the tagged reply; lines
+// before it go out as they are (untagged).
+func (s *imapSession) authReject(tag string) bool {
+	lines := splitReply(s.srv.cfg.Faults.AuthReject)
+	lines[len(lines)-1] = tag + " " + lines[len(lines)-1]
+	return s.reply(lines...) == nil
+}
+
+// enter is the authenticated state after a correct login; false means the session is over.
+func (s *imapSession) enter(tag string) bool {
 	s.authed = true
 	return s.reply(tag+" OK [CAPABILITY "+s.srv.imapCaps(s.tls, true)+"] Logged in") == nil
 }
 
-// authenticate runs AUTHENTICATE PLAIN (RFC 9051 6.2.2), with a SASL-IR initial response
-// (RFC 4959) or after an empty continuation; false means the session is over.
+// authenticate runs AUTHENTICATE PLAIN, XOAUTH2 or OAUTHBEARER (RFC 9051 6.2.2), with a
+// SASL-IR initial response (RFC 4959) or after an empty continuation; false means the session
+// is over.
 func (s *imapSession) authenticate(tag string, p *imapParser) bool {
 	mech, valid := p.atom()
 	resp, hasIR := "", false
@@ -367,7 +392,8 @@ func (s *imapSession) authenticate(tag string, p *imapParser) bool {
 	if !valid || !p.eof() {
 		return s.bad(tag + " BAD Invalid arguments.")
 	}
-	if !strings.EqualFold(mech, "PLAIN") {
+	oauthMech, isOAuth := s.srv.oauthMech(mech)
+	if (!strings.EqualFold(mech, "PLAIN") || s.srv.passwordsOff()) && !isOAuth {
 		return s.reply(tag+" NO [CANNOT] Unsupported authentication mechanism.") == nil
 	}
 	if !s.plaintextOK() {
@@ -392,11 +418,35 @@ func (s *imapSession) authenticate(tag string, p *imapParser) bool {
 	if err != nil {
 		return s.bad(tag + " BAD Invalid base64 data.")
 	}
+	if isOAuth {
+		return s.oauth(tag, oauthMech, string(b))
+	}
 	user, pass, ok := parsePlain(string(b))
 	if !ok {
 		return s.bad(tag + " BAD Invalid PLAIN response.")
 	}
 	return s.login(tag, user, pass)
+}
+
+// oauth finishes AUTHENTICATE XOAUTH2 / OAUTHBEARER with the decoded client message: a good
+// token logs in; a refused one gets the "+ B64" error challenge, the client's one answer, then
+// Gmail's NO [AUTHENTICATIONFAILED]. False means the session is over.
+func (s *imapSession) oauth(tag, mech, msg string) bool {
+	if s.srv.cfg.Faults.AuthReject != "" {
+		return s.authReject(tag)
+	}
+	_, res := s.oauthExchange(mech, msg, func(b64 string) string { return "+ " + b64 })
+	switch res {
+	case oauthSyntax:
+		return s.bad(tag + " BAD Invalid " + mech + " response.")
+	case oauthAccepted:
+		return s.enter(tag)
+	case oauthCancelled:
+		return s.reply(tag+" BAD Authentication aborted by client.") == nil // RFC 9051 6.2.2
+	case oauthFailed:
+		return s.bad(tag + " NO [AUTHENTICATIONFAILED] Invalid credentials (Failure)")
+	}
+	return false
 }
 
 // selectBox runs SELECT or EXAMINE; INBOX (any case, RFC 9051 5.1) is the only mailbox.

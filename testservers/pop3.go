@@ -74,6 +74,9 @@ type pop3Session struct {
 
 const pop3Plaintext = "-ERR [AUTH] Plaintext authentication disallowed on non-secure (SSL/TLS) connections."
 
+// pop3NoPassword answers USER, PASS and APOP under OnlyOAuth.
+const pop3NoPassword = "-ERR [AUTH] Password authentication is disabled, use AUTH XOAUTH2 or OAUTHBEARER."
+
 func (s *pop3Session) serve() {
 	f := s.srv.cfg.Faults
 	for {
@@ -113,6 +116,8 @@ func (s *pop3Session) serve() {
 			}
 		case "USER":
 			switch {
+			case s.srv.passwordsOff():
+				s.reply(pop3NoPassword)
 			case !s.plaintextOK():
 				s.reply(pop3Plaintext)
 			case arg == "":
@@ -124,6 +129,8 @@ func (s *pop3Session) serve() {
 		case "PASS":
 			_, pass, _ := strings.Cut(line, " ") // the password may contain spaces (RFC 1939 7)
 			switch {
+			case s.srv.passwordsOff():
+				s.reply(pop3NoPassword)
 			case !s.plaintextOK():
 				s.reply(pop3Plaintext)
 			case s.user == "":
@@ -135,7 +142,11 @@ func (s *pop3Session) serve() {
 			}
 		case "APOP":
 			fields := strings.Fields(arg)
-			if len(fields) != 2 {
+			switch {
+			case s.srv.passwordsOff():
+				s.reply(pop3NoPassword)
+				continue
+			case len(fields) != 2:
 				s.reply("-ERR Syntax: APOP name digest")
 				continue
 			}
@@ -194,7 +205,10 @@ func (s *pop3Session) capa() []string {
 	f := s.srv.cfg.Faults
 	lines := []string{"+OK Capability list follows", "TOP", "UIDL"}
 	if !s.authed && s.plaintextOK() {
-		lines = append(lines, "USER", "SASL PLAIN")
+		if !s.srv.passwordsOff() {
+			lines = append(lines, "USER")
+		}
+		lines = append(lines, "SASL "+strings.Join(s.srv.saslMechs(false), " "))
 	}
 	lines = append(lines, "RESP-CODES", "AUTH-RESP-CODE", "PIPELINING")
 	if !s.authed && (!s.tls || (f.NoResetAfterSTARTTLS && s.upgraded)) && !f.NoSTARTTLS && !f.StripSTARTTLS {
@@ -211,9 +225,11 @@ func (s *pop3Session) capa() []string {
 func (s *pop3Session) authCmd(arg string) bool {
 	fields := strings.Fields(arg)
 	if len(fields) == 0 {
-		return s.reply("+OK", "PLAIN", ".") == nil // de facto mechanism list
+		return s.reply(append(append([]string{"+OK"}, s.srv.saslMechs(false)...), ".")...) == nil // de facto mechanism list
 	}
-	if !strings.EqualFold(fields[0], "PLAIN") || len(fields) > 2 {
+	mech, isOAuth := s.srv.oauthMech(fields[0])
+	plain := strings.EqualFold(fields[0], "PLAIN") && !s.srv.passwordsOff()
+	if (!plain && !isOAuth) || len(fields) > 2 {
 		return s.reply("-ERR Unsupported authentication mechanism.") == nil
 	}
 	if !s.plaintextOK() {
@@ -244,6 +260,9 @@ func (s *pop3Session) authCmd(arg string) bool {
 	if err != nil {
 		return s.reply("-ERR Invalid base64 data.") == nil
 	}
+	if isOAuth {
+		return s.oauth(mech, string(b))
+	}
 	user, pass, ok := parsePlain(string(b))
 	if !ok {
 		return s.reply("-ERR [AUTH] Invalid PLAIN response.") == nil
@@ -260,13 +279,46 @@ func (s *pop3Session) login(user, pass string) bool {
 		return s.reply(splitReply(f.AuthReject)...) == nil
 	case !s.srv.checkLogin(user, pass):
 		return !s.badCommand("-ERR [AUTH] Authentication failed.")
-	case f.InUse:
+	}
+	return s.enter()
+}
+
+// enter opens the maildrop after a correct login, or refuses it under InUse; false means the
+// connection is gone.
+func (s *pop3Session) enter() bool {
+	if s.srv.cfg.Faults.InUse {
 		return s.reply("-ERR [IN-USE] Mailbox is locked by another POP3 session") == nil
 	}
 	s.authed = true
 	s.msgs = s.srv.mbox.snapshot()
 	s.deleted = make([]bool, len(s.msgs))
 	return s.reply("+OK Logged in.") == nil
+}
+
+// oauth finishes AUTH XOAUTH2 / OAUTHBEARER with the decoded client message: a good token
+// logs in; a refused one gets the "+ B64" error challenge, the client's one answer, then
+// -ERR. False means the connection is gone.
+func (s *pop3Session) oauth(mech, msg string) bool {
+	s.user = ""
+	f := s.srv.cfg.Faults
+	if f.AuthReject != "" {
+		return s.reply(splitReply(f.AuthReject)...) == nil
+	}
+	_, res := s.oauthExchange(mech, msg, func(b64 string) string { return "+ " + b64 })
+	switch res {
+	case oauthSyntax:
+		return s.reply("-ERR [AUTH] Invalid "+mech+" response.") == nil
+	case oauthAccepted:
+		return s.enter()
+	case oauthCancelled:
+		if f.AuthCancelCode != 0 {
+			return s.reply("+OK Authentication cancelled.") == nil
+		}
+		return s.reply("-ERR Authentication cancelled.") == nil
+	case oauthFailed:
+		return !s.badCommand("-ERR [AUTH] Invalid credentials")
+	}
+	return false
 }
 
 // transaction handles a command in TRANSACTION state; false means the session is over.

@@ -12,6 +12,7 @@ import (
 	"fmt"
 	"net"
 	"os"
+	"slices"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -96,6 +97,7 @@ type Config struct {
 	Messages []string          // POP3 maildrop and IMAP INBOX (RFC 5322 text); nil means two short messages
 	Faults   Faults
 	Latency  time.Duration // delay before every server reply (not the TLS handshake)
+	OAuth    *OAuthConfig  // nil: no OAuth mechanisms
 }
 
 // Default credentials used when Config.Users is nil, and by the scenarios.
@@ -139,6 +141,9 @@ type Server struct {
 
 	nConns atomic.Int64
 	nCmds  atomic.Int64
+
+	oauthMu      sync.Mutex
+	oauthAnswers []string // client lines after OAuth error challenges
 }
 
 // New builds a server that does not listen: connections are handed to it with ServeConn. Made
@@ -156,6 +161,14 @@ func New(cfg Config, ca *CA) (*Server, error) {
 	}
 	if cfg.Messages == nil {
 		cfg.Messages = DefaultMessages()
+	}
+	if cfg.OAuth != nil {
+		if len(cfg.OAuth.Key) == 0 {
+			return nil, errors.New("testservers: OAuth.Key is empty")
+		}
+		o := *cfg.OAuth // the caller may change its copy while the server runs
+		o.Key, o.Mechs = slices.Clone(o.Key), slices.Clone(o.Mechs)
+		cfg.OAuth = &o
 	}
 	if ca == nil {
 		var err error

@@ -213,7 +213,7 @@ func (s *smtpSession) ehloLines() []string {
 		lines = append(lines, "STARTTLS")
 	}
 	if !f.NoAuth && (s.tls || !f.RequireTLSForAuth) {
-		lines = append(lines, "AUTH PLAIN LOGIN")
+		lines = append(lines, "AUTH "+strings.Join(s.srv.saslMechs(true), " "))
 	}
 	if f.SMTPBadEHLOKeyword {
 		lines = append(lines, "X_BAD_KEYWORD")
@@ -274,7 +274,17 @@ func (s *smtpSession) auth(arg string) bool {
 		}
 		return s.decode(line)
 	}
+	if m, ok := s.srv.oauthMech(mech); ok {
+		return s.oauth(m, ir, hasIR)
+	}
 	var user, pass string
+	switch mech {
+	case "PLAIN", "LOGIN":
+		if s.srv.passwordsOff() {
+			s.reply("504 5.5.4 Unrecognized authentication type") // not advertised under OnlyOAuth
+			return true
+		}
+	}
 	switch mech {
 	case "PLAIN":
 		resp, ok, alive := "", true, true
@@ -313,17 +323,64 @@ func (s *smtpSession) auth(arg string) bool {
 	case f.AuthReject != "":
 		s.reply(splitReply(f.AuthReject)...)
 	case s.srv.checkLogin(user, pass):
-		s.user = user
-		code := 235
-		if f.SMTPAuthSuccessCode != 0 {
-			code = f.SMTPAuthSuccessCode
-		}
-		s.reply(fmt.Sprintf("%d 2.7.0 Authentication successful", code))
+		s.authenticated(user)
 	default:
 		if s.badCommand("535 5.7.8 Error: authentication failed") {
 			s.tooManyErrors()
 			return false
 		}
+	}
+	return true
+}
+
+// authenticated logs user in and says so (235, or SMTPAuthSuccessCode).
+func (s *smtpSession) authenticated(user string) {
+	s.user = user
+	code := 235
+	if c := s.srv.cfg.Faults.SMTPAuthSuccessCode; c != 0 {
+		code = c
+	}
+	s.reply(fmt.Sprintf("%d 2.7.0 Authentication successful", code))
+}
+
+// oauth runs AUTH XOAUTH2 / OAUTHBEARER: the initial response, or an empty "334 " challenge
+// and the client's message; on a refused token the base64 JSON error challenge, the client's
+// one answer ("" or "AQ==") and 535 as Gmail sends it. False means the connection is gone.
+func (s *smtpSession) oauth(mech, ir string, hasIR bool) bool {
+	line := ir
+	if !hasIR {
+		if s.reply("334 ") != nil {
+			return false
+		}
+		var err error
+		if line, err = s.readCommand(); err != nil {
+			return false
+		}
+	}
+	msg, ok, alive := s.decode(line)
+	if !ok {
+		return alive
+	}
+	f := s.srv.cfg.Faults
+	if f.AuthReject != "" {
+		return s.reply(splitReply(f.AuthReject)...) == nil
+	}
+	user, res := s.oauthExchange(mech, msg, func(b64 string) string { return "334 " + b64 })
+	switch res {
+	case oauthSyntax:
+		return s.reply("501 5.5.2 Error: malformed "+mech+" response") == nil
+	case oauthAccepted:
+		s.authenticated(user)
+	case oauthCancelled:
+		_, _, alive := s.decode("*")
+		return alive
+	case oauthFailed:
+		if s.badCommand("535 5.7.8 Username and Password not accepted") {
+			s.tooManyErrors()
+			return false
+		}
+	case oauthGone:
+		return false
 	}
 	return true
 }
