@@ -72,6 +72,9 @@ func (db *DB) Facts(p *Provider) *probes.ProviderFacts {
 	}
 	for q, seen := p, map[string]bool{}; q != nil && !seen[q.Key]; {
 		seen[q.Key] = true
+		if f.OAuth == nil {
+			f.OAuth = q.oauth // a family shares its tokens' profile too
+		}
 		for code, t := range q.Fixes {
 			if _, ok := f.Fixes[code]; !ok {
 				f.Fixes[code] = findings.Fix{Provider: q.Key, Text: t}

@@ -23,6 +23,7 @@ import (
 	"golang.org/x/text/width"
 
 	"github.com/mailcheck/mailcheck/probes"
+	"github.com/mailcheck/mailcheck/probes/oauth"
 )
 
 //go:embed providers.json
@@ -118,6 +119,9 @@ type Provider struct {
 	Closed     string `json:"closed,omitempty"` // date the service ended
 	Successor  string `json:"successor,omitempty"`
 	Confidence string `json:"confidence,omitempty"` // A official/ISPDB, B several databases agree, C single source
+	// OAuth names the profile (oauth_profiles) of what the provider's OAuth2 tokens carry.
+	OAuth string `json:"oauth,omitempty"`
+	oauth *oauth.Profile
 }
 
 // Endpoints returns the primary endpoints in the order a client should try them, with Source
@@ -223,9 +227,21 @@ type wildDomain struct {
 }
 
 type file struct {
-	Version   int         `json:"version"`
-	Providers []*Provider `json:"providers"`
+	Version int `json:"version"`
+	// OAuthProfiles are what each provider family's OAuth2 tokens carry, by name; a provider
+	// names its profile in "oauth".
+	OAuthProfiles map[string]*oauth.Profile `json:"oauth_profiles,omitempty"`
+	Providers     []*Provider               `json:"providers"`
 }
+
+// builtinProfiles are the built-in file's OAuth2 profiles, which a company file may name too.
+var builtinProfiles = sync.OnceValue(func() map[string]*oauth.Profile {
+	var f struct {
+		OAuthProfiles map[string]*oauth.Profile `json:"oauth_profiles"`
+	}
+	json.Unmarshal(builtinJSON, &f)
+	return f.OAuthProfiles
+})
 
 var builtin = sync.OnceValues(func() (*DB, error) { return Load(bytes.NewReader(builtinJSON)) })
 
@@ -268,6 +284,14 @@ func Load(r io.Reader) (*DB, error) {
 	for i, p := range f.Providers {
 		if p == nil {
 			return nil, fmt.Errorf("provider file: entry %d is null", i)
+		}
+		if p.OAuth != "" {
+			if p.oauth = f.OAuthProfiles[p.OAuth]; p.oauth == nil {
+				p.oauth = builtinProfiles()[p.OAuth]
+			}
+			if p.oauth == nil {
+				return nil, fmt.Errorf("provider %s: oauth profile %q is not in the file's oauth_profiles", p.Key, p.OAuth)
+			}
 		}
 		normalizeProvider(p)
 		if err := checkEntry(p, false); err != nil {
