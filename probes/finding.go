@@ -1,6 +1,9 @@
 package probes
 
-import "github.com/mailcheck/mailcheck/probes/findings"
+import (
+	"github.com/mailcheck/mailcheck/probes/findings"
+	"github.com/mailcheck/mailcheck/probes/oauth"
+)
 
 // AuthKind is what a provider wants as the password; it sharpens a bare auth.failed.
 type AuthKind string
@@ -30,6 +33,8 @@ type ProviderFacts struct {
 	Closed, Successor string
 	// Expected are the endpoints the database lists: a result that contradicts one is drift.
 	Expected []Endpoint
+	// OAuth is what the provider's tokens carry (issuer, audience, scopes); nil: not known.
+	OAuth *oauth.Profile
 }
 
 // auth is the provider's password kind, "" when no provider is known.

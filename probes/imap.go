@@ -3,6 +3,7 @@ package probes
 import (
 	"fmt"
 	"io"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -275,8 +276,12 @@ func (s *Session) imapCapability(step string) []string {
 // imapLogin logs in with AUTHENTICATE PLAIN (SASL-IR when offered) or LOGIN.
 func (s *Session) imapLogin(caps []string) bool {
 	user := s.opts.User
-	havePass := len(s.opts.Password) > 0
+	havePass := len(s.opts.Password) > 0 || len(s.opts.Token) > 0
 	disabled := capsHave(caps, "LOGINDISABLED")
+	mechs := imapMechs(caps)
+	// On an encrypted connection LOGINDISABLED with no AUTH=PLAIN leaves only OAuth2
+	// (outlook.office365.com in 2026: "AUTH=XOAUTH2 LOGINDISABLED").
+	oauthOnly := s.tls && disabled && !slices.Contains(mechs, "PLAIN") && !slices.Contains(mechs, "LOGIN")
 	loggedIn := false
 	s.Step(StepAuth, func() error {
 		if !s.tls {
@@ -290,15 +295,32 @@ func (s *Session) imapLogin(caps []string) bool {
 			}
 			if !havePass || !s.opts.AllowPlaintextAuth {
 				if havePass {
-					s.note("password not sent: the connection is not encrypted (use --allow-plaintext-auth to override)")
+					s.note("%s not sent: the connection is not encrypted (use --allow-plaintext-auth to override)", s.secretName())
 				}
 				s.Find(findings.AuthPlaintextOffered, "LOGIN allowed before TLS (no LOGINDISABLED)")
 				return nil
 			}
-			s.Find(findings.AuthPlaintextOffered, "password sent without TLS (--allow-plaintext-auth)")
+			s.Find(findings.AuthPlaintextOffered, s.secretName()+" sent without TLS (--allow-plaintext-auth)")
 		} else if !havePass {
-			s.Detail("no password given, login not tried")
+			s.Detail("no password given, login not tried%s", oauthOnlyNote(oauthOnly))
 			return nil
+		}
+		if len(s.opts.Token) > 0 {
+			if err := s.oauthLogin(&imapWire{s: s, saslIR: capsHave(caps, "SASL-IR")}, mechs); err != nil {
+				return err
+			}
+			loggedIn = true
+			return nil
+		}
+		if oauthOnly && s.passwordRefusedByOAuth("after TLS the server lists LOGINDISABLED and offers only AUTH="+strings.Join(mechs, " AUTH=")) ||
+			s.passwordRefusedByOAuth("") {
+			return errOAuthOnly
+		}
+		switch strings.ToUpper(s.opts.AuthMech) {
+		case "LOGIN": // the LOGIN command, not AUTHENTICATE PLAIN
+			caps = slices.DeleteFunc(slices.Clone(caps), func(c string) bool { return c == "AUTH=PLAIN" })
+		case "PLAIN":
+			caps = append(slices.Clone(caps), "AUTH=PLAIN", "SASL-IR")
 		}
 		var err error
 		if cmd, literal := imapLoginCmd(caps, user, s.opts.Password); literal {
@@ -314,6 +336,17 @@ func (s *Session) imapLogin(caps []string) bool {
 		return nil
 	})
 	return loggedIn
+}
+
+// imapMechs are the SASL mechanisms a capability list offers (AUTH=…), upper case.
+func imapMechs(caps []string) []string {
+	var out []string
+	for _, c := range caps {
+		if m, ok := strings.CutPrefix(c, "AUTH="); ok && m != "" {
+			out = append(out, strings.ToUpper(m))
+		}
+	}
+	return out
 }
 
 // imapLoginCmd is the command that logs in: AUTHENTICATE PLAIN with SASL-IR (RFC 4959) when

@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/mailcheck/mailcheck/probes/findings"
+	"github.com/mailcheck/mailcheck/probes/oauth"
 )
 
 // pop3Cmd sends line (recorded as shown) and reads the status; -ERR becomes a *ReplyError.
@@ -160,16 +161,18 @@ func (s *Session) pop3CAPA(step string) []string {
 // connection where a password must not go, it learns what it can from USER alone.
 func (s *Session) pop3Login(caps []string) bool {
 	user := s.opts.User
-	havePass := len(s.opts.Password) > 0
+	havePass := len(s.opts.Password) > 0 || len(s.opts.Token) > 0
 	sendPass := havePass && (s.tls || s.opts.AllowPlaintextAuth)
+	mechs := saslMechs(caps)
+	oauthOnly := s.tls && oauth.Only(mechs) && !hasCap(caps, "USER")
 	loggedIn := false
 	s.Step(StepAuth, func() error {
 		if !sendPass {
 			if havePass {
-				s.note("password not sent: the connection is not encrypted (use --allow-plaintext-auth to override)")
+				s.note("%s not sent: the connection is not encrypted (use --allow-plaintext-auth to override)", s.secretName())
 			}
 			if s.tls {
-				s.Detail("no password given, login not tried")
+				s.Detail("no password given, login not tried%s", oauthOnlyNote(oauthOnly))
 				return nil
 			}
 			if user == "" {
@@ -190,7 +193,28 @@ func (s *Session) pop3Login(caps []string) bool {
 			s.Find(findings.AuthPlaintextOffered, "USER accepted before TLS")
 			return nil
 		}
-		cmds := pop3LoginCmds(caps, user, s.opts.Password)
+		if len(s.opts.Token) > 0 {
+			if !s.tls {
+				s.Find(findings.AuthPlaintextOffered, "token sent without TLS (--allow-plaintext-auth)")
+			}
+			if err := s.oauthLogin(pop3Wire{s}, mechs); err != nil {
+				return err
+			}
+			loggedIn = true
+			return nil
+		}
+		if oauthOnly && s.passwordRefusedByOAuth("after TLS the server offers only SASL "+strings.Join(mechs, " ")+" and no USER") ||
+			s.passwordRefusedByOAuth("") {
+			return errOAuthOnly
+		}
+		c := caps
+		switch strings.ToUpper(s.opts.AuthMech) {
+		case "LOGIN": // USER/PASS
+			c = nil
+		case "PLAIN":
+			c = []string{"SASL PLAIN"}
+		}
+		cmds := pop3LoginCmds(c, user, s.opts.Password)
 		for i, c := range cmds {
 			last := i == len(cmds)-1
 			if last && !s.tls { // recorded only once a password really goes out in clear

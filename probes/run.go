@@ -20,13 +20,18 @@ type Dialer interface {
 
 // Options are the knobs of one probe; the zero value probes without credentials.
 type Options struct {
-	Timeout            time.Duration // per network step; default 10s
-	Resolver           *Resolver     // nil: the system's resolver, through miekg/dns
-	Dialer             Dialer        // nil: net.Dialer
-	RootCAs            *x509.CertPool
-	Insecure           bool // continue past certificate errors (still reported)
-	User               string
-	Password           []byte
+	Timeout  time.Duration // per network step; default 10s
+	Resolver *Resolver     // nil: the system's resolver, through miekg/dns
+	Dialer   Dialer        // nil: net.Dialer
+	RootCAs  *x509.CertPool
+	Insecure bool // continue past certificate errors (still reported)
+	User     string
+	Password []byte
+	// Token is an OAuth2 access token: with it the login is XOAUTH2/OAUTHBEARER, never a password.
+	Token []byte
+	// AuthMech forces a mechanism: PLAIN or LOGIN for a password, XOAUTH2 or OAUTHBEARER for a
+	// token; "" picks from what the server offers.
+	AuthMech           string
 	AllowPlaintextAuth bool
 	EHLOName           string // default "mailcheck.invalid"
 	// Provider is what the database knows of the endpoint's provider: its own fixes, and the
@@ -34,6 +39,8 @@ type Options struct {
 	Provider *ProviderFacts
 	// NoModeDetect turns off the retry in the other TLS mode after a wrong-mode failure.
 	NoModeDetect bool
+	// tokenForms are the token's wire forms, for redaction (set per session).
+	tokenForms []string
 }
 
 // DefaultPort is the usual port of a protocol in a security mode.
@@ -99,7 +106,7 @@ func Probe(ctx context.Context, ep Endpoint, opts Options) Result {
 	aep := ep
 	aep.Security = alt
 	o := opts
-	o.User, o.Password = "", nil // one login attempt per endpoint: no lockout loops
+	o.User, o.Password, o.Token = "", nil, nil // one login attempt per endpoint: no lockout loops
 	other := probeOnce(ctx, aep, &o)
 	// The other mode "works" as a mode when its handshake completed (implicit TLS) or a
 	// greeting came (STARTTLS), even if something later fails there, such as an untrusted
@@ -186,6 +193,9 @@ func probeOnce(ctx context.Context, ep Endpoint, opts *Options) Result {
 
 // walk connects, starts implicit TLS when asked, then runs the protocol's script.
 func (s *Session) walk() {
+	if len(s.opts.Token) > 0 {
+		s.tokenStep()
+	}
 	if s.connect() != nil {
 		return
 	}

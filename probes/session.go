@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/mailcheck/mailcheck/probes/findings"
+	"github.com/mailcheck/mailcheck/probes/oauth"
 )
 
 // Session owns one connection to one endpoint and records every step of the walk. It is the
@@ -36,9 +37,26 @@ type Session struct {
 	broken string
 	// imapTag numbers IMAP command tags.
 	imapTag int
+	// tokenCause is the first problem the token check found: the cause when the server
+	// refuses the token. tokenAppOnly: the token is an application's own, with no user.
+	tokenCause   findings.Code
+	tokenAppOnly bool
 }
 
 func newSession(ctx context.Context, ep Endpoint, opts *Options) *Session {
+	if opts.User == "" && len(opts.Token) > 0 {
+		// XOAUTH2 names the user: the token's own account is the one it can log in as.
+		if _, c, err := oauth.Parse(opts.Token); err == nil && c.User() != "" {
+			o := *opts
+			o.User = c.User()
+			opts = &o
+		}
+	}
+	if len(opts.Token) > 0 {
+		o := *opts
+		o.tokenForms = oauth.SecretForms(o.User, ep.Host, ep.Port, o.Token)
+		opts = &o
+	}
 	if opts.User == "" && len(opts.Password) > 0 {
 		// A password without a login name cannot log in; an empty name would only draw a
 		// misleading auth.failed.
@@ -305,7 +323,13 @@ func (s *Session) roundTrip() { s.res.RoundTrips++ }
 // removed wherever it stands; a short one only as a whole token, so that a password such as
 // "mail" does not turn "mail.test" into "***.test" and betray itself by what is missing.
 func redactEvidence(e string, o *Options) string {
-	if o == nil || len(o.Password) == 0 {
+	if o == nil {
+		return e
+	}
+	for _, sec := range o.tokenForms { // tokens are long: removed wherever they stand
+		e = strings.ReplaceAll(e, sec, "***")
+	}
+	if len(o.Password) == 0 {
 		return e
 	}
 	for _, sec := range secretForms(o.User, o.Password) {

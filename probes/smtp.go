@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/mailcheck/mailcheck/probes/findings"
+	"github.com/mailcheck/mailcheck/probes/oauth"
 )
 
 // readSMTPLines reads the lines of one reply, bounded in count and length; the conformance
@@ -155,12 +156,12 @@ func (s *Session) smtpAuth(ext map[string]string) {
 	hasAuth := len(mechs) > 0 // an AUTH keyword with no mechanism offers no login (RFC 4954 3)
 	_, hasTLS := ext["STARTTLS"]
 	submission := s.ep.Port != 25
-	havePass := len(s.opts.Password) > 0
+	havePass := len(s.opts.Password) > 0 || len(s.opts.Token) > 0
 	sendPass := havePass && (s.tls || s.opts.AllowPlaintextAuth)
 
 	s.Step(StepAuth, func() error {
 		if havePass && !sendPass {
-			s.note("password not sent: the connection is not encrypted (use --allow-plaintext-auth to override)")
+			s.note("%s not sent: the connection is not encrypted (use --allow-plaintext-auth to override)", s.secretName())
 		}
 		switch {
 		case !hasAuth && s.tls:
@@ -169,11 +170,18 @@ func (s *Session) smtpAuth(ext map[string]string) {
 			return s.smtpAuthProbe(hasTLS, submission)
 		case sendPass:
 			if !s.tls {
-				s.Find(findings.AuthPlaintextOffered, "password sent without TLS (--allow-plaintext-auth)")
+				s.Find(findings.AuthPlaintextOffered, s.secretName()+" sent without TLS (--allow-plaintext-auth)")
+			}
+			if len(s.opts.Token) > 0 {
+				return s.oauthLogin(smtpWire{s}, mechs)
+			}
+			if s.tls && oauth.Only(mechs) && s.passwordRefusedByOAuth("after TLS the server offers only AUTH "+strings.Join(mechs, " ")) ||
+				s.passwordRefusedByOAuth("") {
+				return errOAuthOnly
 			}
 			return s.smtpLogin(mechs)
 		case s.tls:
-			s.Detail("AUTH %s offered; no password given, login not tried", strings.Join(mechs, " "))
+			s.Detail("AUTH %s offered; no password given, login not tried%s", strings.Join(mechs, " "), oauthOnlyNote(oauth.Only(mechs)))
 			return nil
 		}
 		s.Find(findings.AuthPlaintextOffered, "AUTH "+strings.Join(mechs, " ")+" offered before TLS")
@@ -219,6 +227,9 @@ func (s *Session) smtpNoAuth(submission bool) error {
 // smtpLogin sends the password with AUTH PLAIN (initial response, RFC 4954 4) or AUTH LOGIN.
 func (s *Session) smtpLogin(mechs []string) error {
 	user := s.opts.User
+	if m := strings.ToUpper(s.opts.AuthMech); m != "" {
+		mechs = []string{m} // forced: tried whether offered or not
+	}
 	switch {
 	case slices.Contains(mechs, "PLAIN"):
 		_, err := s.smtpCmd("AUTH PLAIN "+saslPlain(user, s.opts.Password), "AUTH PLAIN ***", 235)

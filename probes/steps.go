@@ -3,6 +3,7 @@ package probes
 // Step names: what a report shows for each protocol action, and what the engine's own logic
 // (classify, wrong-mode detection, conclusions) keys on, so a rename cannot break it silently.
 const (
+	StepToken      = "token"      // the OAuth2 token read offline, before any connection
 	StepResolve    = "resolve"    // A/AAAA lookup of the server host
 	StepConnect    = "connect"    // TCP connection (RFC 8305 race over the addresses)
 	StepTLS        = "tls"        // implicit-TLS handshake
