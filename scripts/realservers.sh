@@ -6,7 +6,7 @@
 #   bash scripts/realservers.sh --stop              # stop the servers again
 #   MAILCHECK_REALSERVERS=ENV_FILE go test ./integration/ -count=1 -v
 #
-# Two configurations, both on loopback only, sharing one certificate, user and mailbox:
+# Four configurations, all on loopback only, sharing one certificate, user and mailbox:
 #
 #   "good"   127.0.0.1   Postfix 25 + 587 (STARTTLS offered, AUTH only after STARTTLS,
 #                        smtpd_tls_security_level=may), 465 (implicit TLS);
@@ -18,19 +18,32 @@
 #                        POP3 "-ERR [AUTH] Plaintext authentication disallowed ...").
 #   "snakeoil" 127.0.0.3 the good Dovecot again, presenting an untouched self-signed certificate
 #                        for another name (CN mx1.snakeoil.example, no SAN) on every port.
+#   "oauth"  127.0.0.4   an OAuth2-only server: Postfix 587 (STARTTLS, AUTH after TLS) + 465;
+#                        Dovecot POP3 110 (STLS) + 995, IMAP 143 (STARTTLS) + 993, ssl=yes,
+#                        auth_mechanisms = xoauth2 oauthbearer and nothing else (no PLAIN/LOGIN:
+#                        IMAP LOGINDISABLED even over TLS). The oauth2 passdb validates HS256 JWTs
+#                        locally (introspection_mode=local) with a key made fresh on every run,
+#                        written under $ETC/oauth2-keys/ and exported as MAILCHECK_RS_OAUTH_KEY
+#                        (base64); no introspection or tokeninfo URL, so no network at all. A
+#                        token must carry {"alg":"HS256","typ":"JWT"} and the claims sub, email
+#                        (= the login name), exp (in the future) and iss = MAILCHECK_RS_OAUTH_ISSUER.
+#                        Postfix on 127.0.0.4 authenticates through this instance's SASL socket,
+#                        so it advertises AUTH XOAUTH2 OAUTHBEARER.
 #
-# 127.0.0.2 needs no configuration: Linux routes all of 127.0.0.0/8 to lo. It is also what makes
+# 127.0.0.2-4 need no configuration: Linux routes all of 127.0.0.0/8 to lo. It is also what makes
 # the strict Dovecot strict: Dovecot treats a client whose address equals the server's (127.0.0.1
 # to 127.0.0.1) as "secured" and lets it log in without TLS; a client of 127.0.0.2 comes from
 # 127.0.0.1, so it is not. Each configuration has its own Dovecot instance (so the failed-login
-# penalty of one never slows the other), and Postfix's strict services authenticate through the
-# strict Dovecot's SASL socket. Test user: alice@mail.test, 3 messages in a Maildir.
+# penalty of one never slows the other), and Postfix's strict and oauth services authenticate
+# through the strict and oauth Dovecots' SASL sockets. The oauth Dovecot has no auth penalty at
+# all (see section 5). Test user: alice@mail.test, 3 messages in a Maildir.
 #
-# Network safety: every listener is bound to 127.0.0.1, 127.0.0.2 or 127.0.0.3; Postfix has no smtp/relay
+# Network safety: every listener is bound to 127.0.0.1, .2, .3 or .4; Postfix has no smtp/relay
 # client service at all, default/relay/local transports are error:, relayhost is empty, and
 # nothing is ever delivered: the mailbox is written directly as Maildir files. Postfix and
 # Dovecot run as separate instances (own config, queue, state, run and log directories), so the
 # system's own /etc/postfix and /etc/dovecot are never edited; they only must not hold the ports.
+# The OAuth2 passdb has no URL to call: tokens are checked against a key file on this machine.
 set -euo pipefail
 
 ENV_FILE=/tmp/mailcheck-realservers.env
@@ -45,11 +58,14 @@ esac
 GOOD=127.0.0.1
 STRICT=127.0.0.2
 SNAKEOIL=127.0.0.3 # the good Dovecot's IMAPS/POP3S with an untouched self-signed "snakeoil" cert
+OAUTH=127.0.0.4    # OAuth2-only Dovecot (XOAUTH2, OAUTHBEARER) and Postfix submission
+OAUTH_ISSUER=mailcheck-realservers
 DOMAIN=mail.test
 MAILUSER=alice@${DOMAIN}
 PASSWORD=${MAILCHECK_RS_PASSWORD:-mailcheck-Real-Servers-1}
 MESSAGES=3
 PORTS=(25 587 465 110 995 143 993)
+OAUTH_PORTS=(587 465 110 995 143 993) # no port 25 on the oauth address
 
 ETC=/etc/mailcheck-realservers
 PF=$ETC/postfix                           # Postfix config_directory of our instance
@@ -60,6 +76,7 @@ LOGDIR=/var/log/mailcheck-realservers
 VMAIL=mailcheck-vmail                     # system user owning the mailbox
 TLSDIR=$ETC/tls
 MAILHOME=$STATE/mail/alice
+OAUTH_KEYS=$ETC/oauth2-keys               # Dovecot's local_validation_key_dict (fs:posix) prefix
 
 START=$(date +%s.%N)
 say() { printf 'realservers: %s\n' "$*"; }
@@ -68,8 +85,8 @@ LOGS_OURS= # set once this run's logs replace the previous run's
 show_logs() {
   [ -n "$LOGS_OURS" ] || return 0
   local f
-  for f in "$LOGDIR"/dovecot-good.start "$LOGDIR"/dovecot-strict.start "$LOGDIR"/postfix.log \
-    "$LOGDIR"/dovecot-good.log "$LOGDIR"/dovecot-strict.log; do
+  for f in "$LOGDIR"/dovecot-good.start "$LOGDIR"/dovecot-strict.start "$LOGDIR"/dovecot-oauth.start \
+    "$LOGDIR"/postfix.log "$LOGDIR"/dovecot-good.log "$LOGDIR"/dovecot-strict.log "$LOGDIR"/dovecot-oauth.log; do
     if [ -s "$f" ]; then
       echo "----- last lines of $f -----" >&2
       tail -n 40 "$f" >&2
@@ -93,13 +110,13 @@ esac
 port_open() { timeout 1 bash -c "exec 3<>/dev/tcp/$1/$2" 2>/dev/null; }
 
 stop_servers() {
-  # Dovecot takes about two seconds to stop: stop the three masters concurrently.
+  # Dovecot takes about two seconds to stop: stop Postfix and the Dovecot masters concurrently.
   if [ -f "$PF/main.cf" ] && command -v postfix >/dev/null 2>&1 &&
     postfix -c "$PF" status >/dev/null 2>&1; then
     postfix -c "$PF" stop </dev/null >/dev/null 2>&1 &
   fi
   local which
-  for which in good strict; do
+  for which in good strict oauth; do
     if [ -f "$ETC/dovecot-$which.conf" ] && [ -f "$RUN/dovecot-$which/master.pid" ]; then
       dovecot -c "$ETC/dovecot-$which.conf" stop </dev/null >/dev/null 2>&1 &
     fi
@@ -110,6 +127,7 @@ stop_servers() {
   for _ in $(seq 50); do
     local busy=0
     for h in $GOOD $STRICT; do for p in "${PORTS[@]}"; do port_open "$h" "$p" && busy=1; done; done
+    for p in "${OAUTH_PORTS[@]}"; do port_open "$OAUTH" "$p" && busy=1; done
     [ $busy = 0 ] && return 0
     sleep 0.1
   done
@@ -170,6 +188,12 @@ for h in $GOOD $STRICT; do
     fi
   done
 done
+for p in "${OAUTH_PORTS[@]}"; do
+  if port_open "$OAUTH" "$p"; then
+    (ss -ltnp 2>/dev/null | grep -E "[:.]$p\b" >&2) || true
+    die "$OAUTH:$p is already in use by another program; stop it first"
+  fi
+done
 
 mkdir -p "$ETC" "$PF" "$TLSDIR" "$STATE" "$SPOOL" "$RUN" "$LOGDIR"
 rm -f "$LOGDIR"/*.log "$LOGDIR"/*.start
@@ -177,27 +201,37 @@ LOGS_OURS=1
 
 # ---------------------------------------------------------------------------------------------
 # 3. CA and server certificate (kept across runs while valid, so a mail client pointed at the
-#    servers keeps trusting them). SANs: localhost, mail.test, 127.0.0.1, 127.0.0.2, ::1.
+#    servers keeps trusting them). SANs: localhost, mail.test, 127.0.0.1, 127.0.0.2, 127.0.0.4, ::1.
+#    A server certificate from before the oauth address is reissued by the same CA.
+ca_ok() {
+  [ -s "$TLSDIR/ca.pem" ] && [ -s "$TLSDIR/ca.key" ] &&
+    openssl x509 -in "$TLSDIR/ca.pem" -noout -checkend 2592000 >/dev/null 2>&1
+}
 cert_ok() {
   [ -s "$TLSDIR/ca.pem" ] && [ -s "$TLSDIR/server.pem" ] && [ -s "$TLSDIR/server.key" ] &&
     openssl verify -CAfile "$TLSDIR/ca.pem" "$TLSDIR/server.pem" >/dev/null 2>&1 &&
     openssl x509 -in "$TLSDIR/server.pem" -noout -checkend 86400 >/dev/null 2>&1 &&
-    openssl x509 -in "$TLSDIR/server.pem" -noout -ext subjectAltName 2>/dev/null | grep -q "IP Address:127.0.0.2"
+    openssl x509 -in "$TLSDIR/server.pem" -noout -ext subjectAltName 2>/dev/null | grep -q "IP Address:127.0.0.2" &&
+    openssl x509 -in "$TLSDIR/server.pem" -noout -ext subjectAltName 2>/dev/null | grep -q "IP Address:$OAUTH"
 }
 if ! cert_ok; then
-  say "generating CA and server certificate"
   (
     cd "$TLSDIR"
-    rm -f ca.pem ca.key server.pem server.key server.csr ca.srl
-    openssl req -x509 -newkey ec -pkeyopt ec_paramgen_curve:prime256v1 -nodes -days 3650 \
-      -subj "/O=mailcheck realservers/CN=mailcheck realservers test CA" \
-      -addext "basicConstraints=critical,CA:TRUE" -addext "keyUsage=critical,keyCertSign,cRLSign" \
-      -keyout ca.key -out ca.pem 2>/dev/null
+    rm -f server.pem server.key server.csr ca.srl
+    if ! ca_ok; then
+      say "generating CA"
+      rm -f ca.pem ca.key
+      openssl req -x509 -newkey ec -pkeyopt ec_paramgen_curve:prime256v1 -nodes -days 3650 \
+        -subj "/O=mailcheck realservers/CN=mailcheck realservers test CA" \
+        -addext "basicConstraints=critical,CA:TRUE" -addext "keyUsage=critical,keyCertSign,cRLSign" \
+        -keyout ca.key -out ca.pem 2>/dev/null
+    fi
+    say "generating server certificate"
     openssl req -new -newkey ec -pkeyopt ec_paramgen_curve:prime256v1 -nodes \
       -subj "/O=mailcheck realservers/CN=$DOMAIN" -keyout server.key -out server.csr 2>/dev/null
     printf '%s\n' "basicConstraints=critical,CA:FALSE" "keyUsage=critical,digitalSignature" \
       "extendedKeyUsage=serverAuth" \
-      "subjectAltName=DNS:localhost,DNS:$DOMAIN,IP:127.0.0.1,IP:127.0.0.2,IP:::1" >server.ext
+      "subjectAltName=DNS:localhost,DNS:$DOMAIN,IP:127.0.0.1,IP:127.0.0.2,IP:$OAUTH,IP:::1" >server.ext
     openssl x509 -req -in server.csr -CA ca.pem -CAkey ca.key -CAcreateserial -days 825 \
       -extfile server.ext -out server.pem 2>/dev/null
     rm -f server.csr server.ext ca.srl
@@ -252,8 +286,16 @@ chmod 640 "$ETC/users"
 # 5. Dovecot: one instance per configuration.
 DH=
 [ -s /usr/share/dovecot/dh.pem ] && DH="ssl_dh = </usr/share/dovecot/dh.pem"
+# The password passdb of the good and strict instances; the oauth instance replaces it.
+PASSDB_PASSWORD="passdb {
+  driver = passwd-file
+  args = scheme=PLAIN username_format=%u $ETC/users
+}"
 write_dovecot() { # which address ssl disable_plaintext_auth [extra-address-with-snakeoil-cert]
+  # $MECHS and $PASSDB (defaults: plain login, the password passdb) choose how users log in;
+  # $EXTRA is appended to the configuration.
   local which=$1 addr=$2 ssl=$3 dpa=$4 oil=${5:-}
+  local mechs=${MECHS:-plain login} passdb=${PASSDB:-$PASSDB_PASSWORD} extra=${EXTRA:-}
   local listen=$addr snakeoil=
   if [ -n "$oil" ]; then
     listen="$addr, $oil"
@@ -282,7 +324,7 @@ ssl_min_protocol = TLSv1.2
 $DH
 $snakeoil
 disable_plaintext_auth = $dpa
-auth_mechanisms = plain login
+auth_mechanisms = $mechs
 
 first_valid_uid = $VUID
 last_valid_uid = $VUID
@@ -291,10 +333,7 @@ namespace inbox {
   inbox = yes
 }
 pop3_uidl_format = %08Xu%08Xv
-passdb {
-  driver = passwd-file
-  args = scheme=PLAIN username_format=%u $ETC/users
-}
+$passdb
 userdb {
   driver = passwd-file
   args = username_format=%u $ETC/users
@@ -318,7 +357,7 @@ service pop3-login {
     ssl = yes
   }
 }
-# Postfix's SASL: smtpd asks this socket to check AUTH PLAIN/LOGIN.
+# Postfix's SASL: smtpd asks this socket to check AUTH (PLAIN/LOGIN, or XOAUTH2/OAUTHBEARER).
 service auth {
   unix_listener auth-postfix {
     mode = 0660
@@ -326,12 +365,52 @@ service auth {
     group = postfix
   }
 }
+$extra
 EOF
   dovecot -c "$ETC/dovecot-$which.conf" -n >/dev/null 2>"$STATE/dovecot-$which.check" ||
     { cat "$STATE/dovecot-$which.check" >&2; die "dovecot-$which.conf does not parse"; }
 }
 write_dovecot good "$GOOD" yes no "$SNAKEOIL"
 write_dovecot strict "$STRICT" required yes
+
+# The oauth instance: bearer tokens only, validated locally. Dovecot 2.3 looks the HS256 key up
+# in the dict at <azp or "default">/<alg uppercased>/<kid or "default">, a file under the
+# fs:posix prefix holding the key in base64 (no newline). A fresh key on every run: tokens of
+# an earlier run stop working, and the key is exported in the env file for the tests to sign.
+OAUTH_KEY=$(openssl rand 32 | base64 -w0)
+rm -rf "$OAUTH_KEYS"
+install -d -o root -g dovecot -m 750 "$OAUTH_KEYS" "$OAUTH_KEYS/default" "$OAUTH_KEYS/default/HS256"
+printf '%s' "$OAUTH_KEY" >"$OAUTH_KEYS/default/HS256/default"
+chown root:dovecot "$OAUTH_KEYS/default/HS256/default"
+chmod 640 "$OAUTH_KEYS/default/HS256/default"
+# No introspection_url/tokeninfo_url: with introspection_mode=local Dovecot never calls out.
+cat >"$ETC/dovecot-oauth2.conf.ext" <<EOF
+# Generated by mailcheck scripts/realservers.sh: local JWT validation, no network.
+introspection_mode = local
+local_validation_key_dict = fs:posix:prefix=$OAUTH_KEYS/
+username_attribute = email
+issuers = $OAUTH_ISSUER
+EOF
+chown root:dovecot "$ETC/dovecot-oauth2.conf.ext"
+chmod 640 "$ETC/dovecot-oauth2.conf.ext"
+if grep -Eiq '(_url|_uri)[[:space:]]*=' "$ETC/dovecot-oauth2.conf.ext"; then
+  die "dovecot-oauth2.conf.ext names a URL; the oauth instance must validate tokens locally"
+fi
+# The oauth2 passdb authenticates (the token's email must be the login name); the userdb is the
+# same passwd-file as elsewhere and gives the mailbox's home and uid.
+# No auth penalty here (the 2s failure delay stays): the tests send bad tokens on purpose, and
+# Postfix waits only 10s for Dovecot's answer; with the penalty (up to 15s) a refused token
+# over SMTP becomes "454 4.7.0 Temporary authentication failure: Connection lost to
+# authentication server" instead of the 535 a client normally sees.
+MECHS="xoauth2 oauthbearer" PASSDB="passdb {
+  driver = oauth2
+  mechanisms = xoauth2 oauthbearer
+  args = $ETC/dovecot-oauth2.conf.ext
+}" EXTRA="service anvil {
+  unix_listener anvil-auth-penalty {
+    mode = 0
+  }
+}" write_dovecot oauth "$OAUTH" yes yes
 
 # ---------------------------------------------------------------------------------------------
 # 6. Postfix: an instance of its own (config $PF, queue $SPOOL), started with postfix -c.
@@ -349,7 +428,7 @@ myhostname = $DOMAIN
 mydomain = $DOMAIN
 myorigin = $DOMAIN
 mydestination = $DOMAIN, localhost
-# Only 127.0.0.1 by default; master.cf binds each service to 127.0.0.1 or 127.0.0.2 explicitly
+# Only 127.0.0.1 by default; master.cf binds each service to 127.0.0.1, .2 or .4 explicitly
 # (listing 127.0.0.2 here fails: "no local interface found for 127.0.0.2").
 inet_interfaces = loopback-only
 inet_protocols = ipv4
@@ -384,6 +463,7 @@ if postconf -d smtpd_peername_lookup >/dev/null 2>&1; then
 fi
 
 strict="-o smtpd_tls_security_level=encrypt -o smtpd_sasl_path=$RUN/dovecot-strict/auth-postfix"
+oauth="-o smtpd_sasl_path=$RUN/dovecot-oauth/auth-postfix" # AUTH XOAUTH2/OAUTHBEARER, after TLS
 cat >"$PF/master.cf" <<EOF
 # Generated by mailcheck scripts/realservers.sh.
 # service          type  private unpriv chroot wakeup maxproc command + args
@@ -393,6 +473,8 @@ $GOOD:465      inet  n       -      n      -      -       smtpd -o syslog_name=p
 $STRICT:25     inet  n       -      n      -      -       smtpd -o syslog_name=postfix-mc/strict-25 $strict
 $STRICT:587    inet  n       -      n      -      -       smtpd -o syslog_name=postfix-mc/strict-587 $strict
 $STRICT:465    inet  n       -      n      -      -       smtpd -o syslog_name=postfix-mc/strict-465 -o smtpd_tls_wrappermode=yes $strict
+$OAUTH:587      inet  n       -      n      -      -       smtpd -o syslog_name=postfix-mc/oauth-587 $oauth
+$OAUTH:465      inet  n       -      n      -      -       smtpd -o syslog_name=postfix-mc/oauth-465 -o smtpd_tls_wrappermode=yes $oauth
 pickup             unix  n       -      n      60     1       pickup
 cleanup            unix  n       -      n      -      0       cleanup
 qmgr               unix  n       -      n      300    1       qmgr
@@ -421,7 +503,7 @@ for kv in "relayhost=" "mynetworks=" "inet_interfaces=loopback-only" "inet_proto
   [ "$got" = "$want" ] || die "postfix $k is '$got', want '$want'"
 done
 if grep -Eq '^(smtp|relay|lmtp|local|virtual)[[:space:]]' "$PF/master.cf" ||
-  grep -E '^[^# ]+[[:space:]]+inet' "$PF/master.cf" | grep -Ev "^($GOOD|$STRICT):" >/dev/null; then
+  grep -E '^[^# ]+[[:space:]]+inet' "$PF/master.cf" | grep -Ev "^($GOOD|$STRICT|$OAUTH):" >/dev/null; then
   die "master.cf has an outbound service or a non-loopback listener"
 fi
 
@@ -431,10 +513,10 @@ postfix_diag() { script -qec "postfix -c $PF $1" /dev/null >&2 || true; }
 postfix -c "$PF" check || { postfix_diag check; die "postfix check failed"; }
 
 # ---------------------------------------------------------------------------------------------
-# 7. Start everything and wait until all 14 listeners answer.
+# 7. Start everything and wait until all 22 listeners answer.
 # The daemons must not inherit our stdout/stderr: a caller piping this script (| tee, | tail)
 # would otherwise wait for them forever. Their startup errors go to a file shown on failure.
-for which in good strict; do
+for which in good strict oauth; do
   dovecot -c "$ETC/dovecot-$which.conf" </dev/null >"$LOGDIR/dovecot-$which.start" 2>&1 ||
     { cat "$LOGDIR/dovecot-$which.start" >&2; die "dovecot ($which) did not start"; }
 done
@@ -449,18 +531,20 @@ for h in $GOOD $STRICT; do
     done
   done
 done
-for p in 993 995; do
-  until port_open "$SNAKEOIL" "$p"; do
-    [ "$(date +%s)" -lt "$deadline" ] || die "nothing listens on $SNAKEOIL:$p after 20s"
+for hp in "$SNAKEOIL 993" "$SNAKEOIL 995" "${OAUTH_PORTS[@]/#/$OAUTH }"; do
+  read -r h p <<<"$hp"
+  until port_open "$h" "$p"; do
+    [ "$(date +%s)" -lt "$deadline" ] || die "nothing listens on $h:$p after 20s"
     sleep 0.1
   done
 done
 # Postfix's SASL sockets are made by Dovecot; a missing one makes AUTH silently absent.
-for which in good strict; do
+for which in good strict oauth; do
   [ -S "$RUN/dovecot-$which/auth-postfix" ] || die "no Dovecot SASL socket $RUN/dovecot-$which/auth-postfix"
 done
 # A plaintext banner where one belongs: the servers really speak.
-for hp in "$GOOD|25|220 " "$GOOD|587|220 " "$STRICT|587|220 " "$GOOD|110|+OK" "$STRICT|143|* OK"; do
+for hp in "$GOOD|25|220 " "$GOOD|587|220 " "$STRICT|587|220 " "$OAUTH|587|220 " "$GOOD|110|+OK" "$STRICT|143|* OK" \
+  "$OAUTH|110|+OK" "$OAUTH|143|* OK"; do
   IFS='|' read -r h p want <<<"$hp"
   banner=$(timeout 5 bash -c "exec 3<>/dev/tcp/$h/$p; head -n1 <&3" 2>/dev/null || true)
   case "$banner" in
@@ -478,6 +562,7 @@ cat >"$tmp" <<EOF
 MAILCHECK_RS_GOOD_HOST=$GOOD
 MAILCHECK_RS_STRICT_HOST=$STRICT
 MAILCHECK_RS_SNAKEOIL_HOST=$SNAKEOIL
+MAILCHECK_RS_OAUTH_HOST=$OAUTH
 MAILCHECK_RS_SMTP_PORT=25
 MAILCHECK_RS_SUBMISSION_PORT=587
 MAILCHECK_RS_SUBMISSIONS_PORT=465
@@ -491,6 +576,9 @@ MAILCHECK_RS_USER=$MAILUSER
 MAILCHECK_RS_PASSWORD=$PASSWORD
 MAILCHECK_RS_MESSAGES=$MESSAGES
 MAILCHECK_RS_LOG_DIR=$LOGDIR
+# HS256 key (base64) of the oauth instance, new on every run; tokens: iss, sub, email, exp.
+MAILCHECK_RS_OAUTH_KEY=$OAUTH_KEY
+MAILCHECK_RS_OAUTH_ISSUER=$OAUTH_ISSUER
 EOF
 chmod 644 "$tmp"
 mv -f "$tmp" "$ENV_FILE"
@@ -500,5 +588,6 @@ say "Postfix $POSTFIX_VERSION and Dovecot $DOVECOT_VERSION up in ${elapsed}s"
 say "  good:   $GOOD   smtp 25/587 (STARTTLS, AUTH after TLS) 465 (TLS); pop3 110/995; imap 143/993"
 say "  strict: $STRICT   the same ports; TLS required before AUTH/MAIL and before POP3/IMAP login"
 say "  snakeoil: $SNAKEOIL imaps 993, pop3s 995 with a self-signed certificate for mx1.snakeoil.example"
+say "  oauth:  $OAUTH   smtp 587/465, pop3 110/995, imap 143/993; XOAUTH2/OAUTHBEARER only (HS256, iss $OAUTH_ISSUER)"
 say "  user $MAILUSER ($MESSAGES messages), CA $TLSDIR/ca.pem, logs $LOGDIR/"
 say "  env file: $ENV_FILE"
