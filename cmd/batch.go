@@ -123,12 +123,15 @@ func runBatch(ctx context.Context, o *batchOptions) error {
 	if err != nil {
 		return err
 	}
+	if o.g.tokenStdin || o.g.tokenEnv != "" {
+		return usagef("batch does not log in (one token cannot fit many accounts): check a token with probe, account or provider --oauth-token-env VAR")
+	}
 	o.g.user, o.g.passwordStdin = "", false // batch never logs in: one password cannot fit many accounts
 	popts, err := o.g.probeOptions(o.io, "")
 	if err != nil {
 		return err
 	}
-	popts.Password = nil
+	popts.Password, popts.Token = nil, nil
 	out, done, err := o.g.openOutput(o.io)
 	if err != nil {
 		return err

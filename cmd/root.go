@@ -37,6 +37,9 @@ type globalOpts struct {
 	user               string
 	passwordStdin      bool
 	passwordEnv        string
+	tokenStdin         bool
+	tokenEnv           string
+	authMechFlag       string
 	allowPlaintextAuth bool
 	noColor            bool
 	quiet              bool
@@ -97,6 +100,9 @@ and explains every failure with a stable finding code and the fix, in English an
 	f.StringVar(&g.user, "user", "", "login `NAME`")
 	f.BoolVar(&g.passwordStdin, "password-stdin", false, "read the password from the first line of standard input")
 	f.StringVar(&g.passwordEnv, "password-env", "", "read the password from environment variable `VAR`")
+	f.BoolVar(&g.tokenStdin, "oauth-token-stdin", false, "read an OAuth2 access token from standard input")
+	f.StringVar(&g.tokenEnv, "oauth-token-env", "", "read an OAuth2 access token from environment variable `VAR` (also MAILCHECK_OAUTH_TOKEN)")
+	f.StringVar(&g.authMechFlag, "auth-mech", "", "force the login mechanism: PLAIN, LOGIN, XOAUTH2 or OAUTHBEARER")
 	f.BoolVar(&g.allowPlaintextAuth, "allow-plaintext-auth", false, "permit sending a password without TLS")
 	f.BoolVar(&g.noColor, "no-color", false, "no colour (also: NO_COLOR, or stdout not a terminal)")
 	f.BoolVarP(&g.quiet, "quiet", "q", false, "no progress output")
@@ -246,11 +252,26 @@ func (g *globalOpts) probeOptions(io_ *IO, who string) (probes.Options, error) {
 		}
 		o.RootCAs = pool
 	}
-	pw, err := g.password(io_, who)
+	tok, err := g.token(io_)
 	if err != nil {
 		return o, err
 	}
-	o.Password = pw
+	if tok != nil {
+		if g.passwordStdin || g.passwordEnv != "" {
+			clear(tok)
+			return o, usagef("give a password or an OAuth2 token, not both")
+		}
+		o.Token = tok
+	} else {
+		pw, err := g.password(io_, who)
+		if err != nil {
+			return o, err
+		}
+		o.Password = pw
+	}
+	if o.AuthMech, err = g.authMech(o.Token != nil, o.Password != nil); err != nil {
+		return o, err
+	}
 	if g.insecure {
 		fmt.Fprintln(io_.Err, color.New(color.FgRed, color.Bold).Sprint("WARNING: --insecure: certificate errors will not stop the probe; a man in the middle could read your password."))
 	}
