@@ -23,9 +23,10 @@ func TestDependencyRule(t *testing.T) {
 		ours, others []string
 	}{
 		{"probes/findings", nil, []string{"golang.org/x/text/"}},
-		{"probes", []string{"probes/findings"}, []string{"github.com/miekg/dns"}},
-		{"providers", []string{"probes", "probes/findings"}, []string{"golang.org/x/net/", "golang.org/x/text/"}},
-		{"reports", []string{"probes", "probes/findings"}, []string{"github.com/fatih/color", "github.com/olekukonko/tablewriter", "github.com/schollz/progressbar/"}},
+		{"probes/oauth", []string{"probes/findings"}, nil},
+		{"probes", []string{"probes/findings", "probes/oauth"}, []string{"github.com/miekg/dns"}},
+		{"providers", []string{"probes", "probes/findings", "probes/oauth"}, []string{"golang.org/x/net/", "golang.org/x/text/"}},
+		{"reports", []string{"probes", "probes/findings", "probes/oauth"}, []string{"github.com/fatih/color", "github.com/olekukonko/tablewriter", "github.com/schollz/progressbar/"}},
 		{"testservers", nil, []string{"github.com/miekg/dns"}},
 	}
 	for _, r := range rules {

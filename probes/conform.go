@@ -109,6 +109,9 @@ func Conform(ctx context.Context, ep Endpoint, opts Options) (Result, []Check) {
 	s := newSession(ctx, ep, &opts)
 	c := newConformer(s, suites[ep.Proto])
 	walk, ok := conformWalks[ep.Proto]
+	if len(opts.Token) > 0 {
+		s.tokenStep()
+	}
 	switch {
 	case !ok:
 		s.Step(StepProtocol, func() error { return fmt.Errorf("protocol %q has no conformance suite", ep.Proto) })
@@ -261,7 +264,7 @@ func (c *conformer) clean(s string) string {
 // canLogin reports whether a password may be sent now, and if not, why.
 func (c *conformer) canLogin() (bool, string) {
 	switch {
-	case len(c.s.opts.Password) == 0:
+	case len(c.s.opts.Password) == 0 && len(c.s.opts.Token) == 0:
 		return false, "no password given (--password-stdin or --password-env): login not tried"
 	case !c.s.tls && !c.s.opts.AllowPlaintextAuth:
 		return false, "the connection is not encrypted: password not sent (--allow-plaintext-auth overrides)"

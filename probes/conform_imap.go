@@ -378,6 +378,9 @@ func conformIMAP(c *conformer) {
 func (c *conformer) imapLogin(caps []string) bool {
 	s := c.s
 	user, pass := s.opts.User, s.opts.Password
+	if len(s.opts.Token) > 0 { // the probe's one OAuth2 exchange
+		return s.oauthLogin(&imapWire{s: s, saslIR: capsHave(caps, "SASL-IR")}, imapMechs(caps)) == nil
+	}
 	var err error
 	var x imapExchange
 	if cmd, literal := imapLoginCmd(caps, user, pass); literal {

@@ -371,6 +371,9 @@ func (c *conformer) pop3AuthCancel(caps []string) bool {
 func (c *conformer) pop3Login(caps []string) bool {
 	s := c.s
 	user, pass := s.opts.User, s.opts.Password
+	if len(s.opts.Token) > 0 { // the probe's one OAuth2 exchange
+		return s.oauthLogin(pop3Wire{s}, saslMechs(caps)) == nil
+	}
 	var o pop3Status
 	var err error
 	for _, cmd := range pop3LoginCmds(caps, user, pass) {

@@ -582,6 +582,13 @@ func (c *conformer) smtpAuth(ext map[string]string) bool {
 	}
 	return c.step(StepAuth, func() error {
 		user, pass := c.s.opts.User, c.s.opts.Password
+		if len(c.s.opts.Token) > 0 { // the probe's one OAuth2 exchange
+			if err := c.s.oauthLogin(smtpWire{c.s}, mechs); err != nil {
+				return err
+			}
+			c.pass("smtp.auth.success", "logged in with an OAuth2 token")
+			return nil
+		}
 		var r smtpReply
 		var err error
 		switch {

@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/base64"
 	"encoding/json"
+	"fmt"
 	"strings"
 	"testing"
 	"testing/synctest"
@@ -183,6 +184,46 @@ func TestOAuthOnlyServer(t *testing.T) {
 								t.Errorf("a password login was sent: %q", l.Text)
 							}
 						}
+					}
+				})
+			})
+		}
+	}
+}
+
+// TestOAuthConform: conform logs in with the token through the same exchange as probe, and
+// a refused token is named there too.
+func TestOAuthConform(t *testing.T) {
+	ca, err := testservers.NewCA()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, proto := range []string{"smtp", "imap", "pop3"} {
+		for _, expired := range []bool{false, true} {
+			t.Run(fmt.Sprintf("%s/expired=%v", proto, expired), func(t *testing.T) {
+				synctest.Test(t, func(t *testing.T) {
+					srv, err := testservers.New(testservers.Config{Proto: proto, OAuth: &testservers.OAuthConfig{Key: oauthKey},
+						Faults: testservers.Faults{ImplicitTLS: true}}, ca)
+					if err != nil {
+						t.Fatal(err)
+					}
+					defer srv.Close()
+					now := time.Now()
+					c := claims(now, testservers.DefaultUser)
+					if expired {
+						c["exp"] = now.Add(-time.Minute).Unix()
+					}
+					opts := probes.Options{Timeout: 5 * time.Second, RootCAs: ca.RootCAs(), User: testservers.DefaultUser,
+						Dialer: srv, Token: []byte(testservers.MintToken(oauthKey, c))}
+					ep := probes.Endpoint{Proto: probes.Proto(proto), Host: "localhost", Port: probes.DefaultPort(probes.Proto(proto), probes.ImplicitTLS), Security: probes.ImplicitTLS}
+					r, _ := probes.Conform(context.Background(), ep, opts)
+					logged := strings.Contains(stepDetail(r, probes.StepAuth), "logged in")
+					if expired {
+						if !r.HasCode(findings.AuthOAuthTokenExpired) || logged {
+							t.Errorf("codes %v, want auth.oauth-token-expired and no login\n%s", codesOf(r), dump(r))
+						}
+					} else if !logged || r.HasCode(findings.AuthOAuthFailed) {
+						t.Errorf("conform did not log in with the token\n%s", dump(r))
 					}
 				})
 			})
