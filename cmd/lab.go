@@ -147,6 +147,9 @@ func labTarget(ca *testservers.CA, sc testservers.Scenario, maxTimeout time.Dura
 	timeout = min(timeout, maxTimeout)
 	opts := probes.Options{Timeout: timeout, User: sc.User, Password: []byte(sc.Password),
 		AllowPlaintextAuth: sc.AllowPlaintextAuth, Resolver: probes.NewResolver("127.0.0.1:1", timeout)}
+	if sc.Token != nil {
+		opts.User, opts.Token = sc.Token.User, []byte(sc.MintToken(time.Now()))
+	}
 	if sc.TrustCA {
 		opts.RootCAs = ca.RootCAs()
 	}

@@ -29,6 +29,9 @@ func runScenario(t *testing.T, ca *testservers.CA, sc testservers.Scenario) prob
 	}
 	opts := probes.Options{Timeout: stepTimeout(sc), User: sc.User, Password: []byte(sc.Password),
 		AllowPlaintextAuth: sc.AllowPlaintextAuth, Dialer: srv}
+	if sc.Token != nil {
+		opts.User, opts.Token = sc.Token.User, []byte(sc.MintToken(time.Now()))
+	}
 	if sc.TrustCA {
 		opts.RootCAs = ca.RootCAs()
 	}

@@ -18,6 +18,35 @@ type Scenario struct {
 	Refused            bool          // the server is closed right after start, so its port refuses
 	Want               []string      // finding codes (errors and warnings) the probe must produce, exactly
 	WantStatus         string        // worst step status: "ok", "warn" or "fail"
+	// Token: the probe logs in with an OAuth2 token minted at run time (so its expiry is
+	// relative to now) instead of a password.
+	Token *ScenarioToken
+}
+
+// ScenarioToken is the OAuth2 token a scenario's probe presents: for User, expiring ExpiresIn
+// after the moment it is minted (negative: already expired), signed with the server's key.
+type ScenarioToken struct {
+	User      string
+	ExpiresIn time.Duration
+}
+
+// LabOAuthKey signs the lab's OAuth2 tokens; the scenario servers verify with it.
+var LabOAuthKey = []byte("mailcheck-lab-oauth2-hs256-key")
+
+// MintToken is the scenario's token at now, "" when it logs in without one.
+func (sc Scenario) MintToken(now time.Time) string {
+	if sc.Token == nil {
+		return ""
+	}
+	return MintToken(LabOAuthKey, map[string]any{"iss": "mailcheck-lab", "sub": sc.Token.User, "email": sc.Token.User,
+		"scope": "mail", "iat": now.Add(-2 * time.Hour).Unix(), "exp": now.Add(sc.Token.ExpiresIn).Unix()})
+}
+
+// oauthServer is an implicit-TLS server that takes the lab's OAuth2 tokens; only: it takes
+// nothing else.
+func oauthServer(proto string, only bool) Config {
+	return Config{Proto: proto, Faults: Faults{ImplicitTLS: true},
+		OAuth: &OAuthConfig{Key: LabOAuthKey, Issuer: "mailcheck-lab", Scope: "mail", OnlyOAuth: only}}
 }
 
 // Short timeout for scenarios whose point is a wait that never ends.
@@ -125,6 +154,15 @@ func Scenarios() []Scenario {
 			Proto: "smtp", Security: "starttls",
 			Config: smtp(with(starttlsPort, func(f *Faults) { f.InjectAfterSTARTTLS = []byte("250 injected\r\n") })),
 			Want:   []string{"tls.starttls-injection"}, WantStatus: "fail"},
+		{Name: "imap-oauth-healthy", Title: "IMAPS with XOAUTH2/OAUTHBEARER; a valid OAuth2 token logs in",
+			Proto: "imap", Security: "tls", Config: oauthServer("imap", false),
+			Token: &ScenarioToken{User: DefaultUser, ExpiresIn: time.Hour}, WantStatus: "ok"},
+		{Name: "imap-oauth-expired", Title: "IMAPS refuses an OAuth2 token that expired an hour ago",
+			Proto: "imap", Security: "tls", Config: oauthServer("imap", false),
+			Token: &ScenarioToken{User: DefaultUser, ExpiresIn: -time.Hour}, Want: []string{"auth.oauth-token-expired"}, WantStatus: "fail"},
+		{Name: "smtp-oauth-only-password", Title: "SMTPS offers only XOAUTH2/OAUTHBEARER: the password is not sent",
+			Proto: "smtp", Security: "tls", Config: oauthServer("smtp", true), User: DefaultUser, Password: DefaultPassword,
+			Want: []string{"auth.basic-disabled"}, WantStatus: "fail"},
 		{Name: "healthy-imaps", Title: "IMAP over implicit TLS (993 style); login and EXAMINE INBOX succeed",
 			Proto: "imap", Security: "tls", Config: imap(tlsPort), WantStatus: "ok"},
 		{Name: "healthy-imap-starttls", Title: "IMAP with STARTTLS (LOGINDISABLED before TLS); login after TLS succeeds",

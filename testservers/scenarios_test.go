@@ -23,7 +23,8 @@ tls.version-too-old tls.intercepted tls.starttls-injection server.greeting-timeo
 smtp.auth-not-offered smtp.relay-denied smtp.sender-mismatch auth.failed
 auth.app-password-required auth.authorization-code-required auth.basic-disabled
 auth.web-login-required auth.service-disabled auth.rate-limited auth.plaintext-offered
-pop3.in-use pop3.login-delay imap.id-required`)
+pop3.in-use pop3.login-delay imap.id-required auth.oauth-token-expired auth.oauth-wrong-audience
+auth.oauth-wrong-scope auth.oauth-wrong-user auth.oauth-app-permission auth.smtp-auth-disabled`)
 
 func TestScenarioTable(t *testing.T) {
 	list := Scenarios()
@@ -178,6 +179,26 @@ func contains(t *testing.T, what, got, sub string, wantIt bool) {
 }
 
 var scenarioChecks = map[string]scenarioCheck{
+	"imap-oauth-healthy": func(t *testing.T, sc Scenario, s *Server, ca *CA) {
+		c := dialTLS(t, s.Addr, ca)
+		c.line()
+		ir := b64("user=" + sc.Token.User + "\x01auth=Bearer " + sc.MintToken(time.Now()) + "\x01\x01")
+		want(t, "AUTHENTICATE", c.icmd("a1 AUTHENTICATE XOAUTH2 "+ir), "a1"+imapLoggedIn)
+	},
+	"imap-oauth-expired": func(t *testing.T, sc Scenario, s *Server, ca *CA) {
+		c := dialTLS(t, s.Addr, ca)
+		c.line()
+		ir := b64("user=" + sc.Token.User + "\x01auth=Bearer " + sc.MintToken(time.Now()) + "\x01\x01")
+		contains(t, "AUTHENTICATE", c.icmd("a1 AUTHENTICATE XOAUTH2 "+ir), "+ eyJ", true)
+		want(t, "answer", c.icmd(""), "a1 NO [AUTHENTICATIONFAILED] Invalid credentials (Failure)")
+	},
+	"smtp-oauth-only-password": func(t *testing.T, sc Scenario, s *Server, ca *CA) {
+		c := dialTLS(t, s.Addr, ca)
+		c.line()
+		e := c.cmd("EHLO client.test")
+		contains(t, "EHLO", e, "250-AUTH XOAUTH2 OAUTHBEARER", true)
+		contains(t, "EHLO", e, "PLAIN", false)
+	},
 	"healthy-smtp-starttls": func(t *testing.T, sc Scenario, s *Server, ca *CA) {
 		c := dial(t, s.Addr)
 		e := ehlo(c)
