@@ -34,6 +34,9 @@ const (
 	AuthWrongServer               Code = "auth.wrong-server"                // Account is hosted on another server
 	ConformMustFailed             Code = "conform.must-failed"              // The server breaks a MUST of its protocol standard
 	ConformShouldFailed           Code = "conform.should-failed"            // The server departs from a SHOULD of its protocol standard
+	DeliveryJunked                Code = "delivery.junked"                  // Test message landed in Junk
+	DeliveryNotArrived            Code = "delivery.not-arrived"             // Test message accepted but never arrived
+	DeliverySlow                  Code = "delivery.slow"                    // Test message arrived late
 	DiscoveryConflict             Code = "discovery.conflict"               // Discovery methods disagree
 	DiscoveryNoEndpoints          Code = "discovery.no-endpoints"           // No mail servers found for this domain
 	DNSFailure                    Code = "dns.failure"                      // DNS lookup failed
@@ -45,11 +48,13 @@ const (
 	ExplainNoMatch                Code = "explain.no-match"                 // No known cause matched this text
 	IMAPAlert                     Code = "imap.alert"                       // Message from the server
 	IMAPContactAdmin              Code = "imap.contact-admin"               // Administrator action required
+	IMAPFolderMissing             Code = "imap.folder-missing"              // A standard folder is missing
 	IMAPIDRequired                Code = "imap.id-required"                 // Server requires the IMAP ID command
 	IMAPLoginDisabled             Code = "imap.login-disabled"              // IMAP LOGIN command is disabled
 	IMAPNonexistentMailbox        Code = "imap.nonexistent-mailbox"         // Folder does not exist
 	IMAPOverQuota                 Code = "imap.over-quota"                  // Your mailbox is full
 	IMAPPreauthPlaintext          Code = "imap.preauth-plaintext"           // Logged in automatically without encryption
+	IMAPQuotaNear                 Code = "imap.quota-near"                  // Mailbox almost full
 	NetIPv6Unreachable            Code = "net.ipv6-unreachable"             // IPv6 path does not work
 	NetMailPortsBlocked           Code = "net.mail-ports-blocked"           // All mail ports are blocked on this network
 	POP3InUse                     Code = "pop3.in-use"                      // Mailbox is in use by another POP3 session
