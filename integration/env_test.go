@@ -26,7 +26,7 @@ const envVar = "MAILCHECK_REALSERVERS"
 // the in-process environment handed to cmd.TestIO, never in argv or the real environment.
 const pwVar = "MAILCHECK_RS_TEST_PASSWORD"
 
-// servers is what scripts/realservers.sh wrote: where the two configurations listen, the CA
+// servers is what scripts/realservers.sh wrote: where the configurations listen, the CA
 // that signed their certificate, and the test account.
 type servers struct {
 	Good, Strict                         string // 127.0.0.1 and 127.0.0.2
@@ -35,6 +35,12 @@ type servers struct {
 	POP3, POP3S, IMAP, IMAPS             int    // 110, 995, 143, 993
 	Domain, CAFile, User, Password, Logs string
 	Messages                             int
+
+	// The OAuth2-only configuration (127.0.0.4): Dovecot XOAUTH2/OAUTHBEARER validating HS256
+	// tokens with OAuthKey (base64 in the env file, new on every run of the script) and issuer
+	// OAuthIssuer. Empty in an env file from before it; the oauth tests then ask for a rerun.
+	OAuth, OAuthIssuer string
+	OAuthKey           []byte
 }
 
 // load reads the env file named by $MAILCHECK_REALSERVERS, skipping the test when there is
@@ -96,8 +102,20 @@ func load(t *testing.T) *servers {
 	if len(missing) > 0 {
 		t.Fatalf("%s lacks %s: rerun scripts/realservers.sh", path, strings.Join(missing, ", "))
 	}
+	// The oauth configuration is optional here, so an older env file still runs the other tests.
+	s.OAuth, s.OAuthIssuer = kv["MAILCHECK_RS_OAUTH_HOST"], kv["MAILCHECK_RS_OAUTH_ISSUER"]
+	if k := kv["MAILCHECK_RS_OAUTH_KEY"]; k != "" {
+		key, err := base64.StdEncoding.DecodeString(k)
+		if err != nil || len(key) < 16 {
+			t.Fatalf("%s: MAILCHECK_RS_OAUTH_KEY is not the base64 of an HMAC key (%v): rerun scripts/realservers.sh", path, err)
+		}
+		s.OAuthKey = key
+	}
 	// Network safety: these tests only ever talk to loopback.
-	for _, h := range []string{s.Good, s.Strict, s.SnakeOil} {
+	for _, h := range []string{s.Good, s.Strict, s.SnakeOil, s.OAuth} {
+		if h == "" { // only the optional oauth host can be empty here
+			continue
+		}
 		if ip := net.ParseIP(h); ip == nil || !ip.IsLoopback() {
 			t.Fatalf("%s: host %q is not a loopback address; refusing to probe it", path, h)
 		}
