@@ -532,6 +532,9 @@ postfix -c "$PF" check || { postfix_diag check; die "postfix check failed"; }
 # 7. Start everything and wait until all 22 listeners answer.
 # The daemons must not inherit our stdout/stderr: a caller piping this script (| tee, | tail)
 # would otherwise wait for them forever. Their startup errors go to a file shown on failure.
+# The oauth instance has no penalty listener (mode 0 creates none); a socket file left from a
+# run before that refuses connections, and Dovecot's auth retries it for 5s before it is ready.
+rm -f "$RUN/dovecot-oauth/anvil-auth-penalty"
 for which in good strict oauth; do
   dovecot -c "$ETC/dovecot-$which.conf" </dev/null >"$LOGDIR/dovecot-$which.start" 2>&1 ||
     { cat "$LOGDIR/dovecot-$which.start" >&2; die "dovecot ($which) did not start"; }
@@ -562,11 +565,12 @@ done
 for hp in "$GOOD|25|220 " "$GOOD|587|220 " "$STRICT|587|220 " "$OAUTH|587|220 " "$GOOD|110|+OK" "$STRICT|143|* OK" \
   "$OAUTH|110|+OK" "$OAUTH|143|* OK"; do
   IFS='|' read -r h p want <<<"$hp"
-  banner=$(timeout 5 bash -c "exec 3<>/dev/tcp/$h/$p; head -n1 <&3" 2>/dev/null || true)
-  case "$banner" in
-    "$want"*) ;;
-    *) die "$h:$p answered '${banner%$'\r'}' instead of a '$want' greeting" ;;
-  esac
+  # Dovecot greets once its auth process is ready, which may take a moment after the start.
+  until banner=$(timeout 5 bash -c "exec 3<>/dev/tcp/$h/$p; head -n1 <&3" 2>/dev/null || true)
+    [[ $banner == "$want"* ]]; do
+    [ "$(date +%s)" -lt "$deadline" ] || die "$h:$p answered '${banner%$'\r'}' instead of a '$want' greeting"
+    sleep 0.2
+  done
 done
 
 # ---------------------------------------------------------------------------------------------
