@@ -16,6 +16,7 @@ type accountOptions struct {
 	address string
 	offline bool
 	all     bool
+	send    sendTestFlags
 }
 
 func newCmdAccount(io_ *IO, g *globalOpts, runF func(context.Context, *accountOptions) error) *cobra.Command {
@@ -43,6 +44,7 @@ concurrently. With a password it logs in once per endpoint and looks at the mail
 	}
 	c.Flags().BoolVar(&o.offline, "offline", false, "use the built-in database only; touch no network")
 	c.Flags().BoolVar(&o.all, "all-sources", false, "run every discovery method even after one found endpoints")
+	o.send.register(c.Flags())
 	return c
 }
 
@@ -58,6 +60,9 @@ func runAccount(ctx context.Context, o *accountOptions) error {
 		return err
 	}
 	if o.offline {
+		if o.send.on {
+			return usagef("--send-test sends mail: it cannot run with --offline")
+		}
 		plan, ok, err := db.PlanAccountOffline(o.address)
 		if err != nil {
 			return usagef("%v", err)
@@ -73,11 +78,16 @@ func runAccount(ctx context.Context, o *accountOptions) error {
 		return err
 	}
 	defer clear(popts.Password)
+	send, err := o.send.plan(popts)
+	if err != nil {
+		return err
+	}
 	plan, err := o.g.discoverer(db, popts, o.all).PlanAccount(ctx, probes.CmdAccount, o.address)
 	if err != nil {
 		return usagef("%v", err)
 	}
 	plan.Options = popts
+	plan.SendTest = send
 	return o.g.runWithProgress(ctx, o.io, plan)
 }
 

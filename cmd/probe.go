@@ -16,6 +16,8 @@ type probeOptions struct {
 	target   string
 	security string
 	ehlo     string
+	send     sendTestFlags
+	receive  string
 }
 
 func newCmdProbe(io_ *IO, g *globalOpts, runF func(context.Context, *probeOptions) error) *cobra.Command {
@@ -40,6 +42,8 @@ func newCmdProbe(io_ *IO, g *globalOpts, runF func(context.Context, *probeOption
 	}
 	c.Flags().StringVar(&o.security, "security", "auto", "connection security: auto, tls, starttls or plain")
 	c.Flags().StringVar(&o.ehlo, "ehlo", "", "name to send in EHLO (default mailcheck.invalid)")
+	o.send.register(c.Flags())
+	c.Flags().StringVar(&o.receive, "receive-via", "", "with probe smtp --send-test: look for the message at `imaps://HOST[:PORT]`")
 	return c
 }
 
@@ -98,7 +102,23 @@ func runProbe(ctx context.Context, o *probeOptions) error {
 		return err
 	}
 	defer clear(popts.Password)
-	rep := probes.Run(ctx, probes.Plan{Command: probes.CmdProbe, Input: string(o.proto) + " " + o.target,
-		Endpoints: []probes.Endpoint{ep}, Options: popts})
+	plan := probes.Plan{Command: probes.CmdProbe, Input: string(o.proto) + " " + o.target,
+		Endpoints: []probes.Endpoint{ep}, Options: popts}
+	if plan.SendTest, err = o.send.plan(popts); err != nil {
+		return err
+	}
+	switch {
+	case plan.SendTest != nil && o.proto != probes.SMTP:
+		return usagef("--send-test goes with probe smtp (or account), not %s", o.proto)
+	case plan.SendTest != nil && o.receive == "":
+		return usagef("probe smtp --send-test needs --receive-via imaps://HOST[:PORT] to look for the message (account finds it itself)")
+	case o.receive != "" && plan.SendTest == nil:
+		return usagef("--receive-via needs --send-test")
+	case o.receive != "":
+		if plan.Receive, err = receiveVia(o.receive); err != nil {
+			return err
+		}
+	}
+	rep := probes.Run(ctx, plan)
 	return o.g.finish(ctx, o.io, &rep)
 }

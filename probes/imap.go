@@ -138,6 +138,9 @@ func (s *Session) imapUntil(tag, shown string, wantCont bool) ([]imapResp, imapR
 		}
 		switch {
 		case r.Tag == tag:
+			if r.Status == "OK" && r.Code == "CAPABILITY" {
+				s.imapAuthCaps = strings.Fields(strings.ToUpper(r.Args))
+			}
 			if r.Status != "OK" {
 				verb, _, _ := strings.Cut(shown, " ")
 				return untagged, r, &ReplyError{Proto: IMAP, Command: verb, Enhanced: r.Code, Lines: []string{line}}
@@ -239,8 +242,12 @@ func imapScript(s *Session) error {
 	if !preauth {
 		loggedIn = s.imapLogin(caps)
 	}
-	if loggedIn {
+	switch {
+	case loggedIn && s.fetch != nil:
+		s.imapFetchTest(caps)
+	case loggedIn:
 		s.imapExamine(caps)
+		s.imapHealth(caps)
 	}
 	s.quit(s.imapNextTag() + " LOGOUT")
 	return nil

@@ -50,6 +50,11 @@ type Plan struct {
 	Provider *ProviderFacts
 	// Progress, if set, is called as each endpoint finishes (from one goroutine at a time).
 	Progress func(Endpoint, Result)
+	// SendTest, when set, adds the opt-in round trip after the probes: a message from the
+	// account to itself over the SMTP endpoint that logged in, looked for over Receive (or the
+	// IMAP endpoint that logged in), then deleted.
+	SendTest *SendTest
+	Receive  *Endpoint
 }
 
 // Run is the one diagnosis pipeline: it probes the plan's endpoints (or walks the conformance
@@ -85,6 +90,9 @@ func Run(ctx context.Context, p Plan) Report {
 			progress = func(i int, r Result) { p.Progress(p.Endpoints[i], r) }
 		}
 		rep.Results = probeAll(ctx, p.Endpoints, p.optionsFor, progress)
+		if p.SendTest != nil {
+			rep.Results = append(rep.Results, p.sendTest(ctx, rep.Results))
+		}
 		rep.Findings = append(rep.Findings, Conclude(rep.Results)...)
 		rep.Findings = append(rep.Findings, drift(p.Provider, rep.Results)...)
 	}
@@ -117,6 +125,57 @@ func (p *Plan) optionsFor(i int) Options {
 		o.User = p.Logins[p.Endpoints[i].Proto]
 	}
 	return o
+}
+
+// sendTest runs the round trip over the first SMTP endpoint that logged in and the receiving
+// endpoint (Receive, else the first IMAP endpoint that logged in).
+func (p *Plan) sendTest(ctx context.Context, results []Result) Result {
+	smtpAt, recvAt := -1, -1
+	for i, r := range results {
+		if !strings.HasPrefix(stepDetailOf(r, StepAuth), "logged in") {
+			continue
+		}
+		switch {
+		case r.Endpoint.Proto == SMTP && smtpAt < 0:
+			smtpAt = i
+		case r.Endpoint.Proto == IMAP && recvAt < 0:
+			recvAt = i
+		}
+	}
+	skipped := func(why string) Result {
+		ep := Endpoint{Proto: SMTP, Source: "send-test"}
+		if smtpAt >= 0 {
+			ep = results[smtpAt].Endpoint
+			ep.Source = "send-test"
+		}
+		return Result{Endpoint: ep, Status: Skip, Steps: []Step{{Name: StepArrive, Status: Skip, Detail: "send test not run: " + why}}}
+	}
+	if smtpAt < 0 {
+		return skipped("no SMTP endpoint logged in (give the password or token, and fix the login first)")
+	}
+	recv, ropts := Endpoint{}, Options{}
+	switch {
+	case p.Receive != nil:
+		recv, ropts = *p.Receive, p.optionsFor(smtpAt) // the same account and secret
+	case recvAt >= 0:
+		recv, ropts = results[recvAt].Endpoint, p.optionsFor(recvAt)
+	default:
+		return skipped("no IMAP endpoint logged in to look for the message")
+	}
+	sopts := p.optionsFor(smtpAt)
+	if !strings.Contains(sopts.User, "@") {
+		return skipped(fmt.Sprintf("the SMTP login name %q is not an address to send from", sopts.User))
+	}
+	return roundTrip(ctx, results[smtpAt].Endpoint, sopts, recv, ropts, *p.SendTest)
+}
+
+func stepDetailOf(r Result, name string) string {
+	for _, s := range r.Steps {
+		if s.Name == name {
+			return s.Detail
+		}
+	}
+	return ""
 }
 
 func domainOf(input string) string {

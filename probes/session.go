@@ -41,6 +41,12 @@ type Session struct {
 	// refuses the token. tokenAppOnly: the token is an application's own, with no user.
 	tokenCause   findings.Code
 	tokenAppOnly bool
+	// imapAuthCaps are the capabilities a tagged OK [CAPABILITY …] announced last (after login).
+	imapAuthCaps []string
+	// submit and fetch are the round trip's message to send after login (SMTP) and to look
+	// for (IMAP); nil in every other run.
+	submit *submission
+	fetch  *fetchTest
 }
 
 func newSession(ctx context.Context, ep Endpoint, opts *Options) *Session {

@@ -91,7 +91,9 @@ func smtpScript(s *Session) error {
 			return err
 		}
 	}
-	s.smtpAuth(ext)
+	if s.smtpAuth(ext) && s.submit != nil {
+		s.smtpSubmit(ext)
+	}
 	s.smtpQuit()
 	return nil
 }
@@ -144,6 +146,9 @@ func (s *Session) smtpEHLO(step string) (map[string]string, error) {
 			return nil
 		}
 		ext = s.recordExtensions(r.Texts)
+		if step != "ehlo" || s.ep.Security != STARTTLS { // the EHLO the client goes on with
+			s.smtpLimits(ext)
+		}
 		return nil
 	})
 	return ext, err
@@ -151,7 +156,7 @@ func (s *Session) smtpEHLO(step string) (map[string]string, error) {
 
 // smtpAuth walks AUTH: with a password over TLS (or when plaintext is allowed) it logs in;
 // otherwise it asks, without any credential, whether the server would take one.
-func (s *Session) smtpAuth(ext map[string]string) {
+func (s *Session) smtpAuth(ext map[string]string) (loggedIn bool) {
 	mechs := strings.Fields(strings.ToUpper(ext["AUTH"]))
 	hasAuth := len(mechs) > 0 // an AUTH keyword with no mechanism offers no login (RFC 4954 3)
 	_, hasTLS := ext["STARTTLS"]
@@ -173,13 +178,17 @@ func (s *Session) smtpAuth(ext map[string]string) {
 				s.Find(findings.AuthPlaintextOffered, s.secretName()+" sent without TLS (--allow-plaintext-auth)")
 			}
 			if len(s.opts.Token) > 0 {
-				return s.oauthLogin(smtpWire{s}, mechs)
+				err := s.oauthLogin(smtpWire{s}, mechs)
+				loggedIn = err == nil
+				return err
 			}
 			if s.tls && oauth.Only(mechs) && s.passwordRefusedByOAuth("after TLS the server offers only AUTH "+strings.Join(mechs, " ")) ||
 				s.passwordRefusedByOAuth("") {
 				return errOAuthOnly
 			}
-			return s.smtpLogin(mechs)
+			err := s.smtpLogin(mechs)
+			loggedIn = err == nil
+			return err
 		case s.tls:
 			s.Detail("AUTH %s offered; no password given, login not tried%s", strings.Join(mechs, " "), oauthOnlyNote(oauth.Only(mechs)))
 			return nil
@@ -187,6 +196,7 @@ func (s *Session) smtpAuth(ext map[string]string) {
 		s.Find(findings.AuthPlaintextOffered, "AUTH "+strings.Join(mechs, " ")+" offered before TLS")
 		return nil
 	})
+	return loggedIn
 }
 
 // smtpAuthProbe asks a clear connection that advertises no AUTH whether it would take one,

@@ -20,6 +20,8 @@ const (
 	StepUIDL       = "uidl"       // POP3 UIDL
 	StepTop        = "top"        // POP3 TOP
 	StepExamine    = "examine"    // IMAP EXAMINE INBOX
+	StepQuota      = "quota"      // IMAP GETQUOTAROOT (RFC 9208)
+	StepFolders    = "folders"    // IMAP LIST, special-use folders (RFC 6154)
 	StepID         = "id"         // IMAP ID (RFC 2971)
 	StepQuit       = "quit"       // SMTP/POP3 QUIT
 	StepLogout     = "logout"     // IMAP LOGOUT

@@ -164,6 +164,12 @@ type Mailbox struct {
 	Messages    int    `json:"messages"`
 	Size        int64  `json:"size,omitempty"`
 	UIDValidity uint32 `json:"uidvalidity,omitempty"`
+	// Quota is every quota resource of INBOX's quota root (IMAP QUOTA).
+	Quota []Quota `json:"quota,omitempty"`
+	// Folders names the special-use folders found (Sent, Drafts, Trash, Junk → folder name);
+	// MissingFolders are the ones not found.
+	Folders        map[string]string `json:"special_folders,omitempty"`
+	MissingFolders []string          `json:"missing_folders,omitempty"`
 }
 
 // Result is everything one endpoint probe saw.
@@ -177,6 +183,10 @@ type Result struct {
 	TLS     *TLSInfo `json:"tls,omitempty"`
 	Caps    []string `json:"capabilities,omitempty"`
 	Mailbox *Mailbox `json:"mailbox,omitempty"`
+	// Limits are what the capabilities say of message size and push.
+	Limits *Limits `json:"limits,omitempty"`
+	// Delivery is the --send-test round trip's outcome (its steps are the result's steps).
+	Delivery *Delivery `json:"delivery,omitempty"`
 	// RoundTrips counts client→server exchanges that waited for a reply.
 	RoundTrips int `json:"round_trips"`
 	// Alt is the same endpoint probed in the other TLS mode, when the configured one was wrong.

@@ -297,8 +297,13 @@ func (s *imapSession) command(tag, name string, p *imapParser) bool {
 		switch {
 		case pat == "": // RFC 9051 6.3.9: the hierarchy delimiter
 			lines = append(lines, `* LIST (\Noselect) "/" ""`)
-		case wildMatch(strings.ToUpper(ref+pat), "INBOX"):
-			lines = append(lines, `* LIST (\HasNoChildren) "/" INBOX`)
+		default:
+			// A real account has its standard folders; the probe's folders check looks for them.
+			for _, f := range append([]string{"INBOX"}, standardFolders...) {
+				if wildMatch(strings.ToUpper(ref+pat), strings.ToUpper(f)) {
+					lines = append(lines, `* LIST (\HasNoChildren) "/" `+f)
+				}
+			}
 		}
 		return s.reply(append(lines, tag+" OK List completed.")...) == nil
 	case "NAMESPACE": // RFC 2342
@@ -450,16 +455,23 @@ func (s *imapSession) oauth(tag, mech, msg string) bool {
 }
 
 // selectBox runs SELECT or EXAMINE; INBOX (any case, RFC 9051 5.1) is the only mailbox.
+// standardFolders exist (empty) beside INBOX, as on a real account.
+var standardFolders = []string{"Sent", "Drafts", "Trash", "Junk"}
+
 func (s *imapSession) selectBox(tag, name, box string) bool {
 	s.selected = false // RFC 9051 6.3.2: a failed SELECT leaves no mailbox selected
 	if s.srv.cfg.Faults.IMAPIDRequired && !s.sentID {
 		return s.reply(tag+" "+imapUnsafeLogin) == nil
 	}
-	if !strings.EqualFold(box, "INBOX") {
+	inbox := strings.EqualFold(box, "INBOX")
+	if !inbox && !slices.Contains(standardFolders, box) {
 		return s.reply(tag+" NO [NONEXISTENT] Mailbox doesn't exist.") == nil
 	}
 	s.selected, s.readOnly = true, name == "EXAMINE"
-	s.msgs = s.srv.mbox.snapshot()
+	s.msgs = nil // the standard folders are empty
+	if inbox {
+		s.msgs = s.srv.mbox.snapshot()
+	}
 	s.seen = make([]bool, len(s.msgs))
 	perm, mode, done := `\Answered \Flagged \Deleted \Seen \Draft \*`, "READ-WRITE", "Select completed."
 	if s.readOnly {

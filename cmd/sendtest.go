@@ -1,0 +1,71 @@
+package cmd
+
+import (
+	"net/url"
+	"strconv"
+	"time"
+
+	"github.com/spf13/pflag"
+
+	"github.com/mailcheck/mailcheck/probes"
+	"github.com/mailcheck/mailcheck/providers"
+)
+
+// sendTestFlags are --send-test, --send-to and --wait: the opt-in round trip (account, probe).
+type sendTestFlags struct {
+	on   bool
+	to   string
+	wait time.Duration
+}
+
+func (f *sendTestFlags) register(fs *pflag.FlagSet) {
+	fs.BoolVar(&f.on, "send-test", false, "send one labelled test message to the account itself, look for it, then delete it")
+	fs.StringVar(&f.to, "send-to", "", "send the test message to `ADDR` instead (an address of your own)")
+	fs.DurationVar(&f.wait, "wait", probes.DefaultSendWait, "how long --send-test looks for the message")
+}
+
+// plan checks the flags against the login given; nil when --send-test is off.
+func (f *sendTestFlags) plan(popts probes.Options) (*probes.SendTest, error) {
+	if !f.on {
+		if f.to != "" {
+			return nil, usagef("--send-to needs --send-test")
+		}
+		return nil, nil
+	}
+	if len(popts.Password) == 0 && len(popts.Token) == 0 {
+		return nil, usagef("--send-test logs in to send and to look: give the password (--password-env VAR, --password-stdin) or a token (--oauth-token-env VAR)")
+	}
+	if f.to != "" {
+		if _, _, err := providers.ParseAddress(f.to); err != nil {
+			return nil, usagef("--send-to: %v", err)
+		}
+	}
+	if f.wait <= 0 || f.wait > 10*time.Minute {
+		return nil, usagef("--wait must be between 1s and 10m, got %s", f.wait)
+	}
+	return &probes.SendTest{To: f.to, Wait: f.wait}, nil
+}
+
+// receiveVia parses --receive-via imaps://HOST[:PORT] (also imap:// with STARTTLS): where probe
+// smtp --send-test looks for the message.
+func receiveVia(s string) (*probes.Endpoint, error) {
+	u, err := url.Parse(s)
+	if err != nil || u.Host == "" {
+		return nil, usagef("--receive-via: want imaps://HOST[:PORT] or imap://HOST[:PORT], got %q", s)
+	}
+	sec := probes.ImplicitTLS
+	switch u.Scheme {
+	case "imaps":
+	case "imap":
+		sec = probes.STARTTLS
+	default:
+		return nil, usagef("--receive-via: the round trip receives over IMAP: imaps://HOST[:PORT] or imap://HOST[:PORT], got %q", u.Scheme)
+	}
+	port := probes.DefaultPort(probes.IMAP, sec)
+	if p := u.Port(); p != "" {
+		if port, err = strconv.Atoi(p); err != nil || port < 1 || port > 65535 {
+			return nil, usagef("--receive-via: port %q out of range", p)
+		}
+	}
+	return &probes.Endpoint{Proto: probes.IMAP, Host: u.Hostname(), Port: port, Security: sec, Source: "flag"}, nil
+}
