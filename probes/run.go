@@ -34,6 +34,8 @@ type Options struct {
 	Provider *ProviderFacts
 	// NoModeDetect turns off the retry in the other TLS mode after a wrong-mode failure.
 	NoModeDetect bool
+	// run is the read budget of the whole run (MaxRunRead); Run sets it, Probe when unset.
+	run *runBudget
 }
 
 // DefaultPort is the usual port of a protocol in a security mode.
@@ -83,6 +85,9 @@ var scripts = map[Proto]func(*Session) error{
 // the other mode is tried and reported (port.expects-tls / port.expects-starttls).
 func Probe(ctx context.Context, ep Endpoint, opts Options) Result {
 	ep.Security = ResolveSecurity(ep.Security, ep.Port)
+	if opts.run == nil {
+		opts.run = &runBudget{}
+	}
 	res := probeOnce(ctx, ep, &opts)
 	if opts.NoModeDetect || ctx.Err() != nil {
 		return res
@@ -175,7 +180,7 @@ func replaceFinding(r *Result, from, to findings.Code, evidence string) {
 
 func probeOnce(ctx context.Context, ep Endpoint, opts *Options) Result {
 	s := newSession(ctx, ep, opts)
-	s.walk()
+	s.guard(s.walk)
 	s.close()
 	s.res.Duration = time.Since(s.start)
 	for _, st := range s.res.Steps {
