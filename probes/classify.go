@@ -56,7 +56,8 @@ func classify(err error) Kind {
 	case errors.Is(err, io.EOF), errors.Is(err, io.ErrUnexpectedEOF), errors.Is(err, syscall.ECONNRESET),
 		errors.Is(err, syscall.EPIPE), errors.Is(err, net.ErrClosed):
 		return KindClosed
-	case errors.Is(err, ErrLineTooLong), errors.Is(err, ErrMalformedReply), errors.Is(err, ErrSTARTTLSInjection):
+	case errors.Is(err, ErrLineTooLong), errors.Is(err, ErrMalformedReply), errors.Is(err, ErrSTARTTLSInjection),
+		errors.Is(err, ErrTooMuchData), errors.Is(err, errInternal):
 		return KindProtocol
 	case strings.Contains(err.Error(), "tls:"):
 		// crypto/tls reports many handshake failures as plain errors ("tls: server selected
@@ -145,6 +146,12 @@ func (s *Session) findingFor(step string, err error) findings.Finding {
 		}
 	default:
 		code = findings.ServerProtocolError
+		switch {
+		case errors.Is(err, ErrTooMuchData):
+			code = findings.ServerTooMuchData
+		case errors.Is(err, errInternal):
+			code = findings.ProbeInternalError
+		}
 	}
 	return s.finding(code, ev)
 }

@@ -106,21 +106,26 @@ func LookupCheck(id string) (CheckDef, bool) {
 // opts.Password is set and the connection is encrypted (or AllowPlaintextAuth).
 func Conform(ctx context.Context, ep Endpoint, opts Options) (Result, []Check) {
 	ep.Security = ResolveSecurity(ep.Security, ep.Port)
+	if opts.run == nil {
+		opts.run = &runBudget{}
+	}
 	s := newSession(ctx, ep, &opts)
 	c := newConformer(s, suites[ep.Proto])
 	walk, ok := conformWalks[ep.Proto]
 	if len(opts.Token) > 0 {
 		s.tokenStep()
 	}
-	switch {
-	case !ok:
-		s.Step(StepProtocol, func() error { return fmt.Errorf("protocol %q has no conformance suite", ep.Proto) })
-	case s.connect() != nil:
-		c.stopped = "not reached: could not connect"
-	case ep.Security == ImplicitTLS && !c.step(StepTLS, s.upgradeTLS):
-	default:
-		walk(c)
-	}
+	s.guard(func() {
+		switch {
+		case !ok:
+			s.Step(StepProtocol, func() error { return fmt.Errorf("protocol %q has no conformance suite", ep.Proto) })
+		case s.connect() != nil:
+			c.stopped = "not reached: could not connect"
+		case ep.Security == ImplicitTLS && !c.step(StepTLS, s.upgradeTLS):
+		default:
+			walk(c)
+		}
+	})
 	s.close()
 	s.res.Duration = time.Since(s.start)
 	for _, st := range s.res.Steps {

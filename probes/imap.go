@@ -61,8 +61,10 @@ func parseIMAPLine(line string) (imapResp, error) {
 	return r, nil
 }
 
-// literalLen returns n when line ends with an IMAP literal marker {n} or {n+} (RFC 7888).
-func literalLen(line string) (int, bool) {
+// literalLen returns n when line ends with an IMAP literal marker {n} or {n+} (RFC 7888). A
+// length too big for an int64 is returned as -1, so the caller refuses it as too large rather
+// than reading the line as one without a literal.
+func literalLen(line string) (int64, bool) {
 	if !strings.HasSuffix(line, "}") {
 		return 0, false
 	}
@@ -70,16 +72,26 @@ func literalLen(line string) (int, bool) {
 	if i < 0 {
 		return 0, false
 	}
-	n, err := strconv.Atoi(strings.TrimSuffix(line[i+1:len(line)-1], "+"))
-	if err != nil || n < 0 {
+	digits := strings.TrimSuffix(line[i+1:len(line)-1], "+")
+	if digits == "" || strings.Trim(digits, "0123456789") != "" {
 		return 0, false
+	}
+	n, err := strconv.ParseInt(digits, 10, 64)
+	if err != nil {
+		return -1, true // out of range
 	}
 	return n, true
 }
 
-// maxResponse bounds one response line with all its literals: none of our commands needs a
-// big one, and a literal flood must not grow memory.
-const maxResponse = 1 << 20
+// maxResponse bounds one response line with all its literals, counted on the wire: none of
+// our commands needs a big one. maxLiterals bounds the literals of one response (an endless
+// {0} chain); keptLiteral is the most of one literal's contents kept, quoted, in the line (a
+// literal's contents are never needed, so a flood of them grows no memory).
+const (
+	maxResponse = 1 << 20
+	maxLiterals = 256
+	keptLiteral = 256
+)
 
 // imapReadLine reads one logical response line, folding in any literals it carries.
 func (s *Session) imapReadLine() (string, error) {
@@ -88,25 +100,44 @@ func (s *Session) imapReadLine() (string, error) {
 		return line, err
 	}
 	var b strings.Builder
-	for {
+	wire := int64(0) // bytes of the response on the wire, literals included
+	for lits := 0; ; lits++ {
 		b.WriteString(line)
+		wire += int64(len(line)) + 2
 		n, ok := literalLen(line)
 		if !ok {
 			return b.String(), nil
 		}
-		if b.Len()+n > maxResponse {
-			return b.String(), fmt.Errorf("%w: response with literals over %d bytes", ErrMalformedReply, maxResponse)
+		// Compare without adding to n: a length near the int64 limit must not overflow.
+		if n < 0 || n > maxResponse-wire {
+			return b.String(), fmt.Errorf("%w: literal of %s bytes, over the %d-byte limit of one response", ErrMalformedReply, truncate(literalDigits(line), 24), maxResponse)
 		}
-		buf := make([]byte, n)
+		if lits >= maxLiterals {
+			return b.String(), fmt.Errorf("%w: more than %d literals in one response", ErrTooMuchData, maxLiterals)
+		}
+		wire += n
+		kept := min(n, keptLiteral)
+		buf := make([]byte, kept)
 		if _, err := io.ReadFull(s.lr.br, buf); err != nil {
+			return b.String(), fmt.Errorf("read literal: %w", err)
+		}
+		if _, err := io.CopyN(io.Discard, s.lr.br, n-kept); err != nil {
 			return b.String(), fmt.Errorf("read literal: %w", err)
 		}
 		s.note("literal of %d bytes", n)
 		b.WriteString(quoteIMAP(string(buf)))
+		if kept < n {
+			fmt.Fprintf(&b, "…(%d bytes not kept)", n-kept)
+		}
 		if line, err = s.ReadLine(); err != nil {
 			return b.String(), err
 		}
 	}
+}
+
+// literalDigits is the length of the literal marker that ends line, as the server wrote it.
+func literalDigits(line string) string {
+	return strings.TrimSuffix(line[strings.LastIndexByte(line, '{')+1:len(line)-1], "+")
 }
 
 // imapCmd sends a tagged command and collects responses up to its completion.
@@ -124,6 +155,7 @@ func (s *Session) imapCmd(cmd, shown string) ([]imapResp, imapResp, error) {
 // imapUntil reads responses until the tagged completion for tag, bounded in count.
 func (s *Session) imapUntil(tag, shown string, wantCont bool) ([]imapResp, imapResp, error) {
 	var untagged []imapResp
+	kept := 0 // bytes of the untagged responses kept for the caller
 	for i := 0; ; i++ {
 		if i > maxReplyLines*4 {
 			return untagged, imapResp{}, fmt.Errorf("%w: more than %d responses to one command", ErrMalformedReply, maxReplyLines*4)
@@ -131,6 +163,9 @@ func (s *Session) imapUntil(tag, shown string, wantCont bool) ([]imapResp, imapR
 		line, err := s.imapReadLine()
 		if err != nil {
 			return untagged, imapResp{}, err
+		}
+		if kept += len(line); kept > maxResponse {
+			return untagged, imapResp{}, fmt.Errorf("%w: more than %d bytes of responses to one command", ErrTooMuchData, maxResponse)
 		}
 		r, err := parseIMAPLine(line)
 		if err != nil {

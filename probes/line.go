@@ -101,3 +101,12 @@ func isClean(s string) bool {
 	}
 	return true
 }
+
+// Transcript caps: what one step and one endpoint keep of the exchange. Lines past them are
+// counted, not kept, and a note says how much was cut.
+const (
+	MaxStepLines     = 1000
+	MaxStepBytes     = 256 << 10
+	MaxEndpointLines = 4000
+	MaxEndpointBytes = 1 << 20
+)

@@ -78,6 +78,12 @@ func Run(ctx context.Context, p Plan) Report {
 	if f, ok := closedFinding(p.Provider, rep.Discovery); ok {
 		rep.Findings = append(rep.Findings, f)
 	}
+	// One read budget for every endpoint of the run (MaxRunRead).
+	p.Options.run = &runBudget{}
+	p.EndpointOptions = slices.Clone(p.EndpointOptions)
+	for i := range p.EndpointOptions {
+		p.EndpointOptions[i].run = p.Options.run
+	}
 	switch {
 	case p.Command == CmdExplain:
 		rep.Findings = append(rep.Findings, explain(p.Text)...)

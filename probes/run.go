@@ -41,6 +41,8 @@ type Options struct {
 	NoModeDetect bool
 	// tokenForms are the token's wire forms, for redaction (set per session).
 	tokenForms []string
+	// run is the read budget of the whole run (MaxRunRead); Run sets it, Probe when unset.
+	run *runBudget
 }
 
 // DefaultPort is the usual port of a protocol in a security mode.
@@ -90,6 +92,9 @@ var scripts = map[Proto]func(*Session) error{
 // the other mode is tried and reported (port.expects-tls / port.expects-starttls).
 func Probe(ctx context.Context, ep Endpoint, opts Options) Result {
 	ep.Security = ResolveSecurity(ep.Security, ep.Port)
+	if opts.run == nil {
+		opts.run = &runBudget{}
+	}
 	res := probeOnce(ctx, ep, &opts)
 	if opts.NoModeDetect || ctx.Err() != nil {
 		return res
@@ -182,7 +187,7 @@ func replaceFinding(r *Result, from, to findings.Code, evidence string) {
 
 func probeOnce(ctx context.Context, ep Endpoint, opts *Options) Result {
 	s := newSession(ctx, ep, opts)
-	s.walk()
+	s.guard(s.walk)
 	s.close()
 	s.res.Duration = time.Since(s.start)
 	for _, st := range s.res.Steps {

@@ -47,6 +47,12 @@ type Session struct {
 	// for (IMAP); nil in every other run.
 	submit *submission
 	fetch  *fetchTest
+	// Bytes read for the running command and for the endpoint (budgetReader); transcript
+	// lines and bytes kept in the running step and the endpoint, and what the caps cut.
+	cmdRead, epRead                        int64
+	stepLines, stepBytes, epLines, epBytes int
+	cutLines                               int
+	cutBytes                               int64
 }
 
 func newSession(ctx context.Context, ep Endpoint, opts *Options) *Session {
@@ -79,7 +85,7 @@ func (s *Session) setConn(c net.Conn) {
 		s.stop()
 	}
 	s.conn = c
-	s.lr = newLineReader(c)
+	s.lr = newLineReader(&budgetReader{r: c, s: s})
 	// Ctrl-C (ctx cancel) must end a blocked read at once, not at the step deadline.
 	s.stop = context.AfterFunc(s.ctx, func() { c.SetDeadline(time.Unix(1, 0)) })
 }
@@ -121,6 +127,7 @@ func (s *Session) Step(name string, body func() error) error {
 	st := Step{Name: name, Start: time.Since(s.start)}
 	s.cur = &st
 	mark := len(s.lines)
+	s.stepLines, s.stepBytes = 0, 0
 	s.stepDeadline = s.deadline()
 	if s.conn != nil {
 		s.conn.SetDeadline(s.stepDeadline)
@@ -129,16 +136,17 @@ func (s *Session) Step(name string, body func() error) error {
 	if cerr := s.ctx.Err(); cerr != nil {
 		err = cerr
 	} else {
-		err = body()
+		err = runGuarded(body)
 	}
 	st.Duration = time.Since(s.start) - st.Start
+	s.cutNote()
 	st.Lines = append([]Line(nil), s.lines[mark:]...)
 	if err != nil {
 		if s.ctx.Err() != nil && errors.Is(s.ctx.Err(), context.Canceled) {
 			err = fmt.Errorf("%s: %w", name, context.Canceled)
 		}
 		st.Kind = classify(err)
-		st.Error = redactEvidence(err.Error(), s.opts)
+		st.Error = capText(redactEvidence(err.Error(), s.opts))
 		// A failed step always carries an error-level finding: a warning noted on the way
 		// (say, a password sent in clear) must not make a failure look like "works".
 		if !hasSeverity(st.Findings, findings.SevError) {
@@ -180,7 +188,8 @@ func breaks(k Kind, err error) bool {
 	case KindTimeout, KindClosed, KindTLS, KindCert, KindCanceled, KindRefused, KindUnreachable, KindDNS:
 		return true
 	case KindProtocol:
-		return errors.Is(err, ErrMalformedReply) || errors.Is(err, ErrLineTooLong) || errors.Is(err, ErrSTARTTLSInjection)
+		return errors.Is(err, ErrMalformedReply) || errors.Is(err, ErrLineTooLong) || errors.Is(err, ErrSTARTTLSInjection) ||
+			errors.Is(err, ErrTooMuchData) || errors.Is(err, errInternal)
 	}
 	return false
 }
@@ -248,7 +257,7 @@ func (s *Session) finding(code findings.Code, evidence string) findings.Finding 
 			code = findings.AuthBasicDisabled
 		}
 	}
-	return findings.New(code, redactEvidence(evidence, s.opts)).For(findingContext(s.ep, s.certNames))
+	return findings.New(code, capText(redactEvidence(evidence, s.opts))).For(findingContext(s.ep, s.certNames))
 }
 
 // findingContext is what a fix may name of the endpoint: its protocol, host, port, the
@@ -273,6 +282,9 @@ func (s *Session) note(format string, args ...any) {
 
 func (s *Session) record(d Dir, text string) {
 	// Redact at record time, server lines too: a server may echo the password back.
+	if !s.keep(len(text)) {
+		return
+	}
 	s.lines = append(s.lines, Line{At: time.Since(s.start), Dir: d, TLS: s.tls, Text: redactEvidence(text, s.opts)})
 }
 
@@ -288,6 +300,7 @@ func (s *Session) SendSecret(line, shown string) error {
 		return ErrUnsafeLine
 	}
 	s.record(Client, shown)
+	s.cmdRead = 0 // a new command: its answer has a fresh budget
 	if _, err := s.conn.Write([]byte(line + "\r\n")); err != nil {
 		return fmt.Errorf("write: %w", err)
 	}
@@ -301,6 +314,7 @@ func (s *Session) sendBatch(lines ...string) error {
 		s.record(Client, l)
 		b = append(append(b, l...), '\r', '\n')
 	}
+	s.cmdRead = 0
 	if _, err := s.conn.Write(b); err != nil {
 		return fmt.Errorf("write: %w", err)
 	}

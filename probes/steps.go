@@ -27,4 +27,5 @@ const (
 	StepLogout     = "logout"     // IMAP LOGOUT
 	StepProtocol   = "protocol"   // an unsupported protocol
 	StepPipelining = "pipelining" // SMTP/POP3 pipelining check
+	StepInternal   = "internal"   // a walk stopped by an internal error (a recovered panic)
 )

@@ -78,6 +78,9 @@ func (s *Server) imapCapsStale(tls, authed, stale bool) string {
 		}
 	}
 	caps = append(caps, "SASL-IR", "ID", "LITERAL+", "IDLE", "NAMESPACE")
+	if f.ExtraCapability != "" {
+		caps = append(caps, f.ExtraCapability)
+	}
 	return strings.Join(caps, " ")
 }
 
@@ -207,6 +210,9 @@ func (s *imapSession) command(tag, name string, p *imapParser) bool {
 		if f.EndlessMultiline {
 			s.endless(caps)
 			return false
+		}
+		if f.IMAPLiteralFlood > 0 || f.IMAPZeroLiterals {
+			return s.literalFlood(tag)
 		}
 		if f.IMAPTaggedNoStatus {
 			return s.reply(caps, tag+" Capability completed.") == nil
@@ -681,6 +687,36 @@ func (s *imapSession) endless(first string) {
 			return
 		}
 	}
+}
+
+// literalFlood is the IMAPLiteralFlood and IMAPZeroLiterals faults: literals a client must
+// read to find the end of the response, far more than any CAPABILITY needs.
+func (s *imapSession) literalFlood(tag string) bool {
+	f := s.srv.cfg.Faults
+	if f.IMAPZeroLiterals {
+		chunk := []byte(strings.Repeat(" X{0}\r\n", 8<<10))
+		if s.send([]byte("* CAPABILITY IMAP4rev1 {0}\r\n")) != nil {
+			return false
+		}
+		for sent := 0; sent < endlessLimit; sent += len(chunk) {
+			if s.writeRaw(chunk) != nil {
+				return false
+			}
+		}
+		return false
+	}
+	size := f.IMAPLiteralSize
+	if size <= 0 {
+		size = 1<<20 - 64
+	}
+	body := []byte(strings.Repeat("x", size))
+	for range f.IMAPLiteralFlood {
+		if s.writeRaw(fmt.Appendf(nil, "* CAPABILITY IMAP4rev1 {%d}\r\n", size)) != nil ||
+			s.writeRaw(body) != nil || s.writeRaw([]byte("\r\n")) != nil {
+			return false
+		}
+	}
+	return s.reply(tag+" OK Capability completed.") == nil
 }
 
 // imapParser reads the arguments of one command, literals included (RFC 9051 9, the parts of

@@ -215,6 +215,9 @@ func (s *pop3Session) capa() []string {
 		lines = append(lines, "STLS")
 	}
 	lines = append(lines, "IMPLEMENTATION mailcheck-testservers")
+	if f.ExtraCapability != "" {
+		lines = append(lines, f.ExtraCapability)
+	}
 	if f.BadCAPATerminator {
 		return lines
 	}

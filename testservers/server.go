@@ -53,6 +53,12 @@ type Faults struct {
 	Garbage             bool // the greeting is binary garbage with NUL bytes
 	ResetMidReply       bool // half a greeting, then a TCP RST
 	StallTLS            bool // accept TCP, then never answer (an implicit-TLS port that hangs in the handshake)
+	// IMAPLiteralFlood answers CAPABILITY with this many untagged "* CAPABILITY {n}" responses,
+	// each carrying a literal of IMAPLiteralSize bytes (default just under 1 MiB), then OK.
+	IMAPLiteralFlood int
+	IMAPLiteralSize  int
+	IMAPZeroLiterals bool   // IMAP: CAPABILITY is answered by an endless chain of {0} literals in one response, cut after 10 MiB
+	ExtraCapability  string // one more keyword in EHLO, CAPA and CAPABILITY (a server reflecting what it was told)
 
 	// Conformance faults: each breaks one RFC clause that `mailcheck conform` checks, and only that one.
 	Greeting             string            // replaces the greeting (lines separated by CRLF or LF), any protocol

@@ -218,6 +218,9 @@ func (s *smtpSession) ehloLines() []string {
 	if f.SMTPBadEHLOKeyword {
 		lines = append(lines, "X_BAD_KEYWORD")
 	}
+	if f.ExtraCapability != "" {
+		lines = append(lines, f.ExtraCapability)
+	}
 	return append(lines, "SMTPUTF8")
 }
 

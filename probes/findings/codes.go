@@ -64,6 +64,7 @@ const (
 	PortExpectsTLS                Code = "port.expects-tls"                 // SSL port used without SSL
 	PortWrongProtocol             Code = "port.wrong-protocol"              // Port belongs to a different service
 	ProbeCanceled                 Code = "probe.canceled"                   // Check interrupted
+	ProbeInternalError            Code = "probe.internal-error"             // mailcheck hit an internal error on this endpoint
 	ProviderClosed                Code = "provider.closed"                  // Mail service has closed
 	ProviderSettingsDrift         Code = "provider.settings-drift"          // Provider settings have changed
 	ServerBusy                    Code = "server.busy"                      // Server temporarily refuses service
@@ -71,6 +72,7 @@ const (
 	ServerGreetingTimeout         Code = "server.greeting-timeout"          // Connected, but the server never said hello
 	ServerProtocolError           Code = "server.protocol-error"            // Unexpected answer from the server
 	ServerResponseTimeout         Code = "server.response-timeout"          // Server stopped answering
+	ServerTooMuchData             Code = "server.too-much-data"             // The server sent far more data than asked for
 	SMTPAuthNotOffered            Code = "smtp.auth-not-offered"            // Server does not offer login (AUTH)
 	SMTPAuthRequired              Code = "smtp.auth-required"               // Server requires login before sending
 	SMTPBadSequence               Code = "smtp.bad-sequence"                // Commands sent in the wrong order
