@@ -35,6 +35,8 @@ func classify(err error) Kind {
 	switch {
 	case errors.Is(err, context.Canceled):
 		return KindCanceled
+	case errors.Is(err, ErrFDExhausted), fdExhausted(err):
+		return KindLocal
 	case errors.As(err, &dnsErr), errors.As(err, &ndnsErr):
 		return KindDNS
 	case errors.As(err, &reply):
@@ -96,10 +98,15 @@ func (s *Session) findingFor(step string, err error) findings.Finding {
 	switch kind {
 	case KindCanceled:
 		code = findings.ProbeCanceled
+	case KindLocal:
+		code = findings.LocalFdExhausted
 	case KindDNS:
 		code = findings.DNSFailure
-		if errors.Is(err, ErrNXDomain) || errors.Is(err, ErrNoRecords) {
+		switch {
+		case errors.Is(err, ErrNXDomain) || errors.Is(err, ErrNoRecords):
 			code = findings.DNSNXDomain
+		case errors.Is(err, ErrOwnerMismatch):
+			code = findings.DNSOwnerMismatch
 		}
 	case KindRefused:
 		code = findings.TCPRefused

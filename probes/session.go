@@ -153,7 +153,7 @@ var errBroken = errors.New("connection unusable after an earlier failure")
 // breaks reports whether a failure leaves the connection unusable for further commands.
 func breaks(k Kind, err error) bool {
 	switch k {
-	case KindTimeout, KindClosed, KindTLS, KindCert, KindCanceled, KindRefused, KindUnreachable, KindDNS:
+	case KindTimeout, KindClosed, KindTLS, KindCert, KindCanceled, KindRefused, KindUnreachable, KindDNS, KindLocal:
 		return true
 	case KindProtocol:
 		return errors.Is(err, ErrMalformedReply) || errors.Is(err, ErrLineTooLong) || errors.Is(err, ErrSTARTTLSInjection)
