@@ -33,7 +33,7 @@ func classify(err error) Kind {
 		nerr    net.Error
 	)
 	switch {
-	case errors.Is(err, context.Canceled):
+	case errors.Is(err, context.Canceled), errors.Is(err, ErrRunDeadline):
 		return KindCanceled
 	case errors.Is(err, ErrFDExhausted), fdExhausted(err):
 		return KindLocal
@@ -98,6 +98,9 @@ func (s *Session) findingFor(step string, err error) findings.Finding {
 	switch kind {
 	case KindCanceled:
 		code = findings.ProbeCanceled
+		if errors.Is(err, ErrRunDeadline) {
+			code = findings.RunDeadline
+		}
 	case KindLocal:
 		code = findings.LocalFdExhausted
 	case KindDNS:

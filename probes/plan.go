@@ -2,6 +2,7 @@ package probes
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"slices"
 	"strings"
@@ -50,6 +51,9 @@ type Plan struct {
 	Provider *ProviderFacts
 	// Progress, if set, is called as each endpoint finishes (from one goroutine at a time).
 	Progress func(Endpoint, Result)
+	// Deadline, when set, bounds the whole run (--deadline); what it cuts short is reported as
+	// run.deadline, never as a timeout of the server.
+	Deadline time.Time
 }
 
 // Run is the one diagnosis pipeline: it probes the plan's endpoints (or walks the conformance
@@ -58,6 +62,12 @@ type Plan struct {
 // Report comes from here.
 func Run(ctx context.Context, p Plan) Report {
 	started := time.Now()
+	parent := ctx
+	if !p.Deadline.IsZero() {
+		var cancel context.CancelFunc
+		ctx, cancel = context.WithDeadline(ctx, p.Deadline)
+		defer cancel()
+	}
 	rep := Report{Schema: Schema, Command: string(p.Command), Input: p.Input, Started: started,
 		Discovery: p.Discovery, Settings: p.Settings}
 	if p.Provider != nil {
@@ -87,6 +97,16 @@ func Run(ctx context.Context, p Plan) Report {
 		rep.Results = probeAll(ctx, p.Endpoints, p.optionsFor, progress)
 		rep.Findings = append(rep.Findings, Conclude(rep.Results)...)
 		rep.Findings = append(rep.Findings, drift(p.Provider, rep.Results)...)
+	}
+	if !p.Deadline.IsZero() && errors.Is(ctx.Err(), context.DeadlineExceeded) && parent.Err() == nil {
+		cut := 0
+		for _, r := range rep.Results {
+			if r.Status == Skip || r.HasCode(findings.RunDeadline) {
+				cut++
+			}
+		}
+		rep.Findings = append(rep.Findings, findings.New(findings.RunDeadline,
+			fmt.Sprintf("the run's deadline passed; %d of %d endpoints not finished", cut, len(p.Endpoints))))
 	}
 	if p.Provider != nil {
 		rep.eachFinding(func(f *findings.Finding) { *f = p.Provider.Fixes.Apply(*f) })

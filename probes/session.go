@@ -26,6 +26,7 @@ type Session struct {
 	// certNames is what the server's certificate is issued for, as its fixes name it.
 	certNames string
 	stop      func() bool // undoes the context.AfterFunc that unblocks reads on cancel
+	release   func()      // gives back the per-address connection slot
 	lines     []Line
 	cur       *Step
 	// stepDeadline is the running step's deadline; a TLS upgrade inside the step keeps it.
@@ -66,6 +67,10 @@ func (s *Session) close() {
 	}
 	if s.conn != nil {
 		s.conn.Close()
+	}
+	if s.release != nil {
+		s.release()
+		s.release = nil
 	}
 }
 
@@ -112,6 +117,9 @@ func (s *Session) Step(name string, body func() error) error {
 	if err != nil {
 		if s.ctx.Err() != nil && errors.Is(s.ctx.Err(), context.Canceled) {
 			err = fmt.Errorf("%s: %w", name, context.Canceled)
+		} else if s.runDeadlineHit(err) {
+			// The run's deadline cut the step short: no timeout of the server's.
+			err = fmt.Errorf("%s: %w", name, ErrRunDeadline)
 		}
 		st.Kind = classify(err)
 		st.Error = redactEvidence(err.Error(), s.opts)
@@ -141,6 +149,20 @@ func (s *Session) Step(name string, body func() error) error {
 	s.cur = nil
 	s.res.Steps = append(s.res.Steps, st)
 	return err
+}
+
+// runDeadlineHit reports whether err is the run's deadline rather than the step's: the context
+// has expired, or the step's deadline was the context's and it has passed (a read deadline
+// can fire before the context notices).
+func (s *Session) runDeadlineHit(err error) bool {
+	if errors.Is(err, ErrRunDeadline) {
+		return false // already said
+	}
+	if errors.Is(s.ctx.Err(), context.DeadlineExceeded) {
+		return true
+	}
+	cd, ok := s.ctx.Deadline()
+	return ok && !s.stepDeadline.Before(cd) && !time.Now().Before(cd) && classify(err) == KindTimeout
 }
 
 // ErrUnsafeLine: a command would carry CR, LF or NUL (from a user name or password) and so
