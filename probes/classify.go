@@ -33,8 +33,10 @@ func classify(err error) Kind {
 		nerr    net.Error
 	)
 	switch {
-	case errors.Is(err, context.Canceled):
+	case errors.Is(err, context.Canceled), errors.Is(err, ErrRunDeadline):
 		return KindCanceled
+	case errors.Is(err, ErrFDExhausted), fdExhausted(err):
+		return KindLocal
 	case errors.As(err, &dnsErr), errors.As(err, &ndnsErr):
 		return KindDNS
 	case errors.As(err, &reply):
@@ -97,10 +99,18 @@ func (s *Session) findingFor(step string, err error) findings.Finding {
 	switch kind {
 	case KindCanceled:
 		code = findings.ProbeCanceled
+		if errors.Is(err, ErrRunDeadline) {
+			code = findings.RunDeadline
+		}
+	case KindLocal:
+		code = findings.LocalFdExhausted
 	case KindDNS:
 		code = findings.DNSFailure
-		if errors.Is(err, ErrNXDomain) || errors.Is(err, ErrNoRecords) {
+		switch {
+		case errors.Is(err, ErrNXDomain) || errors.Is(err, ErrNoRecords):
 			code = findings.DNSNXDomain
+		case errors.Is(err, ErrOwnerMismatch):
+			code = findings.DNSOwnerMismatch
 		}
 	case KindRefused:
 		code = findings.TCPRefused

@@ -9,6 +9,7 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"syscall"
 	"time"
 
 	"github.com/miekg/dns"
@@ -19,6 +20,13 @@ var (
 	ErrNXDomain  = errors.New("no such domain")    // NXDOMAIN: the name does not exist
 	ErrNoRecords = errors.New("no records")        // the name exists but has no record of that type
 	ErrDNSFailed = errors.New("dns server failed") // SERVFAIL, REFUSED, timeout: not the user's settings
+	// ErrOwnerMismatch marks an answer whose records are all for another name than the one
+	// asked (and not reached through a CNAME chain from it): a broken or hostile resolver. It
+	// is joined to ErrDNSFailed, as the answer says nothing about the name.
+	ErrOwnerMismatch = errors.New("answer for another name")
+	// ErrFDExhausted: no socket could be opened, this process is out of file descriptors
+	// (EMFILE/ENFILE). A local fault, never the DNS server's or the name's.
+	ErrFDExhausted = errors.New("out of file descriptors")
 )
 
 // DNSError describes one failed lookup; it wraps one of the sentinels above.
@@ -26,8 +34,10 @@ type DNSError struct {
 	Name   string
 	Type   string
 	Server string
-	Err    error  // ErrNXDomain, ErrNoRecords or ErrDNSFailed
+	Err    error  // ErrNXDomain, ErrNoRecords, ErrDNSFailed or ErrFDExhausted
 	Detail string // rcode name or transport error
+	// Cause, when set, is a second reason errors.Is finds (ErrOwnerMismatch).
+	Cause error
 }
 
 func (e *DNSError) Error() string {
@@ -42,7 +52,27 @@ func (e *DNSError) Error() string {
 	return s
 }
 
-func (e *DNSError) Unwrap() error { return e.Err }
+func (e *DNSError) Unwrap() []error {
+	if e.Cause != nil {
+		return []error{e.Err, e.Cause}
+	}
+	return []error{e.Err}
+}
+
+// DNSTransportError is the error of an exchange that got no answer: out of file descriptors
+// (ErrFDExhausted, a local fault), or a server failure (ErrDNSFailed).
+func DNSTransportError(name, qtype, server string, err error) *DNSError {
+	e := &DNSError{Name: name, Type: qtype, Server: server, Err: ErrDNSFailed, Detail: err.Error()}
+	if fdExhausted(err) {
+		e.Err = ErrFDExhausted
+	}
+	return e
+}
+
+// fdExhausted reports whether err says no file descriptor was left (per process or system).
+func fdExhausted(err error) bool {
+	return errors.Is(err, syscall.EMFILE) || errors.Is(err, syscall.ENFILE)
+}
 
 // Resolver does every lookup of a run through miekg/dns, against one server, so --resolver
 // reaches MX, SRV and the A/AAAA of every host.
@@ -122,7 +152,7 @@ func (r *Resolver) exchangeWith(ctx context.Context, srv, name string, qtype uin
 		in, _, err = c.ExchangeContext(ctx, m, srv)
 	}
 	if err != nil {
-		return nil, &DNSError{Name: name, Type: tname, Server: srv, Err: ErrDNSFailed, Detail: err.Error()}
+		return nil, DNSTransportError(name, tname, srv, err)
 	}
 	switch in.Rcode {
 	case dns.RcodeSuccess:
@@ -131,16 +161,50 @@ func (r *Resolver) exchangeWith(ctx context.Context, srv, name string, qtype uin
 	default:
 		return nil, &DNSError{Name: name, Type: tname, Server: srv, Err: ErrDNSFailed, Detail: dns.RcodeToString[in.Rcode]}
 	}
-	var out []dns.RR
-	for _, rr := range in.Answer {
-		if rr.Header().Rrtype == qtype {
-			out = append(out, rr)
-		}
-	}
+	out, foreign := answersFor(in.Answer, name, qtype)
 	if len(out) == 0 {
+		if foreign != "" {
+			return nil, &DNSError{Name: name, Type: tname, Server: srv, Err: ErrDNSFailed, Cause: ErrOwnerMismatch,
+				Detail: "records for " + foreign + " ignored"}
+		}
 		return nil, &DNSError{Name: name, Type: tname, Server: srv, Err: ErrNoRecords}
 	}
 	return out, nil
+}
+
+// maxCNAMEChain bounds the CNAME hops followed inside one answer.
+const maxCNAMEChain = 8
+
+// answersFor keeps the answer's records of qtype whose owner is name or a name reached from it
+// through the answer's CNAME chain (RFC 1034 4.3.2), and names one foreign owner when records
+// of qtype were dropped.
+func answersFor(answer []dns.RR, name string, qtype uint16) (out []dns.RR, foreign string) {
+	owners := map[string]bool{strings.ToLower(dns.Fqdn(name)): true}
+	cur := strings.ToLower(dns.Fqdn(name))
+	for range maxCNAMEChain {
+		next := ""
+		for _, rr := range answer {
+			if c, ok := rr.(*dns.CNAME); ok && strings.EqualFold(c.Hdr.Name, cur) {
+				next = strings.ToLower(dns.Fqdn(c.Target))
+				break
+			}
+		}
+		if next == "" || owners[next] {
+			break
+		}
+		owners[next], cur = true, next
+	}
+	for _, rr := range answer {
+		if rr.Header().Rrtype != qtype {
+			continue
+		}
+		if owners[strings.ToLower(rr.Header().Name)] {
+			out = append(out, rr)
+		} else if foreign == "" {
+			foreign = rr.Header().Name
+		}
+	}
+	return out, foreign
 }
 
 // LookupHost returns the IPv4 and IPv6 addresses of host, asking for A and AAAA in parallel.

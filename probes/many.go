@@ -16,6 +16,7 @@ const perHost = 4
 // as each endpoint finishes.
 func probeAll(ctx context.Context, eps []Endpoint, optsFor func(int) Options, progress func(i int, r Result)) []Result {
 	results := make([]Result, len(eps))
+	limits := newAddrLimits()
 	var mu sync.Mutex
 	sems := map[string]chan struct{}{}
 	sem := func(host string) chan struct{} {
@@ -39,7 +40,15 @@ func probeAll(ctx context.Context, eps []Endpoint, optsFor func(int) Options, pr
 				return
 			}
 			defer func() { <-s }()
-			results[i] = Probe(ctx, ep, optsFor(i))
+			release, err := acquireProc(ctx)
+			if err != nil {
+				results[i] = Result{Endpoint: ep, Status: Skip}
+				return
+			}
+			defer release()
+			o := optsFor(i)
+			o.limits = limits
+			results[i] = Probe(ctx, ep, o)
 			if progress != nil {
 				mu.Lock()
 				progress(i, results[i])

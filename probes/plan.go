@@ -2,6 +2,7 @@ package probes
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"slices"
 	"strings"
@@ -55,6 +56,9 @@ type Plan struct {
 	// IMAP endpoint that logged in), then deleted.
 	SendTest *SendTest
 	Receive  *Endpoint
+	// Deadline, when set, bounds the whole run (--deadline); what it cuts short is reported as
+	// run.deadline, never as a timeout of the server.
+	Deadline time.Time
 }
 
 // Run is the one diagnosis pipeline: it probes the plan's endpoints (or walks the conformance
@@ -63,6 +67,12 @@ type Plan struct {
 // Report comes from here.
 func Run(ctx context.Context, p Plan) Report {
 	started := time.Now()
+	parent := ctx
+	if !p.Deadline.IsZero() {
+		var cancel context.CancelFunc
+		ctx, cancel = context.WithDeadline(ctx, p.Deadline)
+		defer cancel()
+	}
 	rep := Report{Schema: Schema, Command: string(p.Command), Input: p.Input, Started: started,
 		Discovery: p.Discovery, Settings: p.Settings}
 	if p.Provider != nil {
@@ -101,6 +111,16 @@ func Run(ctx context.Context, p Plan) Report {
 		}
 		rep.Findings = append(rep.Findings, Conclude(rep.Results)...)
 		rep.Findings = append(rep.Findings, drift(p.Provider, rep.Results)...)
+	}
+	if !p.Deadline.IsZero() && errors.Is(ctx.Err(), context.DeadlineExceeded) && parent.Err() == nil {
+		cut := 0
+		for _, r := range rep.Results {
+			if r.Status == Skip || r.HasCode(findings.RunDeadline) {
+				cut++
+			}
+		}
+		rep.Findings = append(rep.Findings, findings.New(findings.RunDeadline,
+			fmt.Sprintf("the run's deadline passed; %d of %d endpoints not finished", cut, len(p.Endpoints))))
 	}
 	if p.Provider != nil {
 		rep.eachFinding(func(f *findings.Finding) { *f = p.Provider.Fixes.Apply(*f) })

@@ -43,6 +43,9 @@ type Options struct {
 	tokenForms []string
 	// run is the read budget of the whole run (MaxRunRead); Run sets it, Probe when unset.
 	run *runBudget
+
+	// limits bounds the run's connections per address (set by probeAll).
+	limits *addrLimits
 }
 
 // DefaultPort is the usual port of a protocol in a security mode.
@@ -233,6 +236,13 @@ func (s *Session) connect() error {
 	})
 	if err != nil {
 		return err
+	}
+	if l := s.opts.limits; l != nil && len(addrs) > 0 {
+		release, err := l.acquire(s.ctx, netip.AddrPortFrom(addrs[0], uint16(s.ep.Port)).String())
+		if err != nil {
+			return s.Step(StepConnect, func() error { return err })
+		}
+		s.release = release
 	}
 	return s.Step(StepConnect, func() error {
 		c, addr, err := s.dialRace(addrs)

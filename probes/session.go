@@ -27,6 +27,7 @@ type Session struct {
 	// certNames is what the server's certificate is issued for, as its fixes name it.
 	certNames string
 	stop      func() bool // undoes the context.AfterFunc that unblocks reads on cancel
+	release   func()      // gives back the per-address connection slot
 	lines     []Line
 	cur       *Step
 	// stepDeadline is the running step's deadline; a TLS upgrade inside the step keeps it.
@@ -97,6 +98,10 @@ func (s *Session) close() {
 	if s.conn != nil {
 		s.conn.Close()
 	}
+	if s.release != nil {
+		s.release()
+		s.release = nil
+	}
 }
 
 // stepTimeout is the per-step budget.
@@ -144,6 +149,9 @@ func (s *Session) Step(name string, body func() error) error {
 	if err != nil {
 		if s.ctx.Err() != nil && errors.Is(s.ctx.Err(), context.Canceled) {
 			err = fmt.Errorf("%s: %w", name, context.Canceled)
+		} else if s.runDeadlineHit(err) {
+			// The run's deadline cut the step short: no timeout of the server's.
+			err = fmt.Errorf("%s: %w", name, ErrRunDeadline)
 		}
 		st.Kind = classify(err)
 		st.Error = capText(redactEvidence(err.Error(), s.opts))
@@ -175,6 +183,20 @@ func (s *Session) Step(name string, body func() error) error {
 	return err
 }
 
+// runDeadlineHit reports whether err is the run's deadline rather than the step's: the context
+// has expired, or the step's deadline was the context's and it has passed (a read deadline
+// can fire before the context notices).
+func (s *Session) runDeadlineHit(err error) bool {
+	if errors.Is(err, ErrRunDeadline) {
+		return false // already said
+	}
+	if errors.Is(s.ctx.Err(), context.DeadlineExceeded) {
+		return true
+	}
+	cd, ok := s.ctx.Deadline()
+	return ok && !s.stepDeadline.Before(cd) && !time.Now().Before(cd) && classify(err) == KindTimeout
+}
+
 // ErrUnsafeLine: a command would carry CR, LF or NUL (from a user name or password) and so
 // inject a second command; it is never sent.
 var ErrUnsafeLine = errors.New("refusing to send a command containing CR, LF or NUL")
@@ -185,7 +207,7 @@ var errBroken = errors.New("connection unusable after an earlier failure")
 // breaks reports whether a failure leaves the connection unusable for further commands.
 func breaks(k Kind, err error) bool {
 	switch k {
-	case KindTimeout, KindClosed, KindTLS, KindCert, KindCanceled, KindRefused, KindUnreachable, KindDNS:
+	case KindTimeout, KindClosed, KindTLS, KindCert, KindCanceled, KindRefused, KindUnreachable, KindDNS, KindLocal:
 		return true
 	case KindProtocol:
 		return errors.Is(err, ErrMalformedReply) || errors.Is(err, ErrLineTooLong) || errors.Is(err, ErrSTARTTLSInjection) ||

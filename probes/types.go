@@ -99,6 +99,7 @@ const (
 	KindAuth        Kind = "auth"
 	KindProtocol    Kind = "protocol"
 	KindCanceled    Kind = "canceled"
+	KindLocal       Kind = "local" // this machine's limits (out of file descriptors), not the server's
 )
 
 // Dir is who produced a transcript line.
