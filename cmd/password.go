@@ -6,10 +6,39 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"strings"
 
 	"golang.org/x/term"
 )
+
+// maxSecret bounds a password or token read from stdin: real ones are a few KiB at most, and
+// `< /dev/zero` must not grow memory.
+const maxSecret = 64 << 10
+
+// stdinSecret reads a secret from the first line of standard input, bounded.
+func stdinSecret(io_ *IO, flag, what string) ([]byte, error) {
+	b, err := io.ReadAll(io.LimitReader(bufio.NewReader(io_.In), maxSecret+1))
+	if err != nil {
+		return nil, usagef("reading %s from stdin: %v", what, err)
+	}
+	line, _, _ := bytes.Cut(b, []byte("\n"))
+	if len(line) > maxSecret {
+		return nil, usagef("%s: more than %d KiB on the first line of standard input; that is not %s", flag, maxSecret>>10, what)
+	}
+	line = bytes.TrimRight(line, "\r")
+	if len(line) == 0 {
+		return nil, usagef("%s: standard input is empty", flag)
+	}
+	return line, nil
+}
+
+// envSecret reads a secret from the environment variable name.
+func envSecret(io_ *IO, flag, name string) ([]byte, error) {
+	v := io_.Getenv(name)
+	if v == "" {
+		return nil, usagef("%s %s: the variable is not set or empty", flag, name)
+	}
+	return []byte(v), nil
+}
 
 func readPasswordTTY() ([]byte, error) {
 	return term.ReadPassword(int(os.Stdin.Fd()))
@@ -49,21 +78,9 @@ func (g *globalOpts) readPassword(io_ *IO, who string) ([]byte, error) {
 	case g.passwordStdin && g.passwordEnv != "":
 		return nil, usagef("--password-stdin and --password-env cannot be used together")
 	case g.passwordStdin:
-		line, err := bufio.NewReaderSize(io_.In, 4096).ReadString('\n')
-		if err != nil && err != io.EOF {
-			return nil, usagef("reading the password from stdin: %v", err)
-		}
-		line = strings.TrimRight(line, "\r\n")
-		if line == "" {
-			return nil, usagef("--password-stdin: standard input is empty")
-		}
-		return []byte(line), nil
+		return stdinSecret(io_, "--password-stdin", "the password")
 	case g.passwordEnv != "":
-		v := io_.Getenv(g.passwordEnv)
-		if v == "" {
-			return nil, usagef("--password-env %s: the variable is not set or empty", g.passwordEnv)
-		}
-		return []byte(v), nil
+		return envSecret(io_, "--password-env", g.passwordEnv)
 	}
 	if v := io_.Getenv("MAILCHECK_PASSWORD"); v != "" {
 		return []byte(v), nil

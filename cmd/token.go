@@ -1,16 +1,11 @@
 package cmd
 
 import (
-	"bytes"
 	"fmt"
-	"io"
 	"strings"
 
 	"github.com/mailcheck/mailcheck/probes/oauth"
 )
-
-// maxToken bounds a token read from stdin or the environment: real access tokens are a few KiB.
-const maxToken = 64 << 10
 
 // mechs are the values --auth-mech takes, and whether each carries a token.
 var mechs = map[string]bool{"PLAIN": false, "LOGIN": false, oauth.XOAUTH2: true, oauth.OAUTHBEARER: true}
@@ -20,40 +15,26 @@ var mechs = map[string]bool{"PLAIN": false, "LOGIN": false, oauth.XOAUTH2: true,
 // token (quotes, "Bearer ") is removed, and said so on stderr.
 func (g *globalOpts) token(io_ *IO) ([]byte, error) {
 	var t []byte
+	var err error
 	switch {
 	case g.tokenStdin && g.tokenEnv != "":
 		return nil, usagef("--oauth-token-stdin and --oauth-token-env cannot be used together")
 	case g.tokenStdin && g.passwordStdin:
 		return nil, usagef("--oauth-token-stdin and --password-stdin cannot both read standard input")
 	case g.tokenStdin:
-		b, err := io.ReadAll(io.LimitReader(io_.In, maxToken+1))
-		if err != nil {
-			return nil, usagef("reading the token from stdin: %v", err)
-		}
-		if len(b) > maxToken {
-			return nil, usagef("--oauth-token-stdin: more than %d KiB on standard input; an access token is a few KiB", maxToken>>10)
-		}
-		if i := bytes.IndexByte(b, '\n'); i >= 0 && len(bytes.TrimSpace(b[i:])) == 0 {
-			b = b[:i] // one line, as `echo $TOKEN |` gives
-		}
-		if t = bytes.TrimSpace(b); len(t) == 0 {
-			return nil, usagef("--oauth-token-stdin: standard input is empty")
-		}
+		t, err = stdinSecret(io_, "--oauth-token-stdin", "an OAuth2 access token")
 	case g.tokenEnv != "":
-		v := io_.Getenv(g.tokenEnv)
-		if v == "" {
-			return nil, usagef("--oauth-token-env %s: the variable is not set or empty", g.tokenEnv)
-		}
-		t = []byte(v)
+		t, err = envSecret(io_, "--oauth-token-env", g.tokenEnv)
 	default:
-		v := io_.Getenv("MAILCHECK_OAUTH_TOKEN")
-		if v == "" {
-			return nil, nil
+		if v := io_.Getenv("MAILCHECK_OAUTH_TOKEN"); v != "" {
+			t = []byte(v)
 		}
-		t = []byte(v)
 	}
-	if len(t) > maxToken {
-		return nil, usagef("the OAuth2 token is longer than %d KiB; an access token is a few KiB", maxToken>>10)
+	if err != nil || t == nil {
+		return nil, err
+	}
+	if len(t) > maxSecret {
+		return nil, usagef("the OAuth2 token is longer than %d KiB; an access token is a few KiB", maxSecret>>10)
 	}
 	t, note := oauth.Clean(t)
 	if note != "" {

@@ -27,6 +27,7 @@ func TestTokenBadInput(t *testing.T) {
 		{"empty token stdin", "", nil, []string{"probe", "imap", "localhost:1", "--oauth-token-stdin"}, "standard input is empty"},
 		{"token with a line break", "", map[string]string{"T": "abc\nA1 LOGOUT"}, []string{"probe", "imap", "localhost:1", "--oauth-token-env", "T"}, "line break"},
 		{"token too long", strings.Repeat("a", 70<<10), nil, []string{"probe", "imap", "localhost:1", "--oauth-token-stdin"}, "KiB"},
+		{"password too long (< /dev/zero)", strings.Repeat("\x00", 70<<10), nil, []string{"probe", "imap", "localhost:1", "--user", "u", "--password-stdin"}, "KiB"},
 		{"token and password", "", map[string]string{"T": "abc", "P": "pw"}, []string{"probe", "imap", "localhost:1", "--oauth-token-env", "T", "--password-env", "P"}, "not both"},
 		{"unknown mechanism", "", tok, []string{"probe", "imap", "localhost:1", "--oauth-token-env", "T", "--auth-mech", "CRAM-MD5"}, "use PLAIN, LOGIN, XOAUTH2 or OAUTHBEARER"},
 		{"oauth mechanism without token", "", map[string]string{"P": "pw"}, []string{"probe", "imap", "localhost:1", "--password-env", "P", "--auth-mech", "xoauth2"}, "logs in with an OAuth2 token"},

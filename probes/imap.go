@@ -277,6 +277,7 @@ func imapScript(s *Session) error {
 	if !preauth {
 		loggedIn = s.imapLogin(caps)
 	}
+	s.res.loggedIn = loggedIn
 	switch {
 	case loggedIn && s.fetch != nil:
 		s.imapFetchTest(caps)
@@ -354,8 +355,7 @@ func (s *Session) imapLogin(caps []string) bool {
 			loggedIn = true
 			return nil
 		}
-		if oauthOnly && s.passwordRefusedByOAuth("after TLS the server lists LOGINDISABLED and offers only AUTH="+strings.Join(mechs, " AUTH=")) ||
-			s.passwordRefusedByOAuth("") {
+		if s.passwordRefusedByOAuth(oauthOnly, "after TLS the server lists LOGINDISABLED and offers only AUTH="+strings.Join(mechs, " AUTH=")) {
 			return errOAuthOnly
 		}
 		switch strings.ToUpper(s.opts.AuthMech) {

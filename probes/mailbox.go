@@ -160,42 +160,19 @@ func kib(n int64) string {
 // imapFolders lists the folders and checks that Sent, Drafts, Trash and Junk exist, by RFC 6154
 // attribute when the server marks them, else by name.
 func (s *Session) imapFolders(specialUse bool) error {
-	cmd := `LIST "" "*"`
-	if specialUse {
-		cmd = `LIST "" "*" RETURN (SPECIAL-USE)`
-	}
-	u, _, err := s.imapCmd(cmd, cmd)
+	found, n, err := s.imapSpecial(specialUse)
 	if err != nil {
 		return err
-	}
-	found := map[string]string{}
-	n := 0
-	for _, r := range u {
-		attrs, name, ok := parseList(r.Text)
-		if !ok {
-			continue
-		}
-		n++
-		for _, su := range specialUses {
-			if _, done := found[su.use]; done {
-				continue
-			}
-			if containsFold(attrs, su.use) || nameIs(name, su.names) {
-				found[su.use] = name
-			}
-		}
 	}
 	if s.res.Mailbox == nil {
 		s.res.Mailbox = &Mailbox{}
 	}
 	mb := s.res.Mailbox
-	mb.Folders = map[string]string{}
+	mb.Folders = found
 	var missing []string
 	for _, su := range specialUses {
-		if name, ok := found[su.use]; ok {
-			mb.Folders[strings.TrimPrefix(su.use, `\`)] = name
-		} else {
-			missing = append(missing, strings.TrimPrefix(su.use, `\`))
+		if key := strings.TrimPrefix(su.use, `\`); found[key] == "" {
+			missing = append(missing, key)
 		}
 	}
 	mb.MissingFolders = missing
@@ -208,6 +185,34 @@ func (s *Session) imapFolders(specialUse bool) error {
 		s.Find(findings.IMAPFolderMissing, fmt.Sprintf("no %s folder among %d%s", strings.Join(missing, ", "), n, why))
 	}
 	return nil
+}
+
+// imapSpecial lists the folders and maps each special use (Sent, Drafts, Trash, Junk) to the
+// first folder that has its RFC 6154 attribute or a usual name; n is the number of folders.
+func (s *Session) imapSpecial(specialUse bool) (found map[string]string, n int, err error) {
+	cmd := `LIST "" "*"`
+	if specialUse {
+		cmd = `LIST "" "*" RETURN (SPECIAL-USE)`
+	}
+	u, _, err := s.imapCmd(cmd, cmd)
+	if err != nil {
+		return nil, 0, err
+	}
+	found = map[string]string{}
+	for _, r := range u {
+		attrs, name, ok := parseList(r.Text)
+		if !ok {
+			continue
+		}
+		n++
+		for _, su := range specialUses {
+			key := strings.TrimPrefix(su.use, `\`)
+			if _, done := found[key]; !done && (containsFold(attrs, su.use) || nameIs(name, su.names)) {
+				found[key] = name
+			}
+		}
+	}
+	return found, n, nil
 }
 
 // parseList reads `LIST (attrs) delim name` (RFC 9051 7.3.1); the name is decoded from

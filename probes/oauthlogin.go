@@ -140,17 +140,19 @@ func (s *Session) oauthRefused(err error, ch *oauth.Challenge) error {
 
 // passwordRefusedByOAuth reports, with a password and no token, a server or provider that
 // takes only OAuth2: then the password is not sent at all (a refused password counts towards
-// lockouts), and the finding says what to do instead. only is the server's own evidence ("" if
-// it offers password login).
-func (s *Session) passwordRefusedByOAuth(only string) bool {
+// lockouts), and the finding says what to do instead. only says the server's advertisement
+// shows it, with evidence; else the provider database may.
+func (s *Session) passwordRefusedByOAuth(only bool, evidence string) bool {
 	if len(s.opts.Password) == 0 || len(s.opts.Token) > 0 {
 		return false
 	}
-	ev := only
-	if ev == "" && s.opts.Provider.auth() == AuthOAuthOnly {
+	ev := ""
+	switch {
+	case only:
+		ev = evidence
+	case s.opts.Provider.auth() == AuthOAuthOnly:
 		ev = "the provider database: " + s.opts.Provider.Name.EN + " accepts only OAuth2 sign-in"
-	}
-	if ev == "" {
+	default:
 		return false
 	}
 	s.note("password not sent: the server takes only OAuth2 tokens (give one with --oauth-token-env or --oauth-token-stdin)")

@@ -103,6 +103,9 @@ func TestOAuthLogin(t *testing.T) {
 		{name: "app-only token refused", prov: ms, mint: func(now time.Time) string {
 			return testservers.MintToken([]byte("x"), claims(now, user, "email", nil, "sub", "app-object-id", "scope", nil, "roles", []string{"IMAP.AccessAsApp", "POP.AccessAsApp", "SMTP.SendAsApp"}, "aud", "https://outlook.office.com"))
 		}, want: findings.AuthOAuthAppPermission, answer: true},
+		{name: "a Microsoft Graph token", prov: ms, mint: func(now time.Time) string {
+			return testservers.MintToken([]byte("graph-key"), claims(now, user, "aud", "00000003-0000-0000-c000-000000000000", "scp", "Mail.Read Mail.Send"))
+		}, want: findings.AuthOAuthWrongAudience, answer: true},
 		{name: "server offers no OAuth", oc: func(o testservers.OAuthConfig) testservers.OAuthConfig { o.Mechs = []string{}; return o }, mint: valid,
 			want: findings.AuthMechanismUnsupported},
 	}
@@ -229,4 +232,27 @@ func TestOAuthConform(t *testing.T) {
 			})
 		}
 	}
+}
+
+// TestOAuthSMTPAuthDisabled: Microsoft's "SmtpClientAuthentication is disabled" refusal of a
+// token is auth.smtp-auth-disabled, not a refused token: no token would help.
+func TestOAuthSMTPAuthDisabled(t *testing.T) {
+	ca, err := testservers.NewCA()
+	if err != nil {
+		t.Fatal(err)
+	}
+	synctest.Test(t, func(t *testing.T) {
+		srv, err := testservers.New(testservers.Config{Proto: "smtp", OAuth: &testservers.OAuthConfig{Key: oauthKey},
+			Faults: testservers.Faults{ImplicitTLS: true, AuthReject: "535 5.7.139 Authentication unsuccessful, SmtpClientAuthentication is disabled for the Tenant. Visit https://aka.ms/smtp_auth_disabled for more information."}}, ca)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer srv.Close()
+		opts := probes.Options{Timeout: 5 * time.Second, RootCAs: ca.RootCAs(), User: testservers.DefaultUser, Dialer: srv,
+			Token: []byte(testservers.MintToken(oauthKey, claims(time.Now(), testservers.DefaultUser)))}
+		r := probes.Probe(context.Background(), probes.Endpoint{Proto: probes.SMTP, Host: "localhost", Port: 465, Security: probes.ImplicitTLS}, opts)
+		if !r.HasCode(findings.AuthSMTPAuthDisabled) || r.HasCode(findings.AuthOAuthFailed) {
+			t.Errorf("codes %v, want auth.smtp-auth-disabled only\n%s", codesOf(r), dump(r))
+		}
+	})
 }

@@ -158,7 +158,7 @@ func (p *Plan) optionsFor(i int) Options {
 func (p *Plan) sendTest(ctx context.Context, results []Result) Result {
 	smtpAt, recvAt := -1, -1
 	for i, r := range results {
-		if !strings.HasPrefix(stepDetailOf(r, StepAuth), "logged in") {
+		if !r.loggedIn {
 			continue
 		}
 		switch {
@@ -193,15 +193,6 @@ func (p *Plan) sendTest(ctx context.Context, results []Result) Result {
 		return skipped(fmt.Sprintf("the SMTP login name %q is not an address to send from", sopts.User))
 	}
 	return roundTrip(ctx, results[smtpAt].Endpoint, sopts, recv, ropts, *p.SendTest)
-}
-
-func stepDetailOf(r Result, name string) string {
-	for _, s := range r.Steps {
-		if s.Name == name {
-			return s.Detail
-		}
-	}
-	return ""
 }
 
 func domainOf(input string) string {

@@ -123,6 +123,7 @@ func pop3Script(s *Session) error {
 		caps = s.pop3CAPA("capa-tls")
 	}
 	loggedIn := s.pop3Login(caps)
+	s.res.loggedIn = loggedIn
 	switch {
 	case loggedIn && s.fetch != nil:
 		// todo: POP3 shows new mail only at the next login; the round trip receives over IMAP.
@@ -208,8 +209,7 @@ func (s *Session) pop3Login(caps []string) bool {
 			loggedIn = true
 			return nil
 		}
-		if oauthOnly && s.passwordRefusedByOAuth("after TLS the server offers only SASL "+strings.Join(mechs, " ")+" and no USER") ||
-			s.passwordRefusedByOAuth("") {
+		if s.passwordRefusedByOAuth(oauthOnly, "after TLS the server offers only SASL "+strings.Join(mechs, " ")+" and no USER") {
 			return errOAuthOnly
 		}
 		c := caps

@@ -249,7 +249,11 @@ func (s *Session) imapFetchTest(caps []string) {
 	folders := []string{"INBOX"}
 	var uid, folder string
 	if s.Step(StepArrive, func() error {
-		if junk := s.imapSpecial(capsHave(caps, "SPECIAL-USE"))["Junk"]; junk != "" && !strings.EqualFold(junk, "INBOX") {
+		found, _, err := s.imapSpecial(capsHave(caps, "SPECIAL-USE"))
+		if err != nil {
+			return err
+		}
+		if junk := found["Junk"]; junk != "" && !strings.EqualFold(junk, "INBOX") {
 			folders = append(folders, junk)
 		}
 		until := ft.accepted.Add(ft.wait)
@@ -331,30 +335,6 @@ func (s *Session) imapFind(folder, msgID string) (string, error) {
 		}
 	}
 	return "", nil
-}
-
-// imapSpecial maps special uses (Sent, Drafts, Trash, Junk) to folder names, from LIST.
-func (s *Session) imapSpecial(specialUse bool) map[string]string {
-	cmd := `LIST "" "*"`
-	if specialUse {
-		cmd = `LIST "" "*" RETURN (SPECIAL-USE)`
-	}
-	out := map[string]string{}
-	u, _, err := s.imapCmd(cmd, cmd)
-	if err != nil {
-		return out
-	}
-	for _, r := range u {
-		if attrs, name, ok := parseList(r.Text); ok {
-			for _, su := range specialUses {
-				key := strings.TrimPrefix(su.use, `\`)
-				if _, done := out[key]; !done && (containsFold(attrs, su.use) || nameIs(name, su.names)) {
-					out[key] = name
-				}
-			}
-		}
-	}
-	return out
 }
 
 var literalMark = regexp.MustCompile(`^\s*\{\d+\+?\}`)

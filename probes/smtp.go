@@ -91,7 +91,8 @@ func smtpScript(s *Session) error {
 			return err
 		}
 	}
-	if s.smtpAuth(ext) && s.submit != nil {
+	s.res.loggedIn = s.smtpAuth(ext)
+	if s.res.loggedIn && s.submit != nil {
 		s.smtpSubmit(ext)
 	}
 	s.smtpQuit()
@@ -182,8 +183,7 @@ func (s *Session) smtpAuth(ext map[string]string) (loggedIn bool) {
 				loggedIn = err == nil
 				return err
 			}
-			if s.tls && oauth.Only(mechs) && s.passwordRefusedByOAuth("after TLS the server offers only AUTH "+strings.Join(mechs, " ")) ||
-				s.passwordRefusedByOAuth("") {
+			if s.passwordRefusedByOAuth(s.tls && oauth.Only(mechs), "after TLS the server offers only AUTH "+strings.Join(mechs, " ")) {
 				return errOAuthOnly
 			}
 			err := s.smtpLogin(mechs)

@@ -188,6 +188,8 @@ type Result struct {
 	Limits *Limits `json:"limits,omitempty"`
 	// Delivery is the --send-test round trip's outcome (its steps are the result's steps).
 	Delivery *Delivery `json:"delivery,omitempty"`
+	// loggedIn: the login succeeded (the round trip picks its endpoints by it).
+	loggedIn bool
 	// RoundTrips counts client→server exchanges that waited for a reply.
 	RoundTrips int `json:"round_trips"`
 	// Alt is the same endpoint probed in the other TLS mode, when the configured one was wrong.
