@@ -180,6 +180,9 @@ func truncate(s string, n int) string {
 // 404): normal for most domains, unlike a broken document or certificate.
 var errNotPublished = errors.New("not published")
 
+// errTooLarge is a document over maxAutoconfig: refused, and a finding.
+var errTooLarge = fmt.Errorf("document larger than %d bytes", maxAutoconfig)
+
 // autoconfigURLs are the two places Thunderbird looks on the domain itself, in its order.
 func autoconfigURLs(address, domain string) []string {
 	return []string{
@@ -220,7 +223,7 @@ func fetch(ctx context.Context, c *http.Client, u string) ([]byte, error) {
 		return nil, err
 	}
 	if len(data) > maxAutoconfig {
-		return nil, fmt.Errorf("document larger than %d bytes", maxAutoconfig)
+		return nil, errTooLarge
 	}
 	return data, nil
 }
@@ -241,6 +244,9 @@ func (d *Discoverer) httpClient(dns DNS) *http.Client {
 			}
 			if port == "443" && d.HTTPSPort != 0 {
 				port = strconv.Itoa(d.HTTPSPort)
+			}
+			if port == "80" && d.HTTPPort != 0 {
+				port = strconv.Itoa(d.HTTPPort)
 			}
 			ips, err := dns.LookupHost(ctx, host)
 			if err != nil {
