@@ -229,6 +229,11 @@ func (r *run) merge(outs map[string]*outcome, mxProv, m365Prov *Provider, nx boo
 		if n == stepGuess && r.d.Guess && !nx && best == 0 && len(r.eps) == 0 {
 			o.step.Status = probes.Fail // the last resort found nothing either
 		}
+		if len(r.provEPs) == 0 && len(o.eps) > 0 && n != stepGuess {
+			// No provider to compare with: the first source that named servers is the
+			// reference, so two sources that disagree are reported with both values.
+			r.provEPs, r.provLabel = o.eps, sourceLabel(o.eps[0].Source)
+		}
 		if disc.Provider == nil && disc.Usernames == nil && len(o.users) > 0 && len(o.eps) > 0 {
 			disc.Usernames = o.users
 		}
