@@ -17,6 +17,7 @@ type accountOptions struct {
 	offline bool
 	all     bool
 	send    sendTestFlags
+	disc    discoveryFlags
 }
 
 func newCmdAccount(io_ *IO, g *globalOpts, runF func(context.Context, *accountOptions) error) *cobra.Command {
@@ -25,9 +26,10 @@ func newCmdAccount(io_ *IO, g *globalOpts, runF func(context.Context, *accountOp
 		Use:   "account ADDRESS",
 		Short: "Discover the settings for an address and check every endpoint",
 		Long: `account finds the servers for an e-mail address — built-in database, MX records (a domain
-hosted by Google, Microsoft, Tencent, NetEase, Alibaba, Zoho …), RFC 6186 SRV records,
-autoconfig, then common host names — records where each came from, and probes every endpoint
-concurrently. With a password it logs in once per endpoint and looks at the mailbox.`,
+hosted by Google, Microsoft, Tencent, NetEase, Alibaba, Zoho …), RFC 6186 SRV records, the
+Microsoft 365 mailbox check, autoconfig, Thunderbird's ISPDB, the MX host's base domain,
+Exchange Autodiscover, then common host names (the bare domain and its MX hosts too) — all at
+once, records where each came from, and probes every endpoint concurrently. With a password it logs in once per endpoint and looks at the mailbox.`,
 		Example: `  mailcheck account you@qq.com
   mailcheck account you@example.com --password-stdin < pw.txt
   mailcheck account user@some-company.test --resolver 127.0.0.1:5353`,
@@ -45,6 +47,7 @@ concurrently. With a password it logs in once per endpoint and looks at the mail
 	c.Flags().BoolVar(&o.offline, "offline", false, "use the built-in database only; touch no network")
 	c.Flags().BoolVar(&o.all, "all-sources", false, "run every discovery method even after one found endpoints")
 	o.send.register(c.Flags())
+	o.disc.register(c.Flags())
 	return c
 }
 
@@ -54,6 +57,9 @@ func runAccount(ctx context.Context, o *accountOptions) error {
 	}
 	if _, _, err := providers.ParseAddress(o.address); err != nil {
 		return usagef("%v", err)
+	}
+	if err := o.disc.check(o.io); err != nil {
+		return err
 	}
 	db, err := o.g.loadDB()
 	if err != nil {
@@ -82,7 +88,9 @@ func runAccount(ctx context.Context, o *accountOptions) error {
 	if err != nil {
 		return err
 	}
-	plan, err := o.g.discoverer(db, popts, o.all).PlanAccount(ctx, probes.CmdAccount, o.address)
+	d := o.disc.apply(o.io, o.g.discoverer(db, popts, o.all))
+	d.M365 = true // the user's own address: Exchange Online's unauthenticated check is fine
+	plan, err := d.PlanAccount(ctx, probes.CmdAccount, o.address)
 	if err != nil {
 		return usagef("%v", err)
 	}

@@ -23,6 +23,7 @@ type batchOptions struct {
 	g           *globalOpts
 	file        string
 	concurrency int
+	disc        discoveryFlags
 }
 
 func newCmdBatch(io_ *IO, g *globalOpts, runF func(context.Context, *batchOptions) error) *cobra.Command {
@@ -51,6 +52,7 @@ soon as it is done, so memory stays bounded whatever the file size; a summary fo
 		},
 	}
 	c.Flags().IntVarP(&o.concurrency, "concurrency", "c", 64, "targets probed at once")
+	o.disc.register(c.Flags())
 	return c
 }
 
@@ -106,6 +108,9 @@ func runBatch(ctx context.Context, o *batchOptions) error {
 	}
 	if o.g.format != "table" && o.g.format != "json" {
 		return usagef("batch writes JSON Lines; --format %s does not apply", o.g.format)
+	}
+	if err := o.disc.check(o.io); err != nil {
+		return err
 	}
 	if o.concurrency < 1 || o.concurrency > 4096 {
 		return usagef("--concurrency must be between 1 and 4096, got %d", o.concurrency)
@@ -219,7 +224,7 @@ func (o *batchOptions) one(ctx context.Context, db *providers.DB, popts probes.O
 	plan := probes.Plan{Command: probes.CmdBatch}
 	if ep != nil {
 		plan.Endpoints = []probes.Endpoint{*ep}
-	} else if plan, err = o.g.discoverer(db, popts, false).PlanAccount(ctx, probes.CmdBatch, address); err != nil {
+	} else if plan, err = o.disc.apply(o.io, o.g.discoverer(db, popts, false)).PlanAccount(ctx, probes.CmdBatch, address); err != nil {
 		l.Error = err.Error()
 		return &l
 	}
