@@ -145,6 +145,12 @@ func (p *Plan) optionsFor(i int) Options {
 	if o.Provider == nil {
 		o.Provider = p.Provider
 	}
+	if ep := p.Endpoints[i]; ep.Withheld {
+		// The one place the credential rule for discovered hosts is enforced: whatever the
+		// caller put in Options, no secret reaches this endpoint.
+		o.Password, o.Token = nil, nil
+		o.Withheld = fmt.Sprintf("%s is outside the address's domain: password/token not sent (discovery.foreign-host; --trust-discovered sends it)", ep.Host)
+	}
 	if o.User == "" {
 		// Even without a password: POP3's USER carries no secret and shows whether the server
 		// takes logins before TLS.
