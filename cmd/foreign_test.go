@@ -159,3 +159,28 @@ func TestAccountDiscoverySafetyFlags(t *testing.T) {
 		t.Errorf("%d connections to the dropped endpoint", imaps.Conns())
 	}
 }
+
+// TestAccountDeadline: --deadline bounds the whole account run; a tarpit server that would hold
+// every step for its full --timeout is cut short and reported as run.deadline (exit 1). Wherever
+// the deadline falls (discovery or probe), the finding is the same, so load does not matter.
+func TestAccountDeadline(t *testing.T) {
+	ca, caFile := testCA(t)
+	tarpit := testservers.StartT(t, testservers.Config{Proto: "imap", Faults: testservers.Faults{ImplicitTLS: true, GreetingDelay: time.Hour}}, ca)
+	dns := testservers.StartDNST(t, testservers.Zone{
+		A:   map[string][]string{"mail.test": {"127.0.0.1"}},
+		SRV: map[string][]testservers.SRV{"_imaps._tcp.mail.test": {{Target: "mail.test", Port: uint16(tarpit.Port), Weight: 1}}},
+	})
+	start := time.Now()
+	code, out, errs := run(t, "", nil, "account", "user@mail.test", "--resolver", dns.Addr, "--ca-file", caFile, "--format", "json",
+		"--timeout", "1h", "--deadline", "1s", "--any-port")
+	if code != ExitFindings {
+		t.Fatalf("exit %d, want 1\n%s%s", code, errs, out)
+	}
+	if c := parseReport(t, out).codes(); !contains(c, "run.deadline") || contains(c, "server.greeting-timeout") {
+		t.Errorf("codes %v, want run.deadline and no server timeout", c)
+	}
+	// Generous: the point is that --timeout 1h did not apply.
+	if d := time.Since(start); d > time.Minute {
+		t.Errorf("took %s", d)
+	}
+}
