@@ -6,19 +6,19 @@ import (
 	"github.com/mailcheck/mailcheck/providers"
 )
 
-// discoveryFlags are the discovery sources a user can turn off or redirect (account, batch).
-type discoveryFlags struct {
+// sourceFlags are the discovery sources a user can turn off or redirect (account, batch).
+type sourceFlags struct {
 	noISPDB  bool
 	ispdbURL string
 }
 
-func (f *discoveryFlags) register(fs *pflag.FlagSet) {
+func (f *sourceFlags) register(fs *pflag.FlagSet) {
 	fs.BoolVar(&f.noISPDB, "no-ispdb", false, "do not ask Thunderbird's ISPDB (it learns the domain and the MX base domain)")
 	fs.StringVar(&f.ispdbURL, "ispdb-url", "", "ISPDB base URL (default $MAILCHECK_ISPDB_URL or "+providers.DefaultISPDB+")")
 }
 
 // check validates the flags (and $MAILCHECK_ISPDB_URL) before anything runs.
-func (f *discoveryFlags) check(io_ *IO) error {
+func (f *sourceFlags) check(io_ *IO) error {
 	if u := f.url(io_); u != "" {
 		if err := providers.CheckISPDBURL(u); err != nil {
 			return usagef("%v", err)
@@ -27,7 +27,7 @@ func (f *discoveryFlags) check(io_ *IO) error {
 	return nil
 }
 
-func (f *discoveryFlags) url(io_ *IO) string {
+func (f *sourceFlags) url(io_ *IO) string {
 	if f.ispdbURL != "" {
 		return f.ispdbURL
 	}
@@ -35,7 +35,7 @@ func (f *discoveryFlags) url(io_ *IO) string {
 }
 
 // apply sets the ISPDB options of d (check has passed).
-func (f *discoveryFlags) apply(io_ *IO, d *providers.Discoverer) *providers.Discoverer {
+func (f *sourceFlags) apply(io_ *IO, d *providers.Discoverer) *providers.Discoverer {
 	d.NoISPDB = f.noISPDB
 	d.ISPDB = f.url(io_)
 	return d

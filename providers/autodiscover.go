@@ -15,8 +15,6 @@ import (
 	"strings"
 	"sync"
 
-	"golang.org/x/net/publicsuffix"
-
 	"github.com/mailcheck/mailcheck/probes"
 	"github.com/mailcheck/mailcheck/probes/findings"
 )
@@ -138,7 +136,7 @@ func parseAutodiscover(data []byte) (*adResult, error) {
 	}
 	var skipped []string
 	for _, p := range acc.Protocols {
-		if len(out.Endpoints) == maxAutoServers {
+		if len(out.Endpoints) == maxEndpoints {
 			break
 		}
 		ep, err := p.endpoint()
@@ -240,20 +238,8 @@ func (p adProtocol) endpoint() (probes.Endpoint, error) {
 	if port == 0 {
 		port = defaultPort(proto, sec)
 	}
-	return probes.Endpoint{Proto: proto, Host: host, Port: port, Security: sec, Source: "autodiscover"}, nil
+	return probes.Endpoint{Proto: proto, Host: host, Port: port, Security: sec, Source: "autodiscover", Trust: probes.TrustHTTPS}, nil
 }
-
-// baseDomain is the registrable domain (eTLD+1) of host, or host itself when it has none.
-func baseDomain(host string) string {
-	host = strings.ToLower(strings.TrimSuffix(host, "."))
-	if b, err := publicsuffix.EffectiveTLDPlusOne(host); err == nil {
-		return b
-	}
-	return host
-}
-
-// sameBase says whether two host names share a registrable domain.
-func sameBase(a, b string) bool { return baseDomain(a) == baseDomain(b) }
 
 // adCandidate is one place Autodiscover may answer.
 type adCandidate struct {
@@ -276,7 +262,7 @@ type adOutcome struct {
 // first answer in Thunderbird's order, then follows redirectAddr/redirectUrl at most twice,
 // never to another base domain.
 func (r *run) autodiscover(ctx context.Context, s *probes.Step, address, domain string) ([]probes.Endpoint, map[probes.Proto]string) {
-	client := r.d.httpClient(r.dns)
+	client := r.d.httpClient(r.dns, domain)
 	var hops []string
 	done := func(st probes.Status, last string) {
 		s.Status = probes.Worse(s.Status, st)
@@ -582,7 +568,7 @@ func (r *run) m365(ctx context.Context, s *probes.Step, address string) *Provide
 		s.Detail = "no provider in the database has an Autodiscover v2 URL"
 		return nil
 	}
-	client := *r.d.httpClient(r.dns)
+	client := *r.d.httpClient(r.dns, r.disc.Domain)
 	client.CheckRedirect = func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }
 	u := strings.TrimSuffix(p.AutodiscoverV2, "/") + "/" + url.PathEscape(address) + "?Protocol=AutodiscoverV1"
 	req, err := http.NewRequestWithContext(ctx, http.MethodGet, u, nil)

@@ -121,8 +121,10 @@ func (a *adServer) hit(r *http.Request) (host string, body []byte) {
 	a.mu.Lock()
 	defer a.mu.Unlock()
 	a.seen = append(a.seen, r.Method+" "+host+r.URL.Path)
-	a.body[host] = string(body)
-	a.ct[host] = r.Header.Get("Content-Type")
+	if r.Method == http.MethodPost {
+		a.body[host] = string(body)
+		a.ct[host] = r.Header.Get("Content-Type")
+	}
 	return host, body
 }
 
@@ -363,11 +365,14 @@ func TestDiscoverAutodiscover(t *testing.T) {
 		{
 			name: "ISPDB by the MX base domain", addr: "bob@hosted.test",
 			endpoints: []probes.Endpoint{
-				ep(I, "imap.hoster.test", 993, TLS, "ispdb:hoster.test"),
-				ep(P, "pop.hoster.test", 110, STARTTLS, "ispdb:hoster.test"),
-				ep(S, "smtp.hoster.test", 587, STARTTLS, "ispdb:hoster.test"),
+				ep(I, "imap.hoster.test", 993, TLS, "mx-base:ispdb:hoster.test"),
+				ep(P, "pop.hoster.test", 110, STARTTLS, "mx-base:ispdb:hoster.test"),
+				ep(S, "smtp.hoster.test", 587, STARTTLS, "mx-base:ispdb:hoster.test"),
 			},
-			status: map[string]probes.Status{"ispdb": Skp, "mx-base": OK, "autodiscover": Skp},
+			// The hoster's servers are outside hosted.test: used, but no password goes there
+			// unless trusted (the discovery safety rule).
+			status: map[string]probes.Status{"ispdb": Skp, "mx-base": Warn, "autodiscover": Skp},
+			codes:  map[string][]findings.Code{"mx-base": {findings.DiscoveryForeignHost, findings.DiscoveryForeignHost, findings.DiscoveryForeignHost}}, // one per host
 			detail: map[string]string{"mx-base": "MX base domain hoster.test: https://ispdb.example/v1.1/hoster.test"},
 		},
 		{
@@ -406,9 +411,11 @@ func TestDiscoverAutodiscover(t *testing.T) {
 			if tt.endpoints != nil {
 				var eps []probes.Endpoint
 				for _, e := range got.Endpoints {
-					if e.Source != "guess" { // relay.filter.test is no guess of these domains anyway
-						eps = append(eps, e)
+					if e.Trust != probes.TrustHTTPS && e.Trust != probes.TrustDB {
+						t.Errorf("%v: trust %q, want https (or db)", e, e.Trust)
 					}
+					e.Trust, e.Foreign, e.Withheld = "", false, false // the safety rules have their own tests
+					eps = append(eps, e)
 				}
 				if len(eps) != len(tt.endpoints) || len(eps) > 0 && !slices.Equal(eps, tt.endpoints) {
 					t.Errorf("endpoints =\n%v\nwant\n%v", got.Endpoints, tt.endpoints)
@@ -497,6 +504,14 @@ func TestParseAutodiscover(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			res, err := parseAutodiscover([]byte(tt.doc))
+			if err == nil {
+				for i := range res.Endpoints {
+					if res.Endpoints[i].Trust != probes.TrustHTTPS {
+						t.Errorf("trust %q, want https", res.Endpoints[i].Trust)
+					}
+					res.Endpoints[i].Trust = ""
+				}
+			}
 			if tt.wantErr != "" {
 				if err == nil || !strings.Contains(err.Error(), tt.wantErr) {
 					t.Fatalf("err = %v, want %q", err, tt.wantErr)

@@ -73,7 +73,7 @@ func (r *run) guess(ctx context.Context, s *probes.Step, domain string, mxHosts 
 		found = append(found, g.host)
 		for _, p := range g.protos {
 			for _, sec := range []probes.Security{probes.ImplicitTLS, probes.STARTTLS} {
-				eps = append(eps, probes.Endpoint{Proto: p, Host: g.host, Port: defaultPort(p, sec), Security: sec, Source: "guess"})
+				eps = append(eps, probes.Endpoint{Proto: p, Host: g.host, Port: defaultPort(p, sec), Security: sec, Source: "guess", Trust: probes.TrustGuess})
 			}
 		}
 	}

@@ -40,7 +40,7 @@ func CheckISPDBURL(u string) error {
 // clientConfigAt fetches and parses one clientConfig document (autoconfig or ISPDB format).
 // A DTD or an oversized document is refused with a finding.
 func (r *run) clientConfigAt(ctx context.Context, u, local, domain, source string) (*autoconfig, []findings.Finding, error) {
-	data, err := fetch(ctx, r.d.httpClient(r.dns), u)
+	data, err := fetch(ctx, r.d.httpClient(r.dns, domain), u)
 	if err != nil {
 		if errors.Is(err, errTooLarge) {
 			return nil, []findings.Finding{findings.New(findings.DiscoveryBadDocument, fmt.Sprintf("%s: %v", u, err))}, err
@@ -83,11 +83,11 @@ func (r *run) ispdb(ctx context.Context, s *probes.Step, domain string) *autocon
 // is not sent to the MX base domain: only the domain is named, in the path.
 func (r *run) mxBase(ctx context.Context, s *probes.Step, base string) *autoconfig {
 	urls := []struct{ u, source string }{
-		{"https://autoconfig." + base + "/mail/config-v1.1.xml", "autoconfig:" + base},
-		{"https://" + base + "/.well-known/autoconfig/mail/config-v1.1.xml", "autoconfig:" + base},
+		{"https://autoconfig." + base + "/mail/config-v1.1.xml", stepMXBase + ":autoconfig:" + base},
+		{"https://" + base + "/.well-known/autoconfig/mail/config-v1.1.xml", stepMXBase + ":autoconfig:" + base},
 	}
 	if !r.d.NoISPDB {
-		urls = append(urls, struct{ u, source string }{r.d.ispdbBase() + url.PathEscape(base), "ispdb:" + base})
+		urls = append(urls, struct{ u, source string }{r.d.ispdbBase() + url.PathEscape(base), stepMXBase + ":ispdb:" + base})
 	}
 	var notes []string
 	broken := false

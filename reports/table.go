@@ -186,10 +186,27 @@ func ms(d time.Duration) string {
 // EndpointTitle names an endpoint the way a client settings dialog does.
 func EndpointTitle(ep probes.Endpoint) string {
 	s := fmt.Sprintf("%s %s:%d %s", strings.ToUpper(string(ep.Proto)), ep.Host, ep.Port, ep.Security)
-	if ep.Source != "" {
-		s += " [" + ep.Source + "]"
+	if src := SourceLabel(ep); src != "" {
+		s += " [" + src + "]"
 	}
 	return s
+}
+
+// SourceLabel is where a discovered endpoint came from, with its trust level and, for a
+// foreign host, whether the credentials were held back: "srv:_imaps._tcp · dns · no
+// credentials sent". Database endpoints show the source alone (the database is the trust).
+func SourceLabel(ep probes.Endpoint) string {
+	s := ep.Source
+	if ep.Trust != "" && ep.Trust != probes.TrustDB {
+		s += " · " + string(ep.Trust)
+	}
+	switch {
+	case ep.Withheld:
+		s += " · no credentials sent"
+	case ep.Foreign:
+		s += " · foreign host trusted"
+	}
+	return strings.TrimPrefix(s, " · ")
 }
 
 // writeTable renders the view for a terminal: the verdict, the settings, the conclusions, then
