@@ -352,11 +352,11 @@ func adRedirect(res *adResult, domain string) (string, error) {
 		return local + "@" + d, nil
 	}
 	u, err := url.Parse(res.Redirect)
-	if err != nil || u.Scheme != "https" || u.Host == "" {
-		return "", fmt.Errorf("redirectUrl %q: not an https URL", truncate(res.Redirect, 64))
+	if err != nil || u.Host == "" {
+		return "", fmt.Errorf("redirectUrl %q: not a URL", truncate(res.Redirect, 64))
 	}
-	if !sameBase(u.Hostname(), domain) || u.Port() != "" && u.Port() != "443" {
-		return "", fmt.Errorf("redirectUrl to %s: another domain, not followed", u.Host)
+	if err := checkRedirect(domain)(&http.Request{URL: u}, nil); err != nil {
+		return "", fmt.Errorf("redirectUrl: %w", err)
 	}
 	return u.String(), nil
 }
@@ -473,25 +473,14 @@ func (r *run) adHTTP(ctx context.Context, client *http.Client, c adCandidate, ad
 	return o
 }
 
-// refuseRedirect says whether a redirect goes somewhere discovery does not follow: plain HTTP,
-// an IP address, a port other than 443, or another base domain.
+// refuseRedirect applies autoconfig's redirect rule (checkRedirect: HTTPS, port 443, a host
+// name in the address's base domain) to an Autodiscover redirect, as a finding.
 func refuseRedirect(from string, to *url.URL, domain string) (findings.Finding, bool) {
-	host := to.Hostname()
-	var why string
-	switch {
-	case to.Scheme != "https":
-		why = "not HTTPS"
-	case net.ParseIP(host) != nil:
-		why = "an IP address"
-	case to.Port() != "" && to.Port() != "443":
-		why = "port " + to.Port()
-	case !sameBase(host, domain):
-		why = "another domain"
-	default:
+	err := checkRedirect(domain)(&http.Request{URL: to}, nil)
+	if err == nil {
 		return findings.Finding{}, false
 	}
-	ev := fmt.Sprintf("%s redirects to %s (%s): not followed", from, truncate(to.Redacted(), 120), why)
-	return findings.New(findings.DiscoveryRedirectRefused, ev), true
+	return findings.New(findings.DiscoveryRedirectRefused, fmt.Sprintf("%s: %v; not followed", from, err)), true
 }
 
 // urlErr drops *url.Error's repetition of the method and URL.

@@ -78,6 +78,8 @@ var adZone = []string{
 	"cross.test. MX 10 relay.filter.test.",
 	"autodiscover.cross.test. A 127.0.0.1",
 	"autodiscover.evil.test. A 127.0.0.1",
+	"urlx.test. MX 10 relay.filter.test.",
+	"autodiscover.urlx.test. A 127.0.0.1",
 	// An XML bomb and an oversized answer.
 	"bomb.test. MX 10 relay.filter.test.",
 	"autodiscover.bomb.test. A 127.0.0.1",
@@ -172,6 +174,8 @@ func (a *adServer) serveHTTPS(w http.ResponseWriter, r *http.Request) {
 		fmt.Fprint(w, adSettings(adProto("IMAP", "imap.loop.test", 993, "")))
 	case host == "autodiscover.cross.test" && isAD:
 		fmt.Fprint(w, adRedirectDoc("redirectAddr", "bob@evil.test"))
+	case host == "autodiscover.urlx.test" && isAD:
+		fmt.Fprint(w, adRedirectDoc("redirectUrl", "https://autodiscover.evil.test/autodiscover/autodiscover.xml"))
 	case host == "autodiscover.evil.test" && isAD:
 		fmt.Fprint(w, adSettings(adProto("IMAP", "imap.evil.test", 993, "")))
 	case host == "autodiscover.bomb.test" && isAD:
@@ -312,6 +316,14 @@ func TestDiscoverAutodiscover(t *testing.T) {
 			status:    map[string]probes.Status{"autodiscover": Warn},
 			codes:     map[string][]findings.Code{"autodiscover": {findings.DiscoveryRedirectRefused}},
 			detail:    map[string]string{"autodiscover": "evil.test"},
+			notAsked:  "evil.test",
+		},
+		{
+			name: "redirectUrl to another domain flagged, not followed", addr: "bob@urlx.test",
+			endpoints: []probes.Endpoint{},
+			status:    map[string]probes.Status{"autodiscover": Warn},
+			codes:     map[string][]findings.Code{"autodiscover": {findings.DiscoveryRedirectRefused}},
+			detail:    map[string]string{"autodiscover": "outside urlx.test"},
 			notAsked:  "evil.test",
 		},
 		{
