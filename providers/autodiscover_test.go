@@ -551,3 +551,64 @@ func TestGuessHosts(t *testing.T) {
 		t.Errorf("guessHosts = %v, want %v", hosts, want)
 	}
 }
+
+// TestDiscoverCancelsLowerTiers: once SRV (the first tier) has named servers, the slower
+// methods are cancelled rather than waited for, and shown skipped. The HTTPS side never
+// answers and the client has no timeout of its own, so without the cancellation Discover
+// would wait out the hour-long method timeout (the two-minute safety net fails the test).
+func TestDiscoverCancelsLowerTiers(t *testing.T) {
+	release := make(chan struct{})
+	pool, cert := testCA(t, "autodiscover.slow.test", "autoconfig.slow.test", "slow.test", "ispdb.slow.test")
+	hs := httptest.NewUnstartedServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		select { // a tarpit: answers nothing until the test ends
+		case <-r.Context().Done():
+		case <-release:
+		}
+	}))
+	hs.TLS = &tls.Config{Certificates: []tls.Certificate{cert}}
+	hs.StartTLS()
+	t.Cleanup(hs.Close)
+	t.Cleanup(func() { close(release) }) // runs first: frees the handlers so Close returns
+	addr := startDNS(t, []string{
+		"slow.test. MX 10 mx.slow.test.",
+		"mx.slow.test. A 127.0.0.1",
+		"slow.test. A 127.0.0.1",
+		"_imaps._tcp.slow.test. SRV 0 1 993 mail.slow.test.",
+	})
+	// Every HTTP request goes to the tarpit, whatever the host; no client-side timeout.
+	target := hs.Listener.Addr().String()
+	client := &http.Client{Transport: &http.Transport{
+		DialContext: func(ctx context.Context, network, _ string) (net.Conn, error) {
+			return (&net.Dialer{}).DialContext(ctx, network, target)
+		},
+		TLSClientConfig: &tls.Config{RootCAs: pool},
+	}}
+	d := &Discoverer{DNS: probes.NewResolver(addr, 2*time.Second), HTTP: client,
+		ISPDB: "https://ispdb.slow.test/", Guess: true, Timeout: time.Hour}
+	type result struct {
+		d   *Discovery
+		err error
+	}
+	done := make(chan result, 1)
+	go func() {
+		got, err := d.Discover(context.Background(), "bob@slow.test")
+		done <- result{got, err}
+	}()
+	var res result
+	select {
+	case res = <-done:
+	case <-time.After(2 * time.Minute): // only a safety net: the cancellation is what ends it
+		t.Fatal("Discover still waiting for the lower tiers after SRV answered")
+	}
+	if res.err != nil {
+		t.Fatal(res.err)
+	}
+	if len(res.d.Endpoints) != 1 || res.d.Endpoints[0].Source != "srv:_imaps._tcp" {
+		t.Errorf("endpoints = %v, want the SRV one only", res.d.Endpoints)
+	}
+	for _, n := range []string{stepAutoconfig, stepISPDB, stepMXBase, stepAutodiscover, stepGuess} {
+		if s := stepOf(res.d, n); s.Status != probes.Skip {
+			t.Errorf("step %s = %s (%s), want skip", n, s.Status, s.Detail)
+		}
+	}
+}
