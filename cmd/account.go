@@ -89,7 +89,7 @@ it logs in once per endpoint and looks at the mailbox.`,
 		},
 	}
 	c.Flags().BoolVar(&o.offline, "offline", false, "use the built-in database only; touch no network")
-	c.Flags().BoolVar(&o.all, "all-sources", false, "run every discovery method even after one found endpoints")
+	c.Flags().BoolVar(&o.all, "all-sources", false, "run every discovery method even after one found endpoints, and compare what each said")
 	o.send.register(c.Flags())
 	o.disc.register(c.Flags(), true, "the whole run, discovery included")
 	o.src.register(c.Flags())
