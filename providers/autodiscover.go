@@ -434,6 +434,13 @@ func (r *run) adSRV(ctx context.Context, client *http.Client, address, domain st
 		o := r.adPost(ctx, client, adCandidate{url: u, via: "SRV"}, address, domain)
 		if o.res != nil || o.status == http.StatusUnauthorized {
 			o.url = "SRV " + name + " → " + o.url
+			if o.res != nil {
+				// The certificate proves the server, but plain DNS chose it: the settings are
+				// as trustworthy as the SRV answer.
+				for i := range o.res.Endpoints {
+					o.res.Endpoints[i].Trust = probes.TrustDNS
+				}
+			}
 			return o
 		}
 		return o // only the first usable target: SRV priority order is the server's wish

@@ -278,6 +278,7 @@ func TestDiscoverAutodiscover(t *testing.T) {
 		users     map[probes.Proto]string
 		conflicts int
 		notAsked  string // a host the run must never contact
+		trust     probes.Trust
 	}{
 		{
 			name: "only Autodiscover on autodiscover.DOMAIN", addr: "bob@ad.test",
@@ -295,6 +296,7 @@ func TestDiscoverAutodiscover(t *testing.T) {
 				ep(S, "smtp.adsrv.test", 465, TLS, "autodiscover"),
 			},
 			status: map[string]probes.Status{"autodiscover": OK},
+			trust:  probes.TrustDNS, // plain DNS chose the Autodiscover server
 			detail: map[string]string{"autodiscover": "SRV _autodiscover._tcp.adsrv.test → https://exch.adsrv.test/autodiscover/autodiscover.xml"},
 		},
 		{
@@ -423,8 +425,8 @@ func TestDiscoverAutodiscover(t *testing.T) {
 			if tt.endpoints != nil {
 				var eps []probes.Endpoint
 				for _, e := range got.Endpoints {
-					if e.Trust != probes.TrustHTTPS && e.Trust != probes.TrustDB {
-						t.Errorf("%v: trust %q, want https (or db)", e, e.Trust)
+					if want := tt.trust; want != "" && e.Trust != want || want == "" && e.Trust != probes.TrustHTTPS && e.Trust != probes.TrustDB {
+						t.Errorf("%v: trust %q, want %q (https or db when empty)", e, e.Trust, want)
 					}
 					e.Trust, e.Foreign, e.Withheld = "", false, false // the safety rules have their own tests
 					eps = append(eps, e)
@@ -609,6 +611,15 @@ func TestDiscoverCancelsLowerTiers(t *testing.T) {
 	for _, n := range []string{stepAutoconfig, stepISPDB, stepMXBase, stepAutodiscover, stepGuess} {
 		if s := stepOf(res.d, n); s.Status != probes.Skip {
 			t.Errorf("step %s = %s (%s), want skip", n, s.Status, s.Detail)
+		}
+	}
+}
+
+func TestAutodiscoverV2URLChecked(t *testing.T) {
+	for _, u := range []string{"http://outlook.office365.com/autodiscover/autodiscover.json/v1.0/", "https://x.test/?a=b", "https://user@x.test/", "not a url"} {
+		f := `{"version":1,"providers":[{"key":"x","name":{"en":"X","zh":"X"},"domains":["x.test"],"endpoints":[{"proto":"imap","host":"imap.x.test","port":993,"security":"tls"}],"username":"address","auth":"password","status":"active","autodiscover_v2":"` + u + `"}]}`
+		if _, err := Load(strings.NewReader(f)); err == nil || !strings.Contains(err.Error(), "autodiscover_v2") {
+			t.Errorf("autodiscover_v2 %q: err = %v, want it refused", u, err)
 		}
 	}
 }
