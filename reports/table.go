@@ -197,7 +197,7 @@ func EndpointTitle(ep probes.Endpoint) string {
 // endpoints have none (the database is the trust).
 func TrustNote(ep probes.Endpoint) string {
 	var parts []string
-	if ep.Trust != "" && ep.Trust != probes.TrustDB {
+	if ep.Trust != "" && ep.Trust != probes.TrustDB && string(ep.Trust) != ep.Source { // "guess" says it once
 		parts = append(parts, string(ep.Trust))
 	}
 	switch {

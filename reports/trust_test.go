@@ -13,7 +13,7 @@ func TestTrustNote(t *testing.T) {
 	}{
 		{probes.Endpoint{Source: "builtin:qq", Trust: probes.TrustDB}, "builtin:qq"},
 		{probes.Endpoint{Source: "flag"}, "flag"},
-		{probes.Endpoint{Source: "guess", Trust: probes.TrustGuess}, "guess · guess"},
+		{probes.Endpoint{Source: "guess", Trust: probes.TrustGuess}, "guess"},
 		{probes.Endpoint{Source: "autoconfig", Trust: probes.TrustHTTPS}, "autoconfig · https"},
 		{probes.Endpoint{Source: "srv:_imaps._tcp", Trust: probes.TrustDNS, Foreign: true, Withheld: true}, "srv:_imaps._tcp · dns · no credentials sent"},
 		{probes.Endpoint{Source: "srv:_imaps._tcp", Trust: probes.TrustDNSSEC, Foreign: true}, "srv:_imaps._tcp · dnssec · foreign host trusted"},
