@@ -2,7 +2,6 @@ package cmd
 
 import (
 	"context"
-	"strconv"
 	"strings"
 	"time"
 
@@ -38,7 +37,7 @@ type discoveryFlags struct {
 
 // register adds the flags; logsIn: the command may log in, so --trust-discovered applies.
 func (f *discoveryFlags) register(fs *pflag.FlagSet, logsIn bool, deadlineWhat string) {
-	fs.BoolVar(&f.anyPort, "any-port", false, "keep discovered servers on any port, not only the mail ports ("+portsText()+")")
+	fs.BoolVar(&f.anyPort, "any-port", false, "keep discovered servers on any port, not only the mail ports ("+providers.MailPortList()+")")
 	if logsIn {
 		fs.BoolVar(&f.trustDiscovered, "trust-discovered", false, "send the password or token to discovered servers outside the address's domain")
 	}
@@ -50,17 +49,6 @@ func (f *discoveryFlags) check() error {
 		return usagef("--deadline must be positive, got %s", f.deadline)
 	}
 	return nil
-}
-
-func portsText() string {
-	var b strings.Builder
-	for i, p := range providers.MailPorts {
-		if i > 0 {
-			b.WriteByte(' ')
-		}
-		b.WriteString(strconv.Itoa(p))
-	}
-	return b.String()
 }
 
 func newCmdAccount(io_ *IO, g *globalOpts, runF func(context.Context, *accountOptions) error) *cobra.Command {

@@ -108,7 +108,7 @@ func (r *run) guard(eps []probes.Endpoint) []probes.Endpoint {
 	for _, e := range eps {
 		if e.Trust != probes.TrustDB && !r.d.AnyPort && !mailPort(e.Port) {
 			r.find(e.Source, findings.DiscoveryPortRefused,
-				fmt.Sprintf("%s: port %d is not a mail port (%s); not contacted (--any-port allows it)", endpointLabel(e), e.Port, portList()))
+				fmt.Sprintf("%s: port %d is not a mail port (%s); not contacted (--any-port allows it)", endpointLabel(e), e.Port, MailPortList()))
 			continue
 		}
 		out = append(out, e)
@@ -187,7 +187,8 @@ func (r *run) find(source string, code findings.Code, evidence string) {
 	}
 }
 
-func portList() string {
+// MailPortList is MailPorts as text: "25, 465, 587, …".
+func MailPortList() string {
 	var b strings.Builder
 	for i, p := range MailPorts {
 		if i > 0 {
