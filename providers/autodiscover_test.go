@@ -390,6 +390,12 @@ func TestDiscoverAutodiscover(t *testing.T) {
 			detail: map[string]string{"mx-base": "MX base domain hoster.test: https://ispdb.example/v1.1/hoster.test"},
 		},
 		{
+			name: "--no-ispdb also for the MX base domain", addr: "bob@hosted.test", noISPDB: true,
+			endpoints: []probes.Endpoint{},
+			status:    map[string]probes.Status{"ispdb": Skp, "mx-base": Skp},
+			notAsked:  "ispdb.example",
+		},
+		{
 			name: "Microsoft 365 behind a filtering MX", addr: "bob@tenant.test", m365: true, provider: "microsoft365",
 			status: map[string]probes.Status{"m365": OK, "autodiscover": Skp},
 			detail: map[string]string{"m365": "OAuth2 only"},
@@ -401,6 +407,7 @@ func TestDiscoverAutodiscover(t *testing.T) {
 		},
 		{
 			name: "all sources compared, conflict with both values", addr: "bob@both.test", all: true,
+			// The first sources step is IMAP's, where the two disagree.
 			status:    map[string]probes.Status{"autoconfig": OK, "autodiscover": Warn, "sources": Warn},
 			detail:    map[string]string{"sources": "IMAP: autoconfig imap.both.test:993 tls; autodiscover exchange.both.test:993 tls"},
 			conflicts: 1,
@@ -621,5 +628,33 @@ func TestAutodiscoverV2URLChecked(t *testing.T) {
 		if _, err := Load(strings.NewReader(f)); err == nil || !strings.Contains(err.Error(), "autodiscover_v2") {
 			t.Errorf("autodiscover_v2 %q: err = %v, want it refused", u, err)
 		}
+	}
+}
+
+// TestAllSourcesSteps: --all-sources adds one comparison step per protocol; only the protocol
+// whose sources disagree is a warning.
+func TestAllSourcesSteps(t *testing.T) {
+	d, _ := newADDiscoverer(t)
+	d.All = true
+	got, err := d.Discover(context.Background(), "bob@both.test")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var rows []string
+	for _, s := range got.Steps {
+		if s.Name == stepSources {
+			rows = append(rows, string(s.Status)+" "+s.Detail)
+		}
+	}
+	want := []string{
+		"warn IMAP: autoconfig imap.both.test:993 tls; autodiscover exchange.both.test:993 tls",
+		"ok POP3: autoconfig pop.both.test:110 starttls",
+		"ok SMTP: autoconfig smtp.both.test:587 starttls",
+	}
+	if !slices.Equal(rows, want) {
+		t.Errorf("sources steps =\n%q\nwant\n%q", rows, want)
+	}
+	if len(got.Conflicts) != 1 || !strings.Contains(got.Conflicts[0], "exchange.both.test:993") || !strings.Contains(got.Conflicts[0], "imap.both.test:993") {
+		t.Errorf("conflicts = %q, want both values", got.Conflicts)
 	}
 }

@@ -244,40 +244,47 @@ func (r *run) merge(outs map[string]*outcome, mxProv, m365Prov *Provider, nx boo
 		disc.Steps = append(disc.Steps, o.step)
 	}
 	if r.d.All {
-		disc.Steps = append(disc.Steps, compareSources(compared, len(disc.Conflicts) > 0))
+		disc.Steps = append(disc.Steps, compareSources(compared)...)
 	}
 	return r.finish()
 }
 
-// compareSources is the --all-sources table as a step: per protocol, which source said which
-// server. Guesses are not claims and are left out.
-func compareSources(eps []probes.Endpoint, conflicts bool) probes.Step {
-	s := probes.Step{Name: stepSources, Status: probes.OK}
-	if conflicts {
-		s.Status = probes.Warn
-	}
-	var parts []string
+// compareSources is the --all-sources table as steps, one per protocol: which source said
+// which server; a protocol whose sources share no server is a warning. Guesses are not claims
+// and are left out.
+func compareSources(eps []probes.Endpoint) []probes.Step {
+	var out []probes.Step
 	for _, p := range allProtos {
-		var said []string
+		var said, order []string
 		seen := map[string]bool{}
+		bySource := map[string][]probes.Endpoint{}
 		for _, e := range eps {
 			if e.Proto != p {
 				continue
 			}
+			if _, ok := bySource[e.Source]; !ok {
+				order = append(order, e.Source)
+			}
+			bySource[e.Source] = append(bySource[e.Source], e)
 			k := fmt.Sprintf("%s %s:%d %s", sourceLabel(e.Source), e.Host, e.Port, e.Security)
 			if !seen[k] {
 				seen[k] = true
 				said = append(said, k)
 			}
 		}
-		if len(said) > 0 {
-			parts = append(parts, fmt.Sprintf("%s: %s", strings.ToUpper(string(p)), strings.Join(said, "; ")))
+		if len(said) == 0 {
+			continue
 		}
+		s := probes.Step{Name: stepSources, Status: probes.OK, Detail: strings.ToUpper(string(p)) + ": " + strings.Join(said, "; ")}
+		for _, src := range order[1:] {
+			if !overlap(bySource[order[0]], bySource[src]) {
+				s.Status = probes.Warn
+			}
+		}
+		out = append(out, s)
 	}
-	if len(parts) == 0 {
-		s.Status, s.Detail = probes.Skip, "no source named a server"
-		return s
+	if len(out) == 0 {
+		out = append(out, probes.Step{Name: stepSources, Status: probes.Skip, Detail: "no source named a server"})
 	}
-	s.Detail = strings.Join(parts, " | ")
-	return s
+	return out
 }
