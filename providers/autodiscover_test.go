@@ -97,6 +97,9 @@ var adZone = []string{
 	"autodiscover.plainx.test. A 127.0.0.1",
 	// ISPDB knows the domain; and a domain hosted at a hoster the ISPDB knows by MX base domain.
 	"ispdb.example. A 127.0.0.1",
+	"cdn.ispdb.example. A 127.0.0.1",
+	"moved.test. MX 10 relay.filter.test.",
+	"away.test. MX 10 relay.filter.test.",
 	"isp.test. MX 10 relay.filter.test.",
 	"hosted.test. MX 10 mx01.hoster.test.",
 	"mx01.hoster.test. A 127.0.0.1",
@@ -187,6 +190,12 @@ func (a *adServer) serveHTTPS(w http.ResponseWriter, r *http.Request) {
 		http.Error(w, "401 Unauthorized", http.StatusUnauthorized)
 	case host == "secure.plainhttp.test" && isAD:
 		fmt.Fprint(w, adSettings(adProto("IMAP", "imap.plainhttp.test", 993, "")))
+	case host == "ispdb.example" && r.URL.Path == "/v1.1/moved.test":
+		http.Redirect(w, r, "https://cdn.ispdb.example/v1.1/moved.test", http.StatusFound)
+	case host == "cdn.ispdb.example" && r.URL.Path == "/v1.1/moved.test":
+		fmt.Fprint(w, autoDoc("moved.test"))
+	case host == "ispdb.example" && r.URL.Path == "/v1.1/away.test":
+		http.Redirect(w, r, "https://autodiscover.evil.test/v1.1/away.test", http.StatusFound)
 	case host == "ispdb.example" && r.URL.Path == "/v1.1/isp.test":
 		fmt.Fprint(w, autoDoc("isp.test"))
 	case host == "ispdb.example" && r.URL.Path == "/v1.1/hoster.test":
@@ -368,6 +377,17 @@ func TestDiscoverAutodiscover(t *testing.T) {
 			},
 			status: map[string]probes.Status{"ispdb": OK, "autodiscover": Skp, "guess": Skp},
 			users:  map[probes.Proto]string{I: "bob", S: "bob@isp.test"},
+		},
+		{
+			name: "ISPDB redirect within its own domain followed", addr: "bob@moved.test",
+			status: map[string]probes.Status{"ispdb": OK},
+			detail: map[string]string{"ispdb": "3 servers"},
+		},
+		{
+			name: "ISPDB redirect elsewhere refused", addr: "bob@away.test",
+			endpoints: []probes.Endpoint{},
+			status:    map[string]probes.Status{"ispdb": Warn},
+			notAsked:  "evil.test",
 		},
 		{
 			name: "--no-ispdb", addr: "bob@isp.test", noISPDB: true,

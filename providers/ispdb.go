@@ -40,7 +40,13 @@ func CheckISPDBURL(u string) error {
 // clientConfigAt fetches and parses one clientConfig document (autoconfig or ISPDB format).
 // A DTD or an oversized document is refused with a finding.
 func (r *run) clientConfigAt(ctx context.Context, u, local, domain, source string) (*autoconfig, []findings.Finding, error) {
-	data, err := fetch(ctx, r.d.httpClient(r.dns, domain), u)
+	// Redirects stay within the document server's own registrable domain (the ISPDB's, the
+	// MX base domain's), by the one redirect rule.
+	host := ""
+	if p, perr := url.Parse(u); perr == nil {
+		host = p.Hostname()
+	}
+	data, err := fetch(ctx, r.d.httpClient(r.dns, host), u)
 	if err != nil {
 		if errors.Is(err, errTooLarge) {
 			return nil, []findings.Finding{findings.New(findings.DiscoveryBadDocument, fmt.Sprintf("%s: %v", u, err))}, err
