@@ -126,8 +126,14 @@ func pop3Script(s *Session) error {
 	s.res.loggedIn = loggedIn
 	switch {
 	case loggedIn && s.fetch != nil:
-		// todo: POP3 shows new mail only at the next login; the round trip receives over IMAP.
-		s.Skip(StepArrive, "not looked for over POP3 (it shows new mail only at the next login): receive over IMAP")
+		if s.pop3FetchTest() {
+			// The DELE counts only once the server has answered QUIT (RFC 1939 6, UPDATE).
+			s.Step(StepQuit, func() error {
+				_, err := s.pop3Cmd("QUIT", "QUIT")
+				return err
+			})
+			return nil
+		}
 	case loggedIn:
 		s.pop3Mailbox(hasCap(caps, "PIPELINING"))
 	}
