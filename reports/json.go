@@ -42,16 +42,17 @@ type verdictLine struct {
 }
 
 type jsonResult struct {
-	DurationMS int64           `json:"duration_ms"`
-	Endpoint   probes.Endpoint `json:"endpoint"`
-	Status     probes.Status   `json:"status"`
-	Addr       string          `json:"addr,omitempty"`
-	Steps      []jsonStep      `json:"steps"`
-	TLS        *probes.TLSInfo `json:"tls,omitempty"`
-	Caps       []string        `json:"capabilities,omitempty"`
-	Mailbox    *probes.Mailbox `json:"mailbox,omitempty"`
-	RoundTrips int             `json:"round_trips"`
-	Alt        *jsonResult     `json:"works_with,omitempty"`
+	DurationMS int64            `json:"duration_ms"`
+	Endpoint   probes.Endpoint  `json:"endpoint"`
+	Status     probes.Status    `json:"status"`
+	Addr       string           `json:"addr,omitempty"`
+	Steps      []jsonStep       `json:"steps"`
+	TLS        *probes.TLSInfo  `json:"tls,omitempty"`
+	Caps       []string         `json:"capabilities,omitempty"`
+	Mailbox    *probes.Mailbox  `json:"mailbox,omitempty"`
+	Delivery   *probes.Delivery `json:"delivery,omitempty"` // --send-test only
+	RoundTrips int              `json:"round_trips"`
+	Alt        *jsonResult      `json:"works_with,omitempty"`
 
 	duration time.Duration
 }
@@ -105,7 +106,7 @@ func toJSON(rep *probes.Report, lang string) jsonReport {
 
 func jsonResultOf(r *probes.Result, lang string) jsonResult {
 	out := jsonResult{DurationMS: r.Duration.Milliseconds(), Endpoint: r.Endpoint, Status: r.Status, Addr: r.Addr,
-		Steps: jsonSteps(r.Steps, lang), TLS: r.TLS, Caps: r.Caps, Mailbox: r.Mailbox, RoundTrips: r.RoundTrips, duration: r.Duration}
+		Steps: jsonSteps(r.Steps, lang), TLS: r.TLS, Caps: r.Caps, Mailbox: r.Mailbox, Delivery: r.Delivery, RoundTrips: r.RoundTrips, duration: r.Duration}
 	if out.Steps == nil {
 		out.Steps = []jsonStep{}
 	}
