@@ -79,6 +79,9 @@ func (s *pop3Session) serve() {
 			}
 		case "USER":
 			switch {
+			case s.srv.passwordsOff() && f.POP3OAuthUSER && arg != "":
+				s.user = arg
+				s.reply("+OK")
 			case s.srv.passwordsOff():
 				s.reply(pop3NoPassword)
 			case !s.plaintextOK():
@@ -92,6 +95,11 @@ func (s *pop3Session) serve() {
 		case "PASS":
 			_, pass, _ := strings.Cut(line, " ") // the password may contain spaces (RFC 1939 7)
 			switch {
+			case s.srv.passwordsOff() && f.POP3OAuthUSER && s.user != "":
+				s.user = ""
+				if s.badCommand("-ERR [AUTH] Authentication failed.") {
+					return
+				}
 			case s.srv.passwordsOff():
 				s.reply(pop3NoPassword)
 			case !s.plaintextOK():
@@ -168,7 +176,7 @@ func (s *pop3Session) capa() []string {
 	f := s.srv.cfg.Faults
 	lines := []string{"+OK Capability list follows", "TOP", "UIDL"}
 	if !s.authed && s.plaintextOK() {
-		if !s.srv.passwordsOff() {
+		if !s.srv.passwordsOff() || f.POP3OAuthUSER {
 			lines = append(lines, "USER")
 		}
 		lines = append(lines, "SASL "+strings.Join(s.srv.saslMechs(false), " "))

@@ -86,6 +86,7 @@ type Faults struct {
 	POP3StatusNoSpace    bool              // POP3: QUIT is answered "+OKLogging out." (RFC 1939 3)
 	POP3BadSTAT          bool              // POP3: STAT is answered "+OK n messages" (RFC 1939 5)
 	POP3BadLIST          bool              // POP3: LIST lines carry the message number only (RFC 1939 5)
+	POP3OAuthUSER        bool              // POP3 under OAuth.OnlyOAuth: CAPA still lists USER and USER is taken, PASS refused (Dovecot with only OAuth mechanisms)
 	DuplicateUIDL        bool              // POP3: every message has the same unique-id (RFC 1939 7)
 	POP3LongUIDL         bool              // POP3: unique-ids are 71 characters long (RFC 1939 7 allows 1 to 70)
 	POP3NoDotStuff       bool              // POP3: RETR and TOP send lines starting with "." unstuffed (RFC 1939 3)
