@@ -543,20 +543,38 @@ func pop3Receive(ctx context.Context, recv Endpoint, ropts Options, ft *fetchTes
 	return steps, trips
 }
 
-// pop3Uidl reads UIDL (RFC 1939 7): message number → unique-id, in maildrop order.
-func (s *Session) pop3Uidl() ([][2]string, error) {
+// pop3Uidl reads UIDL (RFC 1939 7) and hands each entry, in maildrop order, to each; it
+// returns the number of entries.
+func (s *Session) pop3Uidl(each func(num, uid string)) (int, error) {
 	if _, err := s.pop3Cmd("UIDL", "UIDL"); err != nil {
-		return nil, err
+		return 0, err
 	}
-	var out [][2]string
+	n := 0
 	_, err := s.pop3Body(func(raw string) error {
-		if f := strings.Fields(raw); len(f) == 2 {
-			out = append(out, [2]string{f[0], f[1]})
+		if num, uid, ok := parseUIDL(raw); ok {
+			n++
+			each(num, uid)
 		}
 		return nil
 	})
-	return out, err
+	return n, err
 }
+
+// parseUIDL reads one UIDL line, "n unique-id" (RFC 1939 7: 1 to 70 printable characters).
+func parseUIDL(line string) (num, uid string, ok bool) {
+	f := strings.Fields(line)
+	if len(f) != 2 || len(f[1]) > 70 {
+		return "", "", false
+	}
+	if n, err := strconv.Atoi(f[0]); err != nil || n < 1 {
+		return "", "", false
+	}
+	return f[0], f[1], true
+}
+
+// pop3Tail is how many of the newest UIDL entries a look keeps: new mail is at the end, and
+// a huge maildrop must not be held in memory.
+const pop3Tail = 1000
 
 // pop3FetchTest is one POP3 session of the round trip, after the login; it reports whether the
 // session must end with a QUIT whose reply is awaited (a DELE to commit).
@@ -564,25 +582,29 @@ func (s *Session) pop3FetchTest() (commit bool) {
 	ft := s.fetch
 	if ft.verify {
 		s.Step(StepVerify, func() error {
-			list, err := s.pop3Uidl()
+			still := false
+			n, err := s.pop3Uidl(func(_, uid string) { still = still || uid == ft.popUID })
 			if err != nil {
 				return err
 			}
-			for _, e := range list {
-				if e[1] == ft.popUID {
-					return fmt.Errorf("verify: the test message (unique-id %s) is still in the maildrop", ft.popUID)
-				}
+			if still {
+				return fmt.Errorf("verify: the test message (unique-id %s) is still in the maildrop", ft.popUID)
 			}
 			ft.d.Deleted = true
-			s.Detail("unique-id %s is gone; nothing else was touched (%d messages, as before)", ft.popUID, len(list))
+			s.Detail("unique-id %s is gone; nothing else was touched (%d messages)", ft.popUID, n)
 			return nil
 		})
 		return false
 	}
 	var num, hdr string
 	if s.Step(StepArrive, func() error {
-		list, err := s.pop3Uidl()
-		if err != nil {
+		var list [][2]string
+		if _, err := s.pop3Uidl(func(num, uid string) {
+			if len(list) == pop3Tail {
+				list = list[1:]
+			}
+			list = append(list, [2]string{num, uid})
+		}); err != nil {
 			return err
 		}
 		looked := 0

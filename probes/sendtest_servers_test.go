@@ -3,6 +3,7 @@ package probes_test
 import (
 	"context"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 	"testing/synctest"
@@ -114,6 +115,8 @@ func TestSendTestServers(t *testing.T) {
 			steps: []string{"data=ok", "pop3:arrive=ok", "pop3:headers=ok", "pop3:delete=ok", "pop3:quit=ok", "pop3:verify=ok"}},
 		{name: "pop3 slow", recv: probes.POP3, cfg: testservers.StoreConfig{Delivery: testservers.DeliveryFaults{Delay: 40 * time.Second}},
 			want: findings.DeliverySlow, steps: []string{"pop3:arrive=warn", "pop3:delete=ok", "pop3:verify=ok"}},
+		{name: "pop3 big maildrop", recv: probes.POP3, cfg: testservers.StoreConfig{Messages: manyMessages(300)},
+			steps: []string{"pop3:arrive=ok", "pop3:delete=ok", "pop3:verify=ok"}},
 		{name: "pop3 junk is not seen", recv: probes.POP3, cfg: testservers.StoreConfig{Delivery: testservers.DeliveryFaults{Folder: "Junk"}},
 			want: findings.DeliveryNotArrived, steps: []string{"pop3:arrive=fail"}},
 	} {
@@ -208,4 +211,12 @@ func TestMailboxHealthServers(t *testing.T) {
 			})
 		})
 	}
+}
+
+func manyMessages(n int) []string {
+	out := make([]string, n)
+	for i := range out {
+		out[i] = "Message-ID: <m" + strconv.Itoa(i) + "@mail.test>\r\nSubject: old\r\n\r\nold\r\n"
+	}
+	return out
 }
