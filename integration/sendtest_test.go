@@ -290,3 +290,34 @@ func TestMailboxHealthReal(t *testing.T) {
 		})
 	}
 }
+
+// TestAccountSendTest: `account bob@mail.test --send-test`, the endpoints found through SRV
+// records (in-process DNS): the round trip picks the SMTP endpoint that logged in and an IMAP
+// one, sends from the address given, and leaves the mailbox as it was.
+func TestAccountSendTest(t *testing.T) {
+	s := sendServers(t)
+	dns := s.accountDNS(t)
+	before := s.uidLists(t, s.SendUser)
+	code, out, errs := run(t, s.Password, "account", s.SendUser, "--resolver", dns.Addr, "--ca-file", s.CAFile,
+		"--password-env", pwVar, "--format", "json", "--timeout", "10s", "--send-test", "--wait", "30s")
+	rep := parse(t, out, errs)
+	rt := sendTestResult(t, rep)
+	defer func() {
+		if t.Failed() {
+			t.Logf("round trip:\n%s\nstderr: %s", rt.summary(), errs)
+		}
+	}()
+	if code != cmd.ExitOK || rt.Status != "ok" {
+		t.Errorf("exit %d, round trip %s %v; want 0, ok", code, rt.Status, rt.codes())
+	}
+	wantSteps(t, rt, "mail", "rcpt", "data", "imap:arrive", "imap:headers", "imap:delete", "imap:verify")
+	if !slices.ContainsFunc(rt.clientLines(), func(l string) bool { return strings.HasPrefix(l, "MAIL FROM:<"+s.SendUser+">") }) {
+		t.Errorf("MAIL FROM is not the address given (%s): %q", s.SendUser, rt.clientLines())
+	}
+	if rt.Delivery == nil || !rt.Delivery.Deleted {
+		t.Errorf("delivery %+v", rt.Delivery)
+	}
+	if after := s.uidLists(t, s.SendUser); !sameLists(before, after) {
+		t.Errorf("the mailbox changed:\nbefore %v\nafter  %v", before, after)
+	}
+}
