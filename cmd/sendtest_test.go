@@ -117,3 +117,47 @@ func TestSendTestCmd(t *testing.T) {
 		})
 	}
 }
+
+// TestMailboxHealthCmd: probe imap with a login against a loopback testserver whose store is
+// nearly full and lacks folders: both warnings in the report, exit 0 (warnings only), and the
+// JSON's mailbox quota and missing folders; the Chinese report names them too.
+func TestMailboxHealthCmd(t *testing.T) {
+	ca, caFile := testCA(t)
+	st := testservers.NewStore(testservers.StoreConfig{QuotaKiB: 1000, QuotaUsedKiB: 900, Folders: []testservers.Folder{{Name: "Sent", Use: `\Sent`}}})
+	srv := testservers.StartT(t, testservers.Config{Proto: "imap", Store: st, Faults: testservers.Faults{ImplicitTLS: true}}, ca)
+	args := []string{"probe", "imap", "localhost:" + itoa(srv.Port), "--security", "tls", "--ca-file", caFile,
+		"--user", testservers.DefaultUser, "--password-env", "P"}
+	env := map[string]string{"P": testservers.DefaultPassword}
+	code, out, errs := run(t, "", env, append(args, "--format", "json")...)
+	if code != ExitOK {
+		t.Fatalf("exit %d, want 0 (warnings only)\n%s%s", code, out, errs)
+	}
+	var rep struct {
+		Results []struct {
+			Mailbox struct {
+				Quota []struct {
+					Resource     string
+					Usage, Limit int64
+				}
+				Missing []string `json:"missing_folders"`
+			}
+		}
+	}
+	if err := json.Unmarshal([]byte(out), &rep); err != nil || len(rep.Results) != 1 {
+		t.Fatalf("JSON %v: %s", err, out)
+	}
+	mb := rep.Results[0].Mailbox
+	if len(mb.Quota) != 1 || mb.Quota[0].Resource != "STORAGE" || mb.Quota[0].Limit != 1000 || mb.Quota[0].Usage < 900 ||
+		strings.Join(mb.Missing, ",") != "Drafts,Trash,Junk" {
+		t.Errorf("mailbox %+v", mb)
+	}
+	for _, c := range []string{"imap.quota-near", "imap.folder-missing"} {
+		if !strings.Contains(out, c) {
+			t.Errorf("JSON lacks %s", c)
+		}
+	}
+	code, out, _ = run(t, "", env, append(args, "--lang", "zh")...)
+	if code != ExitOK || !strings.Contains(out, "imap.quota-near") || !strings.Contains(out, "邮箱") {
+		t.Errorf("zh table: exit %d\n%s", code, out)
+	}
+}

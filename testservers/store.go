@@ -13,7 +13,10 @@ import (
 // SMTP server accepts for the account is delivered into it (INBOX, or as the delivery faults
 // say), and the POP3 and IMAP servers serve it. Its folders carry RFC 6154 special uses and an
 // optional RFC 9208 STORAGE quota. Times come from time.Now, so inside a testing/synctest
-// bubble a slow delivery takes fake time only.
+// bubble a slow delivery takes fake time only. It backs the package's own engines rather than
+// go-imap/v2 and go-smtp backends, for the reasons the engines give (fixed reply texts, faults
+// that must see plaintext): the engines only gained the commands a mail client and the round
+// trip use (SEARCH HEADER, STORE, EXPUNGE, UID EXPUNGE, GETQUOTAROOT, LIST RETURN).
 type Store struct {
 	mu      sync.Mutex
 	cfg     StoreConfig
