@@ -521,7 +521,13 @@ func pop3Receive(ctx context.Context, recv Endpoint, ropts Options, ft *fetchTes
 		select {
 		case <-ctx.Done():
 			t.Stop()
-			return append(last.res.Steps, Step{Name: StepArrive, Status: Fail, Error: ctx.Err().Error()}), trips
+			steps := last.res.Steps
+			for i := range steps {
+				if steps[i].Name == StepArrive { // "not there yet" becomes the failure
+					steps[i].Status, steps[i].Error = Fail, "arrive: "+ctx.Err().Error()
+				}
+			}
+			return steps, trips
 		case <-t.C:
 		}
 	}

@@ -220,3 +220,25 @@ func manyMessages(n int) []string {
 	}
 	return out
 }
+
+// TestSendTestPOP3Cancelled: the run's deadline ends the POP3 polling between logins; the last
+// look's arrive step says so instead of passing.
+func TestSendTestPOP3Cancelled(t *testing.T) {
+	ca, err := testservers.NewCA()
+	if err != nil {
+		t.Fatal(err)
+	}
+	synctest.Test(t, func(t *testing.T) {
+		a := newAccount(t, ca, testservers.StoreConfig{Delivery: testservers.DeliveryFaults{Never: true}}, testservers.Faults{}, probes.POP3)
+		ctx, cancel := context.WithTimeout(context.Background(), 12*time.Second)
+		defer cancel()
+		rep := probes.Run(ctx, a.plan(probes.POP3, probes.SendTest{Wait: time.Minute}))
+		rt := rep.Results[len(rep.Results)-1]
+		if got := stepNames(rt); !slices.Contains(got, "pop3:arrive=fail") || slices.Contains(got, "pop3:arrive=ok") {
+			t.Errorf("steps %v\n%s", got, dump(rt))
+		}
+		if !strings.Contains(dump(rt), "deadline exceeded") {
+			t.Errorf("no deadline in the report\n%s", dump(rt))
+		}
+	})
+}
