@@ -345,7 +345,7 @@ func (s *Session) imapLogin(caps []string) bool {
 			}
 			s.Find(findings.AuthPlaintextOffered, s.secretName()+" sent without TLS (--allow-plaintext-auth)")
 		} else if !havePass {
-			s.Detail("no password given, login not tried%s", oauthOnlyNote(oauthOnly))
+			s.Detail("%s, login not tried%s", s.noSecret(), oauthOnlyNote(oauthOnly))
 			return nil
 		}
 		if len(s.opts.Token) > 0 {

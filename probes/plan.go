@@ -146,6 +146,21 @@ func (p *Plan) optionsFor(i int) Options {
 	if o.Provider == nil {
 		o.Provider = p.Provider
 	}
+	if ep := p.Endpoints[i]; ep.Withheld {
+		// The one place the credential rule for discovered hosts is enforced: whatever the
+		// caller put in Options, no secret reaches this endpoint.
+		what := ""
+		switch {
+		case len(o.Token) > 0:
+			what = "token"
+		case len(o.Password) > 0:
+			what = "password"
+		}
+		o.Password, o.Token = nil, nil
+		if what != "" {
+			o.Withheld = fmt.Sprintf("%s is outside the address's domain, so the %s was not sent (--trust-discovered sends it)", ep.Host, what)
+		}
+	}
 	if o.User == "" {
 		// Even without a password: POP3's USER carries no secret and shows whether the server
 		// takes logins before TLS.

@@ -173,7 +173,8 @@ func (p *Provider) endpoints(source string, alt bool) []probes.Endpoint {
 	var out []probes.Endpoint
 	for _, s := range p.Servers {
 		if s.Alt == alt {
-			out = append(out, probes.Endpoint{Proto: s.Proto, Host: s.Host, Port: s.Port, Security: s.Security, Source: source, Alt: alt})
+			out = append(out, probes.Endpoint{Proto: s.Proto, Host: s.Host, Port: s.Port, Security: s.Security, Source: source, Alt: alt,
+				Trust: probes.TrustDB})
 		}
 	}
 	return out

@@ -128,10 +128,10 @@ func TestEndpointsOrderAndSource(t *testing.T) {
 	db := Builtin()
 	qq, _ := db.Lookup("qq")
 	want := []probes.Endpoint{
-		{Proto: probes.IMAP, Host: "imap.qq.com", Port: 993, Security: probes.ImplicitTLS, Source: "builtin:qq"},
-		{Proto: probes.POP3, Host: "pop.qq.com", Port: 995, Security: probes.ImplicitTLS, Source: "builtin:qq"},
-		{Proto: probes.SMTP, Host: "smtp.qq.com", Port: 465, Security: probes.ImplicitTLS, Source: "builtin:qq"},
-		{Proto: probes.SMTP, Host: "smtp.qq.com", Port: 587, Security: probes.STARTTLS, Source: "builtin:qq"},
+		{Proto: probes.IMAP, Host: "imap.qq.com", Port: 993, Security: probes.ImplicitTLS, Source: "builtin:qq", Trust: probes.TrustDB},
+		{Proto: probes.POP3, Host: "pop.qq.com", Port: 995, Security: probes.ImplicitTLS, Source: "builtin:qq", Trust: probes.TrustDB},
+		{Proto: probes.SMTP, Host: "smtp.qq.com", Port: 465, Security: probes.ImplicitTLS, Source: "builtin:qq", Trust: probes.TrustDB},
+		{Proto: probes.SMTP, Host: "smtp.qq.com", Port: 587, Security: probes.STARTTLS, Source: "builtin:qq", Trust: probes.TrustDB},
 	}
 	if got := qq.Endpoints(); !slices.Equal(got, want) {
 		t.Errorf("qq.Endpoints() = %v, want %v", got, want)

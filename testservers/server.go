@@ -156,6 +156,9 @@ type Server struct {
 
 	oauthMu      sync.Mutex
 	oauthAnswers []string // client lines after OAuth error challenges
+
+	secretsMu sync.Mutex
+	secrets   []string // every password and token a client presented
 }
 
 // New builds a server that does not listen: connections are handed to it with ServeConn. Made
@@ -263,6 +266,20 @@ func (s *Server) Close() error {
 
 // Conns returns how many connections were accepted so far.
 func (s *Server) Conns() int { return int(s.nConns.Load()) }
+
+// Presented returns every password and OAuth token clients presented to log in, accepted or
+// not, in order: tests assert on the server side that a secret never arrived.
+func (s *Server) Presented() []string {
+	s.secretsMu.Lock()
+	defer s.secretsMu.Unlock()
+	return append([]string(nil), s.secrets...)
+}
+
+func (s *Server) present(secret string) {
+	s.secretsMu.Lock()
+	s.secrets = append(s.secrets, secret)
+	s.secretsMu.Unlock()
+}
 
 // Commands returns how many client lines the server answered so far: commands and SASL
 // responses, with a DATA body counted once. Tests use it to count round trips.

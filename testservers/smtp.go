@@ -488,6 +488,7 @@ func parsePlain(msg string) (user, pass string, ok bool) {
 
 // checkLogin reports whether the credentials are accepted.
 func (s *Server) checkLogin(user, pass string) bool {
+	s.present(pass)
 	if s.cfg.Faults.AcceptAnyPassword {
 		return true
 	}

@@ -42,6 +42,7 @@ const (
 	DiscoveryCrossDomainRedirect  Code = "discovery.cross-domain-redirect"  // Autodiscover redirects to another domain
 	DiscoveryExchangePresent      Code = "discovery.exchange-present"       // Exchange Autodiscover is there
 	DiscoveryForeignHost          Code = "discovery.foreign-host"           // Discovered server is outside your domain
+	DiscoveryForeignHostTrusted   Code = "discovery.foreign-host-trusted"   // Discovered server outside your domain was trusted
 	DiscoveryNoEndpoints          Code = "discovery.no-endpoints"           // No mail servers found for this domain
 	DiscoveryPortRefused          Code = "discovery.port-refused"           // Discovered server names a non-mail port
 	DiscoveryRedirectRefused      Code = "discovery.redirect-refused"       // Discovery redirect refused
