@@ -111,6 +111,14 @@ func TestSendTestServers(t *testing.T) {
 			want: findings.DeliveryNotArrived, steps: []string{"data=ok", "imap:arrive=fail"}},
 		{name: "sender mismatch", recv: probes.IMAP, faults: testservers.Faults{SMTPSenderLogin: true}, from: "boss@mail.test",
 			want: findings.SMTPSenderMismatch, steps: []string{"mail=ok", "rcpt=fail"}},
+		{name: "sending limit at MAIL", recv: probes.IMAP, faults: testservers.Faults{SMTPPhaseReplies: map[string]string{"MAIL": "554 MI:STC 163 smtp5,D9GowACHO7RNWNdXmXs1Bw--.9035S2 1473730639"}},
+			want: findings.SMTPSendingLimit, steps: []string{"auth=ok", "mail=fail"}},
+		{name: "relay denied at RCPT", recv: probes.IMAP, faults: testservers.Faults{SMTPPhaseReplies: map[string]string{"RCPT": "554 5.7.1 <user@mail.test>: Relay access denied"}},
+			want: findings.SMTPRelayDenied, steps: []string{"mail=ok", "rcpt=fail"}},
+		{name: "spam at DATA", recv: probes.IMAP, faults: testservers.Faults{SMTPPhaseReplies: map[string]string{"DATA": "554 DT:SPM 163 smtp8,DMCowACHEMvH1adakFYxKA--.26575S3 1520948680"}},
+			want: findings.SMTPSpamRejected, steps: []string{"rcpt=ok", "data=fail"}},
+		{name: "too large at DATA", recv: probes.IMAP, faults: testservers.Faults{SMTPPhaseReplies: map[string]string{"DATA": "552 5.3.4 Message size exceeds fixed limit"}},
+			want: findings.SMTPMessageTooLarge, steps: []string{"rcpt=ok", "data=fail"}},
 		{name: "pop3 inbox", recv: probes.POP3,
 			steps: []string{"data=ok", "pop3:arrive=ok", "pop3:headers=ok", "pop3:delete=ok", "pop3:quit=ok", "pop3:verify=ok"}},
 		{name: "pop3 slow", recv: probes.POP3, cfg: testservers.StoreConfig{Delivery: testservers.DeliveryFaults{Delay: 40 * time.Second}},
@@ -159,6 +167,15 @@ func TestSendTestServers(t *testing.T) {
 					}
 					if after := a.snapshot(); !sameMailbox(before, after) {
 						t.Errorf("mailbox changed:\nbefore %q\nafter  %q", before, after)
+					}
+				}
+				if last := tt.steps[len(tt.steps)-1]; strings.HasSuffix(last, "=fail") && !strings.Contains(last, ":") {
+					// Refused by the SMTP server: nothing to look for, nothing delivered or deleted.
+					if slices.ContainsFunc(got, func(n string) bool { return strings.Contains(n, ":") }) || d.Deleted || d.QueueID != "" {
+						t.Errorf("steps %v, delivery %+v after a refusal", got, d)
+					}
+					if after := a.snapshot(); !sameMailbox(before, after) {
+						t.Errorf("mailbox changed after a refusal")
 					}
 				}
 				if tt.name == "pop3 slow" && !strings.Contains(stepDetail(rt, "pop3:arrive"), "logins") {
