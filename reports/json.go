@@ -50,6 +50,7 @@ type jsonResult struct {
 	TLS        *probes.TLSInfo  `json:"tls,omitempty"`
 	Caps       []string         `json:"capabilities,omitempty"`
 	Mailbox    *probes.Mailbox  `json:"mailbox,omitempty"`
+	Limits     *probes.Limits   `json:"limits,omitempty"`   // what the capabilities allow
 	Delivery   *probes.Delivery `json:"delivery,omitempty"` // --send-test only
 	RoundTrips int              `json:"round_trips"`
 	Alt        *jsonResult      `json:"works_with,omitempty"`
@@ -106,7 +107,7 @@ func toJSON(rep *probes.Report, lang string) jsonReport {
 
 func jsonResultOf(r *probes.Result, lang string) jsonResult {
 	out := jsonResult{DurationMS: r.Duration.Milliseconds(), Endpoint: r.Endpoint, Status: r.Status, Addr: r.Addr,
-		Steps: jsonSteps(r.Steps, lang), TLS: r.TLS, Caps: r.Caps, Mailbox: r.Mailbox, Delivery: r.Delivery, RoundTrips: r.RoundTrips, duration: r.Duration}
+		Steps: jsonSteps(r.Steps, lang), TLS: r.TLS, Caps: r.Caps, Mailbox: r.Mailbox, Limits: r.Limits, Delivery: r.Delivery, RoundTrips: r.RoundTrips, duration: r.Duration}
 	if out.Steps == nil {
 		out.Steps = []jsonStep{}
 	}
