@@ -119,6 +119,8 @@ func TestSendTestServers(t *testing.T) {
 			want: findings.SMTPSpamRejected, steps: []string{"rcpt=ok", "data=fail"}},
 		{name: "too large at DATA", recv: probes.IMAP, faults: testservers.Faults{SMTPPhaseReplies: map[string]string{"DATA": "552 5.3.4 Message size exceeds fixed limit"}},
 			want: findings.SMTPMessageTooLarge, steps: []string{"rcpt=ok", "data=fail"}},
+		{name: "mailbox full", recv: probes.IMAP, cfg: testservers.StoreConfig{QuotaKiB: 100, QuotaUsedKiB: 100},
+			want: findings.SMTPRecipientMailboxFull, steps: []string{"rcpt=ok", "data=fail"}},
 		{name: "pop3 inbox", recv: probes.POP3,
 			steps: []string{"data=ok", "pop3:arrive=ok", "pop3:headers=ok", "pop3:delete=ok", "pop3:quit=ok", "pop3:verify=ok"}},
 		{name: "pop3 slow", recv: probes.POP3, cfg: testservers.StoreConfig{Delivery: testservers.DeliveryFaults{Delay: 40 * time.Second}},

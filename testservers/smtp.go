@@ -458,7 +458,11 @@ func (s *smtpSession) data() bool {
 		return s.reply(splitReply(r)...) == nil
 	}
 	if keep {
-		return s.reply("250 2.0.0 Ok: queued as "+s.srv.cfg.Store.Deliver(from, helo, body.String())) == nil
+		qid, ok := s.srv.cfg.Store.Deliver(from, helo, body.String())
+		if !ok { // over quota: refused as servers that check quota before accepting do (Dovecot lmtp_rcpt_check_quota)
+			return s.reply("552 5.2.2 <"+s.srv.cfg.Store.Address()+">: Recipient address rejected: Mailbox full") == nil
+		}
+		return s.reply("250 2.0.0 Ok: queued as "+qid) == nil
 	}
 	return s.reply("250 2.0.0 Ok: accepted and discarded by the test server") == nil
 }

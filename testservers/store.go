@@ -127,16 +127,20 @@ func (st *Store) has(name string) bool {
 func (st *Store) Address() string { return st.cfg.Address }
 
 // Deliver is what the SMTP server does with an accepted message for the account: it returns
-// the queue id and files the message as the delivery faults say.
-func (st *Store) Deliver(from, helo, text string) string {
+// the queue id and files the message as the delivery faults say. ok is false when the message
+// does not fit the quota (then nothing is stored: this also bounds a lab server's memory).
+func (st *Store) Deliver(from, helo, text string) (qid string, ok bool) {
 	st.mu.Lock()
 	defer st.mu.Unlock()
+	if lim := st.cfg.QuotaKiB; lim > 0 && st.usedKiB()+int64(len(text)+1023)/1024 > lim {
+		return "", false
+	}
 	st.seq++
 	now := time.Now()
-	qid := fmt.Sprintf("4ZTEST%04X", st.seq)
+	qid = fmt.Sprintf("4ZTEST%04X", st.seq)
 	d := st.cfg.Delivery
 	if d.Never {
-		return qid
+		return qid, true
 	}
 	f := st.find("INBOX")
 	if d.Folder != "" {
@@ -150,7 +154,7 @@ func (st *Store) Deliver(from, helo, text string) string {
 		"Authentication-Results: mail.test; spf=none smtp.mailfrom=" + from + "; dkim=none; dmarc=none\r\n" +
 		"Received: from " + helo + " by mail.test with ESMTPSA id " + qid + " for <" + st.cfg.Address + ">; " + now.Format(time.RFC1123Z) + "\r\n"
 	f.add(hdr+crlf(text), fmt.Sprintf("dlv%06d", st.seq), now.Add(d.Delay))
-	return qid
+	return qid, true
 }
 
 // Folders lists the folder names, INBOX first.
@@ -255,13 +259,18 @@ func (st *Store) remove(popUIDs map[string]bool) {
 func (st *Store) quota() (used, limit int64) {
 	st.mu.Lock()
 	defer st.mu.Unlock()
+	return st.usedKiB(), st.cfg.QuotaKiB
+}
+
+// usedKiB is the storage in use, QuotaUsedKiB included; st.mu held.
+func (st *Store) usedKiB() int64 {
 	var b int64
 	for _, f := range st.folders {
 		for _, m := range f.msgs {
 			b += int64(len(m.text))
 		}
 	}
-	return st.cfg.QuotaUsedKiB + (b+1023)/1024, st.cfg.QuotaKiB
+	return st.cfg.QuotaUsedKiB + (b+1023)/1024
 }
 
 // list is the folders with their special uses, INBOX first.
