@@ -1031,12 +1031,14 @@ var benignCorpus = []string{
 }
 
 func TestCorpus(t *testing.T) {
-	t.Logf("corpus: %d cases, %d reply-only cases, %d GBK cases", len(corpus), len(replyCorpus), len(gbkCases))
-	if len(corpus) < 150 {
-		t.Errorf("corpus has %d cases, want at least 150", len(corpus))
+	all := allCorpus()
+	t.Logf("corpus: %d cases (%d of the 2026-12-04 batch), %d reply-only cases, %d GBK cases", len(all),
+		len(unseenBatch), len(replyCorpus), len(gbkCases))
+	if len(all) < 150 {
+		t.Errorf("corpus has %d cases, want at least 150", len(all))
 	}
 	seen := map[string]bool{}
-	for i, c := range corpus {
+	for i, c := range all {
 		if seen[c.text] {
 			t.Errorf("case %d duplicated: %q", i, c.text)
 		}

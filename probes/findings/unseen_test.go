@@ -3,11 +3,12 @@ package findings
 import "testing"
 
 // unseenBatch is a batch of real error texts gathered on 2026-12-04 from public issue trackers
-// and vendor pages, none of them in the corpus before, scored once against the matcher as it was
-// (the unseen figure, README) before the matcher was generalised for them. Each entry names its
-// source. The texts are kept as they were posted (placeholders such as <domain> or xxx are the
-// posters' own redactions); the code is the cause the thread itself established, or the one the
-// reply code and wording state when the thread did not go further.
+// and vendor pages, none of them in the corpus before (23 more that turned out to be there
+// verbatim were dropped), scored once against the matcher as it was: 48 of 65 right (73.8 %, the
+// unseen figure in the README) before the matcher was generalised for the misses. Each entry
+// names its source. The texts are kept as they were posted (placeholders such as <domain> or xxx
+// are the posters' own redactions); the code is the cause the thread itself established, or the
+// one the reply code and wording state when the thread did not go further.
 var unseenBatch = []corpusCase{
 	// ===== Node (nodemailer) =====
 	// https://github.com/nodemailer/nodemailer/issues/1371
@@ -29,8 +30,6 @@ var unseenBatch = []corpusCase{
 	{"RevocationStatusUnknown - unable to get certificate CRL", TLSRevocationUnchecked, "", ""},
 	// https://github.com/jstedfast/MailKit/issues/262 (the server says BYE as soon as the client connects)
 	{"MailKit.Net.Imap.ImapProtocolException: Unexpected token in IMAP greeting: [atom: BYE]", ServerBusy, "", ""},
-	// https://github.com/jstedfast/MailKit/issues/1099 (ImapClient on the SMTP port 587)
-	{"Syntax error in IMAP server greeting. Unexpected token: [atom: 220]", PortWrongProtocol, "", ""},
 	// https://github.com/HTBox/crisischeckin/issues/286
 	{"Exception Details: System.Net.Mail.SmtpException: The SMTP server requires a secure connection or the client was not authenticated. The server response was: 5.5.1 Authentication Required. Learn more at", SMTPAuthRequired, "", ""},
 	// https://github.com/MicrosoftDocs/OfficeDocs-Exchange/issues/1615
@@ -57,22 +56,12 @@ var unseenBatch = []corpusCase{
 	{"2017-12-13 13:50:36 SMTP ERROR: Password command failed: 535 5.7.0 (#MBR1212) Incorrect username or password.", AuthFailed, "", ""},
 	// https://github.com/PHPMailer/PHPMailer/issues/1384 (MAIL before AUTH)
 	{"2018-03-21 00:08:14 SERVER -> CLIENT: 530-5.5.1 Authentication Required. Learn more at530 5.5.1 https://support.google.com/mail/?p=WantAuthError m185sm1106113ywf.52 - gsmtp", SMTPAuthRequired, "", ""},
-	// https://github.com/PHPMailer/PHPMailer/issues/2113
-	{"2020-08-15 17:53:32 SERVER -> CLIENT: 550 5.4.5 Daily user sending quota exceeded. s5sm12197523qke.120 - gsmtp", SMTPSendingLimit, "", ""},
 	// https://github.com/2amigos/yii2-usuario/issues/527 (Amazon SES)
 	{"[error][usuario] Expected response code 250 but got code \"454\", with message \"454 Throttling failure: Daily message quota exceeded.", SMTPSendingLimit, "", ""},
-	// https://github.com/swiftmailer/swiftmailer/issues/966
-	{"Expected response code 354 but got code \"503\", with message \"503 Bad sequence of commands [@sm190202] \"", SMTPBadSequence, "", ""},
-	// https://github.com/splitbrain/dokuwiki-plugin-smtp/issues/61
-	{"There was an unexpected problem communicating with SMTP: Unexpected return code - Expected: 354, Got: 503 | 503 Bad sequence of commands", SMTPBadSequence, "", ""},
-	// https://github.com/forkcms/forkcms/issues/666 (HELO instead of EHLO, so AUTH was never offered)
-	{"503 AUTH command used when not advertised", SMTPAuthNotOffered, "", ""},
 	// https://github.com/freescout-help-desk/freescout/issues/4935
 	{"Failed to authenticate on SMTP server with username \"helpdesk_logistica@[OMISS.]\" using 1 possible authenticators. Authenticator XOAUTH2 returned Swift_TransportException: \nExpected response code 235 but got code \"535\", with message \"535 5.7.3 Authentication unsuccessful [[OMISS.].CHEP278.PROD.OUTLOOK.COM 2025-07-22T09:34:23.313Z [OMISS.]] \"", AuthOAuthFailed, "", ""},
 	// https://github.com/ZsgsDesign/NOJ/issues/93 (QQ's GBK reply shown as replacement characters)
 	{"Failed to authenticate on SMTP server with username \"nuptacm@qq.com\" using 1 possible authenticators. Authenticator LOGIN returned Expected response code 235 but got code \"535\", with message \"535 Error: ��ʹ����Ȩ���¼�������뿴: http://service.mail.qq.com/cgi-bin/help?subtype=1&&id=28&&no=1001256 \"..", AuthAuthorizationCodeRequired, "", ""},
-	// https://github.com/roundcube/roundcubemail/issues/8737
-	{"550 Outgoing mail from \"\" has been suspended.", SMTPSendingBlocked, "", ""},
 
 	// ===== Python (smtplib, imaplib, Django) =====
 	// https://github.com/iiuni/projektzapisy/issues/960
@@ -81,8 +70,6 @@ var unseenBatch = []corpusCase{
 	{"smtplib.SMTPServerDisconnected: Connection unexpectedly closed: timed out", ServerResponseTimeout, "", ""},
 	// https://github.com/huangxuan518/HXPackRobot/issues/15 (Python 2 printing QQ's GBK reply)
 	{"reply: retcode (535); Msg: Error: ??ʹ????Ȩ???¼???????뿴: http://service.mail.qq.com/cgi-bin/help?subtype=1&&id=28&&no=1001256", AuthAuthorizationCodeRequired, "", ""},
-	// https://github.com/lossme/ComicBook/issues/3
-	{"！error:(535, b'Error: authentication failed')", AuthFailed, "", ""},
 	// https://github.com/python/cpython/pull/152768 (a POP3 server on the IMAP port)
 	{"imaplib.IMAP4.error: invalid greeting: +OK POP3 server ready", PortWrongProtocol, "", ""},
 	// https://github.com/iroco-co/aioimaplib/issues/83
@@ -97,20 +84,14 @@ var unseenBatch = []corpusCase{
 	{"Net::SMTPAuthenticationError: 535 5.7.8 Sorry.", AuthFailed, "", ""},
 	// https://github.com/mailjet/mailjet-gem/issues/14
 	{"Net::SMTPAuthenticationError: 435 4.7.8 Error: authentication failed:", AuthFailed, "", ""},
-	// https://github.com/OperationCode/operationcode_old_site/issues/713
-	{"Net::SMTPAuthenticationError: 535 Authentication failed: Bad username / password", AuthFailed, "", ""},
 	// https://github.com/pivorakmeetup/pivorak-web-app/issues/712
 	{"Net::SMTPAuthenticationError: 535 5.7.0 Mailgun is not loving your login or password", AuthFailed, "", ""},
 	// https://github.com/cyrusstoller/RevTilt/issues/32
 	{"2013-05-26T04:50:01.345671+00:00 app[web.1]: Net::SMTPAuthenticationError (534-5.7.9 Please log in with your web browser and then try again. Learn more at", AuthWebLoginRequired, "", ""},
 	// https://github.com/dcparker/ruby-gmail/issues/23
 	{"Net::SMTPAuthenticationError: 530 5.7.0 Must issue a STARTTLS command first. g4sm20621052ybh.7", TLSRequired, "", ""},
-	// https://github.com/redu/redu/issues/340
-	{"ar_sendmail: authentication error, giving up: 535-5.7.1 Username and Password not accepted. Learn more at", AuthFailed, "", ""},
 
 	// ===== Erlang (gen_smtp) =====
-	// https://github.com/gen-smtp/gen_smtp/issues/140
-	{"{{nocatch,{permanent_failure,<<\"550 5.4.5 Daily user sending quota exceeded. o65sm25351206pga.71 - gsmtp\\r\\n\">>}}", SMTPSendingLimit, "", ""},
 
 	// ===== Go =====
 	// https://github.com/mattermost/mattermost/issues/16879
@@ -119,8 +100,6 @@ var unseenBatch = []corpusCase{
 	{"Failed to send test email: tls dial: tls: first record does not look like a TLS handshake", PortExpectsSTARTTLS, "", ""},
 	// https://github.com/gophish/gophish/issues/720 (smtp2go)
 	{"worker.go:359: gomail: could not send email 1: 552 Your account has been suspended. Please contact us to reactivate", AuthAccountLocked, "", ""},
-	// https://github.com/pocketbase/pocketbase/issues/584
-	{"Failed to send the test email. Raw error: \n535 Authentication Failed.", AuthFailed, "", ""},
 
 	// ===== curl / libcurl / C libraries =====
 	// https://github.com/curl/curl/pull/11 (POP3 has STLS, not STARTTLS)
@@ -135,12 +114,6 @@ var unseenBatch = []corpusCase{
 	{"error:[0x3000907]:[mesalink]:[src/libssl/ssl.rs:344]:[TLSErrorAlertReceivedHandshakeFailure]", TLSHandshakeFailed, "", ""},
 	// https://github.com/mailcow/mailcow-dockerized/issues/2185 (openssl s_client on the plaintext port 25)
 	{"139647800877120:error:1408F10B:SSL routines:ssl3_get_record:wrong version number:../ssl/record/ssl3_record.c:252:", PortExpectsSTARTTLS, "", ""},
-	// https://github.com/deanproxy/eMail/issues/45
-	{"email: FATAL: Smtp error: 503 Bad sequence of commands", SMTPBadSequence, "", ""},
-	// https://github.com/mludvig/smtp-cli/issues/24 (Perl)
-	{"MAIL FROM <user@example.com> failed: '503 bad sequence of commands'", SMTPBadSequence, "", ""},
-	// https://github.com/diladele/websafety/issues/2319
-	{"2025/06/17 03:00:01 Fatal error: 500 5.0.0 Line too long", SMTPLineTooLong, "", ""},
 
 	// ===== msmtp, mbsync, Thunderbird, Outlook =====
 	// https://github.com/marlam/msmtp/issues/27 (tls_starttls off on 587)
@@ -159,10 +132,6 @@ var unseenBatch = []corpusCase{
 	{"Alert from Account(Email address): please login via the web browser;\nhttps://support.google.com/mail/accounts/answer/78754(Failure)", AuthWebLoginRequired, "", ""},
 	// https://github.com/webcompat/web-bugs/issues/50402
 	{"Login to server imap.aol.com with (username)@aol.com failed", AuthFailed, "", ""},
-	// https://github.com/mscdex/node-imap/issues/916 (Outlook 2019 NDR)
-	{"The following recipient(s) cannot be reached:  503 Bad sequence of commands", SMTPBadSequence, "", ""},
-	// https://github.com/root-io/vmail/issues/67 (Windows mail client)
-	{"An Outgoing server (SMTP) error occurred while sending mail. The server responded:  5.7.1 <DATA>: Data command rejected: only 10 messages per day", SMTPSendingLimit, "", ""},
 	// https://umatechnology.org/outlook-error-0x800cccdd-imap-server-closed-the-connection (Outlook's message)
 	{"0x800CCCDD: Your IMAP server closed the connection", ServerClosed, "", ""},
 
@@ -179,36 +148,24 @@ var unseenBatch = []corpusCase{
 	{"postfix/smtp[17059]: 9BDCBA19EA: SASL authentication failed; server smtp.office365.com[40.99.150.50] said: 535 5.7.3 Authentication unsuccessful [FR3P281CA0094.DEUP281.PROD.OUTLOOK.COM]", AuthFailed, "", ""},
 	// https://github.com/MicrosoftDocs/OfficeDocs-Exchange/issues/2729
 	{"'550 5.1.90 Your message can't be sent because you've reached your daily limit for message recipients'", SMTPSendingLimit, "", ""},
-	// https://github.com/MicrosoftDocs/OfficeDocs-Support/issues/1150
-	{"554 5.2.0 STOREDRV.Submission.Exception:SubmissionQuotaExceededException", SMTPSendingLimit, "", ""},
 	// https://github.com/mailcow/mailcow-dockerized/issues/85
 	{"450 4.7.1 Client host rejected: cannot find your reverse hostname, [XXX.XXX.XXX.XXX]", SMTPNoReverseDNS, "smtp", "rcpt"},
-	// https://github.com/sisimai/rb-sisimai/issues/97
-	{"(host neko.exmple.jp[192.0.2.222] said: 450 4.7.25 Client host rejected: cannot find your hostname, [192.0.2.22] (in reply to RCPT TO command))", SMTPNoReverseDNS, "", ""},
-	// https://github.com/anonaddy/anonaddy/issues/713
-	{"mail.anonaddy.me[2a00:c6c0:0:108:3::10] said: 554 5.7.1 Client host\n    rejected: cannot find your reverse hostname, [2a01:4f8:171:145e::2] (in\n    reply to RCPT TO command)", SMTPNoReverseDNS, "", ""},
 	// https://github.com/omega8cc/boa/issues/532
 	{"said: 550 5.7.1 Client host rejected: cannot find your hostname,\n   [111.11.111.11](in reply to RCPT TO command)", SMTPNoReverseDNS, "", ""},
 	// https://github.com/mailcow/mailcow-dockerized/issues/2517
 	{"postfix/smtpd[2717]: NOQUEUE: reject: RCPT from unknown[xxx.xxx.xxx.xxx]: 450 4.7.1 Client host rejected: cannot find your reverse hostname, [xxx.xxx.xxx.xxx]; from=<pr001@domain.ru> to=<user@domain.ru> proto=ESMTP helo=<[yyy.yyy.yyy.yyy]>", SMTPNoReverseDNS, "", ""},
-	// https://github.com/anonaddy/anonaddy/issues/624
-	{"552 5.2.1 : Recipient address rejected: User disabled", SMTPRecipientDisabled, "smtp", "rcpt"},
 	// https://github.com/anonaddy/anonaddy/issues/757
 	{"Remote server returned '552 5.2.1 <phz5gwmw@anonaddy.com>: Recipient address rejected: User disabled'", SMTPRecipientDisabled, "", ""},
 	// https://github.com/OpenSMTPD/OpenSMTPD/issues/1134
 	{">>> DATA\n<<< 500 5.0.0: Line too long\n554 5.5.0 Remote protocol error", SMTPLineTooLong, "", ""},
-	// https://github.com/Kitura/Swift-SMTP/issues/106 (web.de)
-	{"Diagnostic-Code: SMTP; 501 Syntax error - line too long", SMTPLineTooLong, "", ""},
 	// https://github.com/digitalfox/pydici/issues/96
 	{"550, 'maximum allowed line length is 998 octets,", SMTPLineTooLong, "", ""},
-	// https://github.com/dx-tooling/platform-problem-monitoring-core/pull/1
-	{"550-Line length in message or single header exceeds 8192", SMTPLineTooLong, "", ""},
 	// https://github.com/docker-mailserver/docker-mailserver/issues/1508
 	{"status=bounced (host mail.my-domain.com[/var/run/dovecot/lmtp] said: 552 5.2.2 <quotauser@otherdomain.tld> Quota exceeded (mailbox for user is full) (in reply to end of DATA command))", SMTPRecipientMailboxFull, "", ""},
-	// https://github.com/OfflineIMAP/offlineimap/pull/29 (Groupwise IMAP answering APPEND)
-	{"NO APPEND The 1500 MB storage limit has been exceeded.", IMAPOverQuota, "", ""},
-	// https://github.com/mailcow/mailcow-dockerized/issues/4649 is a delivery log; the IMAP side is above.
 }
+
+// allCorpus is the corpus with the batch: what TestCorpus and TestScore hold the matcher to.
+func allCorpus() []corpusCase { return append(append([]corpusCase{}, corpus...), unseenBatch...) }
 
 // benignUnseen are success and non-mail lines from the same threads: no error-level finding.
 var benignUnseen = []string{
@@ -236,9 +193,48 @@ var benignUnseen = []string{
 
 // TestUnseenBatch scores the batch per client family. The figure before the matcher was changed
 // for it is in the README; from then on the batch is part of the corpus (TestScore counts it).
+// TestLibraryErrorNames checks that the rules written for it key on names, not on its sentences.
 func TestUnseenBatch(t *testing.T) {
 	if len(unseenBatch) < 60 {
 		t.Fatalf("unseen batch has %d texts, want at least 60", len(unseenBatch))
 	}
-	logScore(t, "unseen batch 2026-12-04", unseenBatch)
+	logScore(t, "2026-12-04 batch (48/65 before the matcher was changed for it)", unseenBatch)
+}
+
+// TestLibraryErrorNames: the batch's misses were fixed by keying on the libraries' stable error
+// names and codes, so their siblings from the same tables (never pasted in any thread we read)
+// are named too. Sources: GnuTLS lib/errors.c, libetpan mailimap/mailpop3/mailsmtp error enums,
+// Mozilla's nsresult table (netwerk/base/nsNetError.h), rustls AlertDescription.
+func TestLibraryErrorNames(t *testing.T) {
+	for _, tt := range []struct {
+		text string
+		want Code
+	}{
+		{"A TLS packet with unexpected length was received.", PortExpectsSTARTTLS},
+		{"mailimap Last Error Explanation: MAILIMAP_ERROR_SSL", TLSHandshakeFailed},
+		{"MAILPOP3_ERROR_SSL", TLSHandshakeFailed},
+		{"nsresult: \"0x804b000d (NS_ERROR_CONNECTION_REFUSED)\"", TCPRefused},
+		{"nsresult: \"0x804b001e (NS_ERROR_UNKNOWN_HOST)\"", DNSNXDomain},
+		{"nsresult: \"0x804b0014 (NS_ERROR_NET_RESET)\"", TCPReset},
+		{"received fatal alert: HandshakeFailure", TLSHandshakeFailed},
+		{"Unexpected token in IMAP greeting: [atom: BYE]", ServerBusy},
+		{"Unexpected token in IMAP greeting: [atom: OK]", ""}, // an OK greeting is no refusal
+		{"* BYE Session invalidated - TokenExpired", AuthOAuthTokenExpired},
+		{"535 5.7.9 Please sign in with your web browser", AuthWebLoginRequired},
+	} {
+		got := MatchText(tt.text)
+		var first Code
+		if len(got) > 0 {
+			first = got[0].Code
+		}
+		if tt.want == "" {
+			if first == PortWrongProtocol || first == ServerBusy {
+				t.Errorf("MatchText(%q) = %s, want neither busy nor wrong protocol", tt.text, first)
+			}
+			continue
+		}
+		if first != tt.want {
+			t.Errorf("MatchText(%q) = %v, want %s", tt.text, got, tt.want)
+		}
+	}
 }
