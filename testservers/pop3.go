@@ -86,6 +86,9 @@ func (s *pop3Session) serve() {
 			return
 		}
 		v, arg := verb(line)
+		if s.pop3Canned(v) {
+			continue
+		}
 		if s.authed {
 			if !s.transaction(v, arg) {
 				return

@@ -42,6 +42,9 @@ func (s *smtpSession) serve() {
 			continue
 		}
 		v, arg := verb(line)
+		if s.smtpCanned(v) {
+			continue
+		}
 		switch v {
 		case "EHLO", "HELO":
 			switch {
@@ -432,6 +435,9 @@ func (s *smtpSession) data() bool {
 	}
 	s.srv.nCmds.Add(1)
 	s.resetTx()
+	if s.smtpCanned(".") {
+		return true
+	}
 	if size > smtpMaxMessage {
 		return s.reply("552 5.3.4 Error: message file too big") == nil
 	}

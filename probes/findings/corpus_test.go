@@ -1088,6 +1088,10 @@ var replyCorpus = []corpusCase{
 	{"-ERR Command not permitted when TLS active", TLSSTARTTLSUnavailable, "pop3", "stls"},
 	// IMAP greeting refusal (RFC 9051 7.1.5)
 	{"* BYE Server busy, try again later", ServerBusy, "imap", "greeting"},
+	// Exim src/smtp_in.c: commands out of order, named only by the code and the command (RFC 5321 4.3.2)
+	{"503 sender already given", SMTPBadSequence, "smtp", "mail"},
+	{"503 sender not yet given", SMTPBadSequence, "smtp", "rcpt"},
+	{"503 valid RCPT command must precede DATA", SMTPBadSequence, "smtp", "data"},
 }
 
 func TestReplyCorpus(t *testing.T) {

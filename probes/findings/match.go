@@ -998,6 +998,8 @@ func phaseFallback(proto string, phase string, norm []byte) (Code, bool) {
 				return SMTPAuthRequired, true
 			case "552":
 				return SMTPMessageTooLarge, true
+			case "503": // RFC 5321 4.3.2: MAIL out of order (Exim "503 sender already given")
+				return SMTPBadSequence, true
 			}
 		case "rcpt", "rcpt to", "to":
 			switch code {
@@ -1005,6 +1007,8 @@ func phaseFallback(proto string, phase string, norm []byte) (Code, bool) {
 				return SMTPAuthRequired, true
 			case "450", "451":
 				return SMTPGreylisted, true
+			case "503": // RCPT without an accepted MAIL (Exim "503 sender not yet given")
+				return SMTPBadSequence, true
 			}
 		case "data", "dot", "message", "body":
 			switch code {
@@ -1012,6 +1016,8 @@ func phaseFallback(proto string, phase string, norm []byte) (Code, bool) {
 				return SMTPMessageTooLarge, true
 			case "554":
 				return SMTPSpamRejected, true
+			case "503": // DATA without an accepted RCPT (Exim "503 valid RCPT command must precede DATA")
+				return SMTPBadSequence, true
 			}
 		}
 	case "pop3":
