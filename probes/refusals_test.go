@@ -2,6 +2,7 @@ package probes_test
 
 import (
 	"context"
+	"strings"
 	"testing"
 	"testing/synctest"
 	"time"
@@ -15,13 +16,15 @@ import (
 // live probe must draw from it. The replies are quoted from real servers (the corpus entry or
 // thread named beside each, see probes/findings/corpus_test.go and unseen_test.go).
 type refusal struct {
-	name  string
-	proto string
-	f     testservers.Faults
-	send  bool   // drawn by the --send-test round trip (MAIL, RCPT, DATA), not by the probe
-	step  string // the step that must carry the finding
-	want  findings.Code
-	also  findings.Code // another error-level code the same exchange rightly carries
+	name   string
+	proto  string
+	server string // the server's protocol when it is not proto (a port mix-up)
+	f      testservers.Faults
+	send   bool   // drawn by the --send-test round trip (MAIL, RCPT, DATA), not by the probe
+	step   string // the step that must carry the finding
+	want   findings.Code
+	also   findings.Code // another error-level code the same exchange rightly carries
+	ev     string        // the finding's evidence must contain this
 }
 
 // refusals cover the codes that until now only `explain` produced: each is a reply a real
@@ -96,6 +99,17 @@ var refusals = []refusal{
 		f: testservers.Faults{Replies: map[string]string{".": "554 DT:SPM 163 smtp8,DMCowACHEMvH1adakFYxKA--.26575S3 1520948680,please see http://mail.163.com/help/help_spam_16.htm?ip=120.194.143.76&hostid=smtp8&time=1520948680"}}},
 	{name: "unauthenticated mail (Gmail 5.7.26)", proto: "smtp", send: true, step: probes.StepData, want: findings.SMTPSPFDMARCRejected,
 		f: testservers.Faults{Replies: map[string]string{".": "550-5.7.26 This mail is unauthenticated, which poses a security risk to the\r\n550-5.7.26 sender and Gmail users, and has been blocked.\r\n550 5.7.26 https://support.google.com/mail/answer/81126#authentication a1si123 - gsmtp"}}},
+	// brutegmail#5, zotero-arxiv-daily#63: smtplib's login() gets no reply, the server hung up
+	{name: "server hangs up on the login", proto: "smtp", step: probes.StepAuth, want: findings.ServerClosed,
+		f: testservers.Faults{CloseOn: "AUTH"}},
+	// MailKit#1099, laravel-imap#343, cpython#152768: an IMAP client on an SMTP or POP3 port and the reverse
+	{name: "IMAP client on an SMTP port", proto: "imap", server: "smtp", step: probes.StepGreeting, want: findings.PortWrongProtocol},
+	{name: "IMAP client on a POP3 port", proto: "imap", server: "pop3", step: probes.StepGreeting, want: findings.PortWrongProtocol,
+		ev: "POP3 greeting where IMAP was expected: +OK"},
+	{name: "POP3 client on an IMAP port", proto: "pop3", server: "imap", step: probes.StepGreeting, want: findings.PortWrongProtocol},
+	{name: "POP3 client on an SMTP port", proto: "pop3", server: "smtp", step: probes.StepGreeting, want: findings.PortWrongProtocol},
+	{name: "SMTP client on a POP3 port", proto: "smtp", server: "pop3", step: probes.StepGreeting, want: findings.PortWrongProtocol},
+	{name: "SMTP client on an IMAP port", proto: "smtp", server: "imap", step: probes.StepGreeting, want: findings.PortWrongProtocol},
 	// ---- POP3 ----
 	{name: "POP3 Coremail IP denied", proto: "pop3", step: probes.StepAuth, want: findings.AuthIPDenied,
 		f: testservers.Faults{AuthReject: "-ERR ERR.LOGIN.IPDENY"}},
@@ -115,6 +129,9 @@ var refusals = []refusal{
 	// RFC 9051 7.1: an untagged ALERT before the refusal must reach the user too
 	{name: "IMAP ALERT with the refusal", proto: "imap", step: probes.StepAuth, want: findings.IMAPAlert, also: findings.ServerBusy,
 		f: testservers.Faults{AuthReject: "* OK [ALERT] System shutdown in 10 minutes\r\nNO [UNAVAILABLE] Try again later"}},
+	// forwardemail#425: "IMAP error: unexpected EOF" in the middle of a session
+	{name: "IMAP server hangs up mid-session", proto: "imap", step: probes.StepExamine, want: findings.ServerClosed,
+		f: testservers.Faults{CloseOn: "EXAMINE"}},
 	// Dovecot's wording for a missing mailbox
 	{name: "IMAP NONEXISTENT INBOX", proto: "imap", step: probes.StepExamine, want: findings.IMAPNonexistentMailbox,
 		f: testservers.Faults{Replies: map[string]string{"EXAMINE": "NO [NONEXISTENT] Mailbox doesn't exist: INBOX"}}},
@@ -145,6 +162,9 @@ func TestServerRefusals(t *testing.T) {
 				}
 				if found == nil {
 					t.Fatalf("no %s on step %s; codes %v\n%s", tt.want, tt.step, codesOf(r), dump(r))
+				}
+				if !strings.Contains(found.Evidence, tt.ev) {
+					t.Errorf("evidence %q lacks %q", found.Evidence, tt.ev)
 				}
 				// The refusal is the diagnosis: no other error-level finding contradicts it.
 				for _, f := range r.Findings() {
@@ -179,7 +199,11 @@ func runRefusal(t *testing.T, ca *testservers.CA, tt refusal) probes.Result {
 	}
 	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Minute)
 	defer cancel()
-	srv := start(tt.proto, tt.f)
+	sp := tt.server
+	if sp == "" {
+		sp = tt.proto
+	}
+	srv := start(sp, tt.f)
 	if !tt.send {
 		return probes.Probe(ctx, ep(tt.proto), login(srv))
 	}

@@ -86,7 +86,10 @@ func (s *pop3Session) serve() {
 			return
 		}
 		v, arg := verb(line)
-		if s.pop3Canned(v) {
+		if handled, alive := s.pop3Canned(v); handled {
+			if !alive {
+				return
+			}
 			continue
 		}
 		if s.authed {

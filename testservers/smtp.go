@@ -42,7 +42,10 @@ func (s *smtpSession) serve() {
 			continue
 		}
 		v, arg := verb(line)
-		if s.smtpCanned(v) {
+		if handled, alive := s.smtpCanned(v); handled {
+			if !alive {
+				return
+			}
 			continue
 		}
 		switch v {
@@ -435,8 +438,8 @@ func (s *smtpSession) data() bool {
 	}
 	s.srv.nCmds.Add(1)
 	s.resetTx()
-	if s.smtpCanned(".") {
-		return true
+	if handled, alive := s.smtpCanned("."); handled {
+		return alive
 	}
 	if size > smtpMaxMessage {
 		return s.reply("552 5.3.4 Error: message file too big") == nil
