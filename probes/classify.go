@@ -108,8 +108,11 @@ func (s *Session) findingFor(step string, err error) findings.Finding {
 	case KindDNS:
 		code = findings.DNSFailure
 		switch {
-		case errors.Is(err, ErrNXDomain) || errors.Is(err, ErrNoRecords):
+		case errors.Is(err, ErrNXDomain):
 			code = findings.DNSNXDomain
+		case errors.Is(err, ErrNoRecords):
+			// The name exists (NOERROR) but has no A/AAAA: a bare domain typed as the server.
+			code = findings.DNSNoAddress
 		case errors.Is(err, ErrOwnerMismatch):
 			code = findings.DNSOwnerMismatch
 		}

@@ -217,3 +217,20 @@ func runRefusal(t *testing.T, ca *testservers.CA, tt refusal) probes.Result {
 	}
 	return rep.Results[2]
 }
+
+// TestResolveNoAddress: a server name that exists in DNS without an address (a bare domain with
+// only MX, typed where mail.example.test belongs) is dns.no-address, and a name that does not
+// exist stays dns.nxdomain. Real UDP to a loopback DNS server.
+func TestResolveNoAddress(t *testing.T) {
+	dns := testservers.StartDNST(t, testservers.Zone{
+		MX: map[string][]testservers.MX{"example.test": {{Host: "mail.example.test", Pref: 10}}},
+		A:  map[string][]string{"mail.example.test": {"127.0.0.1"}},
+	})
+	for host, want := range map[string]findings.Code{"example.test": findings.DNSNoAddress, "nowhere.test": findings.DNSNXDomain} {
+		r := probes.Probe(context.Background(), probes.Endpoint{Proto: probes.IMAP, Host: host, Port: 993, Security: probes.ImplicitTLS},
+			probes.Options{Timeout: 10 * time.Second, Resolver: probes.NewResolver(dns.Addr, 10*time.Second), NoModeDetect: true})
+		if !r.HasCode(want) || len(codesOf(r)) != 1 {
+			t.Errorf("%s: codes %v, want only %s\n%s", host, codesOf(r), want, dump(r))
+		}
+	}
+}
