@@ -117,7 +117,13 @@ var refusals = []refusal{
 		f: testservers.Faults{AuthReject: "-ERR ERR.LOGIN.DOMAINEXPED"}},
 	{name: "POP3 SYS/PERM", proto: "pop3", step: probes.StepAuth, want: findings.POP3SysPerm,
 		f: testservers.Faults{AuthReject: "-ERR [SYS/PERM] Mailbox is read-only"}},
+	// hMailServer POP3Connection.cpp: a user name without "@" and no default domain
+	{name: "POP3 hMailServer wants the full address", proto: "pop3", step: probes.StepAuth, want: findings.AuthUsernameFormat,
+		f: testservers.Faults{AuthReject: "-ERR Invalid user name or password. Please use full email address as user name."}},
 	// ---- IMAP ----
+	// hMailServer IMAPCommandLogin.cpp, the same refusal over IMAP
+	{name: "IMAP hMailServer wants the full address", proto: "imap", step: probes.StepAuth, want: findings.AuthUsernameFormat,
+		f: testservers.Faults{AuthReject: "NO Invalid user name or password. Please use full email address as user name."}},
 	{name: "IMAP AUTHORIZATIONFAILED", proto: "imap", step: probes.StepAuth, want: findings.AuthAuthorizationFailed,
 		f: testservers.Faults{AuthReject: "NO [AUTHORIZATIONFAILED] No permission to access shared@example.org"}},
 	{name: "IMAP CONTACTADMIN", proto: "imap", step: probes.StepAuth, want: findings.IMAPContactAdmin,

@@ -344,6 +344,9 @@ var corpus = []corpusCase{
 	{"a1 NO [UNAVAILABLE] Temporary authentication failure. [host:2024-01-01 10:00:00]", ServerBusy, "imap", "auth"},
 	// providers.md I13 (RFC 5530)
 	{"a1 NO [AUTHORIZATIONFAILED] No permission to access shared@example.org", AuthAuthorizationFailed, "imap", "auth"},
+	// hMailServer source (POP3Connection.cpp, IMAPCommandLogin.cpp): a login name without "@"
+	{"-ERR Invalid user name or password. Please use full email address as user name.", AuthUsernameFormat, "pop3", "pass"},
+	{"1 NO Invalid user name or password. Please use full email address as user name.", AuthUsernameFormat, "imap", "auth"},
 	// providers.md I13 (RFC 5530)
 	{"a1 NO [CONTACTADMIN] Account requires administrator attention", IMAPContactAdmin, "imap", "auth"},
 	// providers.md I13 (RFC 5530 example)
