@@ -331,6 +331,8 @@ func signatures() []*sig {
 			but("connect timed out"),
 		cli("go-read-timeout", ServerResponseTimeout, "read tcp", "read udp").and("i/o timeout"),
 		cli("closed-by-timeout", ServerResponseTimeout, "closed: timed out", "closed: read timed out"),
+		cli("dotnet-read-timeout", ServerResponseTimeout, "unable to read data from the transport connection").
+			and("did not properly respond"),
 		// Routes.
 		cli("ipv6-unreachable", NetIPv6Unreachable, "network is unreachable", "enetunreach",
 			"no route to host", "ehostunreach", "network unreachable", "host is unreachable").
@@ -372,14 +374,15 @@ func signatures() []*sig {
 			"unable_to_verify_leaf_signature", "pkix path building failed",
 			"unable to find valid certification path", "untrustedroot", "partialchain",
 			"issuer certificate is unknown", "unknown_issuer", "certificate is not trusted",
-			"not trusted by the trust provider", "self_signed_cert_in_chain", "证书不受信任"),
+			"not trusted by the trust provider", "self_signed_cert_in_chain", "certificate for this server is invalid",
+			"证书不受信任"),
 		// Port and security mode.
 		cli("tls-on-plaintext-port", PortExpectsSTARTTLS, "wrong version number", "wrong_version_number",
 			"first record does not look like a tls handshake", "unrecognized ssl message",
 			"plaintext connection?", "ssl3_get_record", "packet length too long", "unknown protocol",
 			"securesocketoptions.starttls", "unexpected tls packet", "tls packet with unexpected length"),
 		cli("plaintext-on-tls-port", PortExpectsTLS, "securesocketoptions.sslonconnect"),
-		cli("bad-greeting-tls-port", PortExpectsTLS, "bad greeting").match(`port:? (465|993|995)\b`),
+		cli("bad-greeting-tls-port", PortExpectsTLS, "bad greeting", "response: -1").match(`port:? (465|993|995)\b`),
 		cli("wrong-protocol", PortWrongProtocol, "is not an imap4 mail server", "不是 imap4 邮件服务器",
 			"not an imap server", "not a pop3 server"),
 		cli("greeting-bye", ServerBusy, "greeting").match(`greeting\W.{0,40}?\bbye\b`),
@@ -401,18 +404,20 @@ func signatures() []*sig {
 		cli("reset", TCPReset, "connection reset", "econnreset", "forcibly closed by the remote host",
 			"broken pipe", "epipe", "socket error # 10054", "wsaeconnreset", "0x800ccc0f",
 			"connection to the server was interrupted", "lost in the middle of the transaction",
-			"unexpectedly terminated the connection", "software caused connection abort", "ns_error_net_reset", "连接被重置",
+			"unexpectedly terminated the connection", "software caused connection abort", "ns_error_net_reset",
+			"aborted by the software in your host machine", "wsaeconnaborted", "econnaborted", "连接被重置",
 			"连接在传输过程中中断"),
 		cli("tls-unexpected-eof", TLSHandshakeFailed, "unexpected eof while reading", "tls_start_servertls() failed"),
 		cli("closed", ServerClosed, "unexpected socket close", "connection unexpectedly closed",
 			"connection closed unexpectedly", "unexpectedly disconnected", "net_io_connectionclosed",
 			"has disconnected", "已经断开连接", "[eof]", "unexpected eof", "closed by remote host",
-			"server closed the connection", "connection closed by foreign host", "end of stream").
+			"server closed the connection", "connection closed by foreign host", "end of stream",
+			"socket closed while reading").
 			but("handshake"),
 		cli("go-eof", ServerClosed, "eof").match(`(^|[:\s])eof$`),
 		cli("bad-greeting", ServerProtocolError, "bad greeting", "incorrect greeting", "short response",
 			"malformed response", "invalid response", "unexpected response", "不正确的问候"),
-		cli("go-unencrypted", AuthPlaintextRefused, "unencrypted connection"),
+		cli("go-unencrypted", AuthPlaintextRefused, "unencrypted connect"),
 		cli("tb-server-busy", ServerBusy, "0x800ccc67", "0x800ccc0b", "server or maildrop is busy"),
 
 		// ---- E. Fallbacks: the fault is clear in kind, not in cause ----

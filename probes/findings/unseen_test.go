@@ -165,7 +165,9 @@ var unseenBatch = []corpusCase{
 }
 
 // allCorpus is the corpus with the batch: what TestCorpus and TestScore hold the matcher to.
-func allCorpus() []corpusCase { return append(append([]corpusCase{}, corpus...), unseenBatch...) }
+func allCorpus() []corpusCase {
+	return append(append(append([]corpusCase{}, corpus...), unseenBatch...), unseenBatch2...)
+}
 
 // benignUnseen are success and non-mail lines from the same threads: no error-level finding.
 var benignUnseen = []string{
