@@ -76,7 +76,8 @@ func signatures() []*sig {
 		// ---- A. Provider and server texts that name the cause outright ----
 		// QQ / NetEase / Coremail: the client authorization code (授权码).
 		srv("qq-authcode", AuthAuthorizationCodeRequired, "authorization code", "authorized code",
-			"授权码", "授权密码", "enter your authoriz", "no=1001256").but("oauth", "invalid_grant"),
+			"授权码", "授权密码", "enter your authoriz", "no=1001256",
+			"authentication failed, system busy").but("oauth", "invalid_grant"),
 		srv("exmail-weixin-token", AuthAuthorizationCodeRequired, "weixin token", "客户端专用密码"),
 		srv("coremail-reqcode", AuthAuthorizationCodeRequired, "err.login.reqcode"),
 		// QQ's misspelt "requiered" and the same demand worded by others.
@@ -178,6 +179,11 @@ func signatures() []*sig {
 			"not owned by user", "doesn't conform with authentication", "dt:sum",
 			"envelope sender is not match", "local user only", "sender is not the authenticated user", "email address is not verified",
 			"发件人必须与登录"),
+		srv("zoho-relaying-as", SMTPSenderMismatch, "relaying disallowed as"),
+		// Yahoo's wording when the From is not the logged-in account.
+		srv("yahoo-mailbox-unavailable", SMTPSenderMismatch, "request failed; mailbox unavailable"),
+		// QQ answers a malformed MAIL FROM (a name, not an address) this way.
+		srv("qq-invalid-input", SMTPSenderInvalid, "invalid input from"),
 		srv("ip-rate-limit", ServerBusy, "ip frequency limited", "connection frequency limited",
 			"hl:icc", "hl:ifc", "hl:rep", "hl:mep", "hl:ifq"),
 		// RFC 7372 X.7.25 and Postfix reject_unknown_client / reject_unknown_reverse_client_hostname.
@@ -187,7 +193,8 @@ func signatures() []*sig {
 			"rbl deny", "banned sending ip", "spam abuse detected from ip", "traffic not accepted from this ip",
 			"is blacklisted", "blocklisted", "block listed", "black listed", "block-listed", "black-listed", "is listed at", "[bl21]", "[tss09]", "client host rejected",
 			"ip is rejected", "ip address is blocked", "your ip has been blocked"),
-		srv("spam-rejected", SMTPSpamRejected, "dt:spm", "mail content denied", "rejected by anti-spam",
+		srv("yahoo-tss", SMTPIPBlocked, "[tss").match(`\[tss\d\d\]`),
+		srv("spam-rejected", SMTPSpamRejected, "dt:spm", "message not allowed", "mail content denied", "rejected by anti-spam",
 			"reject by content spam", "reject by behaviour spam", "content identified as spam",
 			"likely unsolicited mail", "not accepted for policy reasons", "identified as spam",
 			"rejected as spam", "spam message rejected", "message rejected due to spam",
@@ -301,7 +308,8 @@ func signatures() []*sig {
 		srv("imap-overquota", IMAPOverQuota, "[overquota]"),
 		srv("imap-unavailable", ServerBusy, "[unavailable]", "[limit]", "[inuse]",
 			"maximum number of connections", "too many connections", "too many simultaneous connections",
-			"too many concurrent", "connection limit", "mail_max_userip_connections", "最大连接数量"),
+			"too many concurrent", "connection limit", "mail_max_userip_connections", "最大连接数量",
+			"server busy", "server is busy", "temporary server error"),
 		srv("smtp-421", ServerBusy, "421").match(`(^|[\s:>'"(,])421[ ,-]`),
 		cli("smtp-503", SMTPBadSequence, "503").match(`(^|[\s:>'"(,|])503[ ,-]`),
 
@@ -333,6 +341,7 @@ func signatures() []*sig {
 		cli("closed-by-timeout", ServerResponseTimeout, "closed: timed out", "closed: read timed out"),
 		cli("dotnet-read-timeout", ServerResponseTimeout, "unable to read data from the transport connection").
 			and("did not properly respond"),
+		cli("ssl-read-timeout", ServerResponseTimeout, "read error", "ssl_read").and("timed out"),
 		// Routes.
 		cli("ipv6-unreachable", NetIPv6Unreachable, "network is unreachable", "enetunreach",
 			"no route to host", "ehostunreach", "network unreachable", "host is unreachable").
@@ -462,7 +471,7 @@ func signatures() []*sig {
 		cli("generic-timeout", TCPTimeout, "timed out", "i/o timeout", "超时").gen(),
 		cli("client-connect-failed", TCPConnectFailed, "smtp connect() failed", "could not connect to smtp host",
 			"couldn't connect to host", "could not connect to host", "mailconnectexception",
-			"failed to connect to server", "unable to connect to", "cannot connect to your", "0x800ccc0e",
+			"failed to connect to server", "unable to connect", "cannot connect to your", "0x800ccc0e",
 			"0x80042109", "0x80042108", "0x800ccc15", "could not connect to mail server",
 			"failed to connect to server", "connecting to outgoing server", "esocket", "econnection",
 			"无法连接到服务器", "连接服务器失败", "服务器连接失败", "连接到服务器失败", "无法连接", "connection failed",
