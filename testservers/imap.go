@@ -117,7 +117,7 @@ func (s *imapSession) serve() {
 			continue
 		}
 		p.sp() // the arguments follow
-		if handled, alive := s.imapCanned(tag, strings.ToUpper(name)); handled {
+		if handled, alive := s.canned(strings.ToUpper(name), tag+" "); handled {
 			if !alive {
 				return
 			}

@@ -86,7 +86,7 @@ func (s *pop3Session) serve() {
 			return
 		}
 		v, arg := verb(line)
-		if handled, alive := s.pop3Canned(v); handled {
+		if handled, alive := s.canned(v, ""); handled {
 			if !alive {
 				return
 			}

@@ -15,48 +15,17 @@ package testservers
 // antivirus in between ends the session ("SMTPServerDisconnected: Connection unexpectedly
 // closed" out of smtplib's login()).
 
-// cannedReply is the Replies entry for verb, if any; closeIt reports a CloseOn verb.
-func (f *Faults) cannedReply(verb string) (reply string, closeIt, ok bool) {
+// canned answers the command verb from Faults.Replies or Faults.CloseOn; prefix goes before the
+// reply (an IMAP tag and a space; "" for SMTP and POP3). handled reports whether it answered,
+// alive whether the connection is still up.
+func (w *wire) canned(verb, prefix string) (handled, alive bool) {
+	f := &w.srv.cfg.Faults
 	if f.CloseOn != "" && f.CloseOn == verb {
-		return "", true, true
+		return true, false
 	}
 	r, ok := f.Replies[verb]
-	return r, false, ok
-}
-
-// smtpCanned answers an SMTP command from Replies or CloseOn: handled reports whether it did,
-// alive whether the connection is still up.
-func (s *smtpSession) smtpCanned(verb string) (handled, alive bool) {
-	r, closeIt, ok := s.srv.cfg.Faults.cannedReply(verb)
-	switch {
-	case !ok:
+	if !ok {
 		return false, true
-	case closeIt:
-		return true, false
 	}
-	return true, s.reply(splitReply(r)...) == nil
-}
-
-// pop3Canned is smtpCanned for POP3.
-func (s *pop3Session) pop3Canned(verb string) (handled, alive bool) {
-	r, closeIt, ok := s.srv.cfg.Faults.cannedReply(verb)
-	switch {
-	case !ok:
-		return false, true
-	case closeIt:
-		return true, false
-	}
-	return true, s.reply(splitReply(r)...) == nil
-}
-
-// imapCanned is smtpCanned for a tagged IMAP command (the reply follows the tag).
-func (s *imapSession) imapCanned(tag, name string) (handled, alive bool) {
-	r, closeIt, ok := s.srv.cfg.Faults.cannedReply(name)
-	switch {
-	case !ok:
-		return false, true
-	case closeIt:
-		return true, false
-	}
-	return true, s.reply(tag+" "+r) == nil
+	return true, w.reply(splitReply(prefix+r)...) == nil
 }

@@ -42,7 +42,7 @@ func (s *smtpSession) serve() {
 			continue
 		}
 		v, arg := verb(line)
-		if handled, alive := s.smtpCanned(v); handled {
+		if handled, alive := s.canned(v, ""); handled {
 			if !alive {
 				return
 			}
@@ -438,7 +438,7 @@ func (s *smtpSession) data() bool {
 	}
 	s.srv.nCmds.Add(1)
 	s.resetTx()
-	if handled, alive := s.smtpCanned("."); handled {
+	if handled, alive := s.canned(".", ""); handled {
 		return alive
 	}
 	if size > smtpMaxMessage {
