@@ -50,6 +50,11 @@ var refusals = []refusal{
 		f: testservers.Faults{AuthReject: "432 4.7.12 A password transition is needed"}},
 	{name: "Coremail unknown user", proto: "smtp", step: probes.StepAuth, want: findings.AuthUserUnknown,
 		f: testservers.Faults{AuthReject: "535 ERR.LOGIN.USERNOTEXIST"}},
+	// corpus: Gmail's sign-in challenge (providers.md)
+	{name: "Gmail wants a web sign-in", proto: "smtp", step: probes.StepAuth, want: findings.AuthWebLoginRequired,
+		f: testservers.Faults{AuthReject: "534-5.7.14 <https://accounts.google.com/signin/continue?sarp=1&scc=1&plt=AKgnsbt> Please log in via your web browser and\r\n534-5.7.14 then try again.\r\n534-5.7.14  Learn more at\r\n534 5.7.14  https://support.google.com/mail/answer/78754 t5sm1234 - gsmtp"}},
+	{name: "Gmail IMAP WEBALERT", proto: "imap", step: probes.StepAuth, want: findings.AuthWebLoginRequired,
+		f: testservers.Faults{AuthReject: "NO [WEBALERT https://accounts.google.com/signin/continue?sarp=1&scc=1&plt=AKgnsbs] Web login required."}},
 	{name: "Gmail too many logins", proto: "smtp", step: probes.StepAuth, want: findings.AuthRateLimited,
 		f: testservers.Faults{AuthReject: "454 4.7.0 Too many login attempts, please try again later. t6sm1234 - gsmtp"}},
 	{name: "Yandex no access rights", proto: "smtp", step: probes.StepAuth, want: findings.AuthServiceDisabled,
