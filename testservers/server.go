@@ -80,6 +80,8 @@ type Faults struct {
 	SMTPAuthSuccessCode  int               // reply code for a successful AUTH instead of 235 (RFC 4954 6)
 	SMTPNoEnhancedCodes  bool              // ENHANCEDSTATUSCODES is offered, but NOOP is answered "250 Ok" (RFC 2034)
 	SMTPReplies          map[string]string // exact command line (upper case, e.g. "NOOP") → the reply sent instead (CRLF-separated lines)
+	Replies              map[string]string // command verb (or "." for the end of DATA) → a real server's refusal, any protocol (replyfaults.go)
+	CloseOn              string            // command verb (or ".") the server hangs up on without a reply (replyfaults.go)
 	BadCAPATerminator    bool              // POP3: the CAPA list never ends with "." (RFC 2449 5)
 	POP3WrongStateOK     bool              // POP3: STAT, LIST, … before login are answered +OK (RFC 1939 3)
 	POP3StatusNoSpace    bool              // POP3: QUIT is answered "+OKLogging out." (RFC 1939 3)
