@@ -2,7 +2,6 @@ package probes
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"slices"
 	"strings"
@@ -112,7 +111,9 @@ func Run(ctx context.Context, p Plan) Report {
 		rep.Findings = append(rep.Findings, Conclude(rep.Results)...)
 		rep.Findings = append(rep.Findings, drift(p.Provider, rep.Results)...)
 	}
-	if !p.Deadline.IsZero() && errors.Is(ctx.Err(), context.DeadlineExceeded) && parent.Err() == nil {
+	// The clock, not ctx.Err(): a step's own deadline timer and the context's fire at the same
+	// instant, and the step may be seen to end first.
+	if !p.Deadline.IsZero() && !time.Now().Before(p.Deadline) && parent.Err() == nil {
 		cut := 0
 		for _, r := range rep.Results {
 			if r.Status == Skip || r.HasCode(findings.RunDeadline) {
