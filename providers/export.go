@@ -206,7 +206,10 @@ func exportMobileconfig(s ExportSpec) ([]byte, error) {
 	w.line(1, "<array>")
 	w.line(2, "<dict>")
 	kv := func(k, v string) { w.el(3, "key", k); w.el(3, "string", v) }
-	kb := func(k string, v bool) { w.el(3, "key", k); w.line(3, map[bool]string{true: "<true/>", false: "<false/>"}[v]) }
+	kb := func(k string, v bool) {
+		w.el(3, "key", k)
+		w.line(3, map[bool]string{true: "<true/>", false: "<false/>"}[v])
+	}
 	ki := func(k string, v int) { w.el(3, "key", k); w.el(3, "integer", fmt.Sprint(v)) }
 	kv("EmailAccountDescription", s.DisplayName)
 	kv("EmailAccountType", acctType)
