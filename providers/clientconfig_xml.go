@@ -261,23 +261,23 @@ func readAutodiscover(root *xnode) (*ClientConfig, error) {
 	cc := &ClientConfig{Kind: KindAutodiscover}
 	resp := root.kid("Response")
 	if resp == nil {
-		return nil, errors.New("Autodiscover XML without a Response element")
+		return nil, errors.New("the Autodiscover XML without a Response element")
 	}
 	if e := resp.kid("Error"); e != nil {
-		return nil, fmt.Errorf("Autodiscover error response: %s", truncate(e.val("Message"), 120))
+		return nil, fmt.Errorf("the Autodiscover error response: %s", truncate(e.val("Message"), 120))
 	}
 	if u := resp.kid("User"); u != nil {
 		cc.Address = u.val("AutoDiscoverSMTPAddress")
 	}
 	acct := resp.kid("Account")
 	if acct == nil {
-		return nil, errors.New("Autodiscover response without an Account element")
+		return nil, errors.New("the Autodiscover response without an Account element")
 	}
 	switch acct.val("Action") {
 	case "redirectAddr":
-		return nil, fmt.Errorf("Autodiscover response redirects to the address %q; it carries no settings", truncate(acct.val("RedirectAddr"), 80))
+		return nil, fmt.Errorf("the Autodiscover response redirects to the address %q; it carries no settings", truncate(acct.val("RedirectAddr"), 80))
 	case "redirectUrl":
-		return nil, fmt.Errorf("Autodiscover response redirects to %q; it carries no settings", truncate(acct.val("RedirectUrl"), 120))
+		return nil, fmt.Errorf("the Autodiscover response redirects to %q; it carries no settings", truncate(acct.val("RedirectUrl"), 120))
 	}
 	for i, p := range acct.all("Protocol") {
 		var proto probes.Proto
