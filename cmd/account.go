@@ -14,10 +14,10 @@ type accountOptions struct {
 	io      *IO
 	g       *globalOpts
 	address string
+	export  exportFlag
 	offline bool
 	all     bool
 	send    sendTestFlags
-	export  exportFlag
 }
 
 func newCmdAccount(io_ *IO, g *globalOpts, runF func(context.Context, *accountOptions) error) *cobra.Command {
@@ -43,10 +43,10 @@ concurrently. With a password it logs in once per endpoint and looks at the mail
 			return runAccount(c.Context(), o)
 		},
 	}
+	o.export.register(c)
 	c.Flags().BoolVar(&o.offline, "offline", false, "use the built-in database only; touch no network")
 	c.Flags().BoolVar(&o.all, "all-sources", false, "run every discovery method even after one found endpoints")
 	o.send.register(c.Flags())
-	o.export.register(c)
 	return c
 }
 

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"net/http"
 	"slices"
 	"strings"
 
@@ -84,7 +85,15 @@ func (d *Discoverer) verifyAutoconfig(ctx context.Context, p *Provider, v *Verif
 	if dns == nil {
 		dns = probes.NewResolver("", d.timeout())
 	}
-	client := d.httpClient(dns)
+	// todo: call d.httpClient(dns, domain) directly once h20d's redirect rule (which adds the
+	// domain parameter) is on main; until then this compiles against either signature.
+	var client *http.Client
+	switch hc := any(d.httpClient).(type) {
+	case func(DNS) *http.Client:
+		client = hc(dns)
+	case func(DNS, string) *http.Client:
+		client = hc(dns, domain)
+	}
 	var notes []string
 	for _, u := range autoconfigURLs("verify@"+domain, domain) {
 		data, err := fetch(ctx, client, u)
