@@ -100,8 +100,9 @@ func runVerify(ctx context.Context, o *verifyOptions) error {
 	}
 	clear(popts.Password)
 	popts.Password, popts.Token, popts.User = nil, nil, ""
-	d := o.g.discoverer(db, popts, false)
-	d.HTTPSPort = o.httpsPort
+	// Only the autoconfig fetch of Discoverer is used: no discovery flags apply.
+	d := &providers.Discoverer{DB: db, DNS: popts.Resolver, Timeout: o.g.timeout, RootCAs: popts.RootCAs,
+		HTTPSPort: o.httpsPort}
 	out := make([]providers.Verification, len(list))
 	var wg sync.WaitGroup
 	sem := make(chan struct{}, verifyParallel)
