@@ -57,11 +57,14 @@ type verifyEndpoint struct {
 }
 
 type verifyJSON struct {
-	Key        string             `json:"key"`
-	Status     string             `json:"status"` // ok or drift
-	Endpoints  []verifyEndpoint   `json:"endpoints"`
-	Autoconfig probes.Step        `json:"autoconfig"`
-	Drift      []findings.Finding `json:"drift"`
+	Key        string           `json:"key"`
+	Status     string           `json:"status"` // ok or drift
+	Endpoints  []verifyEndpoint `json:"endpoints"`
+	Autoconfig probes.Step      `json:"autoconfig"`
+	// AutoconfigURL is where the provider's autoconfig was found, "" when it was not.
+	AutoconfigURL     string             `json:"autoconfig_url,omitempty"`
+	AutoconfigServers int                `json:"autoconfig_servers,omitempty"`
+	Drift             []findings.Finding `json:"drift"`
 }
 
 func runVerify(ctx context.Context, o *verifyOptions) error {
@@ -145,7 +148,8 @@ func writeVerify(w io.Writer, g *globalOpts, vs []providers.Verification) error 
 	if f == reports.JSON {
 		var js []verifyJSON
 		for _, v := range vs {
-			j := verifyJSON{Key: v.Key, Status: "ok", Autoconfig: v.Autoconfig, Drift: v.Drift}
+			j := verifyJSON{Key: v.Key, Status: "ok", Autoconfig: v.Autoconfig, AutoconfigURL: v.AutoconfigURL,
+				AutoconfigServers: v.AutoconfigServers, Drift: v.Drift}
 			if v.Drifted() {
 				j.Status = "drift"
 			}
@@ -177,16 +181,28 @@ func writeVerify(w io.Writer, g *globalOpts, vs []providers.Verification) error 
 				ok++
 			}
 		}
-		var drift []string
-		for _, f := range v.Drift {
-			drift = append(drift, f.Evidence)
+		auto := notPublished.In(g.lang)
+		switch {
+		case v.AutoconfigURL != "":
+			auto = fmt.Sprintf("%s: %d %s", v.Autoconfig.Status, v.AutoconfigServers, servers.In(g.lang))
+		case v.Autoconfig.Status == probes.Warn:
+			auto = unusable.In(g.lang)
 		}
-		d := "—"
-		if len(drift) > 0 {
-			d = strings.Join(drift, "; ")
+		// One row per difference, the entry's columns on the first.
+		drift := []string{"—"}
+		if len(v.Drift) > 0 {
+			drift = drift[:0]
+			for _, f := range v.Drift {
+				drift = append(drift, f.Evidence)
+			}
 		}
-		l.Rows = append(l.Rows, []string{v.Key, fmt.Sprintf("%d/%d", ok, len(v.Report.Results)),
-			string(v.Autoconfig.Status) + " " + v.Autoconfig.Detail, d})
+		for i, d := range drift {
+			if i == 0 {
+				l.Rows = append(l.Rows, []string{v.Key, fmt.Sprintf("%d/%d", ok, len(v.Report.Results)), auto, d})
+			} else {
+				l.Rows = append(l.Rows, []string{"", "", "", d})
+			}
+		}
 	}
 	return reports.WriteList(w, l, f, reports.Options{Lang: g.lang})
 }
@@ -195,4 +211,7 @@ var (
 	verifyTitle = findings.Text{EN: "Provider database, checked live", ZH: "服务商数据库实时核对"}
 	verifyHead  = []findings.Text{{EN: "Key", ZH: "代号"}, {EN: "Endpoints answering", ZH: "可用服务器"},
 		{EN: "Provider's autoconfig", ZH: "服务商 autoconfig"}, {EN: "Drift", ZH: "差异"}}
+	notPublished = findings.Text{EN: "not published", ZH: "未发布"}
+	unusable     = findings.Text{EN: "published, unusable", ZH: "已发布但无法使用"}
+	servers      = findings.Text{EN: "servers", ZH: "个服务器"}
 )

@@ -23,8 +23,10 @@ type verifyOut struct {
 			Status string
 			Codes  []string
 		}
-		Autoconfig struct{ Status, Detail string }
-		Drift      []struct{ Code, Evidence string }
+		Autoconfig        struct{ Status, Detail string }
+		AutoconfigURL     string `json:"autoconfig_url"`
+		AutoconfigServers int    `json:"autoconfig_servers"`
+		Drift             []struct{ Code, Evidence string }
 	}
 }
 
@@ -111,7 +113,7 @@ func TestProvidersVerify(t *testing.T) {
 		"pop3 mail.test:" + strconv.Itoa(wrongName.Port) + " tls: tls.cert-hostname-mismatch",
 		"smtp mail.test:" + strconv.Itoa(sub.Port) + " tls: port.expects-starttls",
 		"lists smtp mail.test:2465 tls; the entry does not",
-		"the entry lists smtp mail.test:" + strconv.Itoa(sub.Port) + " tls; the provider's autoconfig",
+		"the entry lists smtp mail.test:" + strconv.Itoa(sub.Port) + " tls; the provider's autoconfig does not",
 	} {
 		if !strings.Contains(all, want) {
 			t.Errorf("drift lacks %q:\n%s", want, all)
@@ -120,13 +122,16 @@ func TestProvidersVerify(t *testing.T) {
 	if strings.Contains(all, "imap mail.test") {
 		t.Errorf("the IMAP endpoint matches its autoconfig and answers, but drifted:\n%s", all)
 	}
+	if p := v.Providers[1]; p.AutoconfigServers != 2 || !strings.HasPrefix(p.AutoconfigURL, "https://autoconfig.drift.test/mail/config-v1.1.xml") {
+		t.Errorf("drift autoconfig: %q, %d servers", p.AutoconfigURL, p.AutoconfigServers)
+	}
 	if a := v.Providers[1].Autoconfig; a.Status != "warn" || !strings.Contains(a.Detail, "autoconfig.drift.test") {
 		t.Errorf("drift autoconfig step: %+v", a)
 	}
 
 	// The table names the drift too.
 	_, out, _ = run(t, "", nil, append(args, "drift")...)
-	if !strings.Contains(out, "port.expects-starttls") || !strings.Contains(out, "drift") {
+	if !strings.Contains(out, "port.expects-starttls") || !strings.Contains(out, "warn: 2 servers") {
 		t.Errorf("table:\n%s", out)
 	}
 	// Bad input is exit 2.

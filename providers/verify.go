@@ -22,8 +22,11 @@ type Verification struct {
 	Key string `json:"key"`
 	// Report is the probe of the entry's primary endpoints.
 	Report probes.Report `json:"report"`
-	// Autoconfig is the fetch of the provider's own autoconfig document.
-	Autoconfig probes.Step `json:"autoconfig"`
+	// Autoconfig is the fetch of the provider's own autoconfig document; AutoconfigURL is
+	// where it was found ("" when none was) and AutoconfigServers how many servers it lists.
+	Autoconfig        probes.Step `json:"autoconfig"`
+	AutoconfigURL     string      `json:"autoconfig_url,omitempty"`
+	AutoconfigServers int         `json:"autoconfig_servers,omitempty"`
 	// Drift has one verify.drift finding per difference.
 	Drift []findings.Finding `json:"drift"`
 }
@@ -101,8 +104,9 @@ func (d *Discoverer) verifyAutoconfig(ctx context.Context, p *Provider, v *Verif
 			var ac *autoconfig
 			if ac, err = parseAutoconfig(data, "verify", domain); err == nil {
 				s.Status, s.Detail = probes.OK, fmt.Sprintf("%s: %d servers", u, len(ac.Endpoints))
+				v.AutoconfigURL, v.AutoconfigServers = u, len(ac.Endpoints)
 				before := len(v.Drift)
-				v.Drift = append(v.Drift, autoconfigDrift(p, ac.Endpoints, u)...)
+				v.Drift = append(v.Drift, autoconfigDrift(p, ac.Endpoints)...)
 				if len(v.Drift) > before {
 					s.Status = probes.Warn
 				}
@@ -118,7 +122,8 @@ func (d *Discoverer) verifyAutoconfig(ctx context.Context, p *Provider, v *Verif
 	return s
 }
 
-func autoconfigDrift(p *Provider, eps []probes.Endpoint, url string) []findings.Finding {
+// autoconfigDrift compares the entry with the document's servers (the step names the URL).
+func autoconfigDrift(p *Provider, eps []probes.Endpoint) []findings.Finding {
 	same := func(a probes.Endpoint, b Server) bool {
 		return a.Proto == b.Proto && a.Host == b.Host && a.Port == b.Port && a.Security == b.Security
 	}
@@ -128,7 +133,7 @@ func autoconfigDrift(p *Provider, eps []probes.Endpoint, url string) []findings.
 		protos[e.Proto] = true
 		if !slices.ContainsFunc(p.Servers, func(s Server) bool { return same(e, s) }) {
 			out = append(out, findings.New(findings.VerifyDrift, fmt.Sprintf(
-				"the provider's autoconfig (%s) lists %s %s:%d %s; the entry does not", url, e.Proto, e.Host, e.Port, e.Security)))
+				"the provider's autoconfig lists %s %s:%d %s; the entry does not", e.Proto, e.Host, e.Port, e.Security)))
 		}
 	}
 	for _, s := range p.Servers {
@@ -137,7 +142,7 @@ func autoconfigDrift(p *Provider, eps []probes.Endpoint, url string) []findings.
 		}
 		if !slices.ContainsFunc(eps, func(e probes.Endpoint) bool { return same(e, s) }) {
 			out = append(out, findings.New(findings.VerifyDrift, fmt.Sprintf(
-				"the entry lists %s %s:%d %s; the provider's autoconfig (%s) does not", s.Proto, s.Host, s.Port, s.Security, url)))
+				"the entry lists %s %s:%d %s; the provider's autoconfig does not", s.Proto, s.Host, s.Port, s.Security)))
 		}
 	}
 	return out
