@@ -210,6 +210,31 @@ func TestParseClientConfig(t *testing.T) {
 	}
 }
 
+// Autodiscover "Encryption" wins over "SSL"; "Auto" goes by the port; "POP" is POP3.
+func TestAutodiscoverEncryption(t *testing.T) {
+	doc := `<Autodiscover><Response><Account><Action>settings</Action>
+<Protocol><Type>IMAP</Type><Server>imap.example.com</Server><Port>993</Port><Encryption>SSL</Encryption><SSL>off</SSL></Protocol>
+<Protocol><Type>POP</Type><Server>pop.example.com</Server><Port>995</Port><Encryption>Auto</Encryption></Protocol>
+<Protocol><Type>SMTP</Type><Server>smtp.example.com</Server><Port>25</Port><Encryption>None</Encryption><AuthRequired>off</AuthRequired></Protocol>
+</Account></Response></Autodiscover>`
+	cc, err := ParseClientConfig([]byte(doc))
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []wantServer{
+		{probes.IMAP, "imap.example.com", 993, probes.ImplicitTLS, ""},
+		{probes.POP3, "pop.example.com", 995, probes.ImplicitTLS, ""},
+		{probes.SMTP, "smtp.example.com", 25, probes.Plain, ""},
+	}
+	if got := servers(cc); !slices.Equal(got, want) {
+		t.Errorf("servers\n got %v\nwant %v", got, want)
+	}
+	// SMTP without a login sends no password, so plain text is no password leak.
+	if slices.Contains(findingCodes(cc.Findings), findings.ConfigPlaintextPassword) {
+		t.Errorf("unexpected plaintext-password: %v", cc.Findings)
+	}
+}
+
 func TestParseClientConfigRefuses(t *testing.T) {
 	cases := []struct {
 		name, in, want string

@@ -284,7 +284,7 @@ func readAutodiscover(root *xnode) (*ClientConfig, error) {
 		switch strings.ToUpper(p.val("Type")) {
 		case "IMAP":
 			proto = probes.IMAP
-		case "POP3":
+		case "POP3", "POP": // "POP" is what some hosters' responses say (1&1's)
 			proto = probes.POP3
 		case "SMTP":
 			proto = probes.SMTP
