@@ -99,6 +99,14 @@ func runConfig(ctx context.Context, o *configOptions) error {
 		return err
 	}
 	defer clear(popts.Password)
+	if (len(popts.Password) > 0 || popts.Token != nil) && popts.User == "" {
+		// Without a name an endpoint would be asked to log in as "": refuse before probing.
+		for _, e := range plan.Endpoints {
+			if plan.Logins[e.Proto] == "" {
+				return usagef("config: the file gives no login name for %s; add --user NAME", e.Proto)
+			}
+		}
+	}
 	plan.Options = popts
 	return o.g.runWithProgress(ctx, o.io, plan)
 }

@@ -135,6 +135,29 @@ func TestConfigProbesFileSettings(t *testing.T) {
 	if r.Results[0].Endpoint.Port != imaps.Port || r.Results[1].Endpoint.Port != sub.Port {
 		t.Errorf("probed %+v, want the file's ports %d and %d", r.Results, imaps.Port, sub.Port)
 	}
+	// The file's login names and a password: each endpoint logs in.
+	code, out, errs = run(t, "", map[string]string{"PW": testservers.DefaultPassword}, "config", tempFile(t, "ok.xml", doc("STARTTLS")),
+		"--ca-file", caFile, "--timeout", "3s", "--format", "json", "--password-env", "PW")
+	r = parseReport(t, out)
+	if code != ExitOK || len(r.Results) != 2 {
+		t.Fatalf("login with the file's names: exit %d, codes %v\n%s", code, r.codes(), errs)
+	}
+	for _, res := range r.Results {
+		i := slices.IndexFunc(res.Steps, func(s struct {
+			Name, Status, Detail string
+			Findings             []struct{ Code string }
+		}) bool {
+			return s.Name == "auth"
+		})
+		if i < 0 || res.Steps[i].Status != "ok" {
+			t.Errorf("%s: no successful auth step: %+v", res.Endpoint.Proto, res.Steps)
+		}
+	}
+	// A file without login names and a password without --user is refused before probing.
+	noUser := strings.ReplaceAll(doc("STARTTLS"), "<username>user@mail.test</username>", "")
+	if code, out, errs := run(t, "", map[string]string{"PW": "x"}, "config", tempFile(t, "nouser.xml", noUser), "--password-env", "PW"); code != ExitUsage || !strings.Contains(errs, "add --user") || out != "" {
+		t.Errorf("no login name: exit %d, %q\n%s", code, errs, out)
+	}
 	code, out, _ = run(t, "", nil, "config", tempFile(t, "bad.xml", doc("SSL")), "--ca-file", caFile, "--timeout", "3s", "--format", "json")
 	r = parseReport(t, out)
 	if code != ExitFindings || !contains(r.codes(), "port.expects-starttls") {
