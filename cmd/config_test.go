@@ -132,6 +132,9 @@ func TestConfigProbesFileSettings(t *testing.T) {
 			t.Errorf("result %+v", res)
 		}
 	}
+	if r.Provider != "" || contains(r.codes(), "config.differs-from-database") {
+		t.Errorf("a loopback file was taken for provider %q: %v", r.Provider, r.codes())
+	}
 	if r.Results[0].Endpoint.Port != imaps.Port || r.Results[1].Endpoint.Port != sub.Port {
 		t.Errorf("probed %+v, want the file's ports %d and %d", r.Results, imaps.Port, sub.Port)
 	}

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"net"
 	"slices"
 	"sort"
 	"strings"
@@ -262,8 +263,12 @@ func (db *DB) configProvider(cc *ClientConfig) *Provider {
 			return p
 		}
 	}
-	// Only a host of a primary endpoint names a provider: alternative hosts are shared.
+	// Only a host of a primary endpoint names a provider: alternative hosts are shared, and a
+	// loopback host (Proton Bridge's 127.0.0.1) is any local program.
 	for _, s := range cc.Servers {
+		if s.Host == "localhost" || net.ParseIP(s.Host) != nil {
+			continue
+		}
 		for _, p := range db.list {
 			for _, x := range p.Servers {
 				if !x.Alt && x.Host == s.Host && p.Status != Closed {

@@ -298,6 +298,8 @@ func TestCompareConfig(t *testing.T) {
 		}},
 		{"prefs 163", seedPrefs, "163", []string{"imap imap.163.com:143 plain; 163 lists imap.163.com:993 tls"}},
 		{"autoconfig unknown", seedAutoconfig, "", nil},
+		// 127.0.0.1 is Proton Bridge's host in the database, but a loopback server names no provider.
+		{"loopback host", strings.ReplaceAll(seedAutoconfig, "imap.example.com", "127.0.0.1"), "", nil},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
