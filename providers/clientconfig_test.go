@@ -270,6 +270,22 @@ func TestParseClientConfigRefuses(t *testing.T) {
 	}
 }
 
+// A text split by sixty thousand comments is read in linear time, its length bounded.
+func TestXMLTextSplitByComments(t *testing.T) {
+	doc := "<clientConfig><emailProvider><displayName>" + strings.Repeat("a<!---->", 60000) + "</displayName></emailProvider></clientConfig>"
+	root, err := parseXMLTree([]byte(doc))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n := len(root.kids[0].kids[0].text); n != 60000 {
+		t.Errorf("text length %d", n)
+	}
+	long := "<clientConfig>" + strings.Repeat("x", 200000) + "</clientConfig>"
+	if root, err = parseXMLTree([]byte(long)); err != nil || len(root.text) != maxXMLText {
+		t.Errorf("long text: %v, %d", err, len(root.text))
+	}
+}
+
 // A signed profile (CMS DER around the plist) is read, the signature not checked.
 func TestSignedMobileconfig(t *testing.T) {
 	der := append([]byte{0x30, 0x82, 0x10, 0x00, 0x06, 0x09}, []byte(seedMobileconfig)...)

@@ -30,8 +30,12 @@ type xnode struct {
 	name string
 	attr map[string]string
 	text string
+	buf  []byte // text while parsing: appended, not concatenated (a text split by many comments stays linear)
 	kids []*xnode
 }
+
+// maxXMLText bounds one element's text; settings are short.
+const maxXMLText = 64 << 10
 
 func (n *xnode) kid(name string) *xnode {
 	for _, k := range n.kids {
@@ -107,10 +111,13 @@ func parseXMLTree(data []byte) (*xnode, error) {
 			}
 			stack = append(stack, n)
 		case xml.EndElement:
+			n := stack[len(stack)-1]
+			n.text, n.buf = string(n.buf), nil
 			stack = stack[:len(stack)-1]
 		case xml.CharData:
 			if len(stack) > 0 {
-				stack[len(stack)-1].text += string(t)
+				n := stack[len(stack)-1]
+				n.buf = append(n.buf, t[:min(len(t), maxXMLText-len(n.buf))]...)
 			}
 		}
 	}
