@@ -66,7 +66,13 @@ type ClientConfig struct {
 	// Signed is a .mobileconfig wrapped in a CMS signature (not verified).
 	Signed   bool               `json:"signed,omitempty"`
 	Findings []findings.Finding `json:"findings,omitempty"`
+
+	unknown int // keys looked up by unknownKey, against maxKeyLint
 }
+
+// maxKeyLint bounds how many unknown keys one file has looked up for a near name (each is a
+// few edit distances), so a hostile prefs.js with 50,000 keys stays fast.
+const maxKeyLint = 2000
 
 // ParseClientConfig detects the format of data and reads it. It fails (the caller's exit 2)
 // for a file of no known format, one too large, or one that is broken beyond reading.
@@ -191,6 +197,9 @@ func (cc *ClientConfig) unknownKey(where, key string, known []string, closed boo
 	if slices.Contains(known, key) {
 		return
 	}
+	if cc.unknown++; cc.unknown > maxKeyLint {
+		return
+	}
 	near := nearestKey(key, known)
 	switch {
 	case near != "":
@@ -207,8 +216,8 @@ func nearestKey(key string, known []string) string {
 		if strings.EqualFold(k, key) {
 			return k
 		}
-		if len(key) < 5 || len(key) > 64 {
-			continue
+		if len(key) < 5 || len(key) > 64 || len(key)-len(k) > 2 || len(k)-len(key) > 2 {
+			continue // too short to tell a slip from another word, or more than two edits apart
 		}
 		if d := osaDistance(strings.ToLower(key), strings.ToLower(k)); d < bestD {
 			best, bestD = k, d

@@ -286,6 +286,29 @@ func TestXMLTextSplitByComments(t *testing.T) {
 	}
 }
 
+// A prefs.js of 40,000 misspelt keys is bounded: the near-name lookups stop at maxKeyLint.
+func TestPrefsManyKeys(t *testing.T) {
+	var b strings.Builder
+	b.WriteString(`user_pref("mail.server.server1.type", "imap");` + "\n")
+	b.WriteString(`user_pref("mail.server.server1.hostname", "imap.example.com");` + "\n")
+	for i := range 40000 {
+		fmt.Fprintf(&b, "user_pref(\"mail.server.server1.hostnam%d\", 1);\n", i)
+	}
+	cc, err := ParseClientConfig([]byte(b.String()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	n := 0
+	for _, f := range cc.Findings {
+		if f.Code == findings.ConfigUnknownKey {
+			n++
+		}
+	}
+	if n == 0 || n > maxKeyLint || len(cc.Servers) != 1 {
+		t.Errorf("%d unknown-key findings, %d servers", n, len(cc.Servers))
+	}
+}
+
 // A signed profile (CMS DER around the plist) is read, the signature not checked.
 func TestSignedMobileconfig(t *testing.T) {
 	der := append([]byte{0x30, 0x82, 0x10, 0x00, 0x06, 0x09}, []byte(seedMobileconfig)...)
