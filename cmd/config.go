@@ -161,8 +161,9 @@ func exportSpec(address string, plan probes.Plan, rep *probes.Report) providers.
 		}
 		return spec
 	}
+	// Passed: ok, or working with a warning (a certificate that expires soon still works).
 	for _, r := range rep.Results {
-		if r.Status == probes.OK && r.Endpoint.Source != "send-test" {
+		if (r.Status == probes.OK || r.Status == probes.Warn) && r.Endpoint.Source != "send-test" {
 			spec.Endpoints = append(spec.Endpoints, r.Endpoint)
 		}
 	}
