@@ -21,6 +21,8 @@ const (
 	CmdLab      Command = "lab"
 	CmdBatch    Command = "batch"
 	CmdExplain  Command = "explain"
+	CmdConfig   Command = "config"
+	CmdVerify   Command = "providers verify"
 )
 
 // Plan is everything one run needs, as plain data: cmd fills it from flags, providers fills
@@ -45,7 +47,10 @@ type Plan struct {
 	Discovery []Step
 	// Conflicts are disagreements between discovery methods.
 	Conflicts []string
-	Settings  *Settings
+	// Findings are known before any probe: what reading the input found (a client
+	// configuration file's lint, its drift from the database).
+	Findings []findings.Finding
+	Settings *Settings
 	// Provider is what the database knows of the provider the run is about, or nil.
 	Provider *ProviderFacts
 	// Progress, if set, is called as each endpoint finishes (from one goroutine at a time).
@@ -77,6 +82,7 @@ func Run(ctx context.Context, p Plan) Report {
 	if p.Provider != nil {
 		rep.Provider = p.Provider.Key
 	}
+	rep.Findings = append(rep.Findings, p.Findings...)
 	for _, c := range p.Conflicts {
 		rep.Findings = append(rep.Findings, findings.New(findings.DiscoveryConflict, c))
 	}
