@@ -3,7 +3,6 @@ package probes
 import (
 	"cmp"
 	"context"
-	"errors"
 	"fmt"
 	"slices"
 	"strings"
@@ -23,6 +22,8 @@ const (
 	CmdLab      Command = "lab"
 	CmdBatch    Command = "batch"
 	CmdExplain  Command = "explain"
+	CmdConfig   Command = "config"
+	CmdVerify   Command = "providers verify"
 )
 
 // Plan is everything one run needs, as plain data: cmd fills it from flags, providers fills
@@ -47,7 +48,10 @@ type Plan struct {
 	Discovery []Step
 	// Conflicts are disagreements between discovery methods.
 	Conflicts []string
-	Settings  *Settings
+	// Findings are known before any probe: what reading the input found (a client
+	// configuration file's lint, its drift from the database).
+	Findings []findings.Finding
+	Settings *Settings
 	// Provider is what the database knows of the provider the run is about, or nil.
 	Provider *ProviderFacts
 	// Progress, if set, is called as each endpoint finishes (from one goroutine at a time).
@@ -79,6 +83,7 @@ func Run(ctx context.Context, p Plan) Report {
 	if p.Provider != nil {
 		rep.Provider = p.Provider.Key
 	}
+	rep.Findings = append(rep.Findings, p.Findings...)
 	for _, c := range p.Conflicts {
 		rep.Findings = append(rep.Findings, findings.New(findings.DiscoveryConflict, c))
 	}
@@ -113,7 +118,9 @@ func Run(ctx context.Context, p Plan) Report {
 		rep.Findings = append(rep.Findings, Conclude(rep.Results)...)
 		rep.Findings = append(rep.Findings, drift(p.Provider, rep.Results)...)
 	}
-	if !p.Deadline.IsZero() && errors.Is(ctx.Err(), context.DeadlineExceeded) && parent.Err() == nil {
+	// The clock, not ctx.Err(): a step's own deadline timer and the context's fire at the same
+	// instant, and the step may be seen to end first.
+	if !p.Deadline.IsZero() && !time.Now().Before(p.Deadline) && parent.Err() == nil {
 		cut := 0
 		for _, r := range rep.Results {
 			if r.Status == Skip || r.HasCode(findings.RunDeadline) {

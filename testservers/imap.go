@@ -125,6 +125,12 @@ func (s *imapSession) serve() {
 			continue
 		}
 		p.sp() // the arguments follow
+		if handled, alive := s.canned(strings.ToUpper(name), tag+" "); handled {
+			if !alive {
+				return
+			}
+			continue
+		}
 		if !s.command(tag, strings.ToUpper(name), p) {
 			return
 		}

@@ -49,6 +49,12 @@ func (s *pop3Session) serve() {
 			return
 		}
 		v, arg := verb(line)
+		if handled, alive := s.canned(v, ""); handled {
+			if !alive {
+				return
+			}
+			continue
+		}
 		if s.authed {
 			if !s.transaction(v, arg) {
 				return

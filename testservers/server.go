@@ -82,6 +82,8 @@ type Faults struct {
 	SMTPPhaseReplies     map[string]string // SMTP: "MAIL", "RCPT" or "DATA" (the end of the message) → the refusal sent instead of 250; nothing is delivered
 	SMTPSenderLogin      bool              // SMTP: RCPT after a MAIL FROM other than the login is refused 553 (Postfix reject_sender_login_mismatch)
 	SMTPReplies          map[string]string // exact command line (upper case, e.g. "NOOP") → the reply sent instead (CRLF-separated lines)
+	Replies              map[string]string // command verb (or "." for the end of DATA) → a real server's refusal, any protocol (replyfaults.go)
+	CloseOn              string            // command verb (or ".") the server hangs up on without a reply (replyfaults.go)
 	BadCAPATerminator    bool              // POP3: the CAPA list never ends with "." (RFC 2449 5)
 	POP3WrongStateOK     bool              // POP3: STAT, LIST, … before login are answered +OK (RFC 1939 3)
 	POP3StatusNoSpace    bool              // POP3: QUIT is answered "+OKLogging out." (RFC 1939 3)

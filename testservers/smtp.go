@@ -44,6 +44,12 @@ func (s *smtpSession) serve() {
 			continue
 		}
 		v, arg := verb(line)
+		if handled, alive := s.canned(v, ""); handled {
+			if !alive {
+				return
+			}
+			continue
+		}
 		switch v {
 		case "EHLO", "HELO":
 			switch {
@@ -451,6 +457,9 @@ func (s *smtpSession) data() bool {
 	s.srv.nCmds.Add(1)
 	from, helo := s.from, s.helo
 	s.resetTx()
+	if handled, alive := s.canned(".", ""); handled {
+		return alive
+	}
 	if size > smtpMaxMessage {
 		return s.reply("552 5.3.4 Error: message file too big") == nil
 	}
