@@ -79,7 +79,6 @@ type Faults struct {
 	SMTPPlainChallenge   bool              // AUTH LOGIN challenges are plain text ("334 Username:"), not base64 (RFC 4954 4)
 	SMTPAuthSuccessCode  int               // reply code for a successful AUTH instead of 235 (RFC 4954 6)
 	SMTPNoEnhancedCodes  bool              // ENHANCEDSTATUSCODES is offered, but NOOP is answered "250 Ok" (RFC 2034)
-	SMTPPhaseReplies     map[string]string // SMTP: "MAIL", "RCPT" or "DATA" (the end of the message) → the refusal sent instead of 250; nothing is delivered
 	SMTPSenderLogin      bool              // SMTP: RCPT after a MAIL FROM other than the login is refused 553 (Postfix reject_sender_login_mismatch)
 	SMTPReplies          map[string]string // exact command line (upper case, e.g. "NOOP") → the reply sent instead (CRLF-separated lines)
 	Replies              map[string]string // command verb (or "." for the end of DATA) → a real server's refusal, any protocol (replyfaults.go)

@@ -141,8 +141,6 @@ func (s *smtpSession) serve() {
 				s.reply("503 5.5.1 Error: nested MAIL command")
 			case !ok:
 				s.reply("501 5.5.4 Syntax: MAIL FROM:<address>")
-			case f.SMTPPhaseReplies["MAIL"] != "":
-				s.reply(splitReply(f.SMTPPhaseReplies["MAIL"])...)
 			default:
 				s.inTx, s.from = true, from
 				s.reply("250 2.1.0 Ok")
@@ -158,8 +156,6 @@ func (s *smtpSession) serve() {
 				s.reply("452 4.5.3 Error: too many recipients")
 			case s.user == "" && !strings.EqualFold(domainOf(addr), "mail.test"):
 				s.reply("554 5.7.1 <" + addr + ">: Relay access denied")
-			case f.SMTPPhaseReplies["RCPT"] != "":
-				s.reply(splitReply(f.SMTPPhaseReplies["RCPT"])...)
 			case f.SMTPSenderLogin && s.user != "" && !strings.EqualFold(s.from, s.user):
 				// Postfix reject_sender_login_mismatch, which smtpd_delay_reject moves to RCPT.
 				s.reply("553 5.7.1 <" + s.from + ">: Sender address rejected: not owned by user " + s.user)
@@ -462,9 +458,6 @@ func (s *smtpSession) data() bool {
 	}
 	if size > smtpMaxMessage {
 		return s.reply("552 5.3.4 Error: message file too big") == nil
-	}
-	if r := s.srv.cfg.Faults.SMTPPhaseReplies["DATA"]; r != "" {
-		return s.reply(splitReply(r)...) == nil
 	}
 	if keep {
 		qid, ok := s.srv.cfg.Store.Deliver(from, helo, body.String())
