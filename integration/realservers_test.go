@@ -270,7 +270,7 @@ func TestAllowPlaintextAuth(t *testing.T) {
 }
 
 // TestWrongProtocol: a client pointed at another protocol's port (IMAP at the SMTP submission
-// port, …) gets the other server's greeting; that is a protocol error whose fix names the ports.
+// port, …) gets the other server's greeting; that is port.wrong-protocol, whose fix names the ports.
 func TestWrongProtocol(t *testing.T) {
 	s := load(t)
 	tests := []struct {
@@ -289,9 +289,10 @@ func TestWrongProtocol(t *testing.T) {
 			if code != cmd.ExitFindings {
 				t.Errorf("exit %d, want 1", code)
 			}
-			f, step := r.finding("server.protocol-error")
+			// Since #14 a greeting of another mail protocol is named as such: port.wrong-protocol.
+			f, step := r.finding("port.wrong-protocol")
 			if f == nil || step != "greeting" || !strings.Contains(f.Evidence, tt.greeting) {
-				t.Fatalf("want server.protocol-error at the greeting with the other server's %q; got %v\n%s", tt.greeting, r.codes(), r.summary())
+				t.Fatalf("want port.wrong-protocol at the greeting with the other server's %q; got %v\n%s", tt.greeting, r.codes(), r.summary())
 			}
 			if !strings.Contains(f.Fix, "993") || !strings.Contains(f.Fix, "587") {
 				t.Errorf("fix %q does not name the protocols' ports", f.Fix)
