@@ -1,6 +1,7 @@
 package probes
 
 import (
+	"cmp"
 	"context"
 	"fmt"
 	"slices"
@@ -176,9 +177,10 @@ func (p *Plan) optionsFor(i int) Options {
 }
 
 // sendTest runs the round trip over the first SMTP endpoint that logged in and the receiving
-// endpoint (Receive, else the first IMAP endpoint that logged in).
+// endpoint (Receive, else the first IMAP endpoint that logged in, which sees Junk too, else
+// the first POP3 one).
 func (p *Plan) sendTest(ctx context.Context, results []Result) Result {
-	smtpAt, recvAt := -1, -1
+	smtpAt, recvAt, popAt := -1, -1, -1
 	for i, r := range results {
 		if !r.loggedIn {
 			continue
@@ -188,7 +190,12 @@ func (p *Plan) sendTest(ctx context.Context, results []Result) Result {
 			smtpAt = i
 		case r.Endpoint.Proto == IMAP && recvAt < 0:
 			recvAt = i
+		case r.Endpoint.Proto == POP3 && popAt < 0:
+			popAt = i
 		}
+	}
+	if recvAt < 0 {
+		recvAt = popAt
 	}
 	skipped := func(why string) Result {
 		ep := Endpoint{Proto: SMTP, Source: "send-test"}
@@ -208,13 +215,17 @@ func (p *Plan) sendTest(ctx context.Context, results []Result) Result {
 	case recvAt >= 0:
 		recv, ropts = results[recvAt].Endpoint, p.optionsFor(recvAt)
 	default:
-		return skipped("no IMAP endpoint logged in to look for the message")
+		return skipped("no IMAP or POP3 endpoint logged in to look for the message")
 	}
 	sopts := p.optionsFor(smtpAt)
-	if !strings.Contains(sopts.User, "@") {
-		return skipped(fmt.Sprintf("the SMTP login name %q is not an address to send from", sopts.User))
+	st := *p.SendTest
+	if st.From == "" && p.Command == CmdAccount && strings.Contains(p.Input, "@") {
+		st.From = p.Input // the address the user gave, as their mail client sends it
 	}
-	return roundTrip(ctx, results[smtpAt].Endpoint, sopts, recv, ropts, *p.SendTest)
+	if from := cmp.Or(st.From, sopts.User); !strings.Contains(from, "@") {
+		return skipped(fmt.Sprintf("the SMTP login name %q is not an address to send from", from))
+	}
+	return roundTrip(ctx, results[smtpAt].Endpoint, sopts, recv, ropts, st)
 }
 
 func domainOf(input string) string {
