@@ -16,6 +16,7 @@ type accountOptions struct {
 	io      *IO
 	g       *globalOpts
 	address string
+	export  exportFlag
 	offline bool
 	all     bool
 	send    sendTestFlags
@@ -76,6 +77,7 @@ it logs in once per endpoint and looks at the mailbox.`,
 			return runAccount(c.Context(), o)
 		},
 	}
+	o.export.register(c)
 	c.Flags().BoolVar(&o.offline, "offline", false, "use the built-in database only; touch no network")
 	c.Flags().BoolVar(&o.all, "all-sources", false, "run every discovery method even after one found endpoints, and compare what each said")
 	o.send.register(c.Flags())
@@ -97,6 +99,9 @@ func runAccount(ctx context.Context, o *accountOptions) error {
 	if _, _, err := providers.ParseAddress(o.address); err != nil {
 		return usagef("%v", err)
 	}
+	if err := o.export.check(o.g); err != nil {
+		return err
+	}
 	db, err := o.g.loadDB()
 	if err != nil {
 		return err
@@ -113,6 +118,9 @@ func runAccount(ctx context.Context, o *accountOptions) error {
 			return usagef("no built-in entry for %s; run without --offline to discover it", o.address[strings.LastIndexByte(o.address, '@')+1:])
 		}
 		rep := probes.Run(ctx, plan)
+		if o.export.kind != "" {
+			return o.g.finishExport(ctx, o.io, o.export.kind, o.address, plan, &rep)
+		}
 		return o.g.finish(ctx, o.io, &rep)
 	}
 	popts, err := o.g.probeOptions(o.io, o.address)
@@ -137,6 +145,10 @@ func runAccount(ctx context.Context, o *accountOptions) error {
 	plan.Options = popts
 	plan.Deadline = deadline
 	plan.SendTest = send
+	if o.export.kind != "" {
+		rep := o.g.runPlan(ctx, o.io, plan)
+		return o.g.finishExport(ctx, o.io, o.export.kind, o.address, plan, &rep)
+	}
 	return o.g.runWithProgress(ctx, o.io, plan)
 }
 

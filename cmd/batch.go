@@ -22,6 +22,7 @@ type batchOptions struct {
 	io          *IO
 	g           *globalOpts
 	file        string
+	sendTest    bool // refused: see batchSendTestRefusal
 	concurrency int
 	disc        discoveryFlags
 	src         sourceFlags
@@ -53,6 +54,7 @@ soon as it is done, so memory stays bounded whatever the file size; a summary fo
 		},
 	}
 	c.Flags().IntVarP(&o.concurrency, "concurrency", "c", 64, "targets probed at once")
+	refuseSendTest(c.Flags(), &o.sendTest)
 	// batch never logs in, so --trust-discovered has nothing to decide there.
 	o.disc.register(c.Flags(), false, "each target's run, discovery included")
 	o.src.register(c.Flags())
@@ -108,6 +110,9 @@ func parseTarget(line string) (ep *probes.Endpoint, address string, err error) {
 func runBatch(ctx context.Context, o *batchOptions) error {
 	if err := o.g.check(); err != nil {
 		return err
+	}
+	if o.sendTest {
+		return usagef(batchSendTestRefusal)
 	}
 	if o.g.format != "table" && o.g.format != "json" {
 		return usagef("batch writes JSON Lines; --format %s does not apply", o.g.format)

@@ -111,7 +111,7 @@ type Provider struct {
 	Hints *Hints `json:"hints,omitempty"`
 	// Fixes are this provider's own fixes, by finding code, in place of the catalogue's.
 	Fixes map[findings.Code]findings.Text `json:"fixes,omitempty"`
-	// Sources are keys of reference/providers.md §0 (S1…S27).
+	// Sources are keys of reference/providers.md §0 (S1…S27) or https URLs of public pages.
 	Sources []string `json:"sources,omitempty"`
 	// Verified is the date (YYYY-MM-DD) the entry was last checked against its sources.
 	Verified   string `json:"verified,omitempty"`
