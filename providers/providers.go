@@ -121,7 +121,10 @@ type Provider struct {
 	Confidence string `json:"confidence,omitempty"` // A official/ISPDB, B several databases agree, C single source
 	// OAuth names the profile (oauth_profiles) of what the provider's OAuth2 tokens carry.
 	OAuth string `json:"oauth,omitempty"`
-	oauth *oauth.Profile
+	// AutodiscoverV2 is the provider's unauthenticated Autodiscover v2 base URL: asked
+	// BASE/ADDRESS?Protocol=AutodiscoverV1, 200 means the mailbox is the provider's.
+	AutodiscoverV2 string `json:"autodiscover_v2,omitempty"`
+	oauth          *oauth.Profile
 }
 
 // Endpoints returns the primary endpoints in the order a client should try them, with Source
