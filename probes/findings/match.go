@@ -409,7 +409,12 @@ func MatchText(text string) []Match {
 	var prevTail string
 	forEachLogical(text, func(line string) {
 		line = expandBase64JSON(unescapeHex(line))
-		r := m.best(line, true, sc)
+		body, words := prepareParts(line)
+		prep := body
+		if words != "" {
+			prep += " (" + words + ")"
+		}
+		r := m.best(prep, true, sc)
 		if r >= 0 {
 			add(r, line)
 		}
@@ -423,7 +428,7 @@ func MatchText(text string) []Match {
 		}
 		// A wrapped line ("... cannot find your reverse" / "hostname, [...]"): match the seam of
 		// the previous line's end and this line's start, so an anchor split by the wrap still holds.
-		head := line
+		head := body
 		if len(head) > seamBytes {
 			head = head[:seamBytes]
 		}
@@ -433,7 +438,7 @@ func MatchText(text string) []Match {
 				add(rs, seam)
 			}
 		}
-		prevTail = line
+		prevTail = body
 		if len(prevTail) > seamBytes {
 			prevTail = prevTail[len(prevTail)-seamBytes:]
 		}
@@ -543,7 +548,7 @@ func MatchReply(proto string, phase string, lines []string) (Code, bool) {
 	if !utf8.ValidString(text) {
 		text = DecodeText([]byte(text))
 	}
-	text = expandBase64JSON(text)
+	text = prepare(expandBase64JSON(text))
 	m := getMatcher()
 	sc := m.newScratch()
 	if r := m.best(text, false, sc); r >= 0 {
