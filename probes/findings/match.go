@@ -91,6 +91,12 @@ func newMatcher(sigs []*sig) *matcher {
 			ids = append(ids, int32(i))
 		}
 		for _, e := range s.enh {
+			// "x.S.D" anchors both classes: the subject and detail carry the meaning (RFC 3463 §3).
+			if strings.HasPrefix(e, "x.") {
+				m.enh["4"+e[1:]] = append(m.enh["4"+e[1:]], int32(i))
+				m.enh["5"+e[1:]] = append(m.enh["5"+e[1:]], int32(i))
+				continue
+			}
 			m.enh[e] = append(m.enh[e], int32(i))
 		}
 	}
