@@ -35,8 +35,8 @@ func TestSignatureData(t *testing.T) {
 	for _, tr := range f.Tiers {
 		order = append(order, tr.Tier)
 	}
-	if got := strings.Join(order, ""); got != "ABCDFE" {
-		t.Errorf("tier order %s, want ABCDFE (named rules, then keyword families, then fallbacks)", got)
+	if got := strings.Join(order, ""); got != "ABCDSFE" {
+		t.Errorf("tier order %s, want ABCDSFE (named rules, structured features, keyword families, fallbacks)", got)
 	}
 }
 

@@ -36,7 +36,11 @@ func prepareParts(line string) (body, words string) {
 		line = html.UnescapeString(line)
 	}
 	line = stripLead(line)
-	return line, splitIdentifiers(line)
+	words = splitIdentifiers(line)
+	if f := extractFeatures(strings.ToLower(line) + " (" + words + ")"); f != "" {
+		words = strings.TrimSpace(words + " " + f)
+	}
+	return line, words
 }
 
 // unescapeLiteral undoes the escapes of a JSON or C string literal shown as text: \n \r \t
@@ -163,4 +167,60 @@ func splitWord(w string) string {
 		return ""
 	}
 	return strings.Join(parts, " ")
+}
+
+// Structured features: numbered and named errors that carry the cause whatever the sentence
+// around them, rewritten as canonical tokens ("~curl:64~", "~errno:111~", "~wsa:10061~",
+// "~alert:unknown_ca~") that tier S of signatures.json anchors on. Only the lower-cased line is
+// read; at most maxFeatures tokens per line.
+const maxFeatures = 8
+
+var featureREs = []struct {
+	kind string
+	re   *regexp.Regexp
+}{
+	{"curl", regexp.MustCompile(`curl(?:: ?\(| error:? ?\(?|code:? ?\(?)(\d{1,2})\b`)},
+	{"errno", regexp.MustCompile(`\[errno (-?\d{1,5})\]|\berrno[ :=]+(-?\d{1,5})\b`)},
+	{"wsa", regexp.MustCompile(`\[winerror (\d{4,5})\]|socket error #? ?(\d{5})\b|\bwsa error (\d{5})\b|\berror (100[0-9]{2}|1100[0-9])\b`)},
+	{"alert", regexp.MustCompile(`alert(?: number \d+)?[: ]+\(?([a-z][a-z_ ]{3,40}[a-z])|remote error: tls: ([a-z][a-z ]{3,40}[a-z])`)},
+}
+
+// tlsAlerts are the alert names of RFC 8446 §6 and RFC 5246 §7.2 a feature may carry.
+var tlsAlerts = map[string]bool{"handshake_failure": true, "protocol_version": true, "bad_certificate": true,
+	"unknown_ca": true, "certificate_expired": true, "certificate_revoked": true, "certificate_unknown": true,
+	"insufficient_security": true, "unrecognized_name": true, "decrypt_error": true, "internal_error": true,
+	"illegal_parameter": true, "unexpected_message": true, "bad_record_mac": true, "access_denied": true,
+	"unsupported_certificate": true, "decode_error": true, "certificate_required": true}
+
+func extractFeatures(lower string) string {
+	var out []string
+	for _, f := range featureREs {
+		for _, m := range f.re.FindAllStringSubmatch(lower, maxFeatures) {
+			v := ""
+			for _, g := range m[1:] {
+				if g != "" {
+					v = g
+					break
+				}
+			}
+			if f.kind == "alert" {
+				v = strings.ReplaceAll(strings.TrimSpace(v), " ", "_")
+				// "alert handshake failure (40)", "alert unknown ca: ..." — the longest known name.
+				for !tlsAlerts[v] {
+					i := strings.LastIndexByte(v, '_')
+					if i < 0 {
+						break
+					}
+					v = v[:i]
+				}
+				if !tlsAlerts[v] {
+					continue
+				}
+			}
+			if v != "" && len(out) < maxFeatures {
+				out = append(out, "~"+f.kind+":"+v+"~")
+			}
+		}
+	}
+	return strings.Join(out, " ")
 }

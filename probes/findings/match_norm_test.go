@@ -44,3 +44,37 @@ func FuzzPrepare(f *testing.F) {
 		_ = MatchText(s)
 	})
 }
+
+func TestExtractFeatures(t *testing.T) {
+	for _, c := range []struct{ in, want string }{
+		{"curl: (64) requested ssl level failed", "~curl:64~"},
+		{"curl error 28: operation timed out after 1000 milliseconds", "~curl:28~"},
+		{"oserror: [errno 113] no route to host", "~errno:113~"},
+		{"connectionrefusederror: [winerror 10061]", "~wsa:10061~"},
+		{"socket error # 10060", "~wsa:10060~"},
+		{"ssl routines:ssl3_read_bytes:tlsv1 alert unknown ca", "~alert:unknown_ca~"},
+		{"sslv3 alert handshake failure (40)", "~alert:handshake_failure~"},
+		{"remote error: tls: bad certificate", "~alert:bad_certificate~"},
+		{"received fatal alert: certificate_expired", "~alert:certificate_expired~"},
+		{"an alert was raised today", ""},
+		{"port 10060 open", ""},
+	} {
+		if got := extractFeatures(c.in); got != c.want {
+			t.Errorf("extractFeatures(%q) = %q, want %q", c.in, got, c.want)
+		}
+	}
+	// Through the matcher: the token, not a sentence, carries the cause.
+	for _, c := range []struct {
+		text string
+		want Code
+	}{
+		{"curl: (64) Requested SSL level failed", TLSSTARTTLSUnavailable},
+		{"OSError: [Errno 113] whatever the locale says", TCPUnreachable},
+		{"[WinError 10061] 由于目标计算机积极拒绝", TCPRefused},
+		{"SSL alert number 48: tlsv1 alert unknown ca", TLSCertUntrusted},
+	} {
+		if got := MatchText(c.text); len(got) == 0 || got[0].Code != c.want {
+			t.Errorf("%q: got %v, want %s", c.text, got, c.want)
+		}
+	}
+}
