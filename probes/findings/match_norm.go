@@ -182,7 +182,7 @@ var featureREs = []struct {
 	{"curl", regexp.MustCompile(`curl(?:: ?\(| error:? ?\(?|code:? ?\(?)(\d{1,2})\b`)},
 	{"errno", regexp.MustCompile(`\[errno (-?\d{1,5})\]|\berrno[ :=]+(-?\d{1,5})\b`)},
 	{"wsa", regexp.MustCompile(`\[winerror (\d{4,5})\]|socket error #? ?(\d{5})\b|\bwsa error (\d{5})\b|\berror (100[0-9]{2}|1100[0-9])\b`)},
-	{"alert", regexp.MustCompile(`alert(?: number \d+)?[: ]+\(?([a-z][a-z_ ]{3,40}[a-z])|remote error: tls: ([a-z][a-z ]{3,40}[a-z])`)},
+	{"alert", regexp.MustCompile(`alert(?: number \d+)?\W{1,4}([a-z][a-z_ ]{3,40}[a-z])|remote error: (?:tls: )?([a-z][a-z ]{3,40}[a-z])`)},
 }
 
 // tlsAlerts are the alert names of RFC 8446 §6 and RFC 5246 §7.2 a feature may carry.
