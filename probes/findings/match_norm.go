@@ -177,12 +177,13 @@ const maxFeatures = 8
 
 var featureREs = []struct {
 	kind string
+	gate []string // one must occur before the expression is tried (regexps are slow)
 	re   *regexp.Regexp
 }{
-	{"curl", regexp.MustCompile(`curl(?:: ?\(| error:? ?\(?|code:? ?\(?)(\d{1,2})\b`)},
-	{"errno", regexp.MustCompile(`\[errno (-?\d{1,5})\]|\berrno[ :=]+(-?\d{1,5})\b`)},
-	{"wsa", regexp.MustCompile(`\[winerror (\d{4,5})\]|socket error #? ?(\d{5})\b|\bwsa error (\d{5})\b|\berror (100[0-9]{2}|1100[0-9])\b`)},
-	{"alert", regexp.MustCompile(`alert(?: number \d+)?\W{1,4}([a-z][a-z_ ]{3,40}[a-z])|remote error: (?:tls: )?([a-z][a-z ]{3,40}[a-z])`)},
+	{"curl", []string{"curl"}, regexp.MustCompile(`curl(?:: ?\(| error:? ?\(?|code:? ?\(?)(\d{1,2})\b`)},
+	{"errno", []string{"errno"}, regexp.MustCompile(`\[errno (-?\d{1,5})\]|\berrno[ :=]+(-?\d{1,5})\b`)},
+	{"wsa", []string{"winerror", "socket error", "wsa error", "error 1"}, regexp.MustCompile(`\[winerror (\d{4,5})\]|socket error #? ?(\d{5})\b|\bwsa error (\d{5})\b|\berror (100[0-9]{2}|1100[0-9])\b`)},
+	{"alert", []string{"alert", "remote error"}, regexp.MustCompile(`alert(?: number \d+)?\W{1,4}([a-z][a-z_ ]{3,40}[a-z])|remote error: (?:tls: )?([a-z][a-z ]{3,40}[a-z])`)},
 }
 
 // tlsAlerts are the alert names of RFC 8446 §6 and RFC 5246 §7.2 a feature may carry.
@@ -195,6 +196,16 @@ var tlsAlerts = map[string]bool{"handshake_failure": true, "protocol_version": t
 func extractFeatures(lower string) string {
 	var out []string
 	for _, f := range featureREs {
+		gated := false
+		for _, g := range f.gate {
+			if strings.Contains(lower, g) {
+				gated = true
+				break
+			}
+		}
+		if !gated {
+			continue
+		}
 		for _, m := range f.re.FindAllStringSubmatch(lower, maxFeatures) {
 			v := ""
 			for _, g := range m[1:] {
