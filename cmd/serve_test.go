@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"crypto/tls"
+	"encoding/base64"
 	"encoding/json"
 	"io"
 	"net"
@@ -181,6 +182,20 @@ func TestServeAPICheckAndPermalink(t *testing.T) {
 	for _, b := range [][]byte{body, b2, b3} {
 		if bytes.Contains(b, []byte(testservers.DefaultPassword)) {
 			t.Fatal("the password is in a response")
+		}
+	}
+	// The password was sent (AUTH PLAIN, base64) and the login succeeded: neither form of it is
+	// in the database file or its write-ahead log.
+	plain := base64.StdEncoding.EncodeToString([]byte("\x00" + testservers.DefaultUser + "\x00" + testservers.DefaultPassword))
+	raw, _ := os.ReadFile(e.dbPath)
+	wal, _ := os.ReadFile(e.dbPath + "-wal")
+	all := append(raw, wal...)
+	if !bytes.Contains(all, []byte(srv.Addr)) {
+		t.Fatal("the report is not in the database files: the grep below would prove nothing")
+	}
+	for _, sec := range []string{testservers.DefaultPassword, plain} {
+		if bytes.Contains(all, []byte(sec)) {
+			t.Fatalf("%q is in the database file", sec)
 		}
 	}
 	if r, _ := e.get("/api/v1/reports/0123456789abcdef0123456789abcdef"); r.StatusCode != 404 {
