@@ -502,3 +502,67 @@ func TestServeForm(t *testing.T) {
 func tlsConfig(cert tls.Certificate) *tls.Config {
 	return &tls.Config{Certificates: []tls.Certificate{cert}, MinVersion: tls.VersionTLS12}
 }
+
+func TestServeExporter(t *testing.T) {
+	pwFile := filepath.Join(t.TempDir(), "pw")
+	os.WriteFile(pwFile, []byte(testservers.DefaultPassword+"\n"), 0o600)
+	mods, err := serve.ParseModules([]byte(`modules:
+  imaps:
+    protocol: imap
+    security: tls
+    timeout: 5s
+    user: ` + testservers.DefaultUser + `
+    password_file: ` + pwFile + `
+  smtp_plain:
+    protocol: smtp
+    security: plain
+    user: ` + testservers.DefaultUser + `
+    password_file: ` + pwFile + `
+`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	e := newServeEnv(t, "", func(c *serve.Config, _ *servePlanner) { c.Modules = mods })
+	imaps, _ := scenarioServer(t, "healthy-imaps", e.ca)
+	smtp, _ := scenarioServer(t, "smtp-tls-required", e.ca)
+	scrape := func(target, module string) string {
+		t.Helper()
+		resp, b := e.get("/probe?" + url.Values{"target": {target}, "module": {module}}.Encode())
+		if resp.StatusCode != 200 || !strings.HasPrefix(resp.Header.Get("Content-Type"), "text/plain") {
+			t.Fatalf("probe %s %s: %d %s", module, target, resp.StatusCode, b)
+		}
+		return string(b)
+	}
+	has := func(out string, re ...string) {
+		t.Helper()
+		for _, r := range re {
+			if !regexp.MustCompile(`(?m)^` + r + `$`).MatchString(out) {
+				t.Errorf("no line matching %q in:\n%s", r, out)
+			}
+		}
+	}
+	ok := scrape(imaps.Addr, "imaps")
+	has(ok, `probe_success 1`, `probe_duration_seconds [0-9.e+-]+`, `mailcheck_login_success 1`,
+		`mailcheck_step_duration_seconds\{step="tls"\} [0-9.e+-]+`, `mailcheck_step_duration_seconds\{step="auth"\} [0-9.e+-]+`,
+		`probe_tls_version_info\{version="TLS 1\.[23]"\} 1`, `probe_ssl_earliest_cert_expiry [0-9.e+]+`, `mailcheck_round_trips [1-9][0-9]*`)
+	if strings.Contains(ok, `mailcheck_finding{`) && strings.Contains(ok, `severity="error"`) {
+		t.Errorf("healthy server has an error finding:\n%s", ok)
+	}
+	bad := scrape(smtp.Addr, "smtp_plain")
+	has(bad, `probe_success 0`, `mailcheck_finding\{code="tls.required",severity="error"\} 1`)
+	if strings.Contains(ok+bad, testservers.DefaultPassword) {
+		t.Fatal("the module's password is in the metrics")
+	}
+	for _, q := range []string{"target=" + smtp.Addr + "&module=nope", "module=imaps", "target=" + smtp.Addr + "&module=imaps&password=x"} {
+		if resp, b := e.get("/probe?" + q); resp.StatusCode != 400 {
+			t.Errorf("/probe?%s: %d %s", q, resp.StatusCode, b)
+		}
+	}
+	// The guard applies to the exporter too.
+	e2 := newServeEnv(t, "", func(c *serve.Config, _ *servePlanner) { c.Modules, c.Guard = mods, &serve.Guard{} })
+	if resp, b := e2.get("/probe?target=" + imaps.Addr + "&module=imaps"); resp.StatusCode != 403 {
+		t.Fatalf("exporter to loopback without --allow-private: %d %s", resp.StatusCode, b)
+	}
+	_, m := e.get("/metrics")
+	has(string(m), `mailcheck_serve_checks_total\{outcome="(ok|warn)",via="probe"\} 1`, `go_goroutines [0-9]+`)
+}

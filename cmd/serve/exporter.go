@@ -147,14 +147,14 @@ func (s *Server) probe(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	pw, tok, err := mod.secret()
+	defer clear(pw)
+	defer clear(tok)
 	if err != nil {
 		writeError(w, http.StatusInternalServerError, "credential", fmt.Sprintf("module %s: reading the credential: %v", modName, err))
 		return
 	}
 	req := Request{Protocol: mod.Protocol, Target: target, Security: mod.Security, User: mod.User,
 		Password: string(pw), Token: string(tok)}
-	clear(pw)
-	clear(tok)
 	if err := req.validate(); err != nil {
 		s.refuse(w, http.StatusBadRequest, "input", err.Error())
 		return
@@ -173,7 +173,7 @@ func (s *Server) probe(w http.ResponseWriter, r *http.Request) {
 	}
 	s.metrics.checks.WithLabelValues("probe", string(out.rep.Status)).Inc()
 	reg := prometheus.NewRegistry()
-	probeMetrics(reg, out.rep)
+	probeMetrics(reg, out.rep, req.Password != "" || req.Token != "")
 	promhttp.HandlerFor(reg, promhttp.HandlerOpts{}).ServeHTTP(w, r)
 }
 
@@ -191,7 +191,9 @@ var stepLabel = regexp.MustCompile(`^[a-z][a-z0-9_-]{0,31}$`)
 
 // probeMetrics turns a report into the probe's series. Labels come from closed sets only:
 // step names are the engine's constants, codes the catalogue's, TLS versions crypto/tls's.
-func probeMetrics(reg *prometheus.Registry, rep *probes.Report) {
+// login says a credential was given: only then is the auth step a login (without one it only
+// asks whether the server would take one).
+func probeMetrics(reg *prometheus.Registry, rep *probes.Report, login bool) {
 	gauge := func(name, help string) prometheus.Gauge {
 		g := prometheus.NewGauge(prometheus.GaugeOpts{Name: name, Help: help})
 		reg.MustRegister(g)
@@ -212,7 +214,7 @@ func probeMetrics(reg *prometheus.Registry, rep *probes.Report) {
 	trips := gauge("mailcheck_round_trips", "Client-to-server exchanges that waited for a reply.")
 	tlsv := vec("probe_tls_version_info", "The TLS version negotiated.", "version")
 	var expiry prometheus.Gauge
-	login := -1.0
+	loginOK := -1.0
 	var earliest time.Time
 	for i := range rep.Results {
 		res := &rep.Results[i]
@@ -228,11 +230,11 @@ func probeMetrics(reg *prometheus.Registry, rep *probes.Report) {
 			}
 			seen[name] = true
 			steps.WithLabelValues(name).Add(st.Duration.Seconds())
-			if st.Name == probes.StepAuth && st.Status != probes.Skip {
+			if login && st.Name == probes.StepAuth && st.Status != probes.Skip {
 				if st.Status == probes.Fail {
-					login = 0
-				} else if login != 0 {
-					login = 1
+					loginOK = 0
+				} else if loginOK != 0 {
+					loginOK = 1
 				}
 			}
 		}
@@ -251,8 +253,8 @@ func probeMetrics(reg *prometheus.Registry, rep *probes.Report) {
 		expiry = gauge("probe_ssl_earliest_cert_expiry", "Earliest expiry of the certificates the server sent, in Unix seconds.")
 		expiry.Set(float64(earliest.Unix()))
 	}
-	if login >= 0 {
-		gauge("mailcheck_login_success", "1 when the login succeeded, 0 when it was refused (absent when no login was tried).").Set(login)
+	if loginOK >= 0 {
+		gauge("mailcheck_login_success", "1 when the login succeeded, 0 when it was refused (absent without a credential).").Set(loginOK)
 	}
 	fv := vec("mailcheck_finding", "One series per finding of the check: the reason, by catalogue code and severity.", "code", "severity")
 	for _, f := range rep.AllFindings() {
