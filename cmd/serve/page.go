@@ -41,7 +41,7 @@ var texts = map[string]map[string]string{
 		"title": "mailcheck — why can't my mail client send or receive?", "intro": "Give an e-mail address, a provider name, or a protocol with a server. A password or token is optional: with it mailcheck also logs in. It is used for this check only and never stored.",
 		"address": "E-mail address", "provider": "…or provider (qq, 163, gmail …)", "endpoint": "…or one server", "protocol": "Protocol",
 		"target": "Server host[:port]", "security": "Security", "user": "Login name (optional)", "password": "Password or authorization code (optional)",
-		"token": "…or OAuth2 access token (optional)", "submit": "Check", "history": "History", "checking": "Checking", "planned": "endpoints to probe",
+		"token": "…or OAuth2 access token (optional)", "submit": "Check", "history": "History", "checking": "Checking", "planned": "Endpoints to probe",
 		"done": "Done", "open": "Open the report", "refused": "Refused", "failed": "The check could not run",
 		"when": "When", "input": "Input", "status": "Status", "codes": "Findings", "filter": "Filter", "code": "Finding code", "domain": "Domain",
 		"none": "No reports.", "back": "New check", "auto": "auto",
@@ -50,7 +50,7 @@ var texts = map[string]map[string]string{
 		"title": "mailcheck —— 邮件客户端为什么收不了、发不出邮件？", "intro": "填写邮箱地址、服务商名称，或协议加服务器。密码或令牌可不填：填写后 mailcheck 还会尝试登录。它只用于本次检查，绝不保存。",
 		"address": "邮箱地址", "provider": "……或服务商（qq、163、gmail ……）", "endpoint": "……或单个服务器", "protocol": "协议",
 		"target": "服务器 主机[:端口]", "security": "加密方式", "user": "登录名（可选）", "password": "密码或授权码（可选）",
-		"token": "……或 OAuth2 访问令牌（可选）", "submit": "检查", "history": "历史记录", "checking": "正在检查", "planned": "个服务器待检查",
+		"token": "……或 OAuth2 访问令牌（可选）", "submit": "检查", "history": "历史记录", "checking": "正在检查", "planned": "待检查的服务器",
 		"done": "完成", "open": "打开报告", "refused": "已拒绝", "failed": "无法进行检查",
 		"when": "时间", "input": "输入", "status": "状态", "codes": "发现", "filter": "筛选", "code": "发现代码", "domain": "域名",
 		"none": "没有报告。", "back": "新的检查", "auto": "自动",
@@ -226,7 +226,7 @@ func (s *Server) formCheck(w http.ResponseWriter, r *http.Request) {
 		}
 	}
 	out := s.run(r.Context(), req, runOpts{
-		planned: func(p probes.Plan) { line("skip", fmt.Sprintf("%d %s", len(p.Endpoints), t["planned"])) },
+		planned: func(p probes.Plan) { line("skip", fmt.Sprintf("%s: %d", t["planned"], len(p.Endpoints))) },
 		progress: func(ep probes.Endpoint, res probes.Result) {
 			line(string(res.Status), fmt.Sprintf("%s %s:%d %s — %s", ep.Proto, ep.Host, ep.Port, ep.Security, res.Status))
 		},
