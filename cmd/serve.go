@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"log"
 	"net"
 	"net/http"
 	"net/netip"
@@ -164,10 +165,12 @@ func runServe(ctx context.Context, io_ *IO, g *globalOpts, o *serveOptions) erro
 	if err != nil {
 		return err
 	}
-	popts, err := g.probeOptions(io_, "")
+	popts, err := g.probeOptions(io_, "") // the resolver and CAs; credentials come per check
 	if err != nil {
 		return err
 	}
+	clear(popts.Password) // MAILCHECK_PASSWORD / MAILCHECK_OAUTH_TOKEN are not serve's
+	clear(popts.Token)
 	st, err := store.Open(o.db, keep)
 	if err != nil {
 		return usagef("--db: %v", err)
@@ -176,7 +179,7 @@ func runServe(ctx context.Context, io_ *IO, g *globalOpts, o *serveOptions) erro
 	srv, err := serve.New(serve.Config{Planner: &servePlanner{g: g, db: db}, Store: st, Auth: auth, Modules: mods,
 		Guard: &serve.Guard{AllowPrivate: o.allowPrivate, Allow: cidrs}, Resolver: popts.Resolver, RootCAs: popts.RootCAs,
 		Insecure: g.insecure, Timeout: g.timeout, CheckTimeout: o.checkTimeout, RatePerMinute: o.rate, Burst: o.burst,
-		MaxConcurrent: o.maxConcurrent})
+		MaxConcurrent: o.maxConcurrent, Log: log.New(io_.Err, "", log.LstdFlags|log.LUTC)})
 	if err != nil {
 		return err
 	}

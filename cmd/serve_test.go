@@ -566,3 +566,57 @@ func TestServeExporter(t *testing.T) {
 	_, m := e.get("/metrics")
 	has(string(m), `mailcheck_serve_checks_total\{outcome="(ok|warn)",via="probe"\} 1`, `go_goroutines [0-9]+`)
 }
+
+// TestServeUsage: every bad start is exit 2 with one clear line, before anything listens.
+func TestServeUsage(t *testing.T) {
+	dir := t.TempDir()
+	garbage := filepath.Join(dir, "garbage.sqlite")
+	os.WriteFile(garbage, bytes.Repeat([]byte("not sqlite "), 500), 0o600)
+	badYAML := filepath.Join(dir, "bad.yml")
+	os.WriteFile(badYAML, []byte("modules:\n  a:\n    protocol: ftp\n"), 0o600)
+	shortAuth := filepath.Join(dir, "auth")
+	os.WriteFile(shortAuth, []byte("short\n"), 0o600)
+	cases := []struct {
+		args []string
+		want string
+	}{
+		{[]string{"--listen", "0.0.0.0:8780"}, "--allow-remote"},
+		{[]string{"--listen", "0.0.0.0:8780", "--allow-remote"}, "--auth-file is required"},
+		{[]string{"--listen", ":8780", "--allow-remote"}, "--auth-file is required"},
+		{[]string{"--listen", "localhost"}, "want ADDR:PORT"},
+		{[]string{"--listen", "mail.example.com:80"}, "IP address"},
+		{[]string{"--listen", "127.0.0.1:99999"}, "bad port"},
+		{[]string{"--auth-file", filepath.Join(dir, "missing")}, "--auth-file"},
+		{[]string{"--auth-file", shortAuth}, "too easy to guess"},
+		{[]string{"--allow-cidr", "10.0.0.0/99"}, "--allow-cidr"},
+		{[]string{"--keep", "forever"}, "--keep"},
+		{[]string{"--config", badYAML}, "protocol"},
+		{[]string{"--db", garbage}, garbage},
+		{[]string{"--rate", "0"}, "must be positive"},
+		{[]string{"--user", "a@b.c"}, "credentials per check"},
+	}
+	for _, c := range cases {
+		code, _, errOut := run(t, "", nil, append([]string{"serve", "--resolver", "127.0.0.1:1"}, c.args...)...)
+		if code != ExitUsage || !strings.Contains(errOut, c.want) || strings.Count(strings.TrimSpace(errOut), "\n") > 0 {
+			t.Errorf("serve %v: exit %d, stderr %q; want 2 and %q on one line", c.args, code, errOut, c.want)
+		}
+	}
+}
+
+func TestParseKeep(t *testing.T) {
+	cases := map[string]store.Keep{
+		"30d": {MaxAge: 30 * 24 * time.Hour}, "720h": {MaxAge: 720 * time.Hour}, "10000": {MaxCount: 10000},
+		"30d,500": {MaxAge: 30 * 24 * time.Hour, MaxCount: 500}, "0": {}, "": {},
+	}
+	for in, want := range cases {
+		got, err := parseKeep(in)
+		if err != nil || got != want {
+			t.Errorf("parseKeep(%q) = %+v, %v; want %+v", in, got, err, want)
+		}
+	}
+	for _, bad := range []string{"-1", "xd", "0d", "soon", "-5m"} {
+		if _, err := parseKeep(bad); err == nil {
+			t.Errorf("parseKeep(%q): no error", bad)
+		}
+	}
+}

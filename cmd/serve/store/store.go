@@ -93,6 +93,10 @@ func Open(path string, keep Keep) (*Store, error) {
 		if fi, err := os.Stat(path); err == nil && fi.IsDir() {
 			return nil, fmt.Errorf("history database %s: is a directory", path)
 		}
+		// Reports name addresses and servers: the file is the owner's only.
+		if f, err := os.OpenFile(path, os.O_RDWR|os.O_CREATE|os.O_EXCL, 0o600); err == nil {
+			f.Close()
+		}
 		dsn = "file:" + path
 	}
 	dsn += "?_pragma=busy_timeout(10000)&_pragma=foreign_keys(1)&_txlock=immediate"
