@@ -72,7 +72,7 @@ CREATE TABLE IF NOT EXISTS reports (
 	status  TEXT NOT NULL,
 	report  BLOB NOT NULL
 );
-CREATE INDEX IF NOT EXISTS reports_created ON reports(created);
+CREATE INDEX IF NOT EXISTS reports_created ON reports(created, id);
 CREATE INDEX IF NOT EXISTS reports_address ON reports(address);
 CREATE INDEX IF NOT EXISTS reports_domain ON reports(domain);
 CREATE TABLE IF NOT EXISTS report_codes (
@@ -101,7 +101,9 @@ func Open(path string, keep Keep) (*Store, error) {
 	}
 	dsn += "?_pragma=busy_timeout(10000)&_pragma=foreign_keys(1)&_txlock=immediate"
 	if path != "" {
-		dsn += "&_pragma=journal_mode(WAL)"
+		// WAL with synchronous=NORMAL: a commit is one write, no fsync; a power cut may lose the
+		// last reports but never corrupts the file.
+		dsn += "&_pragma=journal_mode(WAL)&_pragma=synchronous(NORMAL)"
 	}
 	db, err := sql.Open("sqlite", dsn)
 	if err != nil {
@@ -247,8 +249,19 @@ func (s *Store) prune(ctx context.Context, tx *sql.Tx, now time.Time) error {
 		}
 	}
 	if s.keep.MaxCount > 0 {
-		if _, err := tx.ExecContext(ctx, `DELETE FROM reports WHERE id NOT IN
-			(SELECT id FROM reports ORDER BY created DESC, id LIMIT ?)`, s.keep.MaxCount); err != nil {
+		// The newest MaxCount stay: find the first one beyond them on the created index, and
+		// delete it and everything older (ties on created are broken by id, as List orders).
+		var created int64
+		var id string
+		err := tx.QueryRowContext(ctx, "SELECT created, id FROM reports ORDER BY created DESC, id DESC LIMIT 1 OFFSET ?",
+			s.keep.MaxCount).Scan(&created, &id)
+		if errors.Is(err, sql.ErrNoRows) {
+			return nil
+		}
+		if err != nil {
+			return fmt.Errorf("retention: %w", err)
+		}
+		if _, err := tx.ExecContext(ctx, "DELETE FROM reports WHERE created < ? OR (created = ? AND id <= ?)", created, created, id); err != nil {
 			return fmt.Errorf("retention: %w", err)
 		}
 	}
@@ -300,21 +313,23 @@ func (s *Store) List(ctx context.Context, f Filter) ([]Meta, error) {
 		f.Limit = 50
 	}
 	f.Limit = min(f.Limit, 500)
-	q := "SELECT id, created, command, input, kind, address, domain, status FROM reports WHERE 1=1"
+	q := "SELECT r.id, r.created, r.command, r.input, r.kind, r.address, r.domain, r.status FROM reports r"
 	var args []any
+	if f.Code != "" {
+		// From the code's index: a rare code is found without walking the whole history.
+		q += " JOIN report_codes c ON c.id = r.id AND c.code = ?"
+		args = append(args, strings.TrimSpace(f.Code))
+	}
+	q += " WHERE 1=1"
 	if f.Address != "" {
-		q += " AND address = ?"
+		q += " AND r.address = ?"
 		args = append(args, strings.ToLower(strings.TrimSpace(f.Address)))
 	}
 	if f.Domain != "" {
-		q += " AND domain = ?"
+		q += " AND r.domain = ?"
 		args = append(args, strings.ToLower(strings.TrimSpace(f.Domain)))
 	}
-	if f.Code != "" {
-		q += " AND id IN (SELECT id FROM report_codes WHERE code = ?)"
-		args = append(args, strings.TrimSpace(f.Code))
-	}
-	q += " ORDER BY created DESC, id LIMIT ?"
+	q += " ORDER BY r.created DESC, r.id DESC LIMIT ?"
 	args = append(args, f.Limit)
 	rows, err := s.db.QueryContext(ctx, q, args...)
 	if err != nil {
@@ -322,33 +337,41 @@ func (s *Store) List(ctx context.Context, f Filter) ([]Meta, error) {
 	}
 	defer rows.Close()
 	var out []Meta
+	index := map[string]int{}
 	for rows.Next() {
 		m, err := s.scanMeta(rows, nil)
 		if err != nil {
 			return nil, err
 		}
+		index[m.ID] = len(out)
 		out = append(out, m)
 	}
 	if err := rows.Err(); err != nil {
 		return nil, err
 	}
-	// The codes of the listed reports: one indexed query each, at most Limit.
-	for i := range out {
-		crow, err := s.db.QueryContext(ctx, "SELECT code FROM report_codes WHERE id = ? ORDER BY code", out[i].ID)
-		if err != nil {
+	rows.Close()
+	if len(out) == 0 {
+		return nil, nil
+	}
+	// The codes of the listed reports, in one query.
+	cq := "SELECT id, code FROM report_codes WHERE id IN (?" + strings.Repeat(",?", len(out)-1) + ") ORDER BY code"
+	ids := make([]any, len(out))
+	for i, m := range out {
+		ids[i] = m.ID
+	}
+	crow, err := s.db.QueryContext(ctx, cq, ids...)
+	if err != nil {
+		return nil, err
+	}
+	defer crow.Close()
+	for crow.Next() {
+		var id, c string
+		if err := crow.Scan(&id, &c); err != nil {
 			return nil, err
 		}
-		for crow.Next() {
-			var c string
-			if err := crow.Scan(&c); err != nil {
-				crow.Close()
-				return nil, err
-			}
-			out[i].Codes = append(out[i].Codes, c)
-		}
-		crow.Close()
+		out[index[id]].Codes = append(out[index[id]].Codes, c)
 	}
-	return out, nil
+	return out, crow.Err()
 }
 
 // Count is the number of stored reports.

@@ -229,3 +229,46 @@ func TestNoSecretInFile(t *testing.T) {
 		t.Fatal("the report is not in the file as saved (the grep would prove nothing)")
 	}
 }
+
+// BenchmarkSave: one report saved (with retention) into a database of 10,000.
+func BenchmarkSave(b *testing.B) {
+	s, err := Open(filepath.Join(b.TempDir(), "h.sqlite"), Keep{MaxCount: 10000})
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer s.Close()
+	ctx := context.Background()
+	rep := report("smtp mail.example.com:587", time.Now(), "tls.required", "auth.failed")
+	for range 10000 {
+		s.Save(ctx, rep, Meta{Address: "a@example.com"})
+	}
+	b.ResetTimer()
+	for b.Loop() {
+		if _, err := s.Save(ctx, rep, Meta{Address: "a@example.com"}); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkListByCode: the newest 50 reports with a code, out of 10,000.
+func BenchmarkListByCode(b *testing.B) {
+	s, err := Open(filepath.Join(b.TempDir(), "h.sqlite"), Keep{})
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer s.Close()
+	ctx := context.Background()
+	for i := range 10000 {
+		c := findings.Code("tls.required")
+		if i%10 == 0 {
+			c = "auth.failed"
+		}
+		s.Save(ctx, report("r", time.Now(), c), Meta{})
+	}
+	b.ResetTimer()
+	for b.Loop() {
+		if l, err := s.List(ctx, Filter{Code: "auth.failed"}); err != nil || len(l) != 50 {
+			b.Fatal(err, len(l))
+		}
+	}
+}
