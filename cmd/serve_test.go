@@ -7,6 +7,7 @@ import (
 	"encoding/base64"
 	"encoding/json"
 	"io"
+	"log"
 	"net"
 	"net/http"
 	"net/http/httptest"
@@ -16,6 +17,7 @@ import (
 	"path/filepath"
 	"regexp"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -29,6 +31,7 @@ import (
 // serveEnv is a serve handler on the real planner, with the test CA trusted and, unless a
 // test says otherwise, loopback permitted (the test servers live there).
 type serveEnv struct {
+	log    *syncBuffer // the access log
 	t      *testing.T
 	ca     *testservers.CA
 	ts     *httptest.Server
@@ -53,6 +56,8 @@ func newServeEnv(t *testing.T, dns string, edit func(*serve.Config, *servePlanne
 	cfg := serve.Config{Planner: pl, Store: st, Guard: &serve.Guard{AllowPrivate: true},
 		Resolver: probes.NewResolver(dns, 5*time.Second), RootCAs: ca.RootCAs(), Timeout: 5 * time.Second,
 		CheckTimeout: 30 * time.Second, RatePerMinute: 600, Burst: 100, MaxConcurrent: 8}
+	logBuf := &syncBuffer{}
+	cfg.Log = log.New(logBuf, "", 0)
 	if dns == "" {
 		// No test DNS: a resolver that cannot reach anything, so no test asks the system's.
 		cfg.Resolver = probes.NewResolver("127.0.0.1:1", time.Second)
@@ -66,7 +71,7 @@ func newServeEnv(t *testing.T, dns string, edit func(*serve.Config, *servePlanne
 	}
 	ts := httptest.NewServer(h)
 	t.Cleanup(ts.Close)
-	return &serveEnv{t: t, ca: ca, ts: ts, store: st, dbPath: dbPath}
+	return &serveEnv{t: t, ca: ca, ts: ts, store: st, dbPath: dbPath, log: logBuf}
 }
 
 func (e *serveEnv) postJSON(path string, body any, hdr ...string) (*http.Response, []byte) {
@@ -196,6 +201,9 @@ func TestServeAPICheckAndPermalink(t *testing.T) {
 	for _, sec := range []string{testservers.DefaultPassword, plain} {
 		if bytes.Contains(all, []byte(sec)) {
 			t.Fatalf("%q is in the database file", sec)
+		}
+		if strings.Contains(e.log.String(), sec) {
+			t.Fatalf("%q is in the access log", sec)
 		}
 	}
 	if r, _ := e.get("/api/v1/reports/0123456789abcdef0123456789abcdef"); r.StatusCode != 404 {
@@ -492,11 +500,32 @@ func TestServeForm(t *testing.T) {
 	if bytes.Contains(out, []byte("form-secret-123")) || bytes.Contains(rep, []byte("form-secret-123")) {
 		t.Fatal("the form's password is in a page")
 	}
+	if l := e.log.String(); !strings.Contains(l, "POST /check 200") || strings.Contains(l, "form-secret-123") {
+		t.Fatalf("access log lacks the check or holds the password:\n%s", l)
+	}
 	raw, _ := os.ReadFile(e.dbPath)
 	wal, _ := os.ReadFile(e.dbPath + "-wal")
 	if bytes.Contains(append(raw, wal...), []byte("form-secret-123")) {
 		t.Fatal("the password is in the database file")
 	}
+}
+
+// syncBuffer is a log destination the handlers write to concurrently.
+type syncBuffer struct {
+	mu sync.Mutex
+	b  bytes.Buffer
+}
+
+func (s *syncBuffer) Write(p []byte) (int, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.b.Write(p)
+}
+
+func (s *syncBuffer) String() string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.b.String()
 }
 
 func tlsConfig(cert tls.Certificate) *tls.Config {
