@@ -6,6 +6,7 @@ import (
 	"crypto/tls"
 	"encoding/base64"
 	"encoding/json"
+	"errors"
 	"io"
 	"log"
 	"net"
@@ -20,6 +21,8 @@ import (
 	"sync"
 	"testing"
 	"time"
+
+	"github.com/miekg/dns"
 
 	"github.com/mailcheck/mailcheck/cmd/serve"
 	"github.com/mailcheck/mailcheck/cmd/serve/store"
@@ -648,4 +651,66 @@ func TestParseKeep(t *testing.T) {
 			t.Errorf("parseKeep(%q): no error", bad)
 		}
 	}
+}
+
+// TestServeSSRFRebinding: a name answers a public address to the pre-check and a private one
+// to the engine's own lookup (DNS rebinding). The dial is refused because the guard looks at
+// the address dialed. The guard's base dialer refuses anything but loopback, so even a broken
+// guard could not send a packet off this machine.
+func TestServeSSRFRebinding(t *testing.T) {
+	var mu sync.Mutex
+	queries := 0
+	h := dns.HandlerFunc(func(w dns.ResponseWriter, r *dns.Msg) {
+		m := new(dns.Msg)
+		m.SetReply(r)
+		if q := r.Question[0]; q.Qtype == dns.TypeA {
+			mu.Lock()
+			queries++
+			ip := "10.0.0.9"
+			if queries == 1 {
+				ip = "192.0.2.1" // public for the guard (documentation range)
+			}
+			mu.Unlock()
+			rr, _ := dns.NewRR(q.Name + " 0 IN A " + ip)
+			m.Answer = append(m.Answer, rr)
+		}
+		w.WriteMsg(m)
+	})
+	pc, err := net.ListenPacket("udp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	ds := &dns.Server{PacketConn: pc, Handler: h}
+	go ds.ActivateAndServe()
+	defer ds.Shutdown()
+	var offHost []string
+	var offMu sync.Mutex
+	base := dialFunc(func(ctx context.Context, network, addr string) (net.Conn, error) {
+		host, _, _ := net.SplitHostPort(addr)
+		if a, err := netip.ParseAddr(host); err != nil || !a.IsLoopback() {
+			offMu.Lock()
+			offHost = append(offHost, addr)
+			offMu.Unlock()
+			return nil, errors.New("test safety: only loopback is dialed")
+		}
+		var d net.Dialer
+		return d.DialContext(ctx, network, addr)
+	})
+	e := newServeEnv(t, pc.LocalAddr().String(), func(c *serve.Config, _ *servePlanner) { c.Guard = &serve.Guard{Base: base} })
+	resp, body := e.postJSON("/api/v1/check", map[string]string{"protocol": "smtp", "target": "rebind.evil.test:25"})
+	er := decodeErr(t, body)
+	// The pre-check saw 192.0.2.1 and let it pass; the refusal is the dial's ("10.0.0.9", not
+	// the pre-check's "rebind.evil.test (10.0.0.9)").
+	if resp.StatusCode != 403 || len(er.Refused) != 1 || !strings.HasPrefix(er.Refused[0], "refused to connect to 10.0.0.9:") && !strings.HasPrefix(er.Refused[0], "refused to connect to 10.0.0.9 ") {
+		t.Fatalf("rebinding name: %d %s (%d A queries)", resp.StatusCode, body, queries)
+	}
+	if len(offHost) > 0 {
+		t.Fatalf("the guard let a dial to %v through", offHost)
+	}
+}
+
+type dialFunc func(ctx context.Context, network, addr string) (net.Conn, error)
+
+func (f dialFunc) DialContext(ctx context.Context, network, addr string) (net.Conn, error) {
+	return f(ctx, network, addr)
 }
