@@ -2,6 +2,7 @@ package cmd
 
 import (
 	"context"
+	"crypto/tls"
 	"errors"
 	"fmt"
 	"log"
@@ -24,6 +25,8 @@ import (
 type serveOptions struct {
 	listen        string
 	allowRemote   bool
+	tlsCert       string
+	tlsKey        string
 	authFile      string
 	allowPrivate  bool
 	allowCIDR     []string
@@ -56,6 +59,8 @@ connect to loopback, private, link-local, CGNAT, multicast or cloud-metadata add
 	f := c.Flags()
 	f.StringVar(&o.listen, "listen", "127.0.0.1:8780", "`ADDR:PORT` to listen on (loopback unless --allow-remote)")
 	f.BoolVar(&o.allowRemote, "allow-remote", false, "permit a non-loopback --listen address (needs --auth-file)")
+	f.StringVar(&o.tlsCert, "tls-cert", "", "serve HTTPS with this certificate chain (PEM `FILE`, with --tls-key)")
+	f.StringVar(&o.tlsKey, "tls-key", "", "the private key of --tls-cert (PEM `FILE`)")
 	f.StringVar(&o.authFile, "auth-file", "", "bearer tokens and USER:PASSWORD lines required of every request (`FILE`)")
 	f.BoolVar(&o.allowPrivate, "allow-private", false, "let checks connect to loopback, private, link-local and CGNAT addresses")
 	f.StringSliceVar(&o.allowCIDR, "allow-cidr", nil, "let checks connect to these `CIDR` ranges (repeatable)")
@@ -183,13 +188,23 @@ func runServe(ctx context.Context, io_ *IO, g *globalOpts, o *serveOptions) erro
 	if err != nil {
 		return err
 	}
-	ln, err := net.Listen("tcp", o.listen)
+	if (o.tlsCert == "") != (o.tlsKey == "") {
+		return usagef("--tls-cert and --tls-key go together")
+	}
+	ln, err := serveListener(o)
 	if err != nil {
-		return fmt.Errorf("--listen: %w", err)
+		return err
+	}
+	if !loop && o.tlsCert == "" {
+		fmt.Fprintln(io_.Err, "WARNING: serving other machines over plain HTTP: passwords typed into the form and the --auth-file credentials cross the network unencrypted; use --tls-cert/--tls-key or a TLS reverse proxy.")
 	}
 	hs := &http.Server{Handler: srv, ReadHeaderTimeout: 10 * time.Second, ReadTimeout: 30 * time.Second,
 		WriteTimeout: o.checkTimeout + 30*time.Second, IdleTimeout: 60 * time.Second, MaxHeaderBytes: 16 << 10}
-	fmt.Fprintf(io_.Out, "mailcheck serve on http://%s/ (API /api/v1/check, exporter /probe, metrics /metrics)\n", ln.Addr())
+	scheme := "http"
+	if o.tlsCert != "" {
+		scheme = "https"
+	}
+	fmt.Fprintf(io_.Out, "mailcheck serve on %s://%s/ (API /api/v1/check, exporter /probe, metrics /metrics)\n", scheme, ln.Addr())
 	errc := make(chan error, 1)
 	go func() { errc <- hs.Serve(ln) }()
 	select {
@@ -204,6 +219,26 @@ func runServe(ctx context.Context, io_ *IO, g *globalOpts, o *serveOptions) erro
 		return err
 	}
 	return ctx.Err() // Ctrl-C is the way out: exit 130, like lab serve
+}
+
+// serveListener listens on --listen, with TLS when --tls-cert and --tls-key are given.
+func serveListener(o *serveOptions) (net.Listener, error) {
+	var conf *tls.Config
+	if o.tlsCert != "" {
+		cert, err := tls.LoadX509KeyPair(o.tlsCert, o.tlsKey)
+		if err != nil {
+			return nil, usagef("--tls-cert/--tls-key: %v", err)
+		}
+		conf = &tls.Config{Certificates: []tls.Certificate{cert}, MinVersion: tls.VersionTLS12}
+	}
+	ln, err := net.Listen("tcp", o.listen)
+	if err != nil {
+		return nil, fmt.Errorf("--listen: %w", err)
+	}
+	if conf != nil {
+		ln = tls.NewListener(ln, conf)
+	}
+	return ln, nil
 }
 
 // servePlanner builds a serve request's plan with the CLI's own builders: parseEndpoint (probe),

@@ -4,8 +4,10 @@ import (
 	"bytes"
 	"context"
 	"crypto/tls"
+	"crypto/x509"
 	"encoding/base64"
 	"encoding/json"
+	"encoding/pem"
 	"errors"
 	"io"
 	"log"
@@ -713,4 +715,56 @@ type dialFunc func(ctx context.Context, network, addr string) (net.Conn, error)
 
 func (f dialFunc) DialContext(ctx context.Context, network, addr string) (net.Conn, error) {
 	return f(ctx, network, addr)
+}
+
+func TestServeTLSListener(t *testing.T) {
+	ca, _ := testservers.NewCA()
+	cert, err := ca.Cert(testservers.Valid)
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	key, err := x509.MarshalPKCS8PrivateKey(cert.PrivateKey)
+	if err != nil {
+		t.Fatal(err)
+	}
+	certFile, keyFile := filepath.Join(dir, "cert.pem"), filepath.Join(dir, "key.pem")
+	os.WriteFile(certFile, pem.EncodeToMemory(&pem.Block{Type: "CERTIFICATE", Bytes: cert.Certificate[0]}), 0o600)
+	os.WriteFile(keyFile, pem.EncodeToMemory(&pem.Block{Type: "PRIVATE KEY", Bytes: key}), 0o600)
+	ln, err := serveListener(&serveOptions{listen: "127.0.0.1:0", tlsCert: certFile, tlsKey: keyFile})
+	if err != nil {
+		t.Fatal(err)
+	}
+	hs := &http.Server{Handler: http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.TLS == nil {
+			t.Error("request without TLS")
+		}
+		w.Write([]byte("over tls"))
+	})}
+	go hs.Serve(ln)
+	defer hs.Close()
+	c := &http.Client{Transport: &http.Transport{TLSClientConfig: &tls.Config{RootCAs: ca.RootCAs()}}}
+	resp, err := c.Get("https://" + ln.Addr().String() + "/")
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, _ := io.ReadAll(resp.Body)
+	resp.Body.Close()
+	if string(b) != "over tls" {
+		t.Fatalf("got %q", b)
+	}
+	// Plain HTTP to the TLS port gets no page.
+	if resp, err := http.Get("http://" + ln.Addr().String() + "/"); err == nil {
+		b, _ := io.ReadAll(resp.Body)
+		resp.Body.Close()
+		if string(b) == "over tls" {
+			t.Fatal("plain HTTP served the page")
+		}
+	}
+	for _, args := range [][]string{{"--tls-cert", certFile}, {"--tls-key", keyFile}, {"--tls-cert", keyFile, "--tls-key", certFile}} {
+		code, _, errOut := run(t, "", nil, append([]string{"serve", "--listen", "127.0.0.1:0", "--resolver", "127.0.0.1:1"}, args...)...)
+		if code != ExitUsage || !strings.Contains(errOut, "--tls-") {
+			t.Errorf("serve %v: exit %d %q", args, code, errOut)
+		}
+	}
 }
