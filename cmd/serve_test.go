@@ -768,3 +768,41 @@ func TestServeTLSListener(t *testing.T) {
 		}
 	}
 }
+
+// TestServeExporterScrapeTimeout: a server that accepts and never greets, scraped with a 2s
+// Prometheus timeout: the answer comes in time, says probe_success 0 and names the run's
+// deadline as the reason.
+func TestServeExporterScrapeTimeout(t *testing.T) {
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ln.Close()
+	go func() {
+		var held []net.Conn
+		defer func() {
+			for _, c := range held {
+				c.Close()
+			}
+		}()
+		for {
+			c, err := ln.Accept()
+			if err != nil {
+				return
+			}
+			held = append(held, c)
+		}
+	}()
+	mods, _ := serve.ParseModules([]byte("modules:\n  smtp:\n    protocol: smtp\n    security: plain\n    timeout: 1m\n"))
+	e := newServeEnv(t, "", func(c *serve.Config, _ *servePlanner) { c.Modules = mods })
+	resp, b := e.get("/probe?target="+ln.Addr().String()+"&module=smtp", "X-Prometheus-Scrape-Timeout-Seconds", "2")
+	if resp.StatusCode != 200 {
+		t.Fatalf("%d %s", resp.StatusCode, b)
+	}
+	out := string(b)
+	for _, want := range []string{"probe_success 0", `mailcheck_finding{code="run.deadline"`} {
+		if !strings.Contains(out, want) {
+			t.Errorf("no %q in:\n%s", want, out)
+		}
+	}
+}

@@ -177,14 +177,15 @@ func (s *Server) probe(w http.ResponseWriter, r *http.Request) {
 	promhttp.HandlerFor(reg, promhttp.HandlerOpts{}).ServeHTTP(w, r)
 }
 
-// prometheusTimeout is the scrape timeout Prometheus sends, minus a margin to answer in time.
+// prometheusTimeout is the scrape timeout Prometheus sends, minus a margin to answer in time
+// (the run stops deadlineMargin earlier still).
 func prometheusTimeout(r *http.Request) time.Duration {
 	v := r.Header.Get("X-Prometheus-Scrape-Timeout-Seconds")
 	var f float64
 	if _, err := fmt.Sscanf(v, "%g", &f); err != nil || f <= 0 {
 		return 0
 	}
-	return time.Duration((f - 0.5) * float64(time.Second))
+	return time.Duration(f*float64(time.Second)) - deadlineMargin
 }
 
 var stepLabel = regexp.MustCompile(`^[a-z][a-z0-9_-]{0,31}$`)

@@ -281,6 +281,10 @@ type checkOutcome struct {
 	internal error    // 500
 }
 
+// deadlineMargin is how much earlier than the handler's deadline a check's run stops, to leave
+// time for the answer.
+const deadlineMargin = 250 * time.Millisecond
+
 // runOpts vary a check by entry point.
 type runOpts struct {
 	timeout        time.Duration // per step; 0 = Config.Timeout
@@ -332,7 +336,11 @@ func (s *Server) run(ctx context.Context, req Request, ro runOpts) checkOutcome 
 	for i := range plan.EndpointOptions {
 		plan.EndpointOptions[i].Dialer = dialer
 	}
-	plan.Deadline = time.Now().Add(s.cfg.CheckTimeout)
+	if d, ok := ctx.Deadline(); ok {
+		// The run's own deadline comes first, so what it cuts short is reported as
+		// run.deadline (the check's budget), not as an interrupted run or a slow server.
+		plan.Deadline = d.Add(-deadlineMargin)
+	}
 	plan.Progress = ro.progress
 	if ro.planned != nil {
 		ro.planned(plan)
