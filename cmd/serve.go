@@ -37,6 +37,7 @@ type serveOptions struct {
 	burst         int
 	maxConcurrent int
 	checkTimeout  time.Duration
+	sources       sourceFlags
 }
 
 func newCmdServe(io_ *IO, g *globalOpts) *cobra.Command {
@@ -71,6 +72,7 @@ connect to loopback, private, link-local, CGNAT, multicast or cloud-metadata add
 	f.IntVar(&o.burst, "burst", 5, "checks one client may make at once before --rate applies")
 	f.IntVar(&o.maxConcurrent, "max-concurrent", 8, "checks running at once, all clients together")
 	f.DurationVar(&o.checkTimeout, "check-timeout", 2*time.Minute, "bound of one whole check")
+	o.sources.register(f)
 	return c
 }
 
@@ -128,6 +130,9 @@ func runServe(ctx context.Context, io_ *IO, g *globalOpts, o *serveOptions) erro
 	if g.passwordStdin || g.passwordEnv != "" || g.tokenStdin || g.tokenEnv != "" || g.user != "" {
 		return usagef("serve takes credentials per check (form, JSON body, or an exporter module), not from flags")
 	}
+	if err := o.sources.check(io_); err != nil {
+		return err
+	}
 	if o.rate <= 0 || o.burst <= 0 || o.maxConcurrent <= 0 || o.checkTimeout <= 0 {
 		return usagef("--rate, --burst, --max-concurrent and --check-timeout must be positive")
 	}
@@ -181,7 +186,7 @@ func runServe(ctx context.Context, io_ *IO, g *globalOpts, o *serveOptions) erro
 		return usagef("--db: %v", err)
 	}
 	defer st.Close()
-	srv, err := serve.New(serve.Config{Planner: &servePlanner{g: g, db: db}, Store: st, Auth: auth, Modules: mods,
+	srv, err := serve.New(serve.Config{Planner: &servePlanner{g: g, db: db, io: io_, sources: &o.sources}, Store: st, Auth: auth, Modules: mods,
 		Guard: &serve.Guard{AllowPrivate: o.allowPrivate, Allow: cidrs}, Resolver: popts.Resolver, RootCAs: popts.RootCAs,
 		Insecure: g.insecure, Timeout: g.timeout, CheckTimeout: o.checkTimeout, RatePerMinute: o.rate, Burst: o.burst,
 		MaxConcurrent: o.maxConcurrent, Log: log.New(io_.Err, "", log.LstdFlags|log.LUTC)})
@@ -244,8 +249,10 @@ func serveListener(o *serveOptions) (net.Listener, error) {
 // servePlanner builds a serve request's plan with the CLI's own builders: parseEndpoint (probe),
 // the discoverer's PlanAccount (account), the database's PlanProvider (provider).
 type servePlanner struct {
-	g  *globalOpts
-	db *providers.DB
+	g       *globalOpts
+	db      *providers.DB
+	io      *IO
+	sources *sourceFlags // --no-ispdb, --ispdb-url
 	// httpsPort redirects autoconfig's port 443 (tests serve on a loopback port); 0 = 443.
 	httpsPort int
 }
@@ -258,7 +265,12 @@ func (p *servePlanner) Plan(ctx context.Context, req serve.Request, opts probes.
 		if _, _, err := providers.ParseAddress(req.Address); err != nil {
 			return probes.Plan{}, usage(err)
 		}
-		d := p.g.discoverer(p.db, opts, false)
+		// Discovered servers stay on the mail ports and get no credential outside the
+		// address's domain: the safe defaults of account (--any-port, --trust-discovered off).
+		d := p.g.discoverer(p.db, opts, false, discoveryFlags{})
+		if p.sources != nil {
+			p.sources.apply(p.io, d)
+		}
 		d.Dialer, d.HTTPSPort = opts.Dialer, p.httpsPort
 		plan, err := d.PlanAccount(ctx, probes.CmdAccount, req.Address)
 		if err != nil {

@@ -245,7 +245,7 @@ func (v *view) applySettings(d *jsonReport, s *probes.Settings, lang string) {
 		if ep.Alt {
 			row.Role += " — " + slabel("alt", lang)
 		}
-		row.Security, row.Source = SecurityLabel(ep.Security), ep.Source
+		row.Security, row.Source = SecurityLabel(ep.Security), withTrust(ep.Source, ep)
 		row.User = UsernameLabel(s, ep.Proto, lang)
 		v.HasUser = v.HasUser || row.User != ""
 		rows = append(rows, row)
@@ -266,7 +266,7 @@ func (v *view) applySettings(d *jsonReport, s *probes.Settings, lang string) {
 func newSetting(r *jsonResult, anchor, insteadOf, lang string) settingRow {
 	ep := r.Endpoint
 	row := settingRow{Proto: strings.ToUpper(string(ep.Proto)), Host: ep.Host, Port: fmt.Sprint(ep.Port),
-		Security: string(ep.Security), Source: ep.Source, Status: statusBadge(r.Status, lang), Anchor: anchor}
+		Security: string(ep.Security), Source: withTrust(ep.Source, ep), Status: statusBadge(r.Status, lang), Anchor: anchor}
 	// A result that only warns still works for a client; the warning is in its findings.
 	row.Works = r.Status == probes.OK || r.Status == probes.Warn
 	switch {
