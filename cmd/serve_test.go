@@ -806,3 +806,34 @@ func TestServeExporterScrapeTimeout(t *testing.T) {
 		}
 	}
 }
+
+// TestServeFormRefusedMidStream: discovery finds a server at a private address; the refusal
+// comes at the probe's dial, after the progress began, so the page ends with it: no link, and
+// nothing stored.
+func TestServeFormRefusedMidStream(t *testing.T) {
+	dns := testservers.StartDNST(t, testservers.Zone{
+		A:  map[string][]string{"mx.evil.test": {"10.0.0.7"}},
+		MX: map[string][]testservers.MX{"evil.test": {{Host: "mx.evil.test", Pref: 10}}},
+	})
+	e := newServeEnv(t, dns.Addr, func(c *serve.Config, _ *servePlanner) { c.Guard = &serve.Guard{} })
+	resp, page := e.get("/")
+	m := regexp.MustCompile(`name="csrf" value="([^"]+)"`).FindSubmatch(page)
+	if m == nil {
+		t.Fatal("no CSRF field")
+	}
+	form := url.Values{"csrf": {string(m[1])}, "address": {"user@evil.test"}}
+	req, _ := http.NewRequest("POST", e.ts.URL+"/check", strings.NewReader(form.Encode()))
+	req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+	for _, c := range resp.Cookies() {
+		req.AddCookie(c)
+	}
+	r2, out := e.do(req)
+	s := string(out)
+	if r2.StatusCode != 200 || !strings.Contains(s, `<p class="fail" id="verdict">Refused: `) || !strings.Contains(s, "10.0.0.7") ||
+		strings.Contains(s, "/reports/") && strings.Contains(s, `id="report"`) {
+		t.Fatalf("%d %s", r2.StatusCode, s)
+	}
+	if n, _ := e.store.Count(context.Background()); n != 0 {
+		t.Fatalf("%d reports stored after a refusal", n)
+	}
+}
