@@ -268,7 +268,10 @@ func (d *Discoverer) httpClient(dns DNS, domain string) *http.Client {
 	if d.HTTP != nil {
 		return d.HTTP
 	}
-	dialer := &net.Dialer{Timeout: 10 * time.Second}
+	var dialer probes.Dialer = &net.Dialer{Timeout: 10 * time.Second}
+	if d.Dialer != nil {
+		dialer = d.Dialer
+	}
 	tr := &http.Transport{
 		Proxy: nil, // a proxy would resolve names itself, bypassing our resolver
 		DialContext: func(ctx context.Context, network, addr string) (net.Conn, error) {

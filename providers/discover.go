@@ -42,6 +42,9 @@ type Discoverer struct {
 	// RootCAs and times out after 10s. A caller's client is used as is (RootCAs and
 	// HTTPSPort then do not apply).
 	HTTP *http.Client
+	// Dialer, when set, opens autoconfig's connections (to resolved addresses), so a caller's
+	// policy on where to connect (serve's SSRF guard) covers discovery too; nil = net.Dialer.
+	Dialer probes.Dialer
 	// RootCAs replaces the system roots for autoconfig HTTPS (nil = system roots).
 	RootCAs *x509.CertPool
 	// HTTPSPort redirects autoconfig's port 443 (tests serve on a loopback port); 0 = 443.
