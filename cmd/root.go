@@ -60,9 +60,14 @@ func Main() int {
 
 // Run executes argv with io and returns the exit status; errors are printed once, here.
 func Run(ctx context.Context, args []string, io_ *IO) int {
+	stdout := &outWriter{w: io_.Out}
+	sio := *io_
+	sio.Out = stdout
+	io_ = &sio
 	root, g := newRoot(io_)
 	root.SetArgs(explainArgs(root, args))
 	err := root.ExecuteContext(ctx)
+	err = writeFailure(err, stdout, "standard output")
 	g.removeUnwrittenOutput()
 	code := exitCode(ctx, err)
 	switch {
@@ -339,7 +344,7 @@ func (g *globalOpts) write(io_ *IO, rep *probes.Report) error {
 		return fmt.Errorf("writing the report: %w", err)
 	}
 	if err := done(); err != nil {
-		return fmt.Errorf("writing the report: %w", err)
+		return err
 	}
 	if g.output != "" && !g.quiet {
 		fmt.Fprintf(io_.Err, "report written to %s\n", g.output)
@@ -358,7 +363,17 @@ func (g *globalOpts) openOutput(io_ *IO) (io.Writer, func() error, error) {
 		return nil, nil, usagef("--output: %v", err)
 	}
 	g.outputWritten = true
-	return f, f.Close, nil
+	w := &outWriter{w: f}
+	return w, func() error {
+		cerr := f.Close()
+		if err := writeFailure(nil, w, g.output); err != nil {
+			return err
+		}
+		if cerr != nil {
+			return fmt.Errorf("writing the output to %s: %w", g.output, cerr)
+		}
+		return nil
+	}, nil
 }
 
 // withOutput runs write against --output or stdout, closing the file and reporting a failed
