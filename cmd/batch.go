@@ -164,22 +164,41 @@ func runBatch(ctx context.Context, o *batchOptions) error {
 		})
 	}
 	start := time.Now()
-	sc := bufio.NewScanner(in)
-	sc.Buffer(make([]byte, 4096), 64<<10)
-	n := 0
-	for sc.Scan() && ctx.Err() == nil {
-		n++
-		line := strings.TrimSpace(sc.Text())
+	lines := make(chan batchInput)
+	go readBatchLines(ctx, in, lines)
+	var readErr error
+read:
+	for {
+		var bi batchInput
+		var ok bool
+		select {
+		case bi, ok = <-lines:
+		case <-ctx.Done():
+			// A read from a terminal or a stalled pipe cannot be interrupted: leave it.
+			break read
+		}
+		switch {
+		case !ok:
+			break read
+		case bi.err != nil:
+			readErr = bi.err
+			break read
+		case bi.long > 0:
+			emit(&reports.BatchLine{Line: bi.n, Input: truncateRunes(bi.line, 60),
+				Error: fmt.Sprintf("line of %d bytes, longer than %d KiB: skipped", bi.long, maxBatchLine>>10)})
+			continue
+		}
+		line := strings.TrimSpace(bi.line)
 		if line == "" || strings.HasPrefix(line, "#") {
 			continue
 		}
-		work <- reports.BatchLine{Line: n, Input: line}
+		work <- reports.BatchLine{Line: bi.n, Input: line}
 	}
 	close(work)
 	wg.Wait()
 	bar.Finish(o.io.Err)
-	if err := sc.Err(); err != nil {
-		return usagef("batch: reading %s: %v", o.file, err)
+	if readErr != nil {
+		return usagef("batch: reading %s: %v", o.file, readErr)
 	}
 	if ctx.Err() != nil {
 		return ctx.Err()
@@ -228,4 +247,64 @@ func (o *batchOptions) one(ctx context.Context, db *providers.DB, popts probes.O
 	rep := probes.Run(ctx, plan)
 	l.Report = &rep
 	return &l
+}
+
+// maxBatchLine bounds one target line: a longer line becomes an error record of its own and
+// the batch goes on, holding no more than this of it.
+const maxBatchLine = 64 << 10
+
+// batchInput is one input line (numbered from 1), or the read error that ended the input.
+// long > 0: the line had that many bytes, more than maxBatchLine; line holds its start.
+type batchInput struct {
+	n    int
+	line string
+	long int64
+	err  error
+}
+
+// readBatchLines sends r's lines to out and closes it at the end of the input, after a read
+// error, or when ctx is done.
+func readBatchLines(ctx context.Context, r io.Reader, out chan<- batchInput) {
+	defer close(out)
+	br := bufio.NewReaderSize(r, 64<<10)
+	send := func(bi batchInput) bool {
+		select {
+		case out <- bi:
+			return true
+		case <-ctx.Done():
+			return false
+		}
+	}
+	for n := 1; ctx.Err() == nil; n++ {
+		var buf []byte
+		var size int64
+		var err error
+		for {
+			var frag []byte
+			frag, err = br.ReadSlice('\n')
+			size += int64(len(frag))
+			if room := maxBatchLine + 1 - len(buf); room > 0 {
+				buf = append(buf, frag[:min(len(frag), room)]...)
+			}
+			if err != bufio.ErrBufferFull {
+				break
+			}
+		}
+		if err != nil && err != io.EOF {
+			send(batchInput{err: err})
+			return
+		}
+		if size == 0 && err == io.EOF {
+			return
+		}
+		line := strings.TrimSuffix(strings.TrimSuffix(string(buf), "\n"), "\r")
+		bi := batchInput{n: n, line: line}
+		if text := size - int64(len(buf)-len(line)); text > maxBatchLine || len(line) > maxBatchLine {
+			bi.long = max(text, int64(len(line)))
+			bi.line = strings.ToValidUTF8(line[:min(len(line), 80)], "")
+		}
+		if !send(bi) || err == io.EOF {
+			return
+		}
+	}
 }
