@@ -49,6 +49,8 @@ type globalOpts struct {
 	// outputCreated: check() created --output (it did not exist), so a run that ends before
 	// writing the report removes it again; outputWritten: openOutput has truncated it.
 	outputCreated, outputWritten bool
+	// ctx is the run's (Ctrl-C, SIGTERM): reading a local input file gives up with it.
+	ctx context.Context
 }
 
 // Main runs the CLI on the real process and returns the exit status.
@@ -65,6 +67,7 @@ func Run(ctx context.Context, args []string, io_ *IO) int {
 	sio.Out = stdout
 	io_ = &sio
 	root, g := newRoot(io_)
+	g.ctx = ctx
 	root.SetArgs(explainArgs(root, args))
 	err := root.ExecuteContext(ctx)
 	err = writeFailure(err, stdout, "standard output")
@@ -75,7 +78,9 @@ func Run(ctx context.Context, args []string, io_ *IO) int {
 	case code == ExitInterrupted:
 		fmt.Fprintln(io_.Err, "mailcheck: interrupted")
 	default:
-		fmt.Fprintf(io_.Err, "mailcheck: %v\n", err)
+		// Errors echo local input (file names, provider names, target lines): no control
+		// character of theirs may reach the terminal.
+		fmt.Fprintf(io_.Err, "mailcheck: %s\n", reports.Neutralize(err.Error()))
 	}
 	return code
 }
@@ -244,9 +249,9 @@ func (g *globalOpts) probeOptions(io_ *IO, who string) (probes.Options, error) {
 		o.Resolver = probes.NewResolver("", g.timeout)
 	}
 	if g.caFile != "" {
-		pem, err := os.ReadFile(g.caFile)
+		pem, err := readLocalFile(g.ctx, g.caFile, maxCAFile)
 		if err != nil {
-			return o, usagef("--ca-file: %v", err)
+			return o, localFileErr("--ca-file", g.caFile, err)
 		}
 		pool, err := x509.SystemCertPool()
 		if err != nil || pool == nil {
