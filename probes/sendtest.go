@@ -107,6 +107,7 @@ func roundTrip(ctx context.Context, smtpEp Endpoint, sopts Options, recv Endpoin
 	d := &Delivery{ID: id, QueueID: s.submit.queueID}
 	res.Delivery = d
 	if s.submit.accepted.IsZero() {
+		s.redactResult(&res)
 		return finishResult(res, s.start)
 	}
 	r := newSession(ctx, recv, &ropts)
@@ -121,6 +122,8 @@ func roundTrip(ctx context.Context, smtpEp Endpoint, sopts Options, recv Endpoin
 	if d.Latency > 0 {
 		d.LatencyMS = d.Latency.Milliseconds()
 	}
+	s.redactResult(&res) // each side's credentials, whichever session saw them
+	r.redactResult(&res)
 	return finishResult(res, s.start)
 }
 
