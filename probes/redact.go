@@ -7,8 +7,6 @@ import (
 	"slices"
 	"strings"
 
-	"golang.org/x/text/encoding/simplifiedchinese"
-
 	"github.com/mailcheck/mailcheck/probes/findings"
 )
 
@@ -33,6 +31,7 @@ type redactor struct {
 const (
 	b64Piece     = 6
 	minPieceForm = 12
+	tokenPiece   = 16
 )
 
 func newRedactor(user string, pass []byte, tokenForms []string) *redactor {
@@ -62,14 +61,16 @@ func newRedactor(user string, pass []byte, tokenForms []string) *redactor {
 		}
 	}
 	for _, t := range tokenForms {
-		add(t, b64Piece)
+		// Longer pieces: every JWT shares short base64 runs of JSON ("eyJhbGci…") with the
+		// server's base64 error challenge, which the transcript must keep.
+		add(t, tokenPiece)
 	}
 	if len(pass) > 0 {
 		p := string(pass)
 		typed := []string{p, strings.ToUpper(p), strings.ToLower(p),
 			strings.NewReplacer(`\`, `\\`, `"`, `\"`).Replace(p), // IMAP quoted string (RFC 9051 4.3)
 			url.QueryEscape(p), url.PathEscape(p)}
-		if gb, err := simplifiedchinese.GB18030.NewEncoder().String(p); err == nil {
+		if gb, ok := findings.EncodeGB18030(p); ok {
 			typed = append(typed, gb)
 		}
 		for _, f := range typed {

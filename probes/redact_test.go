@@ -6,14 +6,14 @@ import (
 	"strings"
 	"testing"
 
-	"golang.org/x/text/encoding/simplifiedchinese"
+	"github.com/mailcheck/mailcheck/probes/findings"
 )
 
 func TestRedactor(t *testing.T) {
 	const user = "user@mail.test"
 	b64 := base64.StdEncoding.EncodeToString
 	plain := b64([]byte("\x00" + user + "\x00" + "Tr0ub4dor&3-horse"))
-	gb, _ := simplifiedchinese.GB18030.NewEncoder().String("密码Pa55word")
+	gb, _ := findings.EncodeGB18030("密码Pa55word")
 	for _, tc := range []struct {
 		name, pass, in, want string
 	}{
