@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -12,6 +13,7 @@ import (
 	"testing"
 
 	"github.com/mailcheck/mailcheck/providers"
+	"github.com/mailcheck/mailcheck/testservers"
 )
 
 // TestLocalInputCaps: --ca-file and --providers read at most their cap, from a device that
@@ -148,5 +150,48 @@ func TestProvidersFileSummary(t *testing.T) {
 		if strings.ContainsAny(errs, "\x1b\x07\u202e\u009b") {
 			t.Errorf("%v: raw control characters on stderr: %q", args, errs)
 		}
+	}
+}
+
+// TestPasswordStdinPipe: the password is the first line of standard input, read without
+// waiting for the end of a pipe that stays open, and a pipe that sends nothing gives way to
+// an interrupt.
+func TestPasswordStdinPipe(t *testing.T) {
+	srv, caFile := startScenario(t, "healthy-smtps")
+	args := []string{"probe", "smtp", "127.0.0.1:" + itoa(srv.Port), "--security", "tls", "--ca-file", caFile,
+		"--user", testservers.DefaultUser, "--password-stdin", "--format", "json"}
+	for _, tc := range []struct {
+		name  string
+		write string // written to the pipe, which then stays open until the command ends
+		want  int
+	}{
+		{"first-line-then-open", testservers.DefaultPassword + "\nmore that never ends", ExitOK},
+		{"nothing", "", ExitInterrupted},
+		{"no-line-end-yet", testservers.DefaultPassword, ExitInterrupted},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			pr, pw := io.Pipe()
+			defer pw.Close()
+			ctx, cancel := context.WithCancel(context.Background())
+			defer cancel()
+			io_, out, errb := TestIO("", nil)
+			io_.In = pr
+			done := make(chan int)
+			go func() { done <- Run(ctx, args, io_) }()
+			if tc.write != "" {
+				if _, err := pw.Write([]byte(tc.write)); err != nil {
+					t.Fatal(err)
+				}
+			}
+			if tc.want == ExitInterrupted {
+				cancel()
+			}
+			if code := <-done; code != tc.want {
+				t.Errorf("exit %d, want %d; stderr %q", code, tc.want, errb.String())
+			}
+			if tc.want == ExitOK && !strings.Contains(out.String(), `"status": "ok"`) {
+				t.Errorf("output: %.300s", out.String())
+			}
+		})
 	}
 }
