@@ -145,12 +145,18 @@ func runBatch(ctx context.Context, o *batchOptions) error {
 	if o.io.ErrTTY && !o.g.quiet {
 		bar = reports.NewBar(o.io.Err)
 	}
+	// A failed write (a full disk) stops the batch: probing on would write nowhere.
+	parent := ctx
+	ctx, stopWriting := context.WithCancel(ctx)
+	defer stopWriting()
 	emit := func(l *reports.BatchLine) {
 		stats.Add(l)
 		b := reports.MarshalBatchLine(l, o.g.lang)
 		outMu.Lock()
 		bw.Write(b)
-		bw.WriteByte('\n')
+		if bw.WriteByte('\n') != nil {
+			stopWriting()
+		}
 		outMu.Unlock()
 		bar.Add()
 	}
@@ -200,11 +206,11 @@ read:
 	if readErr != nil {
 		return usagef("batch: reading %s: %v", o.file, readErr)
 	}
+	if err := bw.Flush(); err != nil && parent.Err() == nil {
+		return fmt.Errorf("batch: writing results: %w", err)
+	}
 	if ctx.Err() != nil {
 		return ctx.Err()
-	}
-	if err := bw.Flush(); err != nil {
-		return fmt.Errorf("batch: writing results: %w", err)
 	}
 	if err := done(); err != nil {
 		return fmt.Errorf("batch: writing results: %w", err)

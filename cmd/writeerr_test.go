@@ -105,3 +105,27 @@ func TestWriteErrorsDevFull(t *testing.T) {
 		})
 	}
 }
+
+// endlessLines is a target list that never ends.
+type endlessLines struct{}
+
+func (endlessLines) Read(p []byte) (int, error) {
+	const line = "not-a-target://\n"
+	n := 0
+	for n+len(line) <= len(p) {
+		n += copy(p[n:], line)
+	}
+	return n, nil
+}
+
+// TestBatchStopsOnWriteError: a batch whose output fails stops reading and probing (an
+// endless target list ends) and exits 2 with the write error.
+func TestBatchStopsOnWriteError(t *testing.T) {
+	io_, _, errb := TestIO("", nil)
+	io_.In = endlessLines{}
+	io_.Out = &failWriter{}
+	if code := Run(context.Background(), []string{"batch", "-", "--quiet"}, io_); code != ExitUsage ||
+		!strings.Contains(errb.String(), "writing results") {
+		t.Errorf("exit %d, stderr %q", code, errb.String())
+	}
+}
