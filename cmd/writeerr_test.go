@@ -129,3 +129,13 @@ func TestBatchStopsOnWriteError(t *testing.T) {
 		t.Errorf("exit %d, stderr %q", code, errb.String())
 	}
 }
+
+// TestLabServeWriteError: `lab serve` whose port list cannot be written ends at once (exit 2)
+// instead of serving servers nobody can find.
+func TestLabServeWriteError(t *testing.T) {
+	io_, _, errb := TestIO("", nil)
+	io_.Out = &failWriter{}
+	if code := Run(context.Background(), []string{"lab", "serve"}, io_); code != ExitUsage || !strings.Contains(errb.String(), "writing the output to standard output") {
+		t.Errorf("exit %d, stderr %q", code, errb.String())
+	}
+}
