@@ -284,11 +284,15 @@ func readBatchLines(ctx context.Context, r io.Reader, out chan<- batchInput) {
 	for n := 1; ctx.Err() == nil; n++ {
 		var buf []byte
 		var size int64
+		var tail [2]byte // the line's last two bytes read: its terminator, CR LF or LF
 		var err error
 		for {
 			var frag []byte
 			frag, err = br.ReadSlice('\n')
 			size += int64(len(frag))
+			for _, c := range frag[max(0, len(frag)-2):] {
+				tail = [2]byte{tail[1], c}
+			}
 			if room := maxBatchLine + 1 - len(buf); room > 0 {
 				buf = append(buf, frag[:min(len(frag), room)]...)
 			}
@@ -303,11 +307,17 @@ func readBatchLines(ctx context.Context, r io.Reader, out chan<- batchInput) {
 		if size == 0 && err == io.EOF {
 			return
 		}
-		line := strings.TrimSuffix(strings.TrimSuffix(string(buf), "\n"), "\r")
-		bi := batchInput{n: n, line: line}
-		if text := size - int64(len(buf)-len(line)); text > maxBatchLine || len(line) > maxBatchLine {
-			bi.long = max(text, int64(len(line)))
-			bi.line = strings.ToValidUTF8(line[:min(len(line), 80)], "")
+		text := size // the line's length without its terminator
+		if err == nil {
+			text--
+			if tail[0] == '\r' && size >= 2 {
+				text--
+			}
+		}
+		bi := batchInput{n: n, line: string(buf[:min(int64(len(buf)), text)])}
+		if text > maxBatchLine {
+			bi.long = text
+			bi.line = strings.ToValidUTF8(bi.line[:min(len(bi.line), 80)], "")
 		}
 		if !send(bi) || err == io.EOF {
 			return

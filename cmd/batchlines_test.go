@@ -3,6 +3,7 @@ package cmd
 import (
 	"context"
 	"encoding/json"
+	"fmt"
 	"io"
 	"runtime"
 	"strings"
@@ -44,6 +45,13 @@ func TestBatchLongLine(t *testing.T) {
 			long := byLine[2]
 			if long == nil || !strings.Contains(long["error"].(string), "longer than 64 KiB") {
 				t.Fatalf("no error record for the long line: %v", long)
+			}
+			n := len(strings.TrimSuffix(tc.long, "\r")) // the CR of a CRLF line is its terminator
+			if tc.long == "" {
+				n = 3 * maxBatchLine
+			}
+			if want := fmt.Sprintf("line of %d bytes,", n); !strings.Contains(long["error"].(string), want) {
+				t.Errorf("error %q, want %q", long["error"], want)
 			}
 			if in := long["input"].(string); len(in) > 200 {
 				t.Errorf("the record echoes %d bytes of the long line", len(in))
@@ -92,7 +100,7 @@ func TestBatchLineMemory(t *testing.T) {
 	if alloc := after.TotalAlloc - before.TotalAlloc; alloc > 4<<20 {
 		t.Errorf("reading a %d MiB line allocated %d KiB", size>>20, alloc>>10)
 	}
-	if len(got) != 2 || got[0].long < size || got[1].line != "smtps://x" || got[1].n != 2 {
+	if len(got) != 2 || got[0].long != size || got[1].line != "smtps://x" || got[1].n != 2 {
 		t.Errorf("lines = %+v", got)
 	}
 }
@@ -110,5 +118,34 @@ func TestBatchInputCanceled(t *testing.T) {
 	cancel()
 	if code := <-done; code != ExitInterrupted {
 		t.Errorf("exit %d, want %d", code, ExitInterrupted)
+	}
+}
+
+// TestReadBatchLines: line numbers, terminators and the 64 KiB boundary.
+func TestReadBatchLines(t *testing.T) {
+	exact := strings.Repeat("e", maxBatchLine)
+	for _, tc := range []struct {
+		name, in string
+		want     []batchInput
+	}{
+		{"lf", "a\nb\n", []batchInput{{n: 1, line: "a"}, {n: 2, line: "b"}}},
+		{"crlf", "a\r\nb\r\n", []batchInput{{n: 1, line: "a"}, {n: 2, line: "b"}}},
+		{"no final newline", "a\nb", []batchInput{{n: 1, line: "a"}, {n: 2, line: "b"}}},
+		{"empty lines", "\n\r\n\n", []batchInput{{n: 1}, {n: 2}, {n: 3}}},
+		{"exactly 64 KiB", exact + "\r\nx\n", []batchInput{{n: 1, line: exact}, {n: 2, line: "x"}}},
+		{"64 KiB + 1", exact + "f\nx\n", []batchInput{{n: 1, line: strings.Repeat("e", 80), long: maxBatchLine + 1}, {n: 2, line: "x"}}},
+		{"empty input", "", nil},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			lines := make(chan batchInput)
+			go readBatchLines(context.Background(), strings.NewReader(tc.in), lines)
+			var got []batchInput
+			for bi := range lines {
+				got = append(got, bi)
+			}
+			if fmt.Sprint(got) != fmt.Sprint(tc.want) {
+				t.Errorf("got %.300v\nwant %.300v", got, tc.want)
+			}
+		})
 	}
 }
