@@ -12,15 +12,16 @@ import (
 
 // redactor removes every form of the run's secrets from text: the password as typed, its
 // upper- and lower-case forms (capability lists are upper-cased), the IMAP quoted form, the
-// URL/percent-encoded forms, its GB18030/GBK bytes (a Chinese server's echo), the base64 of it
-// and of the AUTH PLAIN payload, and the token's wire forms. Matching folds ASCII case, so
-// "SeCrEt" in an upper-cased EHLO keyword is caught as well. A secret split over two lines
-// (a payload echoed in halves) is caught by its pieces: a word holding a long enough piece of
-// a long form is removed whole.
+// URL/percent-encoded forms, its bytes in GBK/GB18030, Big5, Shift_JIS, EUC-KR and
+// Windows-1252 (a legacy server's echo), the base64 of it and of the AUTH PLAIN payloads, and
+// the token's wire forms. Matching folds ASCII case, so "SeCrEt" in an upper-cased EHLO
+// keyword is caught as well. A secret split over two lines (a payload echoed in halves) is
+// caught by its pieces: a word holding a long enough piece of a long form is removed whole.
 type redactor struct {
 	long  []string // folded; removed wherever they stand
 	short []string // folded; removed only as whole tokens (see redactEvidence)
-	// pieces are the folded k-grams of the long forms, with k per form (pieceLen).
+	// pieces are the folded k-grams of the long forms, by k (b64Piece, tokenPiece, half a
+	// typed form).
 	pieces map[int]map[string]bool
 }
 
@@ -70,9 +71,7 @@ func newRedactor(user string, pass []byte, tokenForms []string) *redactor {
 		typed := []string{p, strings.ToUpper(p), strings.ToLower(p),
 			strings.NewReplacer(`\`, `\\`, `"`, `\"`).Replace(p), // IMAP quoted string (RFC 9051 4.3)
 			url.QueryEscape(p), url.PathEscape(p)}
-		if gb, ok := findings.EncodeGB18030(p); ok {
-			typed = append(typed, gb)
-		}
+		typed = append(typed, findings.CharsetForms(p)...)
 		for _, f := range typed {
 			add(f, max(b64Piece, (len(f)+1)/2))
 		}

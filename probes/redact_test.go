@@ -13,7 +13,9 @@ func TestRedactor(t *testing.T) {
 	const user = "user@mail.test"
 	b64 := base64.StdEncoding.EncodeToString
 	plain := b64([]byte("\x00" + user + "\x00" + "Tr0ub4dor&3-horse"))
-	gb, _ := findings.EncodeGB18030("密码Pa55word")
+	gb := findings.CharsetForms("密码Pa55word")[0] // GB18030
+	big5 := findings.CharsetForms("密碼Pa55word")[1]
+	latin := findings.CharsetForms("géhéimPa55word")
 	for _, tc := range []struct {
 		name, pass, in, want string
 	}{
@@ -25,6 +27,8 @@ func TestRedactor(t *testing.T) {
 		{"percent-encoded", "p@ss/w0rd+long", "url " + url.QueryEscape("p@ss/w0rd+long"), "url ***"},
 		{"path-encoded", "p@ss w0rd long", "x " + url.PathEscape("p@ss w0rd long"), "x ***"},
 		{"gbk bytes", "密码Pa55word", "-ERR " + gb, "-ERR ***"},
+		{"big5 bytes", "密碼Pa55word", "-ERR " + big5, "-ERR ***"},
+		{"windows-1252 bytes", "géhéimPa55word", "-ERR " + latin[len(latin)-1], "-ERR ***"},
 		{"plain payload", "Tr0ub4dor&3-horse", "334 " + plain, "334 ***"},
 		{"plain split in halves", "Tr0ub4dor&3-horse", "535-" + plain[:28] + "\n535 " + plain[28:], "***\n535 ***"},                         // the word with the code goes whole
 		{"plain split after the name", "Tr0ub4dor&3-horse", "535 " + plain[:20] + "\n535 " + plain[20:], "535 " + plain[:20] + "\n535 ***"}, // the first half is the name alone
