@@ -23,6 +23,31 @@ type redactor struct {
 	// pieces are the folded k-grams of the long forms, by k (b64Piece, tokenPiece, half a
 	// typed form).
 	pieces map[int]map[string]bool
+	// grams is a bit set of the hashed 6-grams of every long form: text none of whose 6-grams
+	// is in it holds no long form and no piece, and is passed over at a few ns a byte.
+	grams [gramBits / 64]uint64
+}
+
+const (
+	gramLen   = 6 // = b64Piece, the shortest piece; long forms are 8 bytes or more
+	gramShift = 18
+	gramBits  = 1 << gramShift
+)
+
+func gramHash(s string) uint32 {
+	_ = s[gramLen-1]
+	v := uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 | uint64(s[4])<<32 | uint64(s[5])<<40
+	return uint32((v * 0x9e3779b97f4a7c15) >> (64 - gramShift)) // Fibonacci hashing
+}
+
+// mayHold reports whether folded text f could hold a long form or a piece of one.
+func (r *redactor) mayHold(f string) bool {
+	for i := 0; i+gramLen <= len(f); i++ {
+		if h := gramHash(f[i:]); r.grams[h/64]&(1<<(h%64)) != 0 {
+			return true
+		}
+	}
+	return false
 }
 
 // Piece lengths: any 6 characters of a base64 form (they mean nothing to a reader, so catching
@@ -50,6 +75,10 @@ func newRedactor(user string, pass []byte, tokenForms []string) *redactor {
 			return
 		}
 		r.long = append(r.long, f)
+		for i := 0; i+gramLen <= len(f); i++ {
+			h := gramHash(f[i:])
+			r.grams[h/64] |= 1 << (h % 64)
+		}
 		if len(f) >= minPieceForm && k > 0 {
 			set := r.pieces[k]
 			if set == nil {
@@ -118,6 +147,12 @@ func (r *redactor) apply(e string) string {
 		return e
 	}
 	f := foldASCII(e)
+	if !r.mayHold(f) {
+		for _, sec := range r.short {
+			e, f = replaceToken(e, f, sec)
+		}
+		return e
+	}
 	for _, sec := range r.long {
 		for {
 			i := strings.Index(f, sec)
@@ -164,6 +199,9 @@ func (r *redactor) pieceWords(e, f string) string {
 }
 
 func (r *redactor) holdsPiece(w string) bool {
+	if !r.mayHold(w) {
+		return false
+	}
 	for k, set := range r.pieces {
 		for i := 0; i+k <= len(w); i++ {
 			if set[w[i:i+k]] {
