@@ -25,7 +25,7 @@ type redactor struct {
 	pieces map[int]map[string]bool
 	// grams is a bit set of the hashed 6-grams of every long form: text none of whose 6-grams
 	// is in it holds no long form and no piece, and is passed over at a few ns a byte.
-	grams [gramBits / 64]uint64
+	grams *[gramBits / 64]uint64 // nil until a long form is added
 }
 
 const (
@@ -42,6 +42,9 @@ func gramHash(s string) uint32 {
 
 // mayHold reports whether folded text f could hold a long form or a piece of one.
 func (r *redactor) mayHold(f string) bool {
+	if r.grams == nil {
+		return false
+	}
 	for i := 0; i+gramLen <= len(f); i++ {
 		if h := gramHash(f[i:]); r.grams[h/64]&(1<<(h%64)) != 0 {
 			return true
@@ -75,6 +78,9 @@ func newRedactor(user string, pass []byte, tokenForms []string) *redactor {
 			return
 		}
 		r.long = append(r.long, f)
+		if r.grams == nil {
+			r.grams = new([gramBits / 64]uint64)
+		}
 		for i := 0; i+gramLen <= len(f); i++ {
 			h := gramHash(f[i:])
 			r.grams[h/64] |= 1 << (h % 64)
