@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/mailcheck/mailcheck/probes/findings"
+	"github.com/mailcheck/mailcheck/probes/oauth"
 )
 
 // redactor removes every form of the run's secrets from text: the password as typed, its
@@ -276,6 +277,15 @@ func (s *Session) redactResult(v any) {
 		return
 	}
 	redactValue(reflect.ValueOf(v), s.opts.redact)
+}
+
+// redactFor sweeps v with the redactor of opts's credentials on ep, for a result that holds
+// what sessions with other credentials, or none, saw (the other-mode walk, the round trip).
+func redactFor(v any, ep Endpoint, opts Options) {
+	r := newRedactor(opts.User, opts.Password, oauth.SecretForms(opts.User, ep.Host, ep.Port, opts.Token))
+	if !r.empty() {
+		redactValue(reflect.ValueOf(v), r)
+	}
 }
 
 var (

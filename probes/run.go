@@ -6,13 +6,11 @@ import (
 	"fmt"
 	"net"
 	"net/netip"
-	"reflect"
 	"slices"
 	"strings"
 	"time"
 
 	"github.com/mailcheck/mailcheck/probes/findings"
-	"github.com/mailcheck/mailcheck/probes/oauth"
 )
 
 // Dialer opens connections; tests may hand in their own.
@@ -121,7 +119,7 @@ func Probe(ctx context.Context, ep Endpoint, opts Options) Result {
 	o.User, o.Password, o.Token = "", nil, nil // one login attempt per endpoint: no lockout loops
 	other := probeOnce(ctx, aep, &o)
 	// The other walk had no credentials, but a server that saw them in the first may echo them.
-	redactValue(reflect.ValueOf(&other), newRedactor(opts.User, opts.Password, oauth.SecretForms(opts.User, ep.Host, ep.Port, opts.Token)))
+	redactFor(&other, ep, opts)
 	// The other mode "works" as a mode when its handshake completed (implicit TLS) or a
 	// greeting came (STARTTLS), even if something later fails there, such as an untrusted
 	// certificate: that is reported on its own under works_with.

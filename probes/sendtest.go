@@ -122,8 +122,9 @@ func roundTrip(ctx context.Context, smtpEp Endpoint, sopts Options, recv Endpoin
 	if d.Latency > 0 {
 		d.LatencyMS = d.Latency.Milliseconds()
 	}
-	s.redactResult(&res) // each side's credentials, whichever session saw them
-	r.redactResult(&res)
+	// Each side's credentials, whichever session saw them.
+	s.redactResult(&res)
+	redactFor(&res, recv, ropts)
 	return finishResult(res, s.start)
 }
 
