@@ -40,10 +40,7 @@ func readLocalFile(ctx context.Context, path string, limit int64) ([]byte, error
 			done <- result{nil, fmt.Errorf("%w: %d bytes, more than %s", errTooLarge, st.Size(), sizeText(limit))}
 			return
 		}
-		b, err := io.ReadAll(io.LimitReader(ctxReader{ctx, f}, limit+1))
-		if err == nil && int64(len(b)) > limit {
-			b, err = nil, fmt.Errorf("%w: more than %s", errTooLarge, sizeText(limit))
-		}
+		b, err := readLimited(ctx, f, limit)
 		done <- result{b, err}
 	}()
 	select {
@@ -52,6 +49,39 @@ func readLocalFile(ctx context.Context, path string, limit int64) ([]byte, error
 			return nil, ctx.Err()
 		}
 		return r.b, r.err
+	case <-ctx.Done():
+		return nil, ctx.Err()
+	}
+}
+
+// readLimited reads r to its end, at most limit bytes (errTooLarge past them), stopping
+// between reads when ctx is done.
+func readLimited(ctx context.Context, r io.Reader, limit int64) ([]byte, error) {
+	b, err := io.ReadAll(io.LimitReader(ctxReader{ctx, r}, limit+1))
+	if err == nil && int64(len(b)) > limit {
+		b, err = nil, fmt.Errorf("%w: more than %s", errTooLarge, sizeText(limit))
+	}
+	return b, err
+}
+
+// readStdin is readLimited on standard input, given up when ctx is done even while a read
+// blocks (a pipe that sends nothing); the blocked read is left behind, the process ends.
+func readStdin(ctx context.Context, r io.Reader, limit int64) ([]byte, error) {
+	type result struct {
+		b   []byte
+		err error
+	}
+	done := make(chan result, 1)
+	go func() {
+		b, err := readLimited(ctx, r, limit)
+		done <- result{b, err}
+	}()
+	select {
+	case res := <-done:
+		if ctx.Err() != nil {
+			return nil, ctx.Err()
+		}
+		return res.b, res.err
 	case <-ctx.Done():
 		return nil, ctx.Err()
 	}

@@ -195,3 +195,25 @@ func TestPasswordStdinPipe(t *testing.T) {
 		})
 	}
 }
+
+// TestExplainStdinInterrupt: `explain -` on a pipe that sends nothing gives way to an
+// interrupt, and one that never ends stops at its cap.
+func TestExplainStdinInterrupt(t *testing.T) {
+	pr, pw := io.Pipe()
+	defer pw.Close()
+	ctx, cancel := context.WithCancel(context.Background())
+	io_, _, errb := TestIO("", nil)
+	io_.In = pr
+	done := make(chan int)
+	go func() { done <- Run(ctx, []string{"explain", "-"}, io_) }()
+	pw.Write([]byte("535 5.7.8 "))
+	cancel()
+	if code := <-done; code != ExitInterrupted {
+		t.Errorf("exit %d, want %d; stderr %q", code, ExitInterrupted, errb.String())
+	}
+	io_, _, errb = TestIO("", nil)
+	io_.In = endlessLines{}
+	if code := Run(context.Background(), []string{"explain", "-"}, io_); code != ExitUsage || !strings.Contains(errb.String(), "larger than 4 MiB") {
+		t.Errorf("endless stdin: exit %d, stderr %q", code, errb.String())
+	}
+}
