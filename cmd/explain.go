@@ -1,8 +1,8 @@
 package cmd
 
 import (
-	"bufio"
 	"context"
+	"errors"
 	"io"
 	"strings"
 
@@ -69,12 +69,14 @@ func runExplain(ctx context.Context, o *explainOptions) error {
 	}
 	text := o.text
 	if text == "-" {
-		b, err := io.ReadAll(io.LimitReader(bufio.NewReader(o.io.In), maxExplainInput+1))
-		if err != nil {
-			return usagef("reading standard input: %v", err)
-		}
-		if len(b) > maxExplainInput {
+		b, err := readStdin(ctx, o.io.In, maxExplainInput)
+		switch {
+		case ctx.Err() != nil:
+			return ctx.Err()
+		case errors.Is(err, errTooLarge):
 			return usagef("standard input is larger than %d MiB; paste the relevant lines", maxExplainInput>>20)
+		case err != nil:
+			return usagef("reading standard input: %v", err)
 		}
 		text = findings.DecodeText(b)
 	}

@@ -224,6 +224,9 @@ func labServe(ctx context.Context, o *labOptions) error {
 			name, sc.Proto, sc.Security, srv.Port, sc.Proto, srv.Port, sc.Security, caFile)
 	}
 	fmt.Fprintln(w, "Press Ctrl-C to stop.")
+	if ow, ok := w.(*outWriter); ok && ow.err != nil {
+		return nil // nobody can read the ports: do not serve blind (Run reports the write error, exit 2)
+	}
 	<-ctx.Done()
 	return ctx.Err() // Ctrl-C is the only way out: exit 130, "interrupted" (CLI.md)
 }

@@ -259,19 +259,19 @@ func Builtin() *DB {
 	return db
 }
 
-// maxFile bounds a provider file; ours is ~60 KiB.
-const maxFile = 8 << 20
+// MaxFile bounds a provider file (--providers, the config-dir file); ours is ~60 KiB.
+const MaxFile = 8 << 20
 
 // Load reads a provider file (the schema of providers.json), as used by --providers FILE and
 // the user config file. It checks each entry's structure; Validate adds the cross-entry and
 // bilingual rules the built-in file must meet.
 func Load(r io.Reader) (*DB, error) {
-	data, err := io.ReadAll(io.LimitReader(r, maxFile+1))
+	data, err := io.ReadAll(io.LimitReader(r, MaxFile+1))
 	if err != nil {
 		return nil, fmt.Errorf("read provider file: %w", err)
 	}
-	if len(data) > maxFile {
-		return nil, fmt.Errorf("provider file larger than %d bytes", maxFile)
+	if len(data) > MaxFile {
+		return nil, fmt.Errorf("provider file larger than %d bytes", MaxFile)
 	}
 	dec := json.NewDecoder(bytes.NewReader(data))
 	dec.DisallowUnknownFields() // a misspelt field in a company file should not be silently ignored
@@ -304,7 +304,7 @@ func Load(r io.Reader) (*DB, error) {
 	}
 	db := newDB(f.Providers, nil)
 	if err := checkUnique(db.list); err != nil {
-		return nil, err
+		return nil, summarize(err)
 	}
 	return db, nil
 }

@@ -442,3 +442,32 @@ func checkUniqueHints(list []*Provider, domains map[string]string) []error {
 	}
 	return errs
 }
+
+// MaxListedErrors bounds the problems of a provider file listed at once: a file with
+// thousands of duplicate names gets the first ones and a count, not thousands of lines.
+const MaxListedErrors = 20
+
+// summarize lists at most MaxListedErrors of err's problems (errors.Join, nested too), then
+// "… and K more".
+func summarize(err error) error {
+	errs := flattenErrors(err)
+	if len(errs) <= MaxListedErrors {
+		return err
+	}
+	return fmt.Errorf("%w\n… and %d more problems", errors.Join(errs[:MaxListedErrors]...), len(errs)-MaxListedErrors)
+}
+
+func flattenErrors(err error) []error {
+	j, ok := err.(interface{ Unwrap() []error })
+	if !ok {
+		if err == nil {
+			return nil
+		}
+		return []error{err}
+	}
+	var out []error
+	for _, e := range j.Unwrap() {
+		out = append(out, flattenErrors(e)...)
+	}
+	return out
+}
