@@ -50,7 +50,7 @@ echo "fuzz.sh: ${#targets[@]} targets, ${FUZZTIME} each, ${FUZZPARALLEL} workers
 
 declare -A built
 status=0
-printf '%-10s %-12s %-28s %10s %8s %s\n' result package target execs new note
+printf '%-8s %-16s %-24s %10s %6s %s\n' result package target execs new note
 for t in "${targets[@]}"; do
 	dir=${t% *}
 	name=${t#* }
@@ -88,6 +88,6 @@ for t in "${targets[@]}"; do
 			note="exit $rc, see $log"
 		fi
 	fi
-	printf '%-10s %-12s %-28s %10s %8s %s\n' "$result" "$dir" "$name" "${execs:-?}" "${new:-?}" "$note"
+	printf '%-8s %-16s %-24s %10s %6s %s\n' "$result" "$dir" "$name" "${execs:-?}" "${new:-?}" "$note"
 done
 exit $status
