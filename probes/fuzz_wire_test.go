@@ -323,20 +323,24 @@ func FuzzWalk(f *testing.F) {
 		"220 fuzz.test ESMTP\r\n250-fuzz.test\r\n250 AUTH PLAIN LOGIN\r\n|334 VXNlcm5hbWU6\r\n",
 		"+OK ready\r\n+OK\r\nUSER\r\n.\r\n+OK\r\n|-ERR [IN-USE] " + fuzzPassword + "\r\n",
 		"* OK " + fuzzPassword + "\r\n|a1 NO [" + strings.ToUpper(fuzzPassword) + "] no\r\n",
+		"220 x\r\n250-x\r\n250 STARTTLS\r\n220 ready\r\n|\x16\x03\x01\x00\x05hello",
+		"+OK\r\n+OK\r\nSTLS\r\n.\r\n+OK go\r\n250 injected\r\n|\x15\x03\x03\x00\x02\x02\x28",
+		"* OK [CAPABILITY IMAP4rev1 STARTTLS] hi\r\na1 OK [CAPABILITY STARTTLS] x\r\na2 OK begin\r\n* OK injected\r\n|\x00",
 	} {
 		head, unit, _ := strings.Cut(s, "|")
-		for p := range uint8(3) {
+		for p := range uint8(6) {
 			f.Add(p, p == 1, []byte(head), []byte(unit), uint16(2000))
 		}
 	}
 	f.Fuzz(func(t *testing.T, proto uint8, conform bool, head, unit []byte, reps uint16) {
 		p := []Proto{SMTP, POP3, IMAP}[proto%3]
+		sec := []Security{Plain, STARTTLS}[proto/3%2] // STARTTLS: the whole stream is there at once, so the injection check meets it
 		data := feed(head, unit, min(reps, 20000)) // a whole walk per input: keep it quick
 		synctest.Test(t, func(t *testing.T) {
 			// An IP literal is never looked up; the resolver is loopback all the same.
 			opts := Options{Timeout: time.Second, User: "u@fuzz.test", Password: []byte(fuzzPassword), AllowPlaintextAuth: true,
 				NoModeDetect: true, Dialer: walkDialer{data}, Resolver: NewResolver("127.0.0.1:1", time.Second)}
-			ep := Endpoint{Proto: p, Host: "127.0.0.1", Port: DefaultPort(p, Plain), Security: Plain}
+			ep := Endpoint{Proto: p, Host: "127.0.0.1", Port: DefaultPort(p, sec), Security: sec}
 			var r Result
 			if conform {
 				r, _ = Conform(context.Background(), ep, opts)
