@@ -335,7 +335,7 @@ func FuzzWalk(f *testing.F) {
 	f.Fuzz(func(t *testing.T, proto uint8, conform bool, head, unit []byte, reps uint16) {
 		p := []Proto{SMTP, POP3, IMAP}[proto%3]
 		sec := []Security{Plain, STARTTLS}[proto/3%2] // STARTTLS: the whole stream is there at once, so the injection check meets it
-		data := feed(head, unit, min(reps, 20000)) // a whole walk per input: keep it quick
+		data := feed(head, unit, min(reps, 20000))    // a whole walk per input: keep it quick
 		synctest.Test(t, func(t *testing.T) {
 			// An IP literal is never looked up; the resolver is loopback all the same.
 			opts := Options{Timeout: time.Second, User: "u@fuzz.test", Password: []byte(fuzzPassword), AllowPlaintextAuth: true,
