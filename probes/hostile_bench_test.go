@@ -12,8 +12,9 @@ import (
 
 // hostileRetainedCap is the most a probe's result may hold after a memory-family attack: the
 // endpoint's transcript cap (MaxEndpointBytes) twice over, for the steps, strings and Go's
-// per-object overhead. What the walk allocated on the way is reported too; it is bounded by
-// the read budgets (MaxCommandBytes, MaxEndpointRead), not kept.
+// per-object overhead. What was allocated on the way is reported too: it counts the in-process
+// test server's writes as well as the walk's reads (bounded by MaxCommandBytes and
+// MaxEndpointRead), and none of it is kept.
 const hostileRetainedCap = 2*probes.MaxEndpointBytes + 2<<20
 
 // BenchmarkHostileRetained runs the memory families of issue 20 in process, over in-memory
