@@ -16,10 +16,12 @@ type accountOptions struct {
 	io      *IO
 	g       *globalOpts
 	address string
+	export  exportFlag
 	offline bool
 	all     bool
 	send    sendTestFlags
 	disc    discoveryFlags
+	src     sourceFlags
 }
 
 // DefaultDeadline bounds a whole account run (discovery and every probe): with 32 endpoints at
@@ -78,9 +80,11 @@ func newCmdAccount(io_ *IO, g *globalOpts, runF func(context.Context, *accountOp
 		Use:   "account ADDRESS",
 		Short: "Discover the settings for an address and check every endpoint",
 		Long: `account finds the servers for an e-mail address — built-in database, MX records (a domain
-hosted by Google, Microsoft, Tencent, NetEase, Alibaba, Zoho …), RFC 6186 SRV records,
-autoconfig, then common host names — records where each came from, and probes every endpoint
-concurrently. With a password it logs in once per endpoint and looks at the mailbox.`,
+hosted by Google, Microsoft, Tencent, NetEase, Alibaba, Zoho …), RFC 6186 SRV records, the
+Microsoft 365 mailbox check, autoconfig, Thunderbird's ISPDB, the MX host's base domain,
+Exchange Autodiscover, then common host names (the bare domain and its MX hosts too) — all at
+once, records where each came from, and probes every endpoint concurrently. With a password
+it logs in once per endpoint and looks at the mailbox.`,
 		Example: `  mailcheck account you@qq.com
   mailcheck account you@example.com --password-stdin < pw.txt
   mailcheck account user@some-company.test --resolver 127.0.0.1:5353`,
@@ -95,10 +99,12 @@ concurrently. With a password it logs in once per endpoint and looks at the mail
 			return runAccount(c.Context(), o)
 		},
 	}
+	o.export.register(c)
 	c.Flags().BoolVar(&o.offline, "offline", false, "use the built-in database only; touch no network")
-	c.Flags().BoolVar(&o.all, "all-sources", false, "run every discovery method even after one found endpoints")
+	c.Flags().BoolVar(&o.all, "all-sources", false, "run every discovery method even after one found endpoints, and compare what each said")
 	o.send.register(c.Flags())
 	o.disc.register(c.Flags(), true, "the whole run, discovery included")
+	o.src.register(c.Flags())
 	return c
 }
 
@@ -109,8 +115,14 @@ func runAccount(ctx context.Context, o *accountOptions) error {
 	if err := o.disc.check(); err != nil {
 		return err
 	}
+	if err := o.src.check(o.io); err != nil {
+		return err
+	}
 	if _, _, err := providers.ParseAddress(o.address); err != nil {
 		return usagef("%v", err)
+	}
+	if err := o.export.check(o.g); err != nil {
+		return err
 	}
 	db, err := o.g.loadDB()
 	if err != nil {
@@ -128,6 +140,9 @@ func runAccount(ctx context.Context, o *accountOptions) error {
 			return usagef("no built-in entry for %s; run without --offline to discover it", o.address[strings.LastIndexByte(o.address, '@')+1:])
 		}
 		rep := probes.Run(ctx, plan)
+		if o.export.kind != "" {
+			return o.g.finishExport(ctx, o.io, o.export.kind, o.address, plan, &rep)
+		}
 		return o.g.finish(ctx, o.io, &rep)
 	}
 	popts, err := o.g.probeOptions(o.io, o.address)
@@ -142,7 +157,9 @@ func runAccount(ctx context.Context, o *accountOptions) error {
 	deadline := o.disc.at(send)
 	// Discovery runs under the deadline too; Run reports what the deadline cut (run.deadline).
 	dctx, cancel := context.WithDeadline(ctx, deadline)
-	plan, err := o.g.discoverer(db, popts, o.all, o.disc).PlanAccount(dctx, probes.CmdAccount, o.address)
+	d := o.src.apply(o.io, o.g.discoverer(db, popts, o.all, o.disc))
+	d.M365 = true // the user's own address: Exchange Online's unauthenticated check is fine
+	plan, err := d.PlanAccount(dctx, probes.CmdAccount, o.address)
 	cancel()
 	if err != nil {
 		return usagef("%v", err)
@@ -150,6 +167,10 @@ func runAccount(ctx context.Context, o *accountOptions) error {
 	plan.Options = popts
 	plan.Deadline = deadline
 	plan.SendTest = send
+	if o.export.kind != "" {
+		rep := o.g.runPlan(ctx, o.io, plan)
+		return o.g.finishExport(ctx, o.io, o.export.kind, o.address, plan, &rep)
+	}
 	return o.g.runWithProgress(ctx, o.io, plan)
 }
 

@@ -22,8 +22,10 @@ type batchOptions struct {
 	io          *IO
 	g           *globalOpts
 	file        string
+	sendTest    bool // refused: see batchSendTestRefusal
 	concurrency int
 	disc        discoveryFlags
+	src         sourceFlags
 }
 
 func newCmdBatch(io_ *IO, g *globalOpts, runF func(context.Context, *batchOptions) error) *cobra.Command {
@@ -52,8 +54,10 @@ soon as it is done, so memory stays bounded whatever the file size; a summary fo
 		},
 	}
 	c.Flags().IntVarP(&o.concurrency, "concurrency", "c", 64, "targets probed at once")
+	refuseSendTest(c.Flags(), &o.sendTest)
 	// batch never logs in, so --trust-discovered has nothing to decide there.
 	o.disc.register(c.Flags(), false, "each target's run, discovery included")
+	o.src.register(c.Flags())
 	return c
 }
 
@@ -107,10 +111,16 @@ func runBatch(ctx context.Context, o *batchOptions) error {
 	if err := o.g.check(); err != nil {
 		return err
 	}
+	if o.sendTest {
+		return usagef(batchSendTestRefusal)
+	}
 	if o.g.format != "table" && o.g.format != "json" {
 		return usagef("batch writes JSON Lines; --format %s does not apply", o.g.format)
 	}
 	if err := o.disc.check(); err != nil {
+		return err
+	}
+	if err := o.src.check(o.io); err != nil {
 		return err
 	}
 	if o.concurrency < 1 || o.concurrency > 4096 {
@@ -228,7 +238,7 @@ func (o *batchOptions) one(ctx context.Context, db *providers.DB, popts probes.O
 		plan.Endpoints = []probes.Endpoint{*ep}
 	} else {
 		dctx, cancel := context.WithDeadline(ctx, deadline)
-		plan, err = o.g.discoverer(db, popts, false, o.disc).PlanAccount(dctx, probes.CmdBatch, address)
+		plan, err = o.src.apply(o.io, o.g.discoverer(db, popts, false, o.disc)).PlanAccount(dctx, probes.CmdBatch, address)
 		cancel()
 		if err != nil {
 			l.Error = err.Error()

@@ -205,11 +205,16 @@ func labServe(ctx context.Context, o *labOptions) error {
 	}
 	w := o.io.Out
 	fmt.Fprintf(w, "mailcheck lab servers on loopback (user user@mail.test, password secret-pass); CA: %s\n", caFile)
+	// One mailbox behind all of them: mail sent to user@mail.test arrives over POP3 and IMAP,
+	// so a client (or --send-test) can try the whole round trip.
+	store := testservers.NewStore(testservers.StoreConfig{QuotaKiB: 100 << 10})
+	fmt.Fprintln(w, "  one mailbox: mail sent to user@mail.test over SMTP shows up in POP3 and IMAP (100 MiB quota)")
 	for _, name := range []string{"healthy-smtp-starttls", "healthy-smtps", "healthy-pop3-stls", "healthy-pop3s", "healthy-imap-starttls", "healthy-imaps"} {
 		sc, ok := testservers.ScenarioByName(name)
 		if !ok {
 			continue
 		}
+		sc.Config.Store = store
 		srv, err := testservers.Start(sc.Config, ca)
 		if err != nil {
 			return err

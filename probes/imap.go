@@ -191,6 +191,9 @@ func (s *Session) imapUntil(tag, shown string, wantCont bool) ([]imapResp, imapR
 			return untagged, r, fmt.Errorf("%w: unexpected continuation request %q", ErrMalformedReply, truncate(line, 80))
 		}
 		untagged = append(untagged, r)
+		if r.Tag == "*" && strings.EqualFold(r.Code, "ALERT") {
+			s.Find(findings.IMAPAlert, line) // RFC 9051 7.1: its text must reach the user
+		}
 	}
 }
 

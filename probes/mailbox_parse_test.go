@@ -52,6 +52,7 @@ func FuzzMailboxParsers(f *testing.F) {
 	f.Add(`QUOTA "" (STORAGE 1 2)`, `LIST (\Sent) "/" "&XfJT0ZAB-"`, "by x; Thu, 03 Dec 2026 12:00:05 +0000")
 	f.Add(`QUOTA`, `LIST (`, ";")
 	f.Add(`QUOTA "" (STORAGE 9223372036854775807 1)`, "&2D3YPdg92D0-&AAAAAAAAAAAA-", "")
+	f.Add(`QUOTA "" ()`, "3 000000046b1212ec", "Message-ID: <a@b>\r\nReceived: by x; bad\r\n")
 	f.Fuzz(func(t *testing.T, quota, list, received string) {
 		for _, q := range parseQuota(quota) {
 			if q.Usage < 0 || q.Limit < 0 || q.Percent() < 0 {
@@ -66,5 +67,9 @@ func FuzzMailboxParsers(f *testing.F) {
 		}
 		hops([]string{received, received})
 		queueID(received)
+		messageID(received) // a POP3 TOP header
+		if num, uid, ok := parseUIDL(list); ok && (num == "" || uid == "" || len(uid) > 70) {
+			t.Errorf("parseUIDL(%q) = %q %q", list, num, uid)
+		}
 	})
 }

@@ -111,7 +111,7 @@ type Provider struct {
 	Hints *Hints `json:"hints,omitempty"`
 	// Fixes are this provider's own fixes, by finding code, in place of the catalogue's.
 	Fixes map[findings.Code]findings.Text `json:"fixes,omitempty"`
-	// Sources are keys of reference/providers.md §0 (S1…S27).
+	// Sources are keys of reference/providers.md §0 (S1…S27) or https URLs of public pages.
 	Sources []string `json:"sources,omitempty"`
 	// Verified is the date (YYYY-MM-DD) the entry was last checked against its sources.
 	Verified   string `json:"verified,omitempty"`
@@ -121,7 +121,10 @@ type Provider struct {
 	Confidence string `json:"confidence,omitempty"` // A official/ISPDB, B several databases agree, C single source
 	// OAuth names the profile (oauth_profiles) of what the provider's OAuth2 tokens carry.
 	OAuth string `json:"oauth,omitempty"`
-	oauth *oauth.Profile
+	// AutodiscoverV2 is the provider's unauthenticated Autodiscover v2 base URL: asked
+	// BASE/ADDRESS?Protocol=AutodiscoverV1, 200 means the mailbox is the provider's.
+	AutodiscoverV2 string `json:"autodiscover_v2,omitempty"`
+	oauth          *oauth.Profile
 }
 
 // Endpoints returns the primary endpoints in the order a client should try them, with Source

@@ -45,10 +45,16 @@ func baseDomain(host string) string {
 // sameBase reports whether host lies in the address domain's registrable domain. An IP
 // literal is never inside a domain.
 func sameBase(addrDomain, host string) bool {
-	if _, err := netip.ParseAddr(strings.Trim(host, "[]")); err == nil {
+	if isAddr(host) {
 		return false
 	}
 	return baseDomain(addrDomain) == baseDomain(host)
+}
+
+// isAddr: an IP literal, bracketed or not.
+func isAddr(host string) bool {
+	_, err := netip.ParseAddr(strings.Trim(host, "[]"))
+	return err == nil
 }
 
 // knownHost reports whether host is one of the database's listed server names (any provider:
@@ -56,6 +62,11 @@ func sameBase(addrDomain, host string) bool {
 // listed server of p, the provider this address was matched to (nil: none).
 func (db *DB) knownHost(p *Provider, host string) bool {
 	host = strings.ToLower(strings.TrimSuffix(host, "."))
+	// An address or localhost names no one: a database entry that lists one (Proton Bridge's
+	// 127.0.0.1) must not make every discovered IP literal a known host.
+	if host == "localhost" || isAddr(host) {
+		return false
+	}
 	if p != nil {
 		for _, s := range p.Servers {
 			if sameBase(s.Host, host) {

@@ -173,6 +173,12 @@ func checkEntry(p *Provider, strict bool) error {
 	if p.Family != "" && !keyRE.MatchString(p.Family) {
 		bad("family %q is not a provider key", p.Family)
 	}
+	if p.AutodiscoverV2 != "" {
+		// It is sent the user's address: HTTPS only, like every discovery fetch.
+		if u, err := url.Parse(p.AutodiscoverV2); err != nil || u.Scheme != "https" || u.Host == "" || u.User != nil || u.RawQuery != "" {
+			bad("autodiscover_v2 %q: want an https:// base URL without query", truncate(p.AutodiscoverV2, 80))
+		}
+	}
 	if p.Family == p.Key && p.Key != "" {
 		bad("family is itself")
 	}
