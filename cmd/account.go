@@ -29,11 +29,40 @@ type accountOptions struct {
 // hostile zone of silent servers cannot hold it for longer.
 const DefaultDeadline = 5 * time.Minute
 
+// runDeadline is --deadline, one definition for every command that probes (account, batch,
+// provider, probe, conform): a bound on the whole run, whatever each step's --timeout allows.
+type runDeadline struct {
+	deadline time.Duration
+	fs       *pflag.FlagSet
+}
+
+func (f *runDeadline) register(fs *pflag.FlagSet, what string) {
+	f.fs = fs
+	fs.DurationVar(&f.deadline, "deadline", DefaultDeadline, "bound on "+what+" (every step still has --timeout)")
+}
+
+func (f *runDeadline) check() error {
+	if f.deadline <= 0 {
+		return usagef("--deadline must be positive, got %s", f.deadline)
+	}
+	return nil
+}
+
+// at is the run's deadline when it starts now. A --send-test round trip may wait up to 10
+// minutes for its message: unless --deadline was given, the default bound comes on top of it.
+func (f *runDeadline) at(send *probes.SendTest) time.Time {
+	d := f.deadline
+	if send != nil && (f.fs == nil || !f.fs.Changed("deadline")) {
+		d += send.Wait
+	}
+	return time.Now().Add(d)
+}
+
 // discoveryFlags are the discovery safety flags of account and batch (issue 20).
 type discoveryFlags struct {
 	anyPort         bool
 	trustDiscovered bool
-	deadline        time.Duration
+	runDeadline
 }
 
 // register adds the flags; logsIn: the command may log in, so --trust-discovered applies.
@@ -42,14 +71,7 @@ func (f *discoveryFlags) register(fs *pflag.FlagSet, logsIn bool, deadlineWhat s
 	if logsIn {
 		fs.BoolVar(&f.trustDiscovered, "trust-discovered", false, "send the password or token to discovered servers outside the address's domain")
 	}
-	fs.DurationVar(&f.deadline, "deadline", DefaultDeadline, "bound on "+deadlineWhat+" (every step still has --timeout)")
-}
-
-func (f *discoveryFlags) check() error {
-	if f.deadline <= 0 {
-		return usagef("--deadline must be positive, got %s", f.deadline)
-	}
-	return nil
+	f.runDeadline.register(fs, deadlineWhat)
 }
 
 func newCmdAccount(io_ *IO, g *globalOpts, runF func(context.Context, *accountOptions) error) *cobra.Command {
@@ -132,7 +154,7 @@ func runAccount(ctx context.Context, o *accountOptions) error {
 	if err != nil {
 		return err
 	}
-	deadline := time.Now().Add(o.disc.deadline)
+	deadline := o.disc.at(send)
 	// Discovery runs under the deadline too; Run reports what the deadline cut (run.deadline).
 	dctx, cancel := context.WithDeadline(ctx, deadline)
 	d := o.src.apply(o.io, o.g.discoverer(db, popts, o.all, o.disc))

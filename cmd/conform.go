@@ -15,6 +15,7 @@ type conformOptions struct {
 	target   string
 	security string
 	ehlo     string
+	dl       runDeadline
 }
 
 func newCmdConform(io_ *IO, g *globalOpts, runF func(context.Context, *conformOptions) error) *cobra.Command {
@@ -46,16 +47,20 @@ STAT/LIST/UIDL, IMAP EXAMINE, SMTP's 235); without one those checks are skipped.
 	}
 	c.Flags().StringVar(&o.security, "security", "auto", "connection security: auto, tls, starttls or plain")
 	c.Flags().StringVar(&o.ehlo, "ehlo", "", "name to send in HELO/EHLO (default mailcheck.invalid)")
+	o.dl.register(c.Flags(), "the whole walk")
 	return c
 }
 
 func runConform(ctx context.Context, o *conformOptions) error {
+	if err := o.dl.check(); err != nil {
+		return err
+	}
 	ep, popts, err := o.g.oneEndpoint(o.io, o.proto, o.target, o.security, o.ehlo)
 	if err != nil {
 		return err
 	}
 	defer clear(popts.Password)
 	rep := probes.Run(ctx, probes.Plan{Command: probes.CmdConform, Input: string(o.proto) + " " + o.target,
-		Endpoints: []probes.Endpoint{ep}, Options: popts, Conform: true})
+		Endpoints: []probes.Endpoint{ep}, Options: popts, Conform: true, Deadline: o.dl.at(nil)})
 	return o.g.finish(ctx, o.io, &rep)
 }

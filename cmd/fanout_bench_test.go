@@ -73,6 +73,9 @@ func BenchmarkSRVFanout(b *testing.B) {
 			if probed > 32 {
 				b.Errorf("%d endpoints probed, want at most 32", probed)
 			}
+			if rssMiB > hostileRSSCap {
+				b.Errorf("peak RSS %.1f MiB, want under %d MiB", rssMiB, hostileRSSCap)
+			}
 		})
 	}
 }

@@ -126,6 +126,13 @@ func TestAccountForeignSRV(t *testing.T) {
 			if !strings.Contains(tab, tt.wantSrc) {
 				t.Errorf("table lacks %q:\n%s", tt.wantSrc, tab)
 			}
+			// No format shows the secret (issue 20: "no secret in any format").
+			for _, f := range []string{"markdown", "html"} {
+				_, doc, errs := run(t, "", env, append(args, "--format", f, "--transcript")...)
+				if doc == "" || strings.Contains(doc+errs, secret) {
+					t.Errorf("the %s shows in the %s output (or it is empty)", tt.secret, f)
+				}
+			}
 		})
 	}
 }

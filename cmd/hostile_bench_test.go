@@ -32,6 +32,7 @@ func BenchmarkHostileRSS(b *testing.B) {
 	flood := testservers.StartT(b, testservers.Config{Proto: "imap", Faults: testservers.Faults{IMAPLiteralFlood: 2100}}, ca)
 	zeros := testservers.StartT(b, testservers.Config{Proto: "imap", Faults: testservers.Faults{IMAPZeroLiterals: true}}, ca)
 	endless := testservers.StartT(b, testservers.Config{Proto: "smtp", Faults: testservers.Faults{EndlessMultiline: true}}, ca)
+	endlessCAPA := testservers.StartT(b, testservers.Config{Proto: "pop3", Faults: testservers.Faults{EndlessMultiline: true}}, ca)
 	imapURL := func(s *testservers.Server) string { return fmt.Sprintf("imap://127.0.0.1:%d\n", s.Port) }
 	batchFile := filepath.Join(dir, "targets.txt")
 	os.WriteFile(batchFile, []byte(imapURL(flood)+imapURL(flood)+imapURL(zeros)), 0o600)
@@ -44,6 +45,8 @@ func BenchmarkHostileRSS(b *testing.B) {
 		{"conform-2100x1MiB-literals", []string{"conform", "imap", fmt.Sprintf("127.0.0.1:%d", flood.Port), "--security", "starttls"}},
 		{"probe-endless-zero-literals", []string{"probe", "imap", fmt.Sprintf("127.0.0.1:%d", zeros.Port), "--security", "starttls"}},
 		{"probe-endless-EHLO", []string{"probe", "smtp", fmt.Sprintf("127.0.0.1:%d", endless.Port), "--security", "starttls"}},
+		{"conform-endless-zero-literals", []string{"conform", "imap", fmt.Sprintf("127.0.0.1:%d", zeros.Port), "--security", "starttls"}},
+		{"conform-endless-CAPA", []string{"conform", "pop3", fmt.Sprintf("127.0.0.1:%d", endlessCAPA.Port), "--security", "starttls"}},
 		{"batch-two-floods-and-a-chain", []string{"batch", batchFile}},
 	}
 	for _, r := range runs {

@@ -18,6 +18,7 @@ type probeOptions struct {
 	ehlo     string
 	send     sendTestFlags
 	receive  string
+	dl       runDeadline
 }
 
 func newCmdProbe(io_ *IO, g *globalOpts, runF func(context.Context, *probeOptions) error) *cobra.Command {
@@ -44,6 +45,7 @@ func newCmdProbe(io_ *IO, g *globalOpts, runF func(context.Context, *probeOption
 	c.Flags().StringVar(&o.ehlo, "ehlo", "", "name to send in EHLO (default mailcheck.invalid)")
 	o.send.register(c.Flags())
 	c.Flags().StringVar(&o.receive, "receive-via", "", "with probe smtp --send-test: look for the message at `imaps://HOST[:PORT]`")
+	o.dl.register(c.Flags(), "the whole run, both security modes and --send-test included")
 	return c
 }
 
@@ -106,6 +108,9 @@ func parseEndpoint(proto probes.Proto, target, security string) (probes.Endpoint
 }
 
 func runProbe(ctx context.Context, o *probeOptions) error {
+	if err := o.dl.check(); err != nil {
+		return err
+	}
 	ep, popts, err := o.g.oneEndpoint(o.io, o.proto, o.target, o.security, o.ehlo)
 	if err != nil {
 		return err
@@ -128,6 +133,7 @@ func runProbe(ctx context.Context, o *probeOptions) error {
 			return err
 		}
 	}
+	plan.Deadline = o.dl.at(plan.SendTest)
 	rep := probes.Run(ctx, plan)
 	return o.g.finish(ctx, o.io, &rep)
 }

@@ -23,6 +23,7 @@ type providerOptions struct {
 	g       *globalOpts
 	name    string
 	offline bool
+	dl      runDeadline
 }
 
 func newCmdProvider(io_ *IO, g *globalOpts, runF func(context.Context, *providerOptions) error) *cobra.Command {
@@ -48,6 +49,7 @@ then probes every endpoint concurrently and reports what fails or has drifted.`,
 		},
 	}
 	c.Flags().BoolVar(&o.offline, "offline", false, "print the settings only; touch no network")
+	o.dl.register(c.Flags(), "the live check of every endpoint")
 	return c
 }
 
@@ -86,6 +88,9 @@ func runProvider(ctx context.Context, o *providerOptions) error {
 	if err := o.g.check(); err != nil {
 		return err
 	}
+	if err := o.dl.check(); err != nil {
+		return err
+	}
 	db, err := o.g.loadDB()
 	if err != nil {
 		return err
@@ -110,6 +115,7 @@ func runProvider(ctx context.Context, o *providerOptions) error {
 			return usagef("provider: a password needs --user (the login name, usually your full address)")
 		}
 		plan.Options = popts
+		plan.Deadline = o.dl.at(nil)
 	}
 	return o.g.runWithProgress(ctx, o.io, plan)
 }

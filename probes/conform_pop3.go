@@ -81,14 +81,18 @@ func (c *conformer) pop3Cmd(line, shown string) (pop3Status, error) {
 }
 
 // pop3Lines reads a multi-line body to the "." line, raw: still dot-stuffed, so the caller can
-// judge the stuffing. On a read error it returns the lines read so far.
-func (c *conformer) pop3Lines() ([]string, error) {
+// judge the stuffing. maxLines bounds the lines kept (0: only maxConformBody bounds them; a
+// CAPA list gets the probe's maxReplyLines). On a read error it returns the lines read so far.
+func (c *conformer) pop3Lines(maxLines int) ([]string, error) {
 	bare := c.s.lr.bareLF
 	var out []string
 	size := 0
 	_, err := c.s.pop3Body(func(raw string) error {
 		if size += len(raw); size > maxConformBody {
 			return fmt.Errorf("%w: multi-line response over %d bytes", ErrMalformedReply, maxConformBody)
+		}
+		if maxLines > 0 && len(out) >= maxLines {
+			return fmt.Errorf("%w: more than %d lines", ErrMalformedReply, maxLines)
 		}
 		out = append(out, raw)
 		return nil
@@ -174,7 +178,7 @@ func conformPOP3(c *conformer) {
 			s.Detail("CAPA not supported")
 			return false, nil
 		}
-		lines, err := c.pop3Lines()
+		lines, err := c.pop3Lines(maxReplyLines)
 		caps = []string{}
 		for _, l := range lines {
 			if t := strings.TrimSpace(l); t != "" {
@@ -427,7 +431,7 @@ func (c *conformer) pop3Mailbox(caps []string) bool {
 			c.fail("pop3.list", o.Line, "LIST was refused after login")
 			return nil
 		}
-		lines, err := c.pop3Lines()
+		lines, err := c.pop3Lines(0)
 		if err != nil {
 			return err
 		}
@@ -463,7 +467,7 @@ func (c *conformer) pop3Mailbox(caps []string) bool {
 			c.skip("UIDL is not supported (it is optional)", "pop3.uidl", "pop3.uidl.unique")
 			return nil
 		}
-		lines, err := c.pop3Lines()
+		lines, err := c.pop3Lines(0)
 		if err != nil {
 			return err
 		}
@@ -508,7 +512,7 @@ func (c *conformer) pop3Mailbox(caps []string) bool {
 				c.skip("TOP was refused: "+o.Line, "pop3.dot-stuffing")
 				return nil
 			}
-			lines, err := c.pop3Lines()
+			lines, err := c.pop3Lines(0)
 			if err != nil {
 				return err
 			}

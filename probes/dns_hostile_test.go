@@ -5,6 +5,7 @@ import (
 	"errors"
 	"net"
 	"strings"
+	"sync/atomic"
 	"syscall"
 	"testing"
 	"time"
@@ -119,5 +120,38 @@ func TestProbeFDExhausted(t *testing.T) {
 		if res.HasCode(c) {
 			t.Errorf("out of descriptors reported as %s", c)
 		}
+	}
+}
+
+// refusingDialer counts the connections a probe tries and refuses them.
+type refusingDialer struct{ n *atomic.Int64 }
+
+func (d refusingDialer) DialContext(context.Context, string, string) (net.Conn, error) {
+	d.n.Add(1)
+	return nil, &net.OpError{Op: "dial", Net: "tcp", Err: syscall.ECONNREFUSED}
+}
+
+// TestProbeOwnerMismatch (issue 20 item 10, at the probe): an address answered for another
+// name is no address of the server. The resolve step fails with dns.owner-mismatch naming the
+// foreign owner, nothing is dialled, and the password shows in no format.
+func TestProbeOwnerMismatch(t *testing.T) {
+	addr := startRawDNS(t, func(q dns.Question) []string {
+		return []string{"evil.test. 60 IN A 127.0.0.66", "evil.test. 60 IN AAAA ::1"}
+	})
+	var dials atomic.Int64
+	for _, p := range []probes.Proto{probes.SMTP, probes.POP3, probes.IMAP} {
+		ep := probes.Endpoint{Proto: p, Host: "mail.victim.test", Port: probes.DefaultPort(p, probes.ImplicitTLS), Security: probes.ImplicitTLS}
+		r := probes.Probe(context.Background(), ep, probes.Options{Timeout: 5 * time.Second, Resolver: probes.NewResolver(addr, 5*time.Second),
+			Dialer: refusingDialer{&dials}, User: "u@victim.test", Password: []byte("owner-secret-pw")})
+		if r.Status != probes.Fail || !r.HasCode(findings.DNSOwnerMismatch) {
+			t.Errorf("%s: status %s, codes %v; want fail with %s\n%s", p, r.Status, codesOf(r), findings.DNSOwnerMismatch, dumpShort(r))
+		}
+		if !strings.Contains(transcript(r)+r.Steps[0].Error, "evil.test") {
+			t.Errorf("%s: the foreign owner is not named\n%s", p, dumpShort(r))
+		}
+		checkNoSecret(t, r, "owner-secret-pw")
+	}
+	if n := dials.Load(); n != 0 {
+		t.Errorf("%d connections tried to addresses answered for another name", n)
 	}
 }

@@ -105,6 +105,9 @@ func TestHostileServers(t *testing.T) {
 				if size > 256<<10 {
 					t.Errorf("transcript holds %d bytes, want it bounded under 256 KiB", size)
 				}
+				if tt.password != "" {
+					checkNoSecret(t, r, tt.password)
+				}
 			})
 		})
 	}

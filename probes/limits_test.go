@@ -1,7 +1,9 @@
 package probes_test
 
 import (
+	"bytes"
 	"context"
+	"encoding/base64"
 	"net"
 	"strings"
 	"testing"
@@ -10,6 +12,7 @@ import (
 
 	"github.com/mailcheck/mailcheck/probes"
 	"github.com/mailcheck/mailcheck/probes/findings"
+	"github.com/mailcheck/mailcheck/reports"
 	"github.com/mailcheck/mailcheck/testservers"
 )
 
@@ -43,6 +46,10 @@ func TestHostileLimits(t *testing.T) {
 			testservers.Faults{EndlessMultiline: true}, findings.ServerProtocolError},
 		{"endless untagged IMAP lines (over the step's line cap)", "imap", "starttls",
 			testservers.Faults{EndlessMultiline: true}, findings.ServerProtocolError},
+		{"endless CAPA list", "pop3", "starttls",
+			testservers.Faults{EndlessMultiline: true}, findings.ServerProtocolError},
+		{"IMAP literal length at the int64 limit after TLS", "imap", "tls",
+			testservers.Faults{ImplicitTLS: true, Greeting: "* OK {9223372036854775807}"}, findings.ServerProtocolError},
 	}
 	for _, tt := range tests {
 		for _, conform := range []bool{false, true} {
@@ -59,14 +66,21 @@ func TestHostileLimits(t *testing.T) {
 					}
 					defer srv.Close()
 					sec := probes.Security(tt.security)
-					opts := probes.Options{Timeout: step, RootCAs: ca.RootCAs(), Dialer: srv, NoModeDetect: true}
+					opts := probes.Options{Timeout: step, RootCAs: ca.RootCAs(), Dialer: srv, NoModeDetect: true,
+						User: testservers.DefaultUser, Password: []byte(testservers.DefaultPassword)}
 					ep := probes.Endpoint{Proto: probes.Proto(tt.proto), Host: "localhost", Port: probes.DefaultPort(probes.Proto(tt.proto), sec), Security: sec}
 					var r probes.Result
+					start := time.Now()
 					if conform {
 						r, _ = probes.Conform(context.Background(), ep, opts)
 					} else {
 						r = probes.Probe(context.Background(), ep, opts)
 					}
+					// Fake time: a flood is read at once and cut by a cap, never waited out.
+					if took := time.Since(start); took > 2*step {
+						t.Errorf("took %s of fake time, want the cap to end it within %s", took, 2*step)
+					}
+					checkNoSecret(t, r, testservers.DefaultPassword)
 					if r.Status != probes.Fail || !r.HasCode(tt.want) {
 						t.Errorf("status %s, codes %v; want fail with %s\n%s", r.Status, codesOf(r), tt.want, dumpShort(r))
 					}
@@ -79,6 +93,26 @@ func TestHostileLimits(t *testing.T) {
 					}
 				})
 			})
+		}
+	}
+}
+
+// checkNoSecret renders r in every format, transcript included, and fails if the password or
+// its base64 forms show in any of them.
+func checkNoSecret(t *testing.T, r probes.Result, secret string) {
+	t.Helper()
+	rep := probes.Report{Schema: probes.Schema, Command: "probe", Input: "hostile", Results: []probes.Result{r}}
+	rep.Status = probes.StatusOf(&rep)
+	forms := []string{secret, base64.StdEncoding.EncodeToString([]byte(secret)), base64.RawStdEncoding.EncodeToString([]byte(secret))}
+	for _, f := range []reports.Format{reports.JSON, reports.Table, reports.Markdown, reports.HTML} {
+		var b bytes.Buffer
+		if err := reports.Write(&b, &rep, f, reports.Options{Lang: "en", Transcript: true}); err != nil {
+			t.Fatalf("%s: %v", f, err)
+		}
+		for _, form := range forms {
+			if strings.Contains(b.String(), form) {
+				t.Errorf("the password (as %q) shows in the %s report", form, f)
+			}
 		}
 	}
 }

@@ -51,11 +51,20 @@ func TestMailboxParsers(t *testing.T) {
 func FuzzMailboxParsers(f *testing.F) {
 	f.Add(`QUOTA "" (STORAGE 1 2)`, `LIST (\Sent) "/" "&XfJT0ZAB-"`, "by x; Thu, 03 Dec 2026 12:00:05 +0000")
 	f.Add(`QUOTA`, `LIST (`, ";")
+	f.Add(`QUOTA "" (STORAGE 9223372036854775807 1)`, "&2D3YPdg92D0-&AAAAAAAAAAAA-", "")
 	f.Add(`QUOTA "" ()`, "3 000000046b1212ec", "Message-ID: <a@b>\r\nReceived: by x; bad\r\n")
 	f.Fuzz(func(t *testing.T, quota, list, received string) {
-		parseQuota(quota)
+		for _, q := range parseQuota(quota) {
+			if q.Usage < 0 || q.Limit < 0 || q.Percent() < 0 {
+				t.Fatalf("parseQuota(%q) = %+v", quota, q)
+			}
+		}
 		parseList(list)
-		decodeMUTF7(list)
+		// A base64 decoder of server text: 4 base64 characters are 3 bytes of UTF-16, at most
+		// 4.5 bytes of UTF-8 (U+FFFD for a lone surrogate); never more than twice the input.
+		if out := decodeMUTF7(list); len(out) > 2*len(list) {
+			t.Fatalf("decodeMUTF7 grew %d bytes into %d", len(list), len(out))
+		}
 		hops([]string{received, received})
 		queueID(received)
 		messageID(received) // a POP3 TOP header

@@ -184,34 +184,52 @@ func ms(d time.Duration) string {
 }
 
 // EndpointTitle names an endpoint the way a client settings dialog does.
-func EndpointTitle(ep probes.Endpoint) string {
+func EndpointTitle(ep probes.Endpoint, lang string) string {
 	s := fmt.Sprintf("%s %s:%d %s", strings.ToUpper(string(ep.Proto)), ep.Host, ep.Port, ep.Security)
-	if src := withTrust(ep.Source, ep); src != "" {
+	if src := withTrust(ep.Source, ep, lang); src != "" {
 		s += " [" + src + "]"
 	}
 	return s
 }
 
+// trustLabels are the words of a trust note, by trust level and credential outcome.
+var trustLabels = map[string]findings.Text{
+	string(probes.TrustHTTPS):  {EN: "https", ZH: "HTTPS 已验证"},
+	string(probes.TrustDNSSEC): {EN: "dnssec", ZH: "DNSSEC 已验证"},
+	string(probes.TrustDNS):    {EN: "dns", ZH: "DNS 未验证"},
+	string(probes.TrustGuess):  {EN: "guess", ZH: "猜测"},
+	"withheld":                 {EN: "no credentials sent", ZH: "未发送密码或令牌"},
+	"foreign":                  {EN: "foreign host trusted", ZH: "已信任域外主机"},
+}
+
+// trustWord is a trust note word in lang; a level without a label shows as it is.
+func trustWord(key, lang string) string {
+	if t, ok := trustLabels[key]; ok {
+		return t.In(lang)
+	}
+	return key
+}
+
 // TrustNote says how far a discovered endpoint's source can be believed and, for a foreign
-// host, whether the credentials were held back: "dns · no credentials sent". Database
-// endpoints have none (the database is the trust).
-func TrustNote(ep probes.Endpoint) string {
+// host, whether the credentials were held back: "dns · no credentials sent" (in lang).
+// Database endpoints have none (the database is the trust).
+func TrustNote(ep probes.Endpoint, lang string) string {
 	var parts []string
 	if ep.Trust != "" && ep.Trust != probes.TrustDB && string(ep.Trust) != ep.Source { // "guess" says it once
-		parts = append(parts, string(ep.Trust))
+		parts = append(parts, trustWord(string(ep.Trust), lang))
 	}
 	switch {
 	case ep.Withheld:
-		parts = append(parts, "no credentials sent")
+		parts = append(parts, trustWord("withheld", lang))
 	case ep.Foreign:
-		parts = append(parts, "foreign host trusted")
+		parts = append(parts, trustWord("foreign", lang))
 	}
 	return strings.Join(parts, " · ")
 }
 
 // withTrust appends ep's TrustNote to a source label.
-func withTrust(label string, ep probes.Endpoint) string {
-	n := TrustNote(ep)
+func withTrust(label string, ep probes.Endpoint, lang string) string {
+	n := TrustNote(ep, lang)
 	switch {
 	case n == "":
 		return label

@@ -245,7 +245,7 @@ func (v *view) applySettings(d *jsonReport, s *probes.Settings, lang string) {
 		if ep.Alt {
 			row.Role += " — " + slabel("alt", lang)
 		}
-		row.Security, row.Source = SecurityLabel(ep.Security), withTrust(ep.Source, ep)
+		row.Security, row.Source = SecurityLabel(ep.Security), withTrust(ep.Source, ep, lang)
 		row.User = UsernameLabel(s, ep.Proto, lang)
 		v.HasUser = v.HasUser || row.User != ""
 		rows = append(rows, row)
@@ -266,7 +266,7 @@ func (v *view) applySettings(d *jsonReport, s *probes.Settings, lang string) {
 func newSetting(r *jsonResult, anchor, insteadOf, lang string) settingRow {
 	ep := r.Endpoint
 	row := settingRow{Proto: strings.ToUpper(string(ep.Proto)), Host: ep.Host, Port: fmt.Sprint(ep.Port),
-		Security: string(ep.Security), Source: withTrust(ep.Source, ep), Status: statusBadge(r.Status, lang), Anchor: anchor}
+		Security: string(ep.Security), Source: withTrust(ep.Source, ep, lang), Status: statusBadge(r.Status, lang), Anchor: anchor}
 	// A result that only warns still works for a client; the warning is in its findings.
 	row.Works = r.Status == probes.OK || r.Status == probes.Warn
 	switch {
@@ -283,7 +283,7 @@ func newSetting(r *jsonResult, anchor, insteadOf, lang string) settingRow {
 }
 
 func newResult(r *jsonResult, anchor, prefix, lang string, started time.Time) resultView {
-	rv := resultView{Anchor: anchor, Heading: prefix + EndpointTitle(r.Endpoint), Status: statusBadge(r.Status, lang),
+	rv := resultView{Anchor: anchor, Heading: prefix + EndpointTitle(r.Endpoint, lang), Status: statusBadge(r.Status, lang),
 		Addr: r.Addr, Duration: ms(r.duration), RoundTrips: fmt.Sprintf("%d %s", r.RoundTrips, label("roundTrips", lang))}
 	rv.Steps, rv.Findings = newSteps(r.Steps, anchor, lang)
 	rv.Transcript = newLines(r.Steps)

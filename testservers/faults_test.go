@@ -115,19 +115,32 @@ func TestDripGreeting(t *testing.T) {
 
 func TestEndlessMultiline(t *testing.T) {
 	ca := testCA(t)
-	synctest.Test(t, func(t *testing.T) {
-		c := dialPipe(t, newT(t, Config{Proto: "smtp", Faults: Faults{EndlessMultiline: true}}, ca))
-		c.line()
-		c.send("EHLO a")
-		c.c.SetReadDeadline(time.Now().Add(10 * time.Second))
-		n, err := io.Copy(io.Discard, c.r)
-		if err != nil {
-			t.Fatalf("read: %v", err)
-		}
-		if n < endlessLimit || n > endlessLimit+1<<20 {
-			t.Errorf("read %d bytes, want about %d, then EOF", n, endlessLimit)
-		}
-	})
+	for _, tt := range []struct{ proto, cmd, first string }{
+		{"smtp", "EHLO a", "250-mail.test Hello a"},
+		{"pop3", "CAPA", "+OK Capability list follows"},
+	} {
+		t.Run(tt.proto, func(t *testing.T) {
+			synctest.Test(t, func(t *testing.T) {
+				c := dialPipe(t, newT(t, Config{Proto: tt.proto, Faults: Faults{EndlessMultiline: true}}, ca))
+				c.line()
+				c.send(tt.cmd)
+				c.c.SetReadDeadline(time.Now().Add(10 * time.Second))
+				if l := c.line(); l != tt.first {
+					t.Errorf("first line %q, want %q", l, tt.first)
+				}
+				rest, err := io.ReadAll(c.r)
+				if err != nil {
+					t.Fatalf("read: %v", err)
+				}
+				if n := len(rest); n < endlessLimit || n > endlessLimit+1<<20 {
+					t.Errorf("read %d bytes, want about %d, then EOF", n, endlessLimit)
+				}
+				if bytes.Contains(rest, []byte("\r\n.\r\n")) || bytes.Contains(rest, []byte("\r\n250 ")) {
+					t.Errorf("the endless response ends")
+				}
+			})
+		})
+	}
 }
 
 func TestStallTLS(t *testing.T) {

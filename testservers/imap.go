@@ -746,21 +746,7 @@ func wildMatch(pat, name string) bool {
 
 // endless is the EndlessMultiline fault for IMAP: untagged responses that never reach the
 // tagged completion, cut after 10 MiB.
-func (s *imapSession) endless(first string) {
-	var chunk strings.Builder
-	for i := 0; chunk.Len() < 64<<10; i++ {
-		fmt.Fprintf(&chunk, "* OK X-ENDLESS-%06d %s\r\n", i, strings.Repeat("z", 60))
-	}
-	buf := []byte(chunk.String())
-	if s.send([]byte(first+"\r\n")) != nil {
-		return
-	}
-	for sent := 0; sent < endlessLimit; sent += len(buf) {
-		if s.writeRaw(buf) != nil {
-			return
-		}
-	}
-}
+func (s *imapSession) endless(first string) { s.endlessLines(first, "* OK X-ENDLESS-") }
 
 // literalFlood is the IMAPLiteralFlood and IMAPZeroLiterals faults: literals a client must
 // read to find the end of the response, far more than any CAPABILITY needs.

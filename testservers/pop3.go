@@ -63,6 +63,10 @@ func (s *pop3Session) serve() {
 		}
 		switch v {
 		case "CAPA":
+			if f.EndlessMultiline {
+				s.endlessLines("+OK Capability list follows", "X-ENDLESS-")
+				return
+			}
 			s.reply(s.capa()...)
 		case "QUIT":
 			s.reply(s.quitReply())

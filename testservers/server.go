@@ -48,7 +48,7 @@ type Faults struct {
 	AcceptAnyPassword   bool // every password is accepted
 	IMAPIDRequired      bool // IMAP: after login, SELECT/EXAMINE refused with NetEase's "Unsafe Login" until the client sent ID
 	DripGreeting        bool // the greeting is sent one byte per 200ms
-	EndlessMultiline    bool // SMTP: the EHLO reply continues "250-" until 10 MiB were sent; IMAP: so do untagged lines after CAPABILITY
+	EndlessMultiline    bool // SMTP: the EHLO reply continues "250-" until 10 MiB were sent; IMAP: so do untagged lines after CAPABILITY; POP3: the CAPA list, never ending in "."
 	HugeLine            bool // the greeting is 1 MiB without a line end
 	Garbage             bool // the greeting is binary garbage with NUL bytes
 	ResetMidReply       bool // half a greeting, then a TCP RST
@@ -540,6 +540,24 @@ func (w *wire) writeRaw(b []byte) error {
 	w.c.SetWriteDeadline(time.Now().Add(writeTimeout))
 	_, err := w.c.Write(b)
 	return err
+}
+
+// endlessLines is the EndlessMultiline fault of every protocol: first, then numbered lines
+// "<prefix>NNNNNN zzz…" that never end the response, cut after endlessLimit bytes.
+func (w *wire) endlessLines(first, prefix string) {
+	var chunk strings.Builder
+	for i := 0; chunk.Len() < 64<<10; i++ {
+		fmt.Fprintf(&chunk, "%s%06d %s\r\n", prefix, i, strings.Repeat("z", 60))
+	}
+	buf := []byte(chunk.String())
+	if w.send([]byte(first+"\r\n")) != nil {
+		return
+	}
+	for sent := 0; sent < endlessLimit; sent += len(buf) {
+		if w.writeRaw(buf) != nil {
+			return
+		}
+	}
 }
 
 // reply writes the lines, each ended by CRLF (LF under BareLF), in one write after the

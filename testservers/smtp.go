@@ -252,21 +252,7 @@ func multiline(code string, texts ...string) []string {
 }
 
 // endless is the EndlessMultiline fault: an EHLO reply that never ends, cut after 10 MiB.
-func (s *smtpSession) endless() {
-	var chunk strings.Builder
-	for i := 0; chunk.Len() < 64<<10; i++ {
-		fmt.Fprintf(&chunk, "250-X-ENDLESS-%06d %s\r\n", i, strings.Repeat("z", 60))
-	}
-	buf := []byte(chunk.String())
-	if s.send([]byte("250-mail.test Hello "+s.helo+"\r\n")) != nil {
-		return
-	}
-	for sent := 0; sent < endlessLimit; sent += len(buf) {
-		if s.writeRaw(buf) != nil {
-			return
-		}
-	}
-}
+func (s *smtpSession) endless() { s.endlessLines("250-mail.test Hello "+s.helo, "250-X-ENDLESS-") }
 
 // auth runs one AUTH exchange (RFC 4954); it returns false when the connection is gone.
 func (s *smtpSession) auth(arg string) bool {

@@ -3,6 +3,7 @@ package oauth
 import (
 	"encoding/base64"
 	"encoding/json"
+	"errors"
 	"strings"
 	"testing"
 	"time"
@@ -190,7 +191,14 @@ func FuzzParse(f *testing.F) {
 	f.Fuzz(func(t *testing.T, tok []byte, ch string) {
 		Check(tok, microsoft, "imap", "u@x", now)
 		Check(tok, nil, "smtp", "", now)
-		ParseChallenge(ch)
+		// A challenge comes from the server: what it yields is bounded by what is decoded.
+		if c, err := ParseChallenge(ch); err == nil {
+			if c.Status == "" || len(c.Status)+len(c.Scope)+len(c.Schemes)+len(c.OpenIDConfiguration) > maxChallenge {
+				t.Fatalf("ParseChallenge(%q) = %+v", ch, c)
+			}
+		} else if !errors.Is(err, ErrNotChallenge) {
+			t.Fatalf("ParseChallenge(%q): %v, want ErrNotChallenge", ch, err)
+		}
 		Clean(tok)
 	})
 }
