@@ -33,9 +33,9 @@ func TestOfflineVerdict(t *testing.T) {
 		title, say string
 	}{
 		{[]string{"provider", "qq", "--offline"}, "mailcheck provider qq",
-			"Verdict: settings only — not checked live (run without --offline to test them)"},
+			"– settings only — not checked live (run without --offline to test them)"},
 		{[]string{"account", "you@qq.com", "--offline", "--lang", "zh"}, "mailcheck account you@qq.com",
-			"结论: 仅显示设置，未实际检测（去掉 --offline 即可检测）"},
+			"– 仅显示设置，未实际检测（去掉 --offline 即可检测）"},
 		{[]string{"provider", "qq", "--offline", "--format", "markdown"}, "# mailcheck provider qq",
 			"**Verdict: ⏭️ settings only — not checked live (run without --offline to test them)**"},
 	} {

@@ -38,6 +38,8 @@ type Options struct {
 	Color      bool   // ANSI colour (terminal only)
 	Lang       string // "en" or "zh"
 	Transcript bool   // include the protocol transcript in the table
+	// Width is the terminal's width in columns for the table; 0 means DefaultWidth.
+	Width int
 }
 
 // Write renders rep in format f. It resolves rep into one language once (toJSON): the JSON is

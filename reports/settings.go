@@ -8,9 +8,6 @@ import (
 
 	"github.com/mailcheck/mailcheck/probes/findings"
 
-	"github.com/olekukonko/tablewriter"
-	"github.com/olekukonko/tablewriter/tw"
-
 	"github.com/mailcheck/mailcheck/probes"
 )
 
@@ -91,41 +88,46 @@ func slabel(k, lang string) string { return settingsLabels[k].In(lang) }
 
 // writeSettings prints what to type into a mail client: the settings' own endpoints (the view's
 // Given rows), the password kind and the provider's quirks.
-func writeSettings(w io.Writer, v *view, p palette) error {
+func writeSettings(w io.Writer, v *view, p palette, width int) error {
 	lang := v.Lang
 	fmt.Fprintf(w, "\n%s: %s\n", p.bold.Sprint(slabel("settings", lang)), clean(v.Provider))
 	if v.Closed != "" {
 		fmt.Fprintln(w, p.fail.Sprint(clean(v.Closed)))
 	}
 	if slices.ContainsFunc(v.Settings, func(s settingRow) bool { return s.Given }) {
-		t := tablewriter.NewTable(w, tablewriter.WithHeaderAutoFormat(tw.Off), tablewriter.WithRowAutoWrap(tw.WrapNormal))
-		t.Header(slabel("role", lang), slabel("server", lang), slabel("port", lang), slabel("security", lang),
-			slabel("username", lang), slabel("source", lang))
+		var rows [][]string
 		for _, s := range v.Settings {
 			if s.Given {
-				t.Append(clean(s.Role), clean(s.Host), s.Port, s.Security, clean(s.User), clean(s.Source))
+				rows = append(rows, []string{clean(s.Role), clean(s.Host), s.Port, s.Security, clean(s.User), clean(s.Source)})
 			}
 		}
-		if err := t.Render(); err != nil {
+		head := []string{slabel("role", lang), slabel("server", lang), slabel("port", lang), slabel("security", lang),
+			slabel("username", lang), slabel("source", lang)}
+		// The host is never wrapped: it is what the user types.
+		if err := renderFitted(w, head, rows, width, []int{5, 0, 4}, 0); err != nil {
 			return err
 		}
 	}
+	b := &strings.Builder{}
 	if v.Auth != "" {
-		fmt.Fprintf(w, "%s: %s\n", slabel("password", lang), v.Auth)
+		hang(b, "", slabel("password", lang)+": ", clean(v.Auth), width)
 	}
 	if len(v.Notes) > 0 {
-		fmt.Fprintf(w, "%s:\n", slabel("knowNotes", lang))
+		fmt.Fprintf(b, "%s:\n", slabel("knowNotes", lang))
 		for _, n := range v.Notes {
-			fmt.Fprintf(w, "  • %s\n", clean(n.Text))
+			hang(b, "  ", "• ", clean(n.Text), width)
+			fix := clean(n.Fix)
 			switch {
 			case n.Fix != "" && n.URL != "":
-				fmt.Fprintf(w, "    → %s (%s)\n", clean(n.Fix), clean(n.URL))
-			case n.Fix != "":
-				fmt.Fprintf(w, "    → %s\n", clean(n.Fix))
-			case n.URL != "":
-				fmt.Fprintf(w, "    → %s\n", clean(n.URL))
+				fix += " (" + clean(n.URL) + ")"
+			case n.Fix == "":
+				fix = clean(n.URL)
+			}
+			if fix != "" {
+				hang(b, "    ", "→ ", fix, width)
 			}
 		}
 	}
-	return nil
+	_, err := io.WriteString(w, b.String())
+	return err
 }

@@ -24,7 +24,8 @@ func TestAlternativeSettings(t *testing.T) {
 		{Markdown, "zh", []string{"备用地址，未检查"}},
 		{HTML, "en", []string{`<tr class="alt">`, "alternative, not checked", ".settings tr.alt td"}},
 	} {
-		out := renderString(t, rep, tt.f, Options{Lang: tt.lang})
+		// Wide enough that the role is on one line (at 80 columns the role column wraps).
+		out := renderString(t, rep, tt.f, Options{Lang: tt.lang, Width: 120})
 		for _, w := range tt.want {
 			if !strings.Contains(out, w) {
 				t.Errorf("%s/%s lacks %q:\n%s", tt.f, tt.lang, w, out)

@@ -33,10 +33,13 @@ type view struct {
 	Notes       []noteView
 	HasUser     bool
 	Findings    []findingView // cross-endpoint conclusions
-	Discovery   *stepsView
-	Results     []resultView
-	Schema      string
-	L           map[string]string // every label in Lang, for the template
+	// Problems are every finding of the report grouped by code and fix, most important first:
+	// the verdict names the first, and each shows once with the endpoints it hit.
+	Problems  []problemView
+	Discovery *stepsView
+	Results   []resultView
+	Schema    string
+	L         map[string]string // every label in Lang, for the template
 
 	// Checks are the conformance verdicts (conform); ChecksSummary counts them:
 	// "23 pass, 1 fail (1 MUST), 0 warn, 2 skip".
@@ -154,6 +157,11 @@ func newView(d *jsonReport) *view {
 			v.L[k] = t.In(lang)
 		}
 	}
+	for k, t := range summaryLabels {
+		if _, ok := v.L[k]; !ok {
+			v.L[k] = t.In(lang)
+		}
+	}
 	v.Title = strings.TrimSpace(strings.Join([]string{"mailcheck", d.Command, d.Input}, " "))
 	if !d.Started.IsZero() {
 		v.Started = d.Started.UTC().Format("2006-01-02 15:04:05 UTC")
@@ -161,6 +169,7 @@ func newView(d *jsonReport) *view {
 	v.Elapsed = ms(d.elapsed)
 	v.Verdict = statusBadge(d.verdict.status, lang)
 	v.Verdict.Text = d.verdict.text
+	v.Problems = d.problems
 
 	for i, f := range d.Findings {
 		v.Findings = append(v.Findings, newFinding(f, fmt.Sprintf("x-f%d", i+1), lang))
@@ -169,7 +178,7 @@ func newView(d *jsonReport) *view {
 		sv := &stepsView{}
 		sv.Steps, sv.Findings = newSteps(d.Discovery, "d", lang)
 		sv.Transcript = newLines(d.Discovery)
-		sv.Lines = fmt.Sprintf(label("lines", lang), len(sv.Transcript))
+		sv.Lines = countLabel("line1", "lines", len(sv.Transcript), lang)
 		v.Discovery = sv
 	}
 	for i := range d.Results {
@@ -284,13 +293,13 @@ func newSetting(r *jsonResult, anchor, insteadOf, lang string) settingRow {
 
 func newResult(r *jsonResult, anchor, prefix, lang string, started time.Time) resultView {
 	rv := resultView{Anchor: anchor, Heading: prefix + EndpointTitle(r.Endpoint), Status: statusBadge(r.Status, lang),
-		Addr: r.Addr, Duration: ms(r.duration), RoundTrips: fmt.Sprintf("%d %s", r.RoundTrips, label("roundTrips", lang))}
+		Addr: r.Addr, Duration: ms(r.duration), RoundTrips: countLabel("roundTrip1", "roundTrips", r.RoundTrips, lang)}
 	rv.Steps, rv.Findings = newSteps(r.Steps, anchor, lang)
 	rv.Transcript = newLines(r.Steps)
-	rv.Lines = fmt.Sprintf(label("lines", lang), len(rv.Transcript))
+	rv.Lines = countLabel("line1", "lines", len(rv.Transcript), lang)
 	rv.Caps = strings.Join(r.Caps, " ")
 	if r.Mailbox != nil {
-		rv.Mailbox = fmt.Sprintf(label("messages", lang), r.Mailbox.Messages, r.Mailbox.Size)
+		rv.Mailbox = mailboxLabel(r.Mailbox, r.Endpoint.Proto, lang)
 	}
 	if r.TLS != nil {
 		rv.TLS = newTLS(r.TLS, lang, started)
@@ -392,4 +401,24 @@ func severityBadge(s findings.Severity, lang string) badge {
 		return badge{"warn", "!", label("sev.warning", lang)}
 	}
 	return badge{"info", "i", label("sev.info", lang)}
+}
+
+// countLabel is "1 round trip" for one, else the plural label with n.
+func countLabel(one, many string, n int, lang string) string {
+	if n == 1 {
+		return label(one, lang)
+	}
+	return fmt.Sprintf(label(many, lang), n)
+}
+
+// mailboxLabel is "3 messages, 1024 bytes". IMAP's EXAMINE gives no size, so an IMAP mailbox
+// with messages and no size has an unknown size, not 0 bytes.
+func mailboxLabel(m *probes.Mailbox, proto probes.Proto, lang string) string {
+	if m.Size == 0 && m.Messages > 0 && proto == probes.IMAP {
+		return countLabel("message1N", "messagesN", m.Messages, lang)
+	}
+	if m.Messages == 1 {
+		return fmt.Sprintf(label("message1", lang), m.Size)
+	}
+	return fmt.Sprintf(label("messages", lang), m.Messages, m.Size)
 }
