@@ -54,17 +54,48 @@ func UsernameLabel(s *probes.Settings, proto probes.Proto, lang string) string {
 	return ""
 }
 
-// SecurityLabel names a security mode the way client dialogs do.
-func SecurityLabel(s probes.Security) string {
+// SecurityLabel names a security mode the way client dialogs do, in lang ("SSL/TLS",
+// "STARTTLS", "none"/"不加密").
+func SecurityLabel(s probes.Security, lang string) string {
 	switch s {
 	case probes.ImplicitTLS:
 		return "SSL/TLS"
 	case probes.STARTTLS:
 		return "STARTTLS"
 	case probes.Plain:
-		return "none"
+		return findings.Text{EN: "none", ZH: "不加密"}.In(lang)
 	}
 	return string(s)
+}
+
+// sourceLabels say in words how an endpoint was found (probes.Endpoint.Source).
+var sourceLabels = map[string]findings.Text{
+	"flag":       {EN: "given on the command line", ZH: "命令行指定"},
+	"batch":      {EN: "from the batch file", ZH: "来自批量文件"},
+	"builtin":    {EN: "built-in (%s)", ZH: "内置（%s）"},
+	"srv":        {EN: "DNS SRV record %s", ZH: "DNS SRV 记录 %s"},
+	"mx":         {EN: "MX records (%s)", ZH: "MX 记录（%s）"},
+	"autoconfig": {EN: "autoconfig file", ZH: "autoconfig 配置文件"},
+	"guess":      {EN: "common host name (guessed)", ZH: "常见主机名（推测）"},
+	"lab":        {EN: "lab scenario %s", ZH: "实验场景 %s"},
+	"send-test":  {EN: "send test", ZH: "收发测试"},
+}
+
+// SourceLabel says how an endpoint was found, in lang: "given on the command line",
+// "provider database (qq)". An unknown source is shown as it is.
+func SourceLabel(src, lang string) string {
+	kind, arg, _ := strings.Cut(src, ":")
+	t, ok := sourceLabels[kind]
+	if !ok {
+		return src
+	}
+	if strings.Contains(t.EN, "%s") {
+		if arg == "" {
+			return src
+		}
+		return fmt.Sprintf(t.In(lang), arg)
+	}
+	return t.In(lang)
 }
 
 // RoleLabel names an endpoint's role: "Incoming (IMAP)".
@@ -95,17 +126,39 @@ func writeSettings(w io.Writer, v *view, p palette, width int) error {
 		fmt.Fprintln(w, p.fail.Sprint(clean(v.Closed)))
 	}
 	if slices.ContainsFunc(v.Settings, func(s settingRow) bool { return s.Given }) {
+		// One login name for every row goes below the table, as the password does: the table
+		// keeps room for the host names, which are never wrapped (they are what the user types).
+		users := map[string]bool{}
+		for _, s := range v.Settings {
+			if s.Given {
+				users[s.User] = true
+			}
+		}
+		oneUser := len(users) == 1
 		var rows [][]string
 		for _, s := range v.Settings {
 			if s.Given {
-				rows = append(rows, []string{clean(s.Role), clean(s.Host), s.Port, s.Security, clean(s.User), clean(s.Source)})
+				row := []string{clean(s.Role), clean(s.Host), s.Port, s.Security}
+				if !oneUser {
+					row = append(row, clean(s.User))
+				}
+				rows = append(rows, append(row, clean(s.Source)))
 			}
 		}
-		head := []string{slabel("role", lang), slabel("server", lang), slabel("port", lang), slabel("security", lang),
-			slabel("username", lang), slabel("source", lang)}
-		// The host is never wrapped: it is what the user types.
-		if err := renderFitted(w, head, rows, width, []int{5, 0, 4}, 0); err != nil {
+		head := []string{slabel("role", lang), slabel("server", lang), slabel("port", lang), slabel("security", lang)}
+		if !oneUser {
+			head = append(head, slabel("username", lang))
+		}
+		head = append(head, slabel("source", lang))
+		if err := renderFitted(w, head, rows, width, []int{len(head) - 1, 0, len(head) - 2}, 0); err != nil {
 			return err
+		}
+		if oneUser {
+			for u := range users {
+				if u != "" {
+					fmt.Fprintf(w, "%s: %s\n", slabel("username", lang), clean(u))
+				}
+			}
 		}
 	}
 	b := &strings.Builder{}

@@ -35,6 +35,7 @@ var summaryLabels = map[string]findings.Text{
 	"whatToDo":   {EN: "What to do", ZH: "处理办法"},
 	"where":      {EN: "Seen on", ZH: "出现于"},
 	"discovery":  {EN: "discovery", ZH: "设置查找"},
+	"andMore":    {EN: "(+%d more)", ZH: "（另有 %d 条）"},
 	"seeAbove":   {EN: "why and fix above", ZH: "原因和解决办法见上文"},
 	"worksWarn":  {EN: "works, with %s", ZH: "可以使用，但有 %s"},
 	"noLogin":    {EN: "no problems found; the login was not tested (no password given)", ZH: "未发现问题；未测试登录（未提供密码）"},
@@ -52,21 +53,25 @@ func plural(key string, n int, lang string) string {
 }
 
 // problemsOf groups a report's findings, resolved into its language, into distinct problems:
-// by code and fix, so a provider-specific fix stays apart from the generic one. The order is the
+// by code and the provider whose fix they carry, so a provider-specific fix stays apart from
+// the generic one. The order is the
 // order of importance: errors, then warnings, then notes; within each, conclusions across
 // endpoints first (they explain the rest), then the problem seen on most endpoints, then the one
 // seen first.
 func problemsOf(d *jsonReport) []problemView {
 	var out []problemView
 	index := map[string]int{}
+	fixes := map[int]map[string]bool{}
 	add := func(f jsonFinding, where string, cross bool) {
-		k := string(f.Code) + "\x00" + f.Fix
+		k := string(f.Code) + "\x00" + f.Provider
 		i, ok := index[k]
 		if !ok {
 			i = len(out)
 			index[k] = i
 			out = append(out, problemView{findingView: newFinding(f, "", d.Lang), Cross: cross})
+			fixes[i] = map[string]bool{}
 		}
+		fixes[i][f.Fix] = true
 		p := &out[i]
 		p.Cross = p.Cross || cross
 		if where != "" && !slices.Contains(p.Where, where) {
@@ -98,6 +103,15 @@ func problemsOf(d *jsonReport) []problemView {
 	}
 	for i := range d.Results {
 		walk(&d.Results[i])
+	}
+	// A fix that names the endpoint's port differs per endpoint; grouped, the problem shows the
+	// catalogue's general fix (a provider's own fix is kept: it is one text).
+	for i := range out {
+		if len(fixes[i]) > 1 {
+			if e, ok := findings.Lookup(findings.Code(out[i].Code)); ok {
+				out[i].Fix = e.Fix.In(d.Lang)
+			}
+		}
 	}
 	order := make([]int, len(out))
 	for i := range order {

@@ -185,14 +185,11 @@ func writeTable(w io.Writer, v *view, o Options) error {
 	width := tableWidth(o.Width)
 	b := &strings.Builder{}
 	b.WriteString(p.bold.Sprint(shorten(clean(v.Title), width)) + "\n")
-	for _, l := range wrapText(v.Verdict.Icon+" "+clean(v.Verdict.Text), width-2) {
-		if b.Len() > 0 && !strings.HasSuffix(b.String(), "\n") {
-			b.WriteString("\n")
-		}
-		if strings.HasPrefix(l, v.Verdict.Icon+" ") {
-			b.WriteString(p.paint(v.Verdict.Class, l) + "\n")
+	for i, l := range wrapIndent(v.Verdict.Icon+" "+clean(v.Verdict.Text), width) {
+		if i > 0 {
+			b.WriteString(l[:2] + p.paint(v.Verdict.Class, l[2:]) + "\n")
 		} else {
-			b.WriteString("  " + p.paint(v.Verdict.Class, l) + "\n")
+			b.WriteString(p.paint(v.Verdict.Class, l) + "\n")
 		}
 	}
 	if len(v.Problems) > 0 {
@@ -237,10 +234,7 @@ func writeResult(w io.Writer, r *resultView, o Options, L map[string]string, p p
 	b := &strings.Builder{}
 	head := clean(r.Heading) + " — " + r.Status.Text
 	b.WriteString("\n")
-	for i, l := range wrapText(head, width) {
-		if i > 0 {
-			l = "  " + l
-		}
+	for _, l := range wrapIndent(head, width) {
 		b.WriteString(p.bold.Sprint(l) + "\n")
 	}
 	if r.Addr != "" {
@@ -311,14 +305,12 @@ func writeProblems(b *strings.Builder, ps []problemView, L map[string]string, p 
 			head += ": " + clean(f.Title)
 		}
 		badge := f.Severity.Icon + " " + f.Severity.Text
-		for j, l := range wrapText(head, width) {
+		for j, l := range wrapIndent(head, width) {
 			switch {
 			case j == 0 && strings.HasPrefix(l, badge):
 				l = p.badge(f.Severity) + p.bold.Sprint(l[len(badge):])
-			case j == 0:
-				l = p.bold.Sprint(l)
 			default:
-				l = "  " + p.bold.Sprint(l)
+				l = p.bold.Sprint(l)
 			}
 			b.WriteString(l + "\n")
 		}
@@ -327,12 +319,12 @@ func writeProblems(b *strings.Builder, ps []problemView, L map[string]string, p 
 		} else if len(f.Where) == 1 {
 			hang(b, "    ", L["where"]+": ", clean(f.Where[0]), width)
 		}
-		for k, e := range f.Evidence {
-			if k == 2 {
-				hang(b, "    ", L["evidence"]+": ", fmt.Sprintf("(+%d)", len(f.Evidence)-k), width)
-				break
+		if len(f.Evidence) > 0 {
+			ev := clean(shorten(f.Evidence[0], 3*width))
+			if n := len(f.Evidence) - 1; n > 0 {
+				ev += " " + fmt.Sprintf(L["andMore"], n)
 			}
-			hang(b, "    ", L["evidence"]+": ", clean(shorten(e, 3*width)), width)
+			hang(b, "    ", L["evidence"]+": ", ev, width)
 		}
 		if f.Explain != "" {
 			hang(b, "    ", L["why"]+": ", clean(f.Explain), width)
@@ -353,10 +345,7 @@ func findingRefs(fs []findingView, L map[string]string, p palette, width int) st
 			line += ": " + clean(f.Title)
 		}
 		line += " (" + L["seeAbove"] + ")"
-		for j, l := range wrapText(line, width) {
-			if j > 0 {
-				l = "  " + l
-			}
+		for _, l := range wrapIndent(line, width) {
 			b.WriteString(p.dim.Sprint(l) + "\n")
 		}
 	}

@@ -190,7 +190,7 @@ func newView(d *jsonReport) *view {
 			v.Settings = append(v.Settings, newSetting(r, anchor, "", lang))
 		}
 		if r.Alt != nil {
-			v.Settings = append(v.Settings, newSetting(r.Alt, anchor+"-alt", string(r.Endpoint.Security), lang))
+			v.Settings = append(v.Settings, newSetting(r.Alt, anchor+"-alt", SecurityLabel(r.Endpoint.Security, lang), lang))
 		}
 	}
 	if s := d.Settings; s != nil {
@@ -254,7 +254,7 @@ func (v *view) applySettings(d *jsonReport, s *probes.Settings, lang string) {
 		if ep.Alt {
 			row.Role += " — " + slabel("alt", lang)
 		}
-		row.Security, row.Source = SecurityLabel(ep.Security), ep.Source
+		row.Security, row.Source = SecurityLabel(ep.Security, lang), SourceLabel(ep.Source, lang)
 		row.User = UsernameLabel(s, ep.Proto, lang)
 		v.HasUser = v.HasUser || row.User != ""
 		rows = append(rows, row)
@@ -275,7 +275,7 @@ func (v *view) applySettings(d *jsonReport, s *probes.Settings, lang string) {
 func newSetting(r *jsonResult, anchor, insteadOf, lang string) settingRow {
 	ep := r.Endpoint
 	row := settingRow{Proto: strings.ToUpper(string(ep.Proto)), Host: ep.Host, Port: fmt.Sprint(ep.Port),
-		Security: string(ep.Security), Source: ep.Source, Status: statusBadge(r.Status, lang), Anchor: anchor}
+		Security: SecurityLabel(ep.Security, lang), Source: SourceLabel(ep.Source, lang), Status: statusBadge(r.Status, lang), Anchor: anchor}
 	// A result that only warns still works for a client; the warning is in its findings.
 	row.Works = r.Status == probes.OK || r.Status == probes.Warn
 	switch {
@@ -292,7 +292,7 @@ func newSetting(r *jsonResult, anchor, insteadOf, lang string) settingRow {
 }
 
 func newResult(r *jsonResult, anchor, prefix, lang string, started time.Time) resultView {
-	rv := resultView{Anchor: anchor, Heading: prefix + EndpointTitle(r.Endpoint), Status: statusBadge(r.Status, lang),
+	rv := resultView{Anchor: anchor, Heading: prefix + endpointHeading(r.Endpoint, lang), Status: statusBadge(r.Status, lang),
 		Addr: r.Addr, Duration: ms(r.duration), RoundTrips: countLabel("roundTrip1", "roundTrips", r.RoundTrips, lang)}
 	rv.Steps, rv.Findings = newSteps(r.Steps, anchor, lang)
 	rv.Transcript = newLines(r.Steps)
@@ -421,4 +421,14 @@ func mailboxLabel(m *probes.Mailbox, proto probes.Proto, lang string) string {
 		return fmt.Sprintf(label("message1", lang), m.Size)
 	}
 	return fmt.Sprintf(label("messages", lang), m.Messages, m.Size)
+}
+
+// endpointHeading names an endpoint for a report section in lang: "SMTP mail.example.com:587
+// STARTTLS (given on the command line)".
+func endpointHeading(ep probes.Endpoint, lang string) string {
+	s := fmt.Sprintf("%s %s:%d %s", strings.ToUpper(string(ep.Proto)), ep.Host, ep.Port, SecurityLabel(ep.Security, lang))
+	if ep.Source != "" {
+		s += " (" + SourceLabel(ep.Source, lang) + ")"
+	}
+	return s
 }

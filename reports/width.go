@@ -32,7 +32,7 @@ func textWidth(s string) int { return twwidth.Width(s) }
 // between any two wide (CJK) characters, which need no space; a word longer than a line is cut.
 // Line breaks already in s are kept.
 func wrapText(s string, width int) []string {
-	width = max(width, 10)
+	width = max(width, 4)
 	var out []string
 	for _, para := range strings.Split(s, "\n") {
 		out = append(out, wrapPara(para, width)...)
@@ -182,14 +182,17 @@ func renderFitted(w io.Writer, header []string, rows [][]string, width int, shri
 		}
 		return t
 	}
-	// The columns give up room in the order given, each down to its header or 12 columns.
-	for _, i := range shrink {
-		over := total() - width
-		if over <= 0 {
-			break
+	// The columns give up room in the order given, each down to its header or 12 columns, then,
+	// on a very narrow terminal, to 6.
+	for _, least := range []int{12, 6} {
+		for _, i := range shrink {
+			over := total() - width
+			if over <= 0 {
+				break
+			}
+			floor := max(textWidth(header[i]), least)
+			cols[i] = max(cols[i]-over, min(floor, cols[i]))
 		}
-		floor := max(textWidth(header[i]), 12)
-		cols[i] = max(cols[i]-over, min(floor, cols[i]))
 	}
 	t := tablewriter.NewTable(w,
 		tablewriter.WithHeaderAutoFormat(tw.Off),
@@ -215,4 +218,13 @@ func renderFitted(w io.Writer, header []string, rows [][]string, width int, shri
 		}
 	}
 	return t.Render()
+}
+
+// wrapIndent wraps s to width with every line after the first indented two spaces.
+func wrapIndent(s string, width int) []string {
+	lines := wrapText(s, width-2)
+	for i := 1; i < len(lines); i++ {
+		lines[i] = "  " + lines[i]
+	}
+	return lines
 }
