@@ -185,13 +185,7 @@ func writeTable(w io.Writer, v *view, o Options) error {
 	width := tableWidth(o.Width)
 	b := &strings.Builder{}
 	b.WriteString(p.bold.Sprint(shorten(clean(v.Title), width)) + "\n")
-	for i, l := range wrapIndent(v.Verdict.Icon+" "+clean(v.Verdict.Text), width) {
-		if i > 0 {
-			b.WriteString(l[:2] + p.paint(v.Verdict.Class, l[2:]) + "\n")
-		} else {
-			b.WriteString(p.paint(v.Verdict.Class, l) + "\n")
-		}
-	}
+	writeVerdict(b, v, p, width)
 	if len(v.Problems) > 0 {
 		fmt.Fprintf(b, "\n%s\n", p.bold.Sprint(L["whatToDo"]))
 		writeProblems(b, v.Problems, L, p, width)

@@ -33,13 +33,15 @@ type view struct {
 	Notes       []noteView
 	HasUser     bool
 	Findings    []findingView // cross-endpoint conclusions
-	// Problems are every finding of the report grouped by code and fix, most important first:
+	// Problems are every finding of the report grouped by code and provider, most important first:
 	// the verdict names the first, and each shows once with the endpoints it hit.
-	Problems  []problemView
-	Discovery *stepsView
-	Results   []resultView
-	Schema    string
-	L         map[string]string // every label in Lang, for the template
+	Problems []problemView
+	// Version and Host are the footer's: which mailcheck made the report, and on which machine.
+	Version, Host string
+	Discovery     *stepsView
+	Results       []resultView
+	Schema        string
+	L             map[string]string // every label in Lang, for the template
 
 	// Checks are the conformance verdicts (conform); ChecksSummary counts them:
 	// "23 pass, 1 fail (1 MUST), 0 warn, 2 skip".
@@ -156,6 +158,9 @@ func newView(d *jsonReport) *view {
 		if _, ok := v.L[k]; !ok {
 			v.L[k] = t.In(lang)
 		}
+	}
+	for k, t := range replyLabels {
+		v.L[k] = t.In(lang)
 	}
 	for k, t := range summaryLabels {
 		if _, ok := v.L[k]; !ok {
