@@ -121,7 +121,10 @@ func slabel(k, lang string) string { return settingsLabels[k].In(lang) }
 // Given rows), the password kind and the provider's quirks.
 func writeSettings(w io.Writer, v *view, p palette, width int) error {
 	lang := v.Lang
-	fmt.Fprintf(w, "\n%s: %s\n", p.bold.Sprint(slabel("settings", lang)), clean(v.Provider))
+	fmt.Fprintln(w)
+	for _, l := range wrapIndent(slabel("settings", lang)+": "+clean(v.Provider), width) {
+		fmt.Fprintln(w, p.bold.Sprint(l))
+	}
 	if v.Closed != "" {
 		fmt.Fprintln(w, p.fail.Sprint(clean(v.Closed)))
 	}
@@ -150,7 +153,22 @@ func writeSettings(w io.Writer, v *view, p palette, width int) error {
 			head = append(head, slabel("username", lang))
 		}
 		head = append(head, slabel("source", lang))
-		if err := renderFitted(w, head, rows, width, []int{len(head) - 1, 0, len(head) - 2}, 0); err != nil {
+		shrink := []int{len(head) - 1, 0}
+		if !oneUser {
+			shrink = append(shrink, len(head)-2) // the user name column
+		}
+		if minTableWidth(head, rows, shrink) > width {
+			// A narrow terminal: where the settings came from is the column to give up.
+			head = head[:len(head)-1]
+			for i := range rows {
+				rows[i] = rows[i][:len(rows[i])-1]
+			}
+			shrink = shrink[1:]
+			if !oneUser {
+				shrink = []int{0, len(head) - 1}
+			}
+		}
+		if err := renderFitted(w, head, rows, width, shrink, 0); err != nil {
 			return err
 		}
 		if oneUser {

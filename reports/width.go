@@ -228,3 +228,22 @@ func wrapIndent(s string, width int) []string {
 	}
 	return lines
 }
+
+// minTableWidth is the narrowest renderFitted can make the table without going below 12
+// columns in a shrinkable column (or its header).
+func minTableWidth(header []string, rows [][]string, shrink []int) int {
+	t := 3*len(header) + 1
+	for i, h := range header {
+		w := textWidth(h)
+		for _, r := range rows {
+			for _, l := range strings.Split(r[i], "\n") {
+				w = max(w, textWidth(l))
+			}
+		}
+		if slices.Contains(shrink, i) {
+			w = min(w, max(textWidth(h), 12))
+		}
+		t += w
+	}
+	return t
+}
