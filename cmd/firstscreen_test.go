@@ -109,3 +109,48 @@ func TestBriefAndReply(t *testing.T) {
 		t.Errorf("lab --format reply --lang zh: exit %d:\n%s", code, out)
 	}
 }
+
+// TestExplainCodeAndFile: `explain CODE` prints that catalogue entry; `--file PATH` reads a
+// log; binary input is exit 2 "not text".
+func TestExplainCodeAndFile(t *testing.T) {
+	code, out, errs := run(t, "", nil, "explain", "tls.cert-expired")
+	if code != ExitOK || !strings.HasPrefix(out, "✗ error tls.cert-expired\nCertificate expired\n") || !strings.Contains(out, "Fix: ") {
+		t.Errorf("explain tls.cert-expired: exit %d %s:\n%s", code, errs, out)
+	}
+	_, out, _ = run(t, "", nil, "explain", "auth.authorization-code-required", "--lang", "zh")
+	if !strings.Contains(out, "授权码") || !strings.Contains(out, "针对 qq 的解决办法") {
+		t.Errorf("explain auth.authorization-code-required --lang zh lacks the code and QQ's own fix:\n%s", out)
+	}
+	_, out, _ = run(t, "", nil, "explain", "tls.cert-expired", "--format", "json")
+	var doc struct {
+		Catalogue []struct{ Code string }
+	}
+	if err := json.Unmarshal([]byte(out), &doc); err != nil || len(doc.Catalogue) != 1 || doc.Catalogue[0].Code != "tls.cert-expired" {
+		t.Errorf("explain CODE --format json: %v\n%s", err, out)
+	}
+
+	dir := t.TempDir()
+	log := filepath.Join(dir, "mail.log")
+	os.WriteFile(log, []byte("Dec  4 01:00:00 app[1]: smtp: 530 5.7.0 Must issue a STARTTLS command first\n"), 0o644)
+	code, out, _ = run(t, "", nil, "explain", "--file", log)
+	if code != ExitFindings || !strings.Contains(out, "tls.required") {
+		t.Errorf("explain --file: exit %d:\n%s", code, out)
+	}
+	bin := filepath.Join(dir, "a.out")
+	os.WriteFile(bin, []byte("\x7fELF\x02\x01\x01\x00\x00\x00\x00\x00530 5.7.0 Must issue"), 0o644)
+	for _, tt := range []struct {
+		stdin string
+		args  []string
+		want  string
+	}{
+		{"", []string{"explain", "--file", bin}, "not text"},
+		{"\x00\x01\x02\x03binary", []string{"explain", "-"}, "not text"},
+		{"", []string{"explain", "--file", filepath.Join(dir, "missing.log")}, "--file"},
+		{"", []string{"explain", "--file", log, "530 hello"}, "not both"},
+	} {
+		code, _, errs := run(t, tt.stdin, nil, tt.args...)
+		if code != ExitUsage || !strings.Contains(errs, tt.want) || strings.Contains(errs, "goroutine") {
+			t.Errorf("%v: exit %d %q, want %d %q", tt.args, code, errs, ExitUsage, tt.want)
+		}
+	}
+}
