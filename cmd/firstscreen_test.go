@@ -1,11 +1,16 @@
 package cmd
 
 import (
+	"context"
 	"encoding/json"
+	"io"
+	"net"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/mattn/go-runewidth"
 )
@@ -153,4 +158,84 @@ func TestExplainCodeAndFile(t *testing.T) {
 			t.Errorf("%v: exit %d %q, want %d %q", tt.args, code, errs, ExitUsage, tt.want)
 		}
 	}
+}
+
+// TestLabServePortBase: lab serve --port-base N listens on N, N+1, …; each "try:" line carries
+// the test login (the password in the environment, not on the command line) and works as printed.
+func TestLabServePortBase(t *testing.T) {
+	base := freePortRange(t, 6)
+	io_, out, errb := TestIO("", nil)
+	ctx, cancel := context.WithCancel(context.Background())
+	done := make(chan int, 1)
+	go func() { done <- Run(ctx, []string{"lab", "serve", "--port-base", strconv.Itoa(base)}, io_) }()
+	// Wait for the last server's port (the servers start in order), then greet the first.
+	deadline := time.Now().Add(20 * time.Second)
+	for {
+		c, err := net.Dial("tcp", net.JoinHostPort("127.0.0.1", strconv.Itoa(base+5)))
+		if err == nil {
+			c.Close()
+			break
+		}
+		if time.Now().After(deadline) {
+			cancel()
+			t.Fatalf("lab serve did not listen on %d: %v", base+5, err)
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+	c, err := net.Dial("tcp", net.JoinHostPort("127.0.0.1", strconv.Itoa(base)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	c.SetDeadline(time.Now().Add(10 * time.Second))
+	greet := make([]byte, 3)
+	_, err = io.ReadFull(c, greet)
+	c.Close()
+	if err != nil || string(greet) != "220" {
+		t.Errorf("port %d greeted %q, %v; want an SMTP 220", base, greet, err)
+	}
+	cancel()
+	if code := <-done; code != ExitInterrupted {
+		t.Errorf("lab serve: exit %d, want %d (%s)", code, ExitInterrupted, errb)
+	}
+	want := "try: MAILCHECK_PASSWORD=secret-pass mailcheck probe smtp localhost:" + strconv.Itoa(base) + " --security starttls --user user@mail.test --ca-file "
+	if !strings.Contains(out.String(), want) {
+		t.Errorf("lab serve output lacks %q:\n%s", want, out)
+	}
+	if code, _, errs := run(t, "", nil, "lab", "serve", "--port-base", "70000"); code != ExitUsage {
+		t.Errorf("--port-base 70000: exit %d %s", code, errs)
+	}
+}
+
+// freePortRange finds n consecutive free loopback ports.
+func freePortRange(t *testing.T, n int) int {
+	t.Helper()
+	for range 50 {
+		ln, err := net.Listen("tcp", "127.0.0.1:0")
+		if err != nil {
+			t.Fatal(err)
+		}
+		base := ln.Addr().(*net.TCPAddr).Port
+		ln.Close()
+		if base+n > 65535 {
+			continue
+		}
+		ok := true
+		var lns []net.Listener
+		for i := range n {
+			l, err := net.Listen("tcp", net.JoinHostPort("127.0.0.1", strconv.Itoa(base+i)))
+			if err != nil {
+				ok = false
+				break
+			}
+			lns = append(lns, l)
+		}
+		for _, l := range lns {
+			l.Close()
+		}
+		if ok {
+			return base
+		}
+	}
+	t.Skip("no free range of loopback ports")
+	return 0
 }
