@@ -2,7 +2,9 @@ package cmd
 
 import (
 	"context"
+	"encoding/csv"
 	"encoding/json"
+	"fmt"
 	"io"
 	"net"
 	"os"
@@ -13,6 +15,8 @@ import (
 	"time"
 
 	"github.com/mattn/go-runewidth"
+
+	"github.com/mailcheck/mailcheck/testservers"
 )
 
 // TestOutputFormatFromExtension: -o FILE without --format writes the format the extension
@@ -238,4 +242,48 @@ func freePortRange(t *testing.T, n int) int {
 	}
 	t.Skip("no free range of loopback ports")
 	return 0
+}
+
+// TestBatchRows: batch --format csv and --format table write one row per target (line, input,
+// status, codes, verdict) as each finishes; with neither it stays JSON Lines.
+func TestBatchRows(t *testing.T) {
+	ca, caFile := testCA(t)
+	smtps := testservers.StartT(t, testservers.Config{Proto: "smtp", Faults: testservers.Faults{ImplicitTLS: true}}, ca)
+	busy := testservers.StartT(t, testservers.Config{Proto: "pop3", Faults: testservers.Faults{BusyGreeting: true}}, ca)
+	input := fmt.Sprintf("smtps://localhost:%d\npop3://localhost:%d\ngopher://nope\n", smtps.Port, busy.Port)
+	args := []string{"batch", "-", "--ca-file", caFile, "--resolver", "127.0.0.1:1", "--timeout", "2s"}
+	code, out, errs := run(t, input, nil, append(args, "--format", "csv")...)
+	if code != ExitFindings {
+		t.Fatalf("csv: exit %d %s", code, errs)
+	}
+	recs, err := csv.NewReader(strings.NewReader(out)).ReadAll()
+	if err != nil || len(recs) != 4 {
+		t.Fatalf("csv: %v, %d records:\n%s", err, len(recs), out)
+	}
+	byLine := map[string][]string{}
+	for _, r := range recs[1:] {
+		byLine[r[0]] = r
+	}
+	if r := byLine["1"]; r[2] != "ok" {
+		t.Errorf("csv smtps row %q", r)
+	}
+	if r := byLine["2"]; r[2] != "fail" || !strings.Contains(r[3], "server.busy") || r[4] == "" {
+		t.Errorf("csv busy row %q", r)
+	}
+	if r := byLine["3"]; r[2] != "error" || r[4] == "" {
+		t.Errorf("csv bad row %q", r)
+	}
+	code, out, _ = run(t, input, nil, append(args, "--format", "table")...)
+	lines := strings.Split(strings.TrimSpace(out), "\n")
+	if code != ExitFindings || len(lines) != 4 || !strings.Contains(out, "[server.busy]") || strings.HasPrefix(out, "{") {
+		t.Errorf("table: exit %d:\n%s", code, out)
+	}
+	for _, l := range lines {
+		if runewidth.StringWidth(l) > 80 {
+			t.Errorf("table row wider than 80: %q", l)
+		}
+	}
+	if _, out, _ = run(t, input, nil, args...); !strings.HasPrefix(out, "{") {
+		t.Errorf("no --format: want JSON Lines, got:\n%s", out)
+	}
 }
