@@ -287,3 +287,30 @@ func TestBatchRows(t *testing.T) {
 		t.Errorf("no --format: want JSON Lines, got:\n%s", out)
 	}
 }
+
+// TestCompletion: shell completion offers provider names, lab scenarios, protocols and the
+// values of --format, --security and --lang (cobra's __complete is what the shell scripts call).
+func TestCompletion(t *testing.T) {
+	for _, tt := range []struct {
+		args []string
+		want []string
+	}{
+		{[]string{"__complete", "provider", "q"}, []string{"qq\n"}},
+		{[]string{"__complete", "lab", "smtp-tls"}, []string{"smtp-tls-required\n"}},
+		{[]string{"__complete", "lab", ""}, []string{"serve\n", "list\n", "healthy-imaps\n"}},
+		{[]string{"__complete", "probe", ""}, []string{"smtp\n", "pop3\n", "imap\n"}},
+		{[]string{"__complete", "conform", "imap", "--security", ""}, []string{"starttls\n", "plain\n"}},
+		{[]string{"__complete", "account", "x", "--format", ""}, []string{"html\n", "reply\n"}},
+		{[]string{"__complete", "explain", "--lang", ""}, []string{"en\n", "zh\n"}},
+	} {
+		code, out, errs := run(t, "", nil, tt.args...)
+		for _, w := range tt.want {
+			if code != ExitOK || !strings.Contains(out, w) {
+				t.Errorf("%v: exit %d, lacks %q:\n%s%s", tt.args, code, w, out, errs)
+			}
+		}
+	}
+	if code, out, _ := run(t, "", nil, "completion", "bash"); code != ExitOK || !strings.Contains(out, "bash completion") {
+		t.Errorf("completion bash: exit %d:\n%.200s", code, out)
+	}
+}

@@ -115,6 +115,7 @@ and explains every failure with a stable finding code and the fix, in English an
 	root.AddCommand(newCmdProbe(io_, g, nil), newCmdConform(io_, g, nil), newCmdAccount(io_, g, nil),
 		newCmdProvider(io_, g, nil), newCmdProviders(io_, g), newCmdExplain(io_, g, nil), newCmdBatch(io_, g, nil),
 		newCmdLab(io_, g, nil))
+	addCompletions(root)
 	return root, g
 }
 
