@@ -328,7 +328,7 @@ func (g *globalOpts) progress(io_ *IO, total int) *reports.Progress {
 	if !io_.ErrTTY || g.quiet || total == 0 {
 		return nil
 	}
-	return reports.NewProgress(io_.Err, total)
+	return reports.NewProgressLine(io_.Err, total, g.lang, termWidth(io_))
 }
 
 // write renders the report to --output or stdout.
