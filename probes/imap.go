@@ -224,6 +224,9 @@ func imapScript(s *Session) error {
 	var caps []string
 	preauth := false
 	if err := s.Step(StepGreeting, func() error {
+		if err := s.awaitGreeting(); err != nil { // plaintext to a TLS port: known after a short silence
+			return err
+		}
 		s.roundTrip()
 		line, err := s.imapReadLine()
 		if err != nil {

@@ -95,6 +95,9 @@ var apopRE = regexp.MustCompile(`<[^<>@\s]+@[^<>\s]+>`)
 // pop3Script walks a POP3 server: greeting, CAPA, STLS, CAPA, login, STAT, LIST, UIDL, QUIT.
 func pop3Script(s *Session) error {
 	if err := s.Step(StepGreeting, func() error {
+		if err := s.awaitGreeting(); err != nil { // plaintext to a TLS port: known after a short silence
+			return err
+		}
 		s.roundTrip()
 		st, err := s.pop3Status("")
 		if err != nil {

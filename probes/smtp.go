@@ -59,6 +59,9 @@ func (s *Session) smtpCmd(line, shown string, want ...int) (*smtpReply, error) {
 // smtpScript walks a submission or relay server: greeting, EHLO, STARTTLS, EHLO, AUTH, QUIT.
 func smtpScript(s *Session) error {
 	if err := s.Step(StepGreeting, func() error {
+		if err := s.awaitGreeting(); err != nil { // plaintext to a TLS port: known after a short silence
+			return err
+		}
 		s.roundTrip()
 		r, err := s.smtpRead()
 		if err != nil {
