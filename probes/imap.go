@@ -348,7 +348,7 @@ func (s *Session) imapLogin(caps []string) bool {
 			}
 			s.Find(findings.AuthPlaintextOffered, s.secretName()+" sent without TLS (--allow-plaintext-auth)")
 		} else if !havePass {
-			s.Detail("no password given, login not tried%s", oauthOnlyNote(oauthOnly))
+			s.NotTried("no password given, login not tried%s", oauthOnlyNote(oauthOnly))
 			return nil
 		}
 		if len(s.opts.Token) > 0 {

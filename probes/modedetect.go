@@ -49,29 +49,34 @@ func (s *Session) awaitGreeting() error {
 	if err == nil || !errors.As(err, &ne) || !ne.Timeout() {
 		return nil
 	}
-	if s.tlsAnswers() {
+	if s.tlsAnswers(silence) {
 		s.note("no greeting after %s; a TLS handshake on a second connection to %s succeeded", silence, s.res.Addr)
 		return errTLSPort
 	}
 	return nil
 }
 
-// tlsAnswers reports whether the endpoint's address completes a TLS handshake, within the
-// step's deadline. Nothing is sent over it and nothing from it is trusted: the certificate is
-// not checked here, because the walk in implicit TLS that follows checks it as always.
-func (s *Session) tlsAnswers() bool {
+// tlsAnswers reports whether the endpoint's address completes a TLS handshake within wait,
+// and before the step's deadline (so the step still ends on its own deadline, as without the
+// check). Nothing is sent over it and nothing from it is trusted: the certificate is not
+// checked here, because the walk in implicit TLS that follows checks it as always.
+func (s *Session) tlsAnswers(wait time.Duration) bool {
 	d := s.opts.Dialer
 	if d == nil {
 		d = &net.Dialer{}
 	}
-	ctx, cancel := context.WithDeadline(s.ctx, s.stepDeadline)
+	end := time.Now().Add(wait)
+	if !end.Before(s.stepDeadline) {
+		end = s.stepDeadline.Add(-time.Millisecond)
+	}
+	ctx, cancel := context.WithDeadline(s.ctx, end)
 	defer cancel()
 	c, err := d.DialContext(ctx, "tcp", s.res.Addr)
 	if err != nil {
 		return false
 	}
 	defer c.Close()
-	c.SetDeadline(s.stepDeadline)
+	c.SetDeadline(end)
 	tc := tls.Client(c, &tls.Config{ServerName: s.ep.Host, InsecureSkipVerify: true, MinVersion: tls.VersionTLS10}) //nolint:gosec // detection only, see above
 	return tc.HandshakeContext(ctx) == nil
 }

@@ -181,7 +181,7 @@ func (s *Session) pop3Login(caps []string) bool {
 				s.note("%s not sent: the connection is not encrypted (use --allow-plaintext-auth to override)", s.secretName())
 			}
 			if s.tls {
-				s.Detail("no password given, login not tried%s", oauthOnlyNote(oauthOnly))
+				s.NotTried("no password given, login not tried%s", oauthOnlyNote(oauthOnly))
 				return nil
 			}
 			if user == "" {
