@@ -85,3 +85,34 @@ func TestFooter(t *testing.T) {
 		}
 	}
 }
+
+// TestChineseStepWording: a Chinese report says mailcheck's own step sentences and step names
+// in Chinese; what the server said stays verbatim.
+func TestChineseStepWording(t *testing.T) {
+	for _, c := range []goldenCase{
+		{name: "zh-a", scenarios: []string{"healthy-imap-starttls", "healthy-pop3s", "smtp-wrong-mode-tls-on-starttls-port"}},
+		{name: "zh-b", scenarios: []string{"smtp-tls-required"}},
+	} {
+		rep := goldenReport(t, c)
+		for _, f := range []Format{Table, Markdown} {
+			full := renderString(t, rep, f, Options{Lang: "zh", Width: 200})
+			// The step rows (evidence mailcheck quotes in a finding is left as recorded).
+			var rows []string
+			for _, l := range strings.Split(full, "\n") {
+				if strings.HasPrefix(l, "│") || strings.HasPrefix(l, "| ") {
+					rows = append(rows, l)
+				}
+			}
+			out := strings.Join(rows, "\n")
+			for _, en := range []string{"extensions:", "logged in as", "certificate valid until", "login not tried",
+				"not run:", "| greeting |", "│ greeting", "│ connect"} {
+				if strings.Contains(out, en) {
+					t.Errorf("%s %s: %q left in English", c.name, f, en)
+				}
+			}
+			if !strings.Contains(out, "mailcheck testserver ready") {
+				t.Errorf("%s %s: the server's greeting is not shown verbatim", c.name, f)
+			}
+		}
+	}
+}

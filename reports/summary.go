@@ -24,22 +24,21 @@ type problemView struct {
 }
 
 var summaryLabels = map[string]findings.Text{
-	"endpoint1":  {EN: "1 endpoint", ZH: "1 个服务器"},
-	"endpointN":  {EN: "%d endpoints", ZH: "%d 个服务器"},
-	"problem1":   {EN: "1 problem", ZH: "1 个问题"},
-	"problemN":   {EN: "%d problems", ZH: "%d 个问题"},
-	"warning1":   {EN: "1 warning", ZH: "1 个警告"},
-	"warningN":   {EN: "%d warnings", ZH: "%d 个警告"},
-	"more1":      {EN: "1 more problem below", ZH: "下面还有 1 个问题"},
-	"moreN":      {EN: "%d more problems below", ZH: "下面还有 %d 个问题"},
-	"whatToDo":   {EN: "What to do", ZH: "处理办法"},
-	"where":      {EN: "Seen on", ZH: "出现于"},
-	"discovery":  {EN: "discovery", ZH: "设置查找"},
-	"andMore":    {EN: "(+%d more)", ZH: "（另有 %d 条）"},
-	"seeAbove":   {EN: "why and fix above", ZH: "原因和解决办法见上文"},
-	"worksWarn":  {EN: "works, with %s", ZH: "可以使用，但有 %s"},
-	"noLogin":    {EN: "no problems found; the login was not tested (no password given)", ZH: "未发现问题；未测试登录（未提供密码）"},
-	"okLoggedIn": {EN: "no problems found; the login works", ZH: "未发现问题，登录正常"},
+	"endpoint1": {EN: "1 endpoint", ZH: "1 个服务器"},
+	"endpointN": {EN: "%d endpoints", ZH: "%d 个服务器"},
+	"problem1":  {EN: "1 problem", ZH: "1 个问题"},
+	"problemN":  {EN: "%d problems", ZH: "%d 个问题"},
+	"warning1":  {EN: "1 warning", ZH: "1 个警告"},
+	"warningN":  {EN: "%d warnings", ZH: "%d 个警告"},
+	"more1":     {EN: "1 more problem below", ZH: "下面还有 1 个问题"},
+	"moreN":     {EN: "%d more problems below", ZH: "下面还有 %d 个问题"},
+	"whatToDo":  {EN: "What to do", ZH: "处理办法"},
+	"where":     {EN: "Seen on", ZH: "出现于"},
+	"discovery": {EN: "discovery", ZH: "设置查找"},
+	"andMore":   {EN: "(+%d more)", ZH: "（另有 %d 条）"},
+	"seeAbove":  {EN: "why and fix above", ZH: "原因和解决办法见上文"},
+	"worksWarn": {EN: "works, with %s", ZH: "可以使用，但有 %s"},
+	"noLogin":   {EN: "no problems found; the login was not tested (no password given)", ZH: "未发现问题；未测试登录（未提供密码）"},
 }
 
 func slbl(key, lang string) string { return summaryLabels[key].In(lang) }

@@ -345,7 +345,8 @@ func newSteps(steps []jsonStep, anchor, lang string) ([]stepView, []findingView)
 	var rows []stepView
 	var fs []findingView
 	for _, s := range steps {
-		sv := stepView{Name: s.Name, Status: statusBadge(s.Status, lang), Time: ms(s.duration), Detail: s.Detail, Error: s.Error}
+		sv := stepView{Name: stepName(s.Name, lang), Status: statusBadge(s.Status, lang), Time: ms(s.duration),
+			Detail: detailIn(s.Detail, lang), Error: s.Error}
 		for _, f := range s.Findings {
 			fv := newFinding(f, fmt.Sprintf("%s-f%d", anchor, len(fs)+1), lang)
 			fs = append(fs, fv)
