@@ -196,7 +196,7 @@ func verdictOf(d *jsonReport, ps []problemView, hasLogin bool) verdictLine {
 	case probes.Fail:
 		errs := countSeverity(ps, "fail")
 		if errs == 0 || len(ps) == 0 {
-			return verdictLine{probes.Fail, fmt.Sprintf(label("problems", lang), max(errs, 1))}
+			return verdictLine{probes.Fail, countLabel("problem1", "problems", max(errs, 1), lang)}
 		}
 		top := ps[0]
 		text := top.Title

@@ -32,6 +32,10 @@ func TestVerdictAcrossFormats(t *testing.T) {
 				want = fmt.Sprintf(want, c.n)
 			}
 			switch c.key {
+			case "problems":
+				want = countLabel("problem1", "problems", c.n, lang)
+			}
+			switch c.key {
 			case "ok": // probed, no password: the verdict says the login was not tested
 				want = slbl("noLogin", lang)
 			case "warnings":
