@@ -190,6 +190,15 @@ func writeBrief(w io.Writer, v *view, o Options) error {
 			hang(b, "  ", "", clean(l), width)
 		}
 	}
+	if len(v.Notes) > 0 { // the provider's quirks: what to switch on before it works
+		fmt.Fprintf(b, "\n%s\n", p.bold.Sprint(slabel("knowNotes", v.Lang)))
+		for _, n := range v.Notes {
+			hang(b, "  ", "• ", clean(n.Text), width)
+			if n.Fix != "" {
+				hang(b, "    ", "→ ", clean(n.Fix), width)
+			}
+		}
+	}
 	_, err := io.WriteString(w, b.String())
 	return err
 }
