@@ -8,11 +8,9 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
-	"net"
 	"os"
 	"os/signal"
 	"runtime/debug"
-	"strconv"
 	"strings"
 	"syscall"
 	"time"
@@ -383,13 +381,4 @@ func (g *globalOpts) withOutput(io_ *IO, write func(w io.Writer, color bool) err
 		return err
 	}
 	return done()
-}
-
-// parseHostPort splits HOST[:PORT] ("[v6]:port" too) and validates both parts.
-func parseHostPort(s string, defPort int) (string, error) {
-	host, port, err := splitHostPort(s, defPort)
-	if err != nil {
-		return "", err
-	}
-	return net.JoinHostPort(host, strconv.Itoa(port)), nil
 }
