@@ -3,8 +3,10 @@ package cmd
 import (
 	"context"
 	"strings"
+	"time"
 
 	"github.com/spf13/cobra"
+	"github.com/spf13/pflag"
 
 	"github.com/mailcheck/mailcheck/probes"
 	"github.com/mailcheck/mailcheck/providers"
@@ -14,9 +16,39 @@ type accountOptions struct {
 	io      *IO
 	g       *globalOpts
 	address string
+	export  exportFlag
 	offline bool
 	all     bool
 	send    sendTestFlags
+	disc    discoveryFlags
+}
+
+// DefaultDeadline bounds a whole account run (discovery and every probe): with 32 endpoints at
+// most, 4 connections per address and --timeout per step, a healthy run ends far sooner, and a
+// hostile zone of silent servers cannot hold it for longer.
+const DefaultDeadline = 5 * time.Minute
+
+// discoveryFlags are the discovery safety flags of account and batch (issue 20).
+type discoveryFlags struct {
+	anyPort         bool
+	trustDiscovered bool
+	deadline        time.Duration
+}
+
+// register adds the flags; logsIn: the command may log in, so --trust-discovered applies.
+func (f *discoveryFlags) register(fs *pflag.FlagSet, logsIn bool, deadlineWhat string) {
+	fs.BoolVar(&f.anyPort, "any-port", false, "keep discovered servers on any port, not only the mail ports ("+providers.MailPortList()+")")
+	if logsIn {
+		fs.BoolVar(&f.trustDiscovered, "trust-discovered", false, "send the password or token to discovered servers outside the address's domain")
+	}
+	fs.DurationVar(&f.deadline, "deadline", DefaultDeadline, "bound on "+deadlineWhat+" (every step still has --timeout)")
+}
+
+func (f *discoveryFlags) check() error {
+	if f.deadline <= 0 {
+		return usagef("--deadline must be positive, got %s", f.deadline)
+	}
+	return nil
 }
 
 func newCmdAccount(io_ *IO, g *globalOpts, runF func(context.Context, *accountOptions) error) *cobra.Command {
@@ -42,9 +74,11 @@ concurrently. With a password it logs in once per endpoint and looks at the mail
 			return runAccount(c.Context(), o)
 		},
 	}
+	o.export.register(c)
 	c.Flags().BoolVar(&o.offline, "offline", false, "use the built-in database only; touch no network")
 	c.Flags().BoolVar(&o.all, "all-sources", false, "run every discovery method even after one found endpoints")
 	o.send.register(c.Flags())
+	o.disc.register(c.Flags(), true, "the whole run, discovery included")
 	return c
 }
 
@@ -52,8 +86,14 @@ func runAccount(ctx context.Context, o *accountOptions) error {
 	if err := o.g.check(); err != nil {
 		return err
 	}
+	if err := o.disc.check(); err != nil {
+		return err
+	}
 	if _, _, err := providers.ParseAddress(o.address); err != nil {
 		return usagef("%v", err)
+	}
+	if err := o.export.check(o.g); err != nil {
+		return err
 	}
 	db, err := o.g.loadDB()
 	if err != nil {
@@ -71,6 +111,9 @@ func runAccount(ctx context.Context, o *accountOptions) error {
 			return usagef("no built-in entry for %s; run without --offline to discover it", o.address[strings.LastIndexByte(o.address, '@')+1:])
 		}
 		rep := probes.Run(ctx, plan)
+		if o.export.kind != "" {
+			return o.g.finishExport(ctx, o.io, o.export.kind, o.address, plan, &rep)
+		}
 		return o.g.finish(ctx, o.io, &rep)
 	}
 	popts, err := o.g.probeOptions(o.io, o.address)
@@ -82,17 +125,26 @@ func runAccount(ctx context.Context, o *accountOptions) error {
 	if err != nil {
 		return err
 	}
-	plan, err := o.g.discoverer(db, popts, o.all).PlanAccount(ctx, probes.CmdAccount, o.address)
+	deadline := time.Now().Add(o.disc.deadline)
+	// Discovery runs under the deadline too; Run reports what the deadline cut (run.deadline).
+	dctx, cancel := context.WithDeadline(ctx, deadline)
+	plan, err := o.g.discoverer(db, popts, o.all, o.disc).PlanAccount(dctx, probes.CmdAccount, o.address)
+	cancel()
 	if err != nil {
 		return usagef("%v", err)
 	}
 	plan.Options = popts
+	plan.Deadline = deadline
 	plan.SendTest = send
+	if o.export.kind != "" {
+		rep := o.g.runPlan(ctx, o.io, plan)
+		return o.g.finishExport(ctx, o.io, o.export.kind, o.address, plan, &rep)
+	}
 	return o.g.runWithProgress(ctx, o.io, plan)
 }
 
 // discoverer is the discovery chain with the run's resolver, CAs and timeout.
-func (g *globalOpts) discoverer(db *providers.DB, popts probes.Options, all bool) *providers.Discoverer {
+func (g *globalOpts) discoverer(db *providers.DB, popts probes.Options, all bool, f discoveryFlags) *providers.Discoverer {
 	return &providers.Discoverer{DB: db, DNS: popts.Resolver, Guess: true, All: all, Timeout: g.timeout,
-		RootCAs: popts.RootCAs}
+		RootCAs: popts.RootCAs, AnyPort: f.anyPort, TrustDiscovered: f.trustDiscovered}
 }

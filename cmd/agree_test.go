@@ -33,6 +33,8 @@ func TestFormatsAgree(t *testing.T) {
 		{"conform", []string{"conform", "smtp", fmt.Sprintf("localhost:%d", healthy.Port), "--security", "tls", "--ca-file", caFile}, ""},
 		{"lab one", []string{"lab", "smtp-tls-required"}, probes.Fail},
 		{"lab warn", []string{"lab", "smtp-plaintext-auth-offered"}, probes.Warn},
+		{"config offline warn", []string{"config", tempFile(t, "p.mobileconfig", cfgMobileconfig), "--offline"}, probes.Warn},
+		{"config offline fail", []string{"config", tempFile(t, "prefs.js", cfgPrefsPlain), "--offline"}, probes.Fail},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {

@@ -23,7 +23,9 @@ type batchOptions struct {
 	io          *IO
 	g           *globalOpts
 	file        string
+	sendTest    bool // refused: see batchSendTestRefusal
 	concurrency int
+	disc        discoveryFlags
 }
 
 func newCmdBatch(io_ *IO, g *globalOpts, runF func(context.Context, *batchOptions) error) *cobra.Command {
@@ -54,6 +56,9 @@ codes, verdict), also as each finishes.`,
 		},
 	}
 	c.Flags().IntVarP(&o.concurrency, "concurrency", "c", 64, "targets probed at once")
+	refuseSendTest(c.Flags(), &o.sendTest)
+	// batch never logs in, so --trust-discovered has nothing to decide there.
+	o.disc.register(c.Flags(), false, "each target's run, discovery included")
 	return c
 }
 
@@ -115,8 +120,14 @@ func runBatch(ctx context.Context, o *batchOptions) error {
 	if err := o.g.check(); err != nil {
 		return err
 	}
+	if o.sendTest {
+		return usagef(batchSendTestRefusal)
+	}
 	if o.g.format != "table" && o.g.format != "json" {
 		return usagef("batch writes JSON Lines, or rows with --format table or csv; --format %s does not apply", o.g.format)
+	}
+	if err := o.disc.check(); err != nil {
+		return err
 	}
 	if o.concurrency < 1 || o.concurrency > 4096 {
 		return usagef("--concurrency must be between 1 and 4096, got %d", o.concurrency)
@@ -241,15 +252,22 @@ func (o *batchOptions) one(ctx context.Context, db *providers.DB, popts probes.O
 		l.Error = err.Error()
 		return &l
 	}
+	deadline := time.Now().Add(o.disc.deadline)
 	plan := probes.Plan{Command: probes.CmdBatch}
 	if ep != nil {
 		plan.Endpoints = []probes.Endpoint{*ep}
-	} else if plan, err = o.g.discoverer(db, popts, false).PlanAccount(ctx, probes.CmdBatch, address); err != nil {
-		l.Error = err.Error()
-		return &l
+	} else {
+		dctx, cancel := context.WithDeadline(ctx, deadline)
+		plan, err = o.g.discoverer(db, popts, false, o.disc).PlanAccount(dctx, probes.CmdBatch, address)
+		cancel()
+		if err != nil {
+			l.Error = err.Error()
+			return &l
+		}
 	}
 	plan.Input = l.Input
 	plan.Options = popts
+	plan.Deadline = deadline
 	rep := probes.Run(ctx, plan)
 	l.Report = &rep
 	return &l

@@ -59,12 +59,13 @@ func TestBatch(t *testing.T) {
 	dns := testservers.StartDNST(t, testservers.Zone{
 		A: map[string][]string{"mail.test": {"127.0.0.1"}},
 		SRV: map[string][]testservers.SRV{
-			"_submissions._tcp.corp.test": {{Target: "mail.test", Port: uint16(smtps.Port), Weight: 1}},
+			"_submissions._tcp.mail.test": {{Target: "mail.test", Port: uint16(smtps.Port), Weight: 1}},
 		},
 	})
-	input := fmt.Sprintf("# targets\nsmtps://localhost:%d\n\nimaps://127.0.0.1:%d\npop3://localhost:%d\ngopher://nope\nuser@corp.test\n",
+	input := fmt.Sprintf("# targets\nsmtps://localhost:%d\n\nimaps://127.0.0.1:%d\npop3://localhost:%d\ngopher://nope\nuser@mail.test\n",
 		smtps.Port, imaps.Port, busy.Port)
-	code, out, errs := run(t, input, nil, "batch", "-", "--ca-file", caFile, "--resolver", dns.Addr, "--timeout", "2s", "-c", "3")
+	code, out, errs := run(t, input, nil, "batch", "-", "--ca-file", caFile, "--resolver", dns.Addr, "--timeout", "2s", "-c", "3",
+		"--any-port") // the SRV target is a testserver on a random port
 	if code != ExitFindings {
 		t.Fatalf("exit = %d, want 1\n%s\n%s", code, out, errs)
 	}

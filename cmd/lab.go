@@ -216,11 +216,16 @@ func labServe(ctx context.Context, o *labOptions) error {
 		return usagef("--port-base %d: want a port from 1 to %d", o.portBase, 65535-len(names)+1)
 	}
 	fmt.Fprintf(w, "mailcheck lab servers on loopback (user user@mail.test, password secret-pass); CA: %s\n", caFile)
+	// One mailbox behind all of them: mail sent to user@mail.test arrives over POP3 and IMAP,
+	// so a client (or --send-test) can try the whole round trip.
+	store := testservers.NewStore(testservers.StoreConfig{QuotaKiB: 100 << 10})
+	fmt.Fprintln(w, "  one mailbox: mail sent to user@mail.test over SMTP shows up in POP3 and IMAP (100 MiB quota)")
 	for i, name := range names {
 		sc, ok := testservers.ScenarioByName(name)
 		if !ok {
 			continue
 		}
+		sc.Config.Store = store
 		port, stop, err := labListen(sc, ca, o.portBase, i)
 		if err != nil {
 			return err

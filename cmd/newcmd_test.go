@@ -20,6 +20,7 @@ func TestNewCmdParsing(t *testing.T) {
 		explain  *explainOptions
 		batch    *batchOptions
 		lab      *labOptions
+		config   *configOptions
 	}
 	build := func(io_ *IO, g *globalOpts, r *got) []*cobra.Command {
 		return []*cobra.Command{
@@ -30,6 +31,7 @@ func TestNewCmdParsing(t *testing.T) {
 			newCmdExplain(io_, g, func(_ context.Context, o *explainOptions) error { r.explain = o; return nil }),
 			newCmdBatch(io_, g, func(_ context.Context, o *batchOptions) error { r.batch = o; return nil }),
 			newCmdLab(io_, g, func(_ context.Context, o *labOptions) error { r.lab = o; return nil }),
+			newCmdConfig(io_, g, func(_ context.Context, o *configOptions) error { r.config = o; return nil }),
 		}
 	}
 	tests := []struct {
@@ -81,6 +83,16 @@ func TestNewCmdParsing(t *testing.T) {
 				t.Errorf("lab: %+v", o)
 			}
 		}},
+		{[]string{"config", "prefs.js", "--offline"}, func(t *testing.T, r *got, _ *globalOpts) {
+			if o := r.config; o == nil || o.file != "prefs.js" || !o.offline {
+				t.Errorf("config: %+v", o)
+			}
+		}},
+		{[]string{"account", "you@qq.com", "--export", "mobileconfig", "-o", "x.mobileconfig"}, func(t *testing.T, r *got, g *globalOpts) {
+			if o := r.account; o == nil || o.export.kind != "mobileconfig" || g.output != "x.mobileconfig" {
+				t.Errorf("account --export: %+v", o)
+			}
+		}},
 		// Shared flags reach the global options.
 		{[]string{"probe", "pop3", "h.test", "--format", "json", "--lang", "zh", "--timeout", "3s", "--user", "u", "--insecure"}, func(t *testing.T, r *got, g *globalOpts) {
 			if g.format != "json" || g.lang != "zh" || g.timeout.String() != "3s" || g.user != "u" || !g.insecure || r.probe == nil {
@@ -110,6 +122,7 @@ func TestNewCmdArgsRefused(t *testing.T) {
 	for _, args := range [][]string{
 		{"probe", "smtp"}, {"probe", "x400", "h"}, {"conform"}, {"account"}, {"account", "a@b.test", "c@d.test"},
 		{"provider"}, {"provider", " "}, {"explain"}, {"explain", "--list", "text"}, {"batch"}, {"lab", "a", "b"},
+		{"config"}, {"config", "a", "b"}, {"config", " "},
 	} {
 		io_, _, _ := TestIO("", nil)
 		root, g := newRoot(io_)
@@ -125,7 +138,8 @@ func TestNewCmdArgsRefused(t *testing.T) {
 			newCmdProvider(io_, g, func(context.Context, *providerOptions) error { mark(); return nil }),
 			newCmdExplain(io_, g, func(context.Context, *explainOptions) error { mark(); return nil }),
 			newCmdBatch(io_, g, func(context.Context, *batchOptions) error { mark(); return nil }),
-			newCmdLab(io_, g, func(context.Context, *labOptions) error { mark(); return nil }))
+			newCmdLab(io_, g, func(context.Context, *labOptions) error { mark(); return nil }),
+			newCmdConfig(io_, g, func(context.Context, *configOptions) error { mark(); return nil }))
 		root.SetArgs(args)
 		err := root.Execute()
 		if err == nil || called {

@@ -115,7 +115,7 @@ func runProvider(ctx context.Context, o *providerOptions) error {
 }
 
 func newCmdProviders(io_ *IO, g *globalOpts) *cobra.Command {
-	return &cobra.Command{
+	c := &cobra.Command{
 		Use:   "providers",
 		Short: "List the providers mailcheck knows",
 		Args:  cobra.NoArgs,
@@ -130,6 +130,8 @@ func newCmdProviders(io_ *IO, g *globalOpts) *cobra.Command {
 			return g.withOutput(io_, func(w io.Writer, _ bool) error { return writeProviders(w, g, db) })
 		},
 	}
+	c.AddCommand(newCmdProvidersVerify(io_, g))
+	return c
 }
 
 func writeProviders(w io.Writer, g *globalOpts, db *providers.DB) error {

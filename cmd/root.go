@@ -112,7 +112,7 @@ and explains every failure with a stable finding code and the fix, in English an
 	g.formatFlag = f.Lookup("format")
 	root.AddCommand(newCmdProbe(io_, g, nil), newCmdConform(io_, g, nil), newCmdAccount(io_, g, nil),
 		newCmdProvider(io_, g, nil), newCmdProviders(io_, g), newCmdExplain(io_, g, nil), newCmdBatch(io_, g, nil),
-		newCmdLab(io_, g, nil))
+		newCmdLab(io_, g, nil), newCmdConfig(io_, g, nil))
 	addCompletions(root)
 	return root, g
 }

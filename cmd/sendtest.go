@@ -46,26 +46,42 @@ func (f *sendTestFlags) plan(popts probes.Options) (*probes.SendTest, error) {
 	return &probes.SendTest{To: f.to, Wait: f.wait}, nil
 }
 
-// receiveVia parses --receive-via imaps://HOST[:PORT] (also imap:// with STARTTLS): where probe
-// smtp --send-test looks for the message.
+// receiveVia parses --receive-via: where probe smtp --send-test looks for the message. IMAP
+// (imaps://, or imap:// with STARTTLS) sees INBOX and Junk; POP3 (pop3s://, pop3:// with STLS)
+// only the maildrop, logging in again for every look.
 func receiveVia(s string) (*probes.Endpoint, error) {
+	const want = "imaps://HOST[:PORT], imap://, pop3s:// or pop3://"
 	u, err := url.Parse(s)
 	if err != nil || u.Host == "" {
-		return nil, usagef("--receive-via: want imaps://HOST[:PORT] or imap://HOST[:PORT], got %q", s)
+		return nil, usagef("--receive-via: want %s, got %q", want, s)
 	}
+	var proto probes.Proto
 	sec := probes.ImplicitTLS
 	switch u.Scheme {
 	case "imaps":
+		proto = probes.IMAP
 	case "imap":
-		sec = probes.STARTTLS
+		proto, sec = probes.IMAP, probes.STARTTLS
+	case "pop3s":
+		proto = probes.POP3
+	case "pop3":
+		proto, sec = probes.POP3, probes.STARTTLS
 	default:
-		return nil, usagef("--receive-via: the round trip receives over IMAP: imaps://HOST[:PORT] or imap://HOST[:PORT], got %q", u.Scheme)
+		return nil, usagef("--receive-via: the round trip receives over IMAP or POP3: %s, got %q", want, u.Scheme)
 	}
-	port := probes.DefaultPort(probes.IMAP, sec)
+	port := probes.DefaultPort(proto, sec)
 	if p := u.Port(); p != "" {
 		if port, err = strconv.Atoi(p); err != nil || port < 1 || port > 65535 {
 			return nil, usagef("--receive-via: port %q out of range", p)
 		}
 	}
-	return &probes.Endpoint{Proto: probes.IMAP, Host: u.Hostname(), Port: port, Security: sec, Source: "flag"}, nil
+	return &probes.Endpoint{Proto: proto, Host: u.Hostname(), Port: port, Security: sec, Source: "flag"}, nil
 }
+
+// refuseSendTest is batch's --send-test: registered only to refuse it with the reason. A round
+// trip sends real mail and needs each account's own login, and batch logs in to none.
+func refuseSendTest(fs *pflag.FlagSet, on *bool) {
+	fs.BoolVar(on, "send-test", false, "not supported by batch: run account ADDR --send-test for each account")
+}
+
+const batchSendTestRefusal = "batch does not run --send-test: a round trip sends a real message and needs each account's own login, and batch logs in to none; run account ADDR --send-test --password-env VAR per account"

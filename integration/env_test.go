@@ -41,6 +41,11 @@ type servers struct {
 	// OAuthIssuer. Empty in an env file from before it; the oauth tests then ask for a rerun.
 	OAuth, OAuthIssuer string
 	OAuthKey           []byte
+
+	// #18 (good configuration; empty in an env file from before): the round-trip account
+	// and its message count, the nearly full account and its quota, and a sender nobody owns.
+	SendUser, QuotaUser, ForeignSender string
+	SendMessages, QuotaKiB             int
 }
 
 // load reads the env file named by $MAILCHECK_REALSERVERS, skipping the test when there is
@@ -102,6 +107,9 @@ func load(t *testing.T) *servers {
 	if len(missing) > 0 {
 		t.Fatalf("%s lacks %s: rerun scripts/realservers.sh", path, strings.Join(missing, ", "))
 	}
+	s.SendUser, s.QuotaUser, s.ForeignSender = kv["MAILCHECK_RS_SENDTEST_USER"], kv["MAILCHECK_RS_QUOTA_USER"], kv["MAILCHECK_RS_FOREIGN_SENDER"]
+	s.SendMessages, _ = strconv.Atoi(kv["MAILCHECK_RS_SENDTEST_MESSAGES"])
+	s.QuotaKiB, _ = strconv.Atoi(kv["MAILCHECK_RS_QUOTA_KIB"])
 	// The oauth configuration is optional here, so an older env file still runs the other tests.
 	s.OAuth, s.OAuthIssuer = kv["MAILCHECK_RS_OAUTH_HOST"], kv["MAILCHECK_RS_OAUTH_ISSUER"]
 	if k := kv["MAILCHECK_RS_OAUTH_KEY"]; k != "" {
@@ -153,7 +161,23 @@ type Result struct {
 	} `json:"tls"`
 	Mailbox *struct {
 		Messages int `json:"messages"`
+		Quota    []struct {
+			Resource string `json:"resource"`
+			Usage    int64  `json:"usage"`
+			Limit    int64  `json:"limit"`
+		} `json:"quota"`
+		Folders        map[string]string `json:"special_folders"`
+		MissingFolders []string          `json:"missing_folders"`
 	} `json:"mailbox"`
+	Delivery *struct {
+		ID      string `json:"id"`
+		QueueID string `json:"queue_id"`
+		Folder  string `json:"folder"`
+		Deleted bool   `json:"deleted"`
+		Hops    []struct {
+			By string `json:"by"`
+		} `json:"hops"`
+	} `json:"delivery"`
 	Steps     []Step  `json:"steps"`
 	WorksWith *Result `json:"works_with"`
 }

@@ -302,7 +302,7 @@ func TestOAuthRefused(t *testing.T) {
 
 // TestOAuthOnlyWithPassword: a client with a password against the OAuth-only server. IMAP on
 // 993 says LOGINDISABLED and AUTH=XOAUTH2 AUTH=OAUTHBEARER only; SMTP after STARTTLS offers
-// "AUTH XOAUTH2 OAUTHBEARER". mailcheck must not send the password (no LOGIN, no AUTH PLAIN /
+// "AUTH XOAUTH2 OAUTHBEARER"; POP3 on 995 "SASL XOAUTH2 OAUTHBEARER" (beside USER). mailcheck must not send the password (no LOGIN, no AUTH PLAIN /
 // LOGIN) and must say that password login is switched off here: auth.basic-disabled.
 func TestOAuthOnlyWithPassword(t *testing.T) {
 	s := oauthServers(t)
@@ -313,6 +313,9 @@ func TestOAuthOnlyWithPassword(t *testing.T) {
 	}{
 		{"imap 993", "imap", s.IMAPS, "tls"},
 		{"smtp 587", "smtp", s.Submission, "starttls"},
+		// Dovecot lists USER in CAPA although no password mechanism exists; SASL XOAUTH2
+		// OAUTHBEARER alone is the evidence, and neither USER nor PASS may go out (#18).
+		{"pop3 995", "pop3", s.POP3S, "tls"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -327,7 +330,8 @@ func TestOAuthOnlyWithPassword(t *testing.T) {
 			for _, l := range r.clientLines() {
 				u := strings.ToUpper(l)
 				if strings.Contains(u, "AUTHENTICATE PLAIN") || strings.Contains(u, "AUTHENTICATE LOGIN") ||
-					strings.Contains(u, " LOGIN ") || strings.HasPrefix(u, "AUTH PLAIN") || strings.HasPrefix(u, "AUTH LOGIN") {
+					strings.Contains(u, " LOGIN ") || strings.HasPrefix(u, "AUTH PLAIN") || strings.HasPrefix(u, "AUTH LOGIN") ||
+					strings.HasPrefix(u, "PASS") || strings.HasPrefix(u, "USER ") {
 					t.Errorf("the password was offered to an OAuth-only server: %q", l)
 				}
 			}

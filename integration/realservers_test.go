@@ -270,7 +270,7 @@ func TestAllowPlaintextAuth(t *testing.T) {
 }
 
 // TestWrongProtocol: a client pointed at another protocol's port (IMAP at the SMTP submission
-// port, …) gets the other server's greeting; that is a protocol error whose fix names the ports.
+// port, …) gets the other server's greeting; that is port.wrong-protocol, whose fix names the ports.
 func TestWrongProtocol(t *testing.T) {
 	s := load(t)
 	tests := []struct {
@@ -289,9 +289,10 @@ func TestWrongProtocol(t *testing.T) {
 			if code != cmd.ExitFindings {
 				t.Errorf("exit %d, want 1", code)
 			}
-			f, step := r.finding("server.protocol-error")
+			// Since #14 a greeting of another mail protocol is named as such: port.wrong-protocol.
+			f, step := r.finding("port.wrong-protocol")
 			if f == nil || step != "greeting" || !strings.Contains(f.Evidence, tt.greeting) {
-				t.Fatalf("want server.protocol-error at the greeting with the other server's %q; got %v\n%s", tt.greeting, r.codes(), r.summary())
+				t.Fatalf("want port.wrong-protocol at the greeting with the other server's %q; got %v\n%s", tt.greeting, r.codes(), r.summary())
 			}
 			if !strings.Contains(f.Fix, "993") || !strings.Contains(f.Fix, "587") {
 				t.Errorf("fix %q does not name the protocols' ports", f.Fix)
@@ -415,21 +416,7 @@ func TestCertUntrusted(t *testing.T) {
 func TestAccountSRV(t *testing.T) {
 	s := load(t)
 	host := s.Domain
-	srv := func(port int) []testservers.SRV {
-		return []testservers.SRV{{Target: host, Port: uint16(port), Priority: 0, Weight: 1}}
-	}
-	dns := testservers.StartDNST(t, testservers.Zone{
-		A:  map[string][]string{host: {s.Good}},
-		MX: map[string][]testservers.MX{s.Domain: {{Host: host, Pref: 10}}},
-		SRV: map[string][]testservers.SRV{
-			"_imaps._tcp." + s.Domain:       srv(s.IMAPS),
-			"_imap._tcp." + s.Domain:        srv(s.IMAP),
-			"_pop3s._tcp." + s.Domain:       srv(s.POP3S),
-			"_pop3._tcp." + s.Domain:        srv(s.POP3),
-			"_submissions._tcp." + s.Domain: srv(s.Submissions),
-			"_submission._tcp." + s.Domain:  srv(s.Submission),
-		},
-	})
+	dns := s.accountDNS(t)
 	if !strings.HasSuffix(s.User, "@"+s.Domain) {
 		t.Fatalf("user %q is not an address at %s", s.User, s.Domain)
 	}
@@ -505,6 +492,28 @@ func TestAccountSRV(t *testing.T) {
 	if dns.Queries() == 0 {
 		t.Error("the in-process DNS server was never asked")
 	}
+}
+
+// accountDNS is an in-process DNS server (the only resolver these tests use) with the A, MX
+// and RFC 6186 SRV records of the good configuration.
+func (s *servers) accountDNS(t *testing.T) *testservers.DNSServer {
+	t.Helper()
+	host := s.Domain
+	srv := func(port int) []testservers.SRV {
+		return []testservers.SRV{{Target: host, Port: uint16(port), Priority: 0, Weight: 1}}
+	}
+	return testservers.StartDNST(t, testservers.Zone{
+		A:  map[string][]string{host: {s.Good}},
+		MX: map[string][]testservers.MX{s.Domain: {{Host: host, Pref: 10}}},
+		SRV: map[string][]testservers.SRV{
+			"_imaps._tcp." + s.Domain:       srv(s.IMAPS),
+			"_imap._tcp." + s.Domain:        srv(s.IMAP),
+			"_pop3s._tcp." + s.Domain:       srv(s.POP3S),
+			"_pop3._tcp." + s.Domain:        srv(s.POP3),
+			"_submissions._tcp." + s.Domain: srv(s.Submissions),
+			"_submission._tcp." + s.Domain:  srv(s.Submission),
+		},
+	})
 }
 
 // shouldExceptions are the SHOULD-level checks a real configuration may miss on purpose, each

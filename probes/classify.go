@@ -5,6 +5,7 @@ import (
 	"crypto/tls"
 	"crypto/x509"
 	"errors"
+	"fmt"
 	"io"
 	"net"
 	"os"
@@ -107,8 +108,11 @@ func (s *Session) findingFor(step string, err error) findings.Finding {
 	case KindDNS:
 		code = findings.DNSFailure
 		switch {
-		case errors.Is(err, ErrNXDomain) || errors.Is(err, ErrNoRecords):
+		case errors.Is(err, ErrNXDomain):
 			code = findings.DNSNXDomain
+		case errors.Is(err, ErrNoRecords):
+			// The name exists (NOERROR) but has no A/AAAA: a bare domain typed as the server.
+			code = findings.DNSNoAddress
 		case errors.Is(err, ErrOwnerMismatch):
 			code = findings.DNSOwnerMismatch
 		}
@@ -133,6 +137,10 @@ func (s *Session) findingFor(step string, err error) findings.Finding {
 		}
 	case KindClosed:
 		code = findings.TCPReset
+		if cleanClose(err) && midSession(step) {
+			// A FIN after the server had answered, with no error reply: it hung up on us.
+			code = findings.ServerClosed
+		}
 	case KindCert:
 		code = certCode(err)
 	case KindTLS:
@@ -156,6 +164,13 @@ func (s *Session) findingFor(step string, err error) findings.Finding {
 		}
 	default:
 		code = findings.ServerProtocolError
+		if step == StepGreeting {
+			if line, other, ok := s.otherGreeting(); ok {
+				// Incoming and outgoing ports mixed up: another mail protocol said hello.
+				code, ev = findings.PortWrongProtocol, fmt.Sprintf("%s greeting where %s was expected: %s",
+					strings.ToUpper(string(other)), strings.ToUpper(string(s.ep.Proto)), line)
+			}
+		}
 		switch {
 		case errors.Is(err, ErrTooMuchData):
 			code = findings.ServerTooMuchData
@@ -199,4 +214,42 @@ func tlsCode(err error) findings.Code {
 		return findings.TLSVersionTooOld
 	}
 	return findings.TLSHandshakeFailed
+}
+
+// cleanClose reports whether the peer closed with a FIN (end of stream), not a reset.
+func cleanClose(err error) bool {
+	return (errors.Is(err, io.EOF) || errors.Is(err, io.ErrUnexpectedEOF)) && !errors.Is(err, syscall.ECONNRESET)
+}
+
+// midSession reports whether step comes after the greeting and outside a TLS handshake, where
+// the server had already spoken its protocol.
+func midSession(step string) bool {
+	switch step {
+	case StepConnect, StepGreeting, StepTLS, StepSTARTTLS, StepSTLS:
+		return false
+	}
+	return true
+}
+
+// otherGreeting finds the server's first line in the transcript and, when it is the greeting of
+// another mail protocol than the endpoint's, returns it with that protocol.
+func (s *Session) otherGreeting() (line string, other Proto, ok bool) {
+	for _, l := range s.lines {
+		if l.Dir != Server {
+			continue
+		}
+		t := strings.TrimSpace(l.Text)
+		switch {
+		case strings.HasPrefix(t, "+OK"), strings.HasPrefix(t, "-ERR"):
+			other = POP3
+		case strings.HasPrefix(t, "* OK"), strings.HasPrefix(t, "* PREAUTH"), strings.HasPrefix(t, "* BYE"):
+			other = IMAP
+		case len(t) >= 4 && (t[:4] == "220 " || t[:4] == "220-" || t[:4] == "554 " || t[:4] == "421 "):
+			other = SMTP
+		default:
+			return "", "", false
+		}
+		return truncate(t, 120), other, other != s.ep.Proto
+	}
+	return "", "", false
 }

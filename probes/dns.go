@@ -6,6 +6,8 @@ import (
 	"fmt"
 	"net"
 	"net/netip"
+	"os"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -84,9 +86,10 @@ type Resolver struct {
 	// Timeout bounds each exchange with one server (default 5s).
 	Timeout time.Duration
 
-	once sync.Once
-	srvs []string
-	err  error
+	once    sync.Once
+	srvs    []string
+	err     error
+	trustAD bool // resolv.conf says "options trust-ad"
 }
 
 // NewResolver returns a resolver for server ("" = system configuration).
@@ -110,6 +113,7 @@ func (r *Resolver) servers() ([]string, error) {
 			for _, s := range cfg.Servers {
 				r.srvs = append(r.srvs, net.JoinHostPort(s, cfg.Port))
 			}
+			r.trustAD = resolvConfTrustAD("/etc/resolv.conf")
 		}
 	})
 	return r.srvs, r.err
@@ -118,23 +122,62 @@ func (r *Resolver) servers() ([]string, error) {
 // exchange asks one question, server by server until one answers (a failing first nameserver
 // must not look like a failing domain), retrying over TCP when a UDP answer is truncated.
 func (r *Resolver) exchange(ctx context.Context, name string, qtype uint16) ([]dns.RR, error) {
+	rrs, _, err := r.exchangeAD(ctx, name, qtype)
+	return rrs, err
+}
+
+// exchangeAD is exchange that also says whether the answer is DNSSEC-validated: the resolver
+// set the AD bit (asked for with AD in the query, RFC 6840 5.7) and the path to it can be
+// trusted (authenticated).
+func (r *Resolver) exchangeAD(ctx context.Context, name string, qtype uint16) ([]dns.RR, bool, error) {
 	tname := dns.TypeToString[qtype]
 	srvs, err := r.servers()
 	if err != nil {
-		return nil, &DNSError{Name: name, Type: tname, Err: ErrDNSFailed, Detail: err.Error()}
+		return nil, false, &DNSError{Name: name, Type: tname, Err: ErrDNSFailed, Detail: err.Error()}
 	}
 	var last error
 	for _, srv := range srvs {
-		rrs, err := r.exchangeWith(ctx, srv, name, qtype)
+		rrs, ad, err := r.exchangeWith(ctx, srv, name, qtype)
 		if err == nil || !errors.Is(err, ErrDNSFailed) || ctx.Err() != nil {
-			return rrs, err
+			return rrs, ad && r.authenticated(srv), err
 		}
 		last = err
 	}
-	return nil, last
+	return nil, false, last
 }
 
-func (r *Resolver) exchangeWith(ctx context.Context, srv, name string, qtype uint16) ([]dns.RR, error) {
+// authenticated reports whether an AD bit from srv can be believed. The bit travels in the
+// clear: only a resolver on this machine, or one the system's resolv.conf vouches for with
+// "options trust-ad" (as glibc requires), is a path nobody in between can forge (RFC 4035
+// 4.9.3, RFC 6840 5.7). A remote --resolver's AD bit is ignored.
+func (r *Resolver) authenticated(srv string) bool {
+	if r.trustAD {
+		return true
+	}
+	host, _, err := net.SplitHostPort(srv)
+	if err != nil {
+		return false
+	}
+	a, err := netip.ParseAddr(host)
+	return err == nil && a.IsLoopback()
+}
+
+// resolvConfTrustAD reports whether the resolv.conf at path has "options … trust-ad".
+func resolvConfTrustAD(path string) bool {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return false
+	}
+	for _, line := range strings.Split(string(data), "\n") {
+		f := strings.Fields(line)
+		if len(f) > 1 && f[0] == "options" && slices.Contains(f[1:], "trust-ad") {
+			return true
+		}
+	}
+	return false
+}
+
+func (r *Resolver) exchangeWith(ctx context.Context, srv, name string, qtype uint16) ([]dns.RR, bool, error) {
 	tname := dns.TypeToString[qtype]
 	timeout := r.Timeout
 	if timeout <= 0 {
@@ -143,6 +186,7 @@ func (r *Resolver) exchangeWith(ctx context.Context, srv, name string, qtype uin
 	m := new(dns.Msg)
 	m.SetQuestion(dns.Fqdn(name), qtype)
 	m.SetEdns0(1232, false)
+	m.AuthenticatedData = true // ask a validating resolver to say whether it validated
 	c := &dns.Client{Timeout: timeout}
 	ctx, cancel := context.WithTimeout(ctx, timeout)
 	defer cancel()
@@ -152,24 +196,24 @@ func (r *Resolver) exchangeWith(ctx context.Context, srv, name string, qtype uin
 		in, _, err = c.ExchangeContext(ctx, m, srv)
 	}
 	if err != nil {
-		return nil, DNSTransportError(name, tname, srv, err)
+		return nil, false, DNSTransportError(name, tname, srv, err)
 	}
 	switch in.Rcode {
 	case dns.RcodeSuccess:
 	case dns.RcodeNameError:
-		return nil, &DNSError{Name: name, Type: tname, Server: srv, Err: ErrNXDomain, Detail: "NXDOMAIN"}
+		return nil, false, &DNSError{Name: name, Type: tname, Server: srv, Err: ErrNXDomain, Detail: "NXDOMAIN"}
 	default:
-		return nil, &DNSError{Name: name, Type: tname, Server: srv, Err: ErrDNSFailed, Detail: dns.RcodeToString[in.Rcode]}
+		return nil, false, &DNSError{Name: name, Type: tname, Server: srv, Err: ErrDNSFailed, Detail: dns.RcodeToString[in.Rcode]}
 	}
 	out, foreign := answersFor(in.Answer, name, qtype)
 	if len(out) == 0 {
 		if foreign != "" {
-			return nil, &DNSError{Name: name, Type: tname, Server: srv, Err: ErrDNSFailed, Cause: ErrOwnerMismatch,
+			return nil, false, &DNSError{Name: name, Type: tname, Server: srv, Err: ErrDNSFailed, Cause: ErrOwnerMismatch,
 				Detail: "records for " + foreign + " ignored"}
 		}
-		return nil, &DNSError{Name: name, Type: tname, Server: srv, Err: ErrNoRecords}
+		return nil, false, &DNSError{Name: name, Type: tname, Server: srv, Err: ErrNoRecords}
 	}
-	return out, nil
+	return out, in.AuthenticatedData, nil
 }
 
 // maxCNAMEChain bounds the CNAME hops followed inside one answer.
@@ -275,9 +319,16 @@ func (r *Resolver) LookupMX(ctx context.Context, domain string) ([]*net.MX, erro
 // LookupSRV returns the SRV records at name (e.g. "_submission._tcp.example.com") sorted by
 // priority, then weight descending. A target of "." means the service is not offered (RFC 2782).
 func (r *Resolver) LookupSRV(ctx context.Context, name string) ([]*net.SRV, error) {
-	rrs, err := r.exchange(ctx, name, dns.TypeSRV)
+	out, _, err := r.LookupSRVAD(ctx, name)
+	return out, err
+}
+
+// LookupSRVAD is LookupSRV that also says whether the answer was DNSSEC-validated by a
+// resolver whose word can be trusted (see authenticated).
+func (r *Resolver) LookupSRVAD(ctx context.Context, name string) ([]*net.SRV, bool, error) {
+	rrs, ad, err := r.exchangeAD(ctx, name, dns.TypeSRV)
 	if err != nil {
-		return nil, err
+		return nil, false, err
 	}
 	var out []*net.SRV
 	for _, rr := range rrs {
@@ -290,5 +341,5 @@ func (r *Resolver) LookupSRV(ctx context.Context, name string) ([]*net.SRV, erro
 		}
 		return out[i].Weight > out[j].Weight
 	})
-	return out, nil
+	return out, ad, nil
 }

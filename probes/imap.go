@@ -191,6 +191,9 @@ func (s *Session) imapUntil(tag, shown string, wantCont bool) ([]imapResp, imapR
 			return untagged, r, fmt.Errorf("%w: unexpected continuation request %q", ErrMalformedReply, truncate(line, 80))
 		}
 		untagged = append(untagged, r)
+		if r.Tag == "*" && strings.EqualFold(r.Code, "ALERT") {
+			s.Find(findings.IMAPAlert, line) // RFC 9051 7.1: its text must reach the user
+		}
 	}
 }
 
@@ -348,7 +351,7 @@ func (s *Session) imapLogin(caps []string) bool {
 			}
 			s.Find(findings.AuthPlaintextOffered, s.secretName()+" sent without TLS (--allow-plaintext-auth)")
 		} else if !havePass {
-			s.NotTried("no password given, login not tried%s", oauthOnlyNote(oauthOnly))
+			s.NotTried("%s, login not tried%s", s.noSecret(), oauthOnlyNote(oauthOnly))
 			return nil
 		}
 		if len(s.opts.Token) > 0 {

@@ -51,11 +51,16 @@ func TestMailboxParsers(t *testing.T) {
 func FuzzMailboxParsers(f *testing.F) {
 	f.Add(`QUOTA "" (STORAGE 1 2)`, `LIST (\Sent) "/" "&XfJT0ZAB-"`, "by x; Thu, 03 Dec 2026 12:00:05 +0000")
 	f.Add(`QUOTA`, `LIST (`, ";")
+	f.Add(`QUOTA "" ()`, "3 000000046b1212ec", "Message-ID: <a@b>\r\nReceived: by x; bad\r\n")
 	f.Fuzz(func(t *testing.T, quota, list, received string) {
 		parseQuota(quota)
 		parseList(list)
 		decodeMUTF7(list)
 		hops([]string{received, received})
 		queueID(received)
+		messageID(received) // a POP3 TOP header
+		if num, uid, ok := parseUIDL(list); ok && (num == "" || uid == "" || len(uid) > 70) {
+			t.Errorf("parseUIDL(%q) = %q %q", list, num, uid)
+		}
 	})
 }

@@ -18,7 +18,8 @@ import (
 )
 
 // fakeStore is the mail two fakes share: the SMTP fake delivers into it, the IMAP fake reads it.
-// todo: move to testservers' real IMAP/SMTP (shared store, QUOTA, SPECIAL-USE) when it has them.
+// The round trip against testservers' real engines is in sendtest_servers_test.go; these fakes
+// script what those do not serve (MESSAGE quotas, modified UTF-7 names, signed hop delays).
 type fakeStore struct {
 	mu      sync.Mutex
 	folders map[string][]string // folder -> messages

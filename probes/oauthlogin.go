@@ -171,6 +171,14 @@ func (s *Session) secretName() string {
 	return "password"
 }
 
+// noSecret is why a login is not tried: no secret was given, or the plan withheld it.
+func (s *Session) noSecret() string {
+	if s.opts.Withheld != "" {
+		return s.opts.Withheld
+	}
+	return "no password given"
+}
+
 // oauthOnlyNote tells, in a step's detail, that only OAuth2 mechanisms are offered.
 func oauthOnlyNote(only bool) string {
 	if only {

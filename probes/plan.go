@@ -1,8 +1,8 @@
 package probes
 
 import (
+	"cmp"
 	"context"
-	"errors"
 	"fmt"
 	"slices"
 	"strings"
@@ -22,6 +22,8 @@ const (
 	CmdLab      Command = "lab"
 	CmdBatch    Command = "batch"
 	CmdExplain  Command = "explain"
+	CmdConfig   Command = "config"
+	CmdVerify   Command = "providers verify"
 )
 
 // Plan is everything one run needs, as plain data: cmd fills it from flags, providers fills
@@ -46,7 +48,10 @@ type Plan struct {
 	Discovery []Step
 	// Conflicts are disagreements between discovery methods.
 	Conflicts []string
-	Settings  *Settings
+	// Findings are known before any probe: what reading the input found (a client
+	// configuration file's lint, its drift from the database).
+	Findings []findings.Finding
+	Settings *Settings
 	// Provider is what the database knows of the provider the run is about, or nil.
 	Provider *ProviderFacts
 	// Progress, if set, is called as each endpoint finishes (from one goroutine at a time).
@@ -78,6 +83,7 @@ func Run(ctx context.Context, p Plan) Report {
 	if p.Provider != nil {
 		rep.Provider = p.Provider.Key
 	}
+	rep.Findings = append(rep.Findings, p.Findings...)
 	for _, c := range p.Conflicts {
 		rep.Findings = append(rep.Findings, findings.New(findings.DiscoveryConflict, c))
 	}
@@ -112,7 +118,9 @@ func Run(ctx context.Context, p Plan) Report {
 		rep.Findings = append(rep.Findings, Conclude(rep.Results)...)
 		rep.Findings = append(rep.Findings, drift(p.Provider, rep.Results)...)
 	}
-	if !p.Deadline.IsZero() && errors.Is(ctx.Err(), context.DeadlineExceeded) && parent.Err() == nil {
+	// The clock, not ctx.Err(): a step's own deadline timer and the context's fire at the same
+	// instant, and the step may be seen to end first.
+	if !p.Deadline.IsZero() && !time.Now().Before(p.Deadline) && parent.Err() == nil {
 		cut := 0
 		for _, r := range rep.Results {
 			if r.Status == Skip || r.HasCode(findings.RunDeadline) {
@@ -145,6 +153,21 @@ func (p *Plan) optionsFor(i int) Options {
 	if o.Provider == nil {
 		o.Provider = p.Provider
 	}
+	if ep := p.Endpoints[i]; ep.Withheld {
+		// The one place the credential rule for discovered hosts is enforced: whatever the
+		// caller put in Options, no secret reaches this endpoint.
+		what := ""
+		switch {
+		case len(o.Token) > 0:
+			what = "token"
+		case len(o.Password) > 0:
+			what = "password"
+		}
+		o.Password, o.Token = nil, nil
+		if what != "" {
+			o.Withheld = fmt.Sprintf("%s is outside the address's domain, so the %s was not sent (--trust-discovered sends it)", ep.Host, what)
+		}
+	}
 	if o.User == "" {
 		// Even without a password: POP3's USER carries no secret and shows whether the server
 		// takes logins before TLS.
@@ -154,9 +177,10 @@ func (p *Plan) optionsFor(i int) Options {
 }
 
 // sendTest runs the round trip over the first SMTP endpoint that logged in and the receiving
-// endpoint (Receive, else the first IMAP endpoint that logged in).
+// endpoint (Receive, else the first IMAP endpoint that logged in, which sees Junk too, else
+// the first POP3 one).
 func (p *Plan) sendTest(ctx context.Context, results []Result) Result {
-	smtpAt, recvAt := -1, -1
+	smtpAt, recvAt, popAt := -1, -1, -1
 	for i, r := range results {
 		if !r.loggedIn {
 			continue
@@ -166,7 +190,12 @@ func (p *Plan) sendTest(ctx context.Context, results []Result) Result {
 			smtpAt = i
 		case r.Endpoint.Proto == IMAP && recvAt < 0:
 			recvAt = i
+		case r.Endpoint.Proto == POP3 && popAt < 0:
+			popAt = i
 		}
+	}
+	if recvAt < 0 {
+		recvAt = popAt
 	}
 	skipped := func(why string) Result {
 		ep := Endpoint{Proto: SMTP, Source: "send-test"}
@@ -186,13 +215,17 @@ func (p *Plan) sendTest(ctx context.Context, results []Result) Result {
 	case recvAt >= 0:
 		recv, ropts = results[recvAt].Endpoint, p.optionsFor(recvAt)
 	default:
-		return skipped("no IMAP endpoint logged in to look for the message")
+		return skipped("no IMAP or POP3 endpoint logged in to look for the message")
 	}
 	sopts := p.optionsFor(smtpAt)
-	if !strings.Contains(sopts.User, "@") {
-		return skipped(fmt.Sprintf("the SMTP login name %q is not an address to send from", sopts.User))
+	st := *p.SendTest
+	if st.From == "" && p.Command == CmdAccount && strings.Contains(p.Input, "@") {
+		st.From = p.Input // the address the user gave, as their mail client sends it
 	}
-	return roundTrip(ctx, results[smtpAt].Endpoint, sopts, recv, ropts, *p.SendTest)
+	if from := cmp.Or(st.From, sopts.User); !strings.Contains(from, "@") {
+		return skipped(fmt.Sprintf("the SMTP login name %q is not an address to send from", from))
+	}
+	return roundTrip(ctx, results[smtpAt].Endpoint, sopts, recv, ropts, st)
 }
 
 func domainOf(input string) string {

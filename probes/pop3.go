@@ -129,8 +129,14 @@ func pop3Script(s *Session) error {
 	s.res.loggedIn = loggedIn
 	switch {
 	case loggedIn && s.fetch != nil:
-		// todo: POP3 shows new mail only at the next login; the round trip receives over IMAP.
-		s.Skip(StepArrive, "not looked for over POP3 (it shows new mail only at the next login): receive over IMAP")
+		if s.pop3FetchTest() {
+			// The DELE counts only once the server has answered QUIT (RFC 1939 6, UPDATE).
+			s.Step(StepQuit, func() error {
+				_, err := s.pop3Cmd("QUIT", "QUIT")
+				return err
+			})
+			return nil
+		}
 	case loggedIn:
 		s.pop3Mailbox(hasCap(caps, "PIPELINING"))
 	}
@@ -173,7 +179,10 @@ func (s *Session) pop3Login(caps []string) bool {
 	havePass := len(s.opts.Password) > 0 || len(s.opts.Token) > 0
 	sendPass := havePass && (s.tls || s.opts.AllowPlaintextAuth)
 	mechs := saslMechs(caps)
-	oauthOnly := s.tls && oauth.Only(mechs) && !hasCap(caps, "USER")
+	// After TLS, a SASL list of OAuth2 mechanisms only is OAuth-only even beside USER: Dovecot
+	// lists USER whatever its mechanisms (and takes the name, then refuses PASS), and a server
+	// that took passwords would offer PLAIN as well.
+	oauthOnly := s.tls && oauth.Only(mechs)
 	loggedIn := false
 	s.Step(StepAuth, func() error {
 		if !sendPass {
@@ -181,7 +190,7 @@ func (s *Session) pop3Login(caps []string) bool {
 				s.note("%s not sent: the connection is not encrypted (use --allow-plaintext-auth to override)", s.secretName())
 			}
 			if s.tls {
-				s.NotTried("no password given, login not tried%s", oauthOnlyNote(oauthOnly))
+				s.NotTried("%s, login not tried%s", s.noSecret(), oauthOnlyNote(oauthOnly))
 				return nil
 			}
 			if user == "" {
@@ -212,7 +221,11 @@ func (s *Session) pop3Login(caps []string) bool {
 			loggedIn = true
 			return nil
 		}
-		if s.passwordRefusedByOAuth(oauthOnly, "after TLS the server offers only SASL "+strings.Join(mechs, " ")+" and no USER") {
+		ev := "after TLS the server offers only SASL " + strings.Join(mechs, " ") + " and no USER"
+		if hasCap(caps, "USER") {
+			ev = "after TLS the server offers only SASL " + strings.Join(mechs, " ") + " (its USER line is no password mechanism: Dovecot lists it always)"
+		}
+		if s.passwordRefusedByOAuth(oauthOnly, ev) {
 			return errOAuthOnly
 		}
 		c := caps

@@ -37,6 +37,9 @@ type Options struct {
 	// Provider is what the database knows of the endpoint's provider: its own fixes, and the
 	// kind of password it wants, which sharpens a bare auth.failed. Nil: no provider known.
 	Provider *ProviderFacts
+	// Withheld, when set, says why no password or token is given to this endpoint (the plan
+	// removed them: a foreign discovered host); the auth step shows it.
+	Withheld string
 	// NoModeDetect turns off the retry in the other TLS mode after a wrong-mode failure.
 	NoModeDetect bool
 	// tokenForms are the token's wire forms, for redaction (set per session).

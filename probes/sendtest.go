@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"net/mail"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -17,7 +18,10 @@ import (
 // SendTest asks for the opt-in round trip (--send-test): one small labelled message from the
 // account to itself, looked for in its mailbox, then deleted. Never run by default.
 type SendTest struct {
-	To   string        // the recipient; "" = the login address (never anyone the user did not name)
+	// From is the sender; "" = the login name. account sets it to the address the user gave,
+	// which a server may refuse when the login is another name (smtp.sender-mismatch).
+	From string
+	To   string        // the recipient; "" = the sender (never anyone the user did not name)
 	Wait time.Duration // how long to look for the message; 0 = DefaultSendWait
 	Slow time.Duration // arriving later than this is delivery.slow; 0 = DefaultSendSlow
 }
@@ -27,6 +31,10 @@ const (
 	DefaultSendWait = 60 * time.Second
 	DefaultSendSlow = 30 * time.Second
 	pollEvery       = 2 * time.Second
+	// POP3 shows new mail only at a new login, so each poll is a session: less often.
+	pop3PollEvery = 5 * time.Second
+	// pop3LookMax bounds the TOP commands per poll: new mail is at the end of the maildrop.
+	pop3LookMax = 50
 )
 
 // Delivery is what the round trip saw, for the JSON.
@@ -64,6 +72,14 @@ type fetchTest struct {
 	wait     time.Duration
 	slow     time.Duration
 	d        *Delivery
+
+	// POP3 polls over several sessions: unique-ids already looked at, the one found, whether
+	// this session asks for another poll, and whether this session only verifies.
+	checked map[string]bool
+	popUID  string
+	again   bool
+	verify  bool
+	polls   int
 }
 
 // Round-trip step names.
@@ -87,7 +103,10 @@ func roundTrip(ctx context.Context, smtpEp Endpoint, sopts Options, recv Endpoin
 		st.Slow = DefaultSendSlow
 	}
 	id := newTestID()
-	from := sopts.User
+	from := st.From
+	if from == "" {
+		from = sopts.User
+	}
 	to := st.To
 	if to == "" {
 		to = from
@@ -109,15 +128,24 @@ func roundTrip(ctx context.Context, smtpEp Endpoint, sopts Options, recv Endpoin
 	if s.submit.accepted.IsZero() {
 		return finishResult(res, s.start)
 	}
-	r := newSession(ctx, recv, &ropts)
-	r.fetch = &fetchTest{id: msgID, accepted: s.submit.accepted, wait: st.Wait, slow: st.Slow, d: d}
-	r.walk()
-	r.close()
-	for _, step := range r.res.Steps {
+	ft := &fetchTest{id: msgID, accepted: s.submit.accepted, wait: st.Wait, slow: st.Slow, d: d}
+	var steps []Step
+	if recv.Proto == POP3 {
+		var trips int
+		steps, trips = pop3Receive(ctx, recv, ropts, ft)
+		res.RoundTrips += trips
+	} else {
+		r := newSession(ctx, recv, &ropts)
+		r.fetch = ft
+		r.walk()
+		r.close()
+		steps = r.res.Steps
+		res.RoundTrips += r.res.RoundTrips
+	}
+	for _, step := range steps {
 		step.Name = string(recv.Proto) + ":" + step.Name
 		res.Steps = append(res.Steps, step)
 	}
-	res.RoundTrips += r.res.RoundTrips
 	if d.Latency > 0 {
 		d.LatencyMS = d.Latency.Milliseconds()
 	}
@@ -265,21 +293,12 @@ func (s *Session) imapFetchTest(caps []string) {
 				}
 				if u != "" {
 					uid, folder = u, f
-					ft.d.Latency = time.Since(ft.accepted)
-					ft.d.Folder = f
-					s.Detail("arrived in %s after %s", f, seconds(ft.d.Latency))
-					if f != "INBOX" {
-						s.Find(findings.DeliveryJunked, fmt.Sprintf("the test message from the account to itself was put in %q", f))
-					}
-					if ft.d.Latency > ft.slow {
-						s.Find(findings.DeliverySlow, fmt.Sprintf("arrived %s after the server accepted it (more than %s)", seconds(ft.d.Latency), seconds(ft.slow)))
-					}
+					s.arrived(f)
 					return nil
 				}
 			}
 			if !time.Now().Add(pollEvery).Before(until) {
-				s.Find(findings.DeliveryNotArrived, fmt.Sprintf("not in %s %s after the server accepted it", strings.Join(folders, " or "), seconds(time.Since(ft.accepted))))
-				return fmt.Errorf("arrive: the test message did not arrive within %s", seconds(ft.wait))
+				return s.notArrived(strings.Join(folders, " or "))
 			}
 			if err := s.sleep(pollEvery); err != nil {
 				return err
@@ -303,6 +322,28 @@ func (s *Session) imapFetchTest(caps []string) {
 		s.Detail("the test message is gone; nothing else was touched")
 		return nil
 	})
+}
+
+// arrived records where and when the test message was found: delivery.junked outside INBOX,
+// delivery.slow past the threshold.
+func (s *Session) arrived(folder string) {
+	ft := s.fetch
+	ft.d.Latency = time.Since(ft.accepted)
+	ft.d.Folder = folder
+	s.Detail("arrived in %s after %s", folder, seconds(ft.d.Latency))
+	if folder != "INBOX" {
+		s.Find(findings.DeliveryJunked, fmt.Sprintf("the test message from the account to itself was put in %q", folder))
+	}
+	if ft.d.Latency > ft.slow {
+		s.Find(findings.DeliverySlow, fmt.Sprintf("arrived %s after the server accepted it (more than %s)", seconds(ft.d.Latency), seconds(ft.slow)))
+	}
+}
+
+// notArrived is the arrive step's failure once the wait is over.
+func (s *Session) notArrived(where string) error {
+	ft := s.fetch
+	s.Find(findings.DeliveryNotArrived, fmt.Sprintf("not in %s %s after the server accepted it", where, seconds(time.Since(ft.accepted))))
+	return fmt.Errorf("arrive: the test message did not arrive within %s", seconds(ft.wait))
 }
 
 // sleep waits d, or until the run is cancelled; the step's deadline moves on with it, since
@@ -357,11 +398,18 @@ func (s *Session) imapTestHeaders(uid string) error {
 			}
 		}
 	}
+	s.testHeaders(hdr)
+	return nil
+}
+
+// testHeaders reads the test message's header: Authentication-Results (RFC 8601) and the
+// Received hops (RFC 5321 4.4), into the Delivery and the step's detail.
+func (s *Session) testHeaders(hdr string) {
 	d := s.fetch.d
 	m, err := mail.ReadMessage(strings.NewReader(strings.TrimRight(hdr, "\r\n") + "\r\n\r\n"))
 	if err != nil {
 		s.Detail("no readable Authentication-Results or Received headers")
-		return nil
+		return
 	}
 	for _, ar := range m.Header["Authentication-Results"] {
 		for _, x := range authResult.FindAllStringSubmatch(ar, -1) {
@@ -390,7 +438,6 @@ func (s *Session) imapTestHeaders(uid string) error {
 		parts = append(parts, fmt.Sprintf("%d Received hops: %s", len(d.Hops), strings.Join(hs, ", ")))
 	}
 	s.Detail("%s", strings.Join(parts, "; "))
-	return nil
 }
 
 var receivedBy = regexp.MustCompile(`(?i)\bby\s+([^\s;()]+)`)
@@ -444,4 +491,193 @@ func (s *Session) imapDelete(folder, uid string, uidplus bool) error {
 // seconds is a duration as a report shows it: "3.2 s".
 func seconds(d time.Duration) string {
 	return fmt.Sprintf("%.1f s", d.Seconds())
+}
+
+// pop3Receive looks for the test message over POP3. A maildrop shows new mail only at the next
+// login (RFC 1939 8), so every poll is a session of its own: UIDL, TOP of the unique-ids not
+// looked at before (newest first), and for the match its headers and DELE, committed by QUIT
+// (RFC 1939 6). A last session checks the unique-id is gone. The steps returned are the last
+// poll's, then the check's; polls before it only say how many there were.
+func pop3Receive(ctx context.Context, recv Endpoint, ropts Options, ft *fetchTest) ([]Step, int) {
+	ft.checked = map[string]bool{}
+	trips := 0
+	session := func() *Session {
+		r := newSession(ctx, recv, &ropts)
+		r.fetch = ft
+		r.walk()
+		r.close()
+		trips += r.res.RoundTrips
+		return r
+	}
+	var last *Session
+	for {
+		ft.polls++
+		last = session()
+		if !ft.again {
+			break
+		}
+		ft.again = false
+		t := time.NewTimer(pop3PollEvery)
+		select {
+		case <-ctx.Done():
+			t.Stop()
+			steps := last.res.Steps
+			for i := range steps {
+				if steps[i].Name == StepArrive { // "not there yet" becomes the failure
+					steps[i].Status, steps[i].Error = Fail, "arrive: "+ctx.Err().Error()
+				}
+			}
+			return steps, trips
+		case <-t.C:
+		}
+	}
+	steps := last.res.Steps
+	if ft.popUID == "" {
+		return steps, trips
+	}
+	ft.verify = true
+	v := session()
+	for _, st := range v.res.Steps {
+		// The check's own greeting and login are news only when they failed.
+		if st.Name == StepVerify || (st.Status != OK && st.Status != Skip && st.Name != StepQuit) {
+			steps = append(steps, st)
+		}
+	}
+	if !slices.ContainsFunc(steps, func(st Step) bool { return st.Name == StepVerify }) {
+		steps = append(steps, Step{Name: StepVerify, Status: Fail, Error: "verify: could not log in again to check the test message is gone"})
+	}
+	return steps, trips
+}
+
+// pop3Uidl reads UIDL (RFC 1939 7) and hands each entry, in maildrop order, to each; it
+// returns the number of entries.
+func (s *Session) pop3Uidl(each func(num, uid string)) (int, error) {
+	if _, err := s.pop3Cmd("UIDL", "UIDL"); err != nil {
+		return 0, err
+	}
+	n := 0
+	_, err := s.pop3Body(func(raw string) error {
+		if num, uid, ok := parseUIDL(raw); ok {
+			n++
+			each(num, uid)
+		}
+		return nil
+	})
+	return n, err
+}
+
+// parseUIDL reads one UIDL line, "n unique-id" (RFC 1939 7: 1 to 70 printable characters).
+func parseUIDL(line string) (num, uid string, ok bool) {
+	f := strings.Fields(line)
+	if len(f) != 2 || len(f[1]) > 70 {
+		return "", "", false
+	}
+	if n, err := strconv.Atoi(f[0]); err != nil || n < 1 {
+		return "", "", false
+	}
+	return f[0], f[1], true
+}
+
+// pop3Tail is how many of the newest UIDL entries a look keeps: new mail is at the end, and
+// a huge maildrop must not be held in memory.
+const pop3Tail = 1000
+
+// pop3FetchTest is one POP3 session of the round trip, after the login; it reports whether the
+// session must end with a QUIT whose reply is awaited (a DELE to commit).
+func (s *Session) pop3FetchTest() (commit bool) {
+	ft := s.fetch
+	if ft.verify {
+		s.Step(StepVerify, func() error {
+			still := false
+			n, err := s.pop3Uidl(func(_, uid string) { still = still || uid == ft.popUID })
+			if err != nil {
+				return err
+			}
+			if still {
+				return fmt.Errorf("verify: the test message (unique-id %s) is still in the maildrop", ft.popUID)
+			}
+			ft.d.Deleted = true
+			s.Detail("unique-id %s is gone; nothing else was touched (%d messages)", ft.popUID, n)
+			return nil
+		})
+		return false
+	}
+	var num, hdr string
+	if s.Step(StepArrive, func() error {
+		var list [][2]string
+		if _, err := s.pop3Uidl(func(num, uid string) {
+			if len(list) == pop3Tail {
+				list = list[1:]
+			}
+			list = append(list, [2]string{num, uid})
+		}); err != nil {
+			return err
+		}
+		looked := 0
+		for i := len(list) - 1; i >= 0 && looked < pop3LookMax && num == ""; i-- {
+			n, uid := list[i][0], list[i][1]
+			if ft.checked[uid] {
+				continue
+			}
+			looked++
+			h, err := s.pop3Top(n)
+			if err != nil {
+				return err
+			}
+			ft.checked[uid] = true
+			if id := messageID(h); id == ft.id {
+				num, hdr, ft.popUID = n, h, uid
+			}
+		}
+		if num != "" {
+			s.arrived("INBOX")
+			s.Detail("message %s, unique-id %s, after %d logins", num, ft.popUID, ft.polls)
+			return nil
+		}
+		if time.Now().Add(pop3PollEvery).Before(ft.accepted.Add(ft.wait)) {
+			ft.again = true
+			s.Detail("not there yet (login %d, %d new messages looked at); logging in again in %s", ft.polls, looked, seconds(pop3PollEvery))
+			return nil
+		}
+		// POP3 sees INBOX only: a message filed into Junk on the server never shows here.
+		return s.notArrived("the POP3 maildrop (INBOX only; POP3 cannot see Junk)")
+	}) != nil || num == "" {
+		return false
+	}
+	s.Step(StepHeaders, func() error { s.testHeaders(hdr); return nil })
+	if s.Step(StepDelete, func() error {
+		if _, err := s.pop3Cmd("DELE "+num, "DELE "+num); err != nil {
+			return err
+		}
+		s.Detail("message %s (unique-id %s) marked deleted; QUIT removes it", num, ft.popUID)
+		return nil
+	}) != nil {
+		ft.popUID = "" // nothing to verify; RSET is implied by the QUIT that follows a failure
+		return false
+	}
+	return true
+}
+
+// pop3Top reads the header of message n (TOP n 0, RFC 1939 7), dot-stuffing undone, bounded.
+func (s *Session) pop3Top(n string) (string, error) {
+	if _, err := s.pop3Cmd("TOP "+n+" 0", "TOP "+n+" 0"); err != nil {
+		return "", err
+	}
+	var b strings.Builder
+	_, err := s.pop3Body(func(raw string) error {
+		if b.Len() < 64<<10 {
+			b.WriteString(strings.TrimPrefix(raw, ".") + "\r\n")
+		}
+		return nil
+	})
+	return b.String(), err
+}
+
+// messageID is the Message-ID of a header, "" when it has none.
+func messageID(hdr string) string {
+	m, err := mail.ReadMessage(strings.NewReader(strings.TrimRight(hdr, "\r\n") + "\r\n\r\n"))
+	if err != nil {
+		return ""
+	}
+	return strings.TrimSpace(m.Header.Get("Message-ID"))
 }

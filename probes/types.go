@@ -50,7 +50,26 @@ type Endpoint struct {
 	// Alt marks an alternative endpoint (overseas node, legacy host): listed with the
 	// settings, not probed.
 	Alt bool `json:"alt,omitempty"`
+	// Trust is how far the source that named this endpoint can be believed (discovery only).
+	Trust Trust `json:"trust,omitempty"`
+	// Foreign: discovery found this host outside the address's domain and the provider's
+	// known hosts (issue 20: DNS can point a client at a stranger's server).
+	Foreign bool `json:"foreign,omitempty"`
+	// Withheld: no password or token is sent to this endpoint (a foreign host that neither
+	// --trust-discovered nor DNSSEC vouched for); the probe runs as without credentials.
+	Withheld bool `json:"credentials_withheld,omitempty"`
 }
+
+// Trust is the trust level of an endpoint's source (issue 16).
+type Trust string
+
+const (
+	TrustDB     Trust = "db"     // the provider database (built-in, --providers, or an MX match to it)
+	TrustHTTPS  Trust = "https"  // a document fetched over HTTPS with a verified certificate
+	TrustDNSSEC Trust = "dnssec" // a DNS answer the resolver validated (AD bit, trusted path)
+	TrustDNS    Trust = "dns"    // plain DNS: unauthenticated (RFC 6186 6)
+	TrustGuess  Trust = "guess"  // a host name guessed under the address's domain
+)
 
 // Status is the outcome of a step or result.
 type Status string

@@ -10,6 +10,7 @@ import (
 	"io"
 	"net"
 	"net/http"
+	"net/netip"
 	"net/url"
 	"strconv"
 	"strings"
@@ -22,13 +23,13 @@ import (
 // maxAutoconfig bounds an autoconfig document; real ones are a few KiB.
 const maxAutoconfig = 1 << 20
 
-// maxAutoServers bounds how many servers one document may contribute.
-const maxAutoServers = 32
-
 // autoconfig is what a Thunderbird clientConfig document says for one address.
 type autoconfig struct {
 	Endpoints []probes.Endpoint
 	Usernames map[probes.Proto]string
+	// Seen counts the IMAP/POP3/SMTP servers the document lists; past maxEndpoints they are
+	// not kept.
+	Seen int
 }
 
 // clientConfig mirrors the parts of config-v1.1.xml we use
@@ -73,9 +74,6 @@ func parseAutoconfig(data []byte, local, domain string) (*autoconfig, error) {
 	var skipped []string
 	for _, p := range cc.Providers {
 		for _, s := range append(p.Incoming, p.Outgoing...) {
-			if len(ac.Endpoints) == maxAutoServers {
-				break
-			}
 			ep, err := s.endpoint(fill)
 			if err != nil {
 				skipped = append(skipped, err.Error())
@@ -83,6 +81,9 @@ func parseAutoconfig(data []byte, local, domain string) (*autoconfig, error) {
 			}
 			if ep.Proto == "" {
 				continue // a server type we do not probe (exchange, ews, activesync)
+			}
+			if ac.Seen++; len(ac.Endpoints) == maxEndpoints {
+				continue
 			}
 			ac.Endpoints = append(ac.Endpoints, ep)
 			if _, ok := ac.Usernames[ep.Proto]; !ok && strings.TrimSpace(s.Username) != "" {
@@ -145,7 +146,7 @@ func (s xmlServer) endpoint(fill *strings.Replacer) (probes.Endpoint, error) {
 	if port == 0 {
 		port = defaultPort(proto, sec)
 	}
-	return probes.Endpoint{Proto: proto, Host: host, Port: port, Security: sec, Source: "autoconfig"}, nil
+	return probes.Endpoint{Proto: proto, Host: host, Port: port, Security: sec, Source: "autoconfig", Trust: probes.TrustHTTPS}, nil
 }
 
 // defaultPort is the registered port for a protocol and security mode (RFC 8314 7).
@@ -179,6 +180,39 @@ func truncate(s string, n int) string {
 // errNotPublished marks an autoconfig URL that simply does not exist (no such host, refused,
 // 404): normal for most domains, unlike a broken document or certificate.
 var errNotPublished = errors.New("not published")
+
+// errRedirectRefused marks a redirect that checkRedirect did not follow.
+var errRedirectRefused = errors.New("redirect refused")
+
+// maxRedirects bounds the redirects one autoconfig URL may take.
+const maxRedirects = 5
+
+// checkRedirect follows an autoconfig redirect only over HTTPS, on port 443, to a host name
+// (never an IP literal) in the address's registrable domain (issue 20 item 11): anything else
+// would let whoever answers the first URL send the client to an arbitrary host and port. The
+// tests' loopback servers are reached through HTTPSPort, which moves port 443 at dial time,
+// not through an exception here.
+func checkRedirect(domain string) func(*http.Request, []*http.Request) error {
+	return func(req *http.Request, via []*http.Request) error {
+		u := req.URL
+		host := u.Hostname()
+		switch {
+		case len(via) >= maxRedirects:
+			return fmt.Errorf("%w: more than %d redirects", errRedirectRefused, maxRedirects)
+		case u.Scheme != "https":
+			return fmt.Errorf("%w: %s is not HTTPS", errRedirectRefused, u.Redacted())
+		case u.Port() != "" && u.Port() != "443":
+			return fmt.Errorf("%w: %s is not on port 443", errRedirectRefused, u.Redacted())
+		}
+		if _, err := netip.ParseAddr(host); err == nil {
+			return fmt.Errorf("%w: %s is an IP address", errRedirectRefused, u.Redacted())
+		}
+		if !sameBase(domain, host) {
+			return fmt.Errorf("%w: %s is outside %s", errRedirectRefused, u.Redacted(), baseDomain(domain))
+		}
+		return nil
+	}
+}
 
 // autoconfigURLs are the two places Thunderbird looks on the domain itself, in its order.
 func autoconfigURLs(address, domain string) []string {
@@ -227,7 +261,7 @@ func fetch(ctx context.Context, c *http.Client, u string) ([]byte, error) {
 
 // httpClient returns d.HTTP or a client whose dialer resolves names with d's DNS, not the
 // system resolver, so --resolver (and the tests' loopback DNS) reach autoconfig too.
-func (d *Discoverer) httpClient(dns DNS) *http.Client {
+func (d *Discoverer) httpClient(dns DNS, domain string) *http.Client {
 	if d.HTTP != nil {
 		return d.HTTP
 	}
@@ -267,16 +301,8 @@ func (d *Discoverer) httpClient(dns DNS) *http.Client {
 		DisableKeepAlives:     true, // one request per URL; leave no idle connections behind
 	}
 	return &http.Client{
-		Transport: tr,
-		Timeout:   10 * time.Second,
-		CheckRedirect: func(req *http.Request, via []*http.Request) error {
-			if req.URL.Scheme != "https" {
-				return fmt.Errorf("redirect to non-https %s refused", req.URL.Redacted())
-			}
-			if len(via) >= 5 {
-				return errors.New("too many redirects")
-			}
-			return nil
-		},
+		Transport:     tr,
+		Timeout:       10 * time.Second,
+		CheckRedirect: checkRedirect(domain),
 	}
 }

@@ -26,6 +26,12 @@ type DNS interface {
 	LookupHost(ctx context.Context, host string) ([]netip.Addr, error)
 }
 
+// ADResolver is a DNS that also says whether an SRV answer was DNSSEC-validated by the
+// resolver (the AD bit, over a path that can be trusted); *probes.Resolver satisfies it.
+type ADResolver interface {
+	LookupSRVAD(ctx context.Context, name string) ([]*net.SRV, bool, error)
+}
+
 // Discoverer finds the servers for an address: built-in DB → MX hosting inference → RFC 6186
 // SRV → Thunderbird autoconfig → guessing, recording each method as a Step.
 type Discoverer struct {
@@ -45,6 +51,12 @@ type Discoverer struct {
 	All bool
 	// Timeout bounds each method (default 10s).
 	Timeout time.Duration
+	// AnyPort keeps discovered endpoints on any port; by default only MailPorts are kept
+	// (--any-port).
+	AnyPort bool
+	// TrustDiscovered lets the password or token go to discovered hosts outside the address's
+	// domain and the database's known hosts (--trust-discovered).
+	TrustDiscovered bool
 }
 
 // Discovery is what discovery found for one address and how.
@@ -326,22 +338,34 @@ func (r *run) mxWithoutAddress(ctx context.Context, hosts []string) []string {
 func (r *run) srv(ctx context.Context, s *probes.Step, domain string) []probes.Endpoint {
 	type answer struct {
 		recs []*net.SRV
+		ad   bool
 		err  error
 	}
 	answers := make([]answer, len(srvServices))
 	var wg sync.WaitGroup
 	for i, svc := range srvServices {
 		wg.Go(func() {
-			recs, err := r.dns.LookupSRV(ctx, svc.name+"."+domain)
-			answers[i] = answer{recs, err}
+			name := svc.name + "." + domain
+			if ad, ok := r.dns.(ADResolver); ok {
+				recs, sec, err := ad.LookupSRVAD(ctx, name)
+				answers[i] = answer{recs, sec, err}
+				return
+			}
+			recs, err := r.dns.LookupSRV(ctx, name)
+			answers[i] = answer{recs, false, err}
 		})
 	}
 	wg.Wait()
 	var eps []probes.Endpoint
-	var found, notOffered, failed []string
+	var found, notOffered, failed, capped []string
 	var firstFail error
 	for i, svc := range srvServices {
 		a := answers[i]
+		trust := probes.TrustDNS
+		if a.ad {
+			trust = probes.TrustDNSSEC
+		}
+		kept, seen := 0, 0
 		if a.err != nil {
 			if !errors.Is(a.err, probes.ErrNXDomain) && !errors.Is(a.err, probes.ErrNoRecords) {
 				failed = append(failed, svc.name)
@@ -364,9 +388,22 @@ func (r *run) srv(ctx context.Context, s *probes.Step, domain string) []probes.E
 			if rec.Port == 0 || !hostRE.MatchString(t) {
 				continue
 			}
-			eps = append(eps, probes.Endpoint{Proto: svc.proto, Host: t, Port: int(rec.Port), Security: svc.sec, Source: "srv:" + svc.name})
+			// The records come sorted by priority and weight: the first ones are what a
+			// client would try; the rest are a zone's mistake or a fan-out attack.
+			if seen++; kept == maxPerService {
+				continue
+			}
+			kept++
+			eps = append(eps, probes.Endpoint{Proto: svc.proto, Host: t, Port: int(rec.Port), Security: svc.sec,
+				Source: "srv:" + svc.name, Trust: trust})
 			found = append(found, fmt.Sprintf("%s → %s:%d", svc.name, t, rec.Port))
 		}
+		if seen > kept {
+			capped = append(capped, fmt.Sprintf("%s.%s: %d records, first %d kept", svc.name, domain, seen, kept))
+		}
+	}
+	if len(capped) > 0 {
+		s.Findings = append(s.Findings, findings.New(findings.DiscoveryTooManyRecords, strings.Join(capped, "; ")))
 	}
 	var parts []string
 	if len(found) > 0 {
@@ -385,6 +422,10 @@ func (r *run) srv(ctx context.Context, s *probes.Step, domain string) []probes.E
 			s.Findings = append(s.Findings, findings.New(findings.DNSFailure, firstFail.Error()))
 		}
 	}
+	if len(capped) > 0 {
+		s.Status = probes.Worse(s.Status, probes.Warn)
+		parts = append(parts, strings.Join(capped, "; "))
+	}
 	if len(parts) == 0 {
 		parts = append(parts, "no SRV records")
 	}
@@ -394,7 +435,7 @@ func (r *run) srv(ctx context.Context, s *probes.Step, domain string) []probes.E
 
 // autoconfig tries the domain's own Thunderbird autoconfig URLs, first hit wins.
 func (r *run) autoconfig(ctx context.Context, s *probes.Step, domain string) {
-	client := r.d.httpClient(r.dns)
+	client := r.d.httpClient(r.dns, domain)
 	var notes []string
 	broken := false
 	for _, u := range autoconfigURLs(r.disc.Address, domain) {
@@ -405,6 +446,12 @@ func (r *run) autoconfig(ctx context.Context, s *probes.Step, domain string) {
 			if err == nil {
 				s.Status = probes.OK
 				s.Detail = fmt.Sprintf("%s: %d servers", u, len(ac.Endpoints))
+				if ac.Seen > len(ac.Endpoints) {
+					s.Status = probes.Warn
+					s.Detail += fmt.Sprintf(" (of %d listed)", ac.Seen)
+					s.Findings = append(s.Findings, findings.New(findings.DiscoveryTooManyRecords,
+						fmt.Sprintf("%s lists %d servers, first %d kept", u, ac.Seen, len(ac.Endpoints))))
+				}
 				if c := r.conflicts(ac.Endpoints); len(c) > 0 {
 					r.disc.Conflicts = append(r.disc.Conflicts, c...)
 					s.Status = probes.Warn
@@ -415,6 +462,9 @@ func (r *run) autoconfig(ctx context.Context, s *probes.Step, domain string) {
 				}
 				return
 			}
+		}
+		if errors.Is(err, errRedirectRefused) {
+			s.Findings = append(s.Findings, findings.New(findings.DiscoveryRedirectRefused, fmt.Sprintf("%s: %v", u, err)))
 		}
 		if !errors.Is(err, errNotPublished) {
 			broken = true
@@ -449,7 +499,7 @@ func (r *run) guess(ctx context.Context, s *probes.Step, domain string) {
 		hosts = append(hosts, h)
 		for _, p := range g.protos {
 			for _, sec := range []probes.Security{probes.ImplicitTLS, probes.STARTTLS} {
-				r.eps = append(r.eps, probes.Endpoint{Proto: p, Host: h, Port: defaultPort(p, sec), Security: sec, Source: "guess"})
+				r.eps = append(r.eps, probes.Endpoint{Proto: p, Host: h, Port: defaultPort(p, sec), Security: sec, Source: "guess", Trust: probes.TrustGuess})
 			}
 		}
 	}
@@ -520,7 +570,7 @@ func sourceLabel(src string) string {
 // finish ranks and deduplicates the endpoints and fills in the login names.
 func (r *run) finish() *Discovery {
 	disc := r.disc
-	disc.Endpoints = rankEndpoints(r.eps)
+	disc.Endpoints = r.guard(rankEndpoints(r.eps))
 	if disc.Usernames == nil {
 		disc.Usernames = map[probes.Proto]string{}
 	}

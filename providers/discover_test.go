@@ -266,9 +266,26 @@ func newTestDiscoverer(t *testing.T) *Discoverer {
 	}
 }
 
+// ep is an expected endpoint; its trust level is the one its kind of source earns (issue 16).
 func ep(proto probes.Proto, host string, port int, sec probes.Security, src string) probes.Endpoint {
-	return probes.Endpoint{Proto: proto, Host: host, Port: port, Security: sec, Source: src}
+	return probes.Endpoint{Proto: proto, Host: host, Port: port, Security: sec, Source: src, Trust: trustOf(src)}
 }
+
+func trustOf(src string) probes.Trust {
+	switch {
+	case strings.HasPrefix(src, "builtin:"), strings.HasPrefix(src, "mx:"):
+		return probes.TrustDB
+	case strings.HasPrefix(src, "srv:"):
+		return probes.TrustDNS
+	case src == "autoconfig":
+		return probes.TrustHTTPS
+	case src == "guess":
+		return probes.TrustGuess
+	}
+	return ""
+}
+
+func ptr(e probes.Endpoint) *probes.Endpoint { return &e }
 
 func stepOf(d *Discovery, name string) probes.Step {
 	for _, s := range d.Steps {
@@ -311,7 +328,7 @@ func TestDiscover(t *testing.T) {
 	}{
 		{
 			name: "custom domain on Google by MX", addr: "bob@custom.test", provider: "google-workspace",
-			first:  &probes.Endpoint{Proto: I, Host: "imap.gmail.com", Port: 993, Security: TLS, Source: "mx:google-workspace"},
+			first:  ptr(ep(I, "imap.gmail.com", 993, TLS, "mx:google-workspace")),
 			status: map[string]probes.Status{"builtin": Skp, "mx": OK, "srv": Skp, "autoconfig": Skp, "guess": Skp},
 			users:  map[probes.Proto]string{I: "bob@custom.test", S: "bob@custom.test"},
 		},
@@ -378,7 +395,7 @@ func TestDiscover(t *testing.T) {
 		},
 		{
 			name: "well-known autoconfig", addr: "ivan@wk.test",
-			first:  &probes.Endpoint{Proto: I, Host: "imap.wk.test", Port: 993, Security: TLS, Source: "autoconfig"},
+			first:  ptr(ep(I, "imap.wk.test", 993, TLS, "autoconfig")),
 			status: map[string]probes.Status{"autoconfig": OK},
 		},
 		{
@@ -395,13 +412,13 @@ func TestDiscover(t *testing.T) {
 		},
 		{
 			name: "built-in with All surfaces SRV conflict", addr: "mike@qq.com", all: true, provider: "qq",
-			first:     &probes.Endpoint{Proto: I, Host: "imap.qq.com", Port: 993, Security: TLS, Source: "builtin:qq"},
+			first:     ptr(ep(I, "imap.qq.com", 993, TLS, "builtin:qq")),
 			status:    map[string]probes.Status{"builtin": OK, "mx": OK, "srv": Warn, "autoconfig": Skp, "guess": Skp},
 			conflicts: 1,
 		},
 		{
 			name: "closed provider falls through to MX", addr: "old@yahoo.com.cn", provider: "yahoo-cn",
-			first:  &probes.Endpoint{Proto: I, Host: "imap.aliyun.com", Port: 993, Security: TLS, Source: "mx:aliyun"},
+			first:  ptr(ep(I, "imap.aliyun.com", 993, TLS, "mx:aliyun")),
 			status: map[string]probes.Status{"builtin": Warn, "mx": OK},
 			codes:  map[string][]findings.Code{"builtin": {findings.ProviderClosed}},
 		},
@@ -412,7 +429,7 @@ func TestDiscover(t *testing.T) {
 		},
 		{
 			name: "IDN domain on Exmail", addr: "用户@例子.测试", provider: "exmail",
-			first: &probes.Endpoint{Proto: I, Host: "imap.exmail.qq.com", Port: 993, Security: TLS, Source: "mx:exmail"},
+			first: ptr(ep(I, "imap.exmail.qq.com", 993, TLS, "mx:exmail")),
 		},
 	}
 	for _, tt := range tests {

@@ -20,7 +20,7 @@ func FuzzParseAutoconfig(f *testing.F) {
 		if err != nil {
 			return
 		}
-		if len(ac.Endpoints) == 0 || len(ac.Endpoints) > maxAutoServers {
+		if len(ac.Endpoints) == 0 || len(ac.Endpoints) > maxEndpoints {
 			t.Fatalf("accepted %d endpoints", len(ac.Endpoints))
 		}
 		for _, e := range ac.Endpoints {

@@ -49,7 +49,7 @@ func TestHintsFromText(t *testing.T) {
 		"x@gmx.at":                                              "gmx",
 		"mail.gmx.net":                                          "gmx",
 		"smtp.zoho.eu":                                          "zoho-eu",
-		"x@zohomail.in":                                         "zoho",
+		"x@zohomail.in":                                         "zoho-in", // its data centre has its own entry (ISPDB zoho.in)
 		// An address beats a host named earlier.
 		"smtp.qq.com said no to alice@163.com": "163",
 		"live.example.com":                     "",

@@ -111,7 +111,7 @@ type Provider struct {
 	Hints *Hints `json:"hints,omitempty"`
 	// Fixes are this provider's own fixes, by finding code, in place of the catalogue's.
 	Fixes map[findings.Code]findings.Text `json:"fixes,omitempty"`
-	// Sources are keys of reference/providers.md §0 (S1…S27).
+	// Sources are keys of reference/providers.md §0 (S1…S27) or https URLs of public pages.
 	Sources []string `json:"sources,omitempty"`
 	// Verified is the date (YYYY-MM-DD) the entry was last checked against its sources.
 	Verified   string `json:"verified,omitempty"`
@@ -173,7 +173,8 @@ func (p *Provider) endpoints(source string, alt bool) []probes.Endpoint {
 	var out []probes.Endpoint
 	for _, s := range p.Servers {
 		if s.Alt == alt {
-			out = append(out, probes.Endpoint{Proto: s.Proto, Host: s.Host, Port: s.Port, Security: s.Security, Source: source, Alt: alt})
+			out = append(out, probes.Endpoint{Proto: s.Proto, Host: s.Host, Port: s.Port, Security: s.Security, Source: source, Alt: alt,
+				Trust: probes.TrustDB})
 		}
 	}
 	return out

@@ -46,16 +46,18 @@ type verdictLine struct {
 }
 
 type jsonResult struct {
-	DurationMS int64           `json:"duration_ms"`
-	Endpoint   probes.Endpoint `json:"endpoint"`
-	Status     probes.Status   `json:"status"`
-	Addr       string          `json:"addr,omitempty"`
-	Steps      []jsonStep      `json:"steps"`
-	TLS        *probes.TLSInfo `json:"tls,omitempty"`
-	Caps       []string        `json:"capabilities,omitempty"`
-	Mailbox    *probes.Mailbox `json:"mailbox,omitempty"`
-	RoundTrips int             `json:"round_trips"`
-	Alt        *jsonResult     `json:"works_with,omitempty"`
+	DurationMS int64            `json:"duration_ms"`
+	Endpoint   probes.Endpoint  `json:"endpoint"`
+	Status     probes.Status    `json:"status"`
+	Addr       string           `json:"addr,omitempty"`
+	Steps      []jsonStep       `json:"steps"`
+	TLS        *probes.TLSInfo  `json:"tls,omitempty"`
+	Caps       []string         `json:"capabilities,omitempty"`
+	Mailbox    *probes.Mailbox  `json:"mailbox,omitempty"`
+	Limits     *probes.Limits   `json:"limits,omitempty"`   // what the capabilities allow
+	Delivery   *probes.Delivery `json:"delivery,omitempty"` // --send-test only
+	RoundTrips int              `json:"round_trips"`
+	Alt        *jsonResult      `json:"works_with,omitempty"`
 
 	duration time.Duration
 }
@@ -111,7 +113,7 @@ func toJSON(rep *probes.Report, lang string) jsonReport {
 
 func jsonResultOf(r *probes.Result, lang string) jsonResult {
 	out := jsonResult{DurationMS: r.Duration.Milliseconds(), Endpoint: r.Endpoint, Status: r.Status, Addr: r.Addr,
-		Steps: jsonSteps(r.Steps, lang), TLS: r.TLS, Caps: r.Caps, Mailbox: r.Mailbox, RoundTrips: r.RoundTrips, duration: r.Duration}
+		Steps: jsonSteps(r.Steps, lang), TLS: r.TLS, Caps: r.Caps, Mailbox: r.Mailbox, Limits: r.Limits, Delivery: r.Delivery, RoundTrips: r.RoundTrips, duration: r.Duration}
 	if out.Steps == nil {
 		out.Steps = []jsonStep{}
 	}

@@ -168,10 +168,39 @@ func ms(d time.Duration) string {
 // EndpointTitle names an endpoint the way a client settings dialog does.
 func EndpointTitle(ep probes.Endpoint) string {
 	s := fmt.Sprintf("%s %s:%d %s", strings.ToUpper(string(ep.Proto)), ep.Host, ep.Port, ep.Security)
-	if ep.Source != "" {
-		s += " [" + ep.Source + "]"
+	if src := withTrust(ep.Source, ep); src != "" {
+		s += " [" + src + "]"
 	}
 	return s
+}
+
+// TrustNote says how far a discovered endpoint's source can be believed and, for a foreign
+// host, whether the credentials were held back: "dns · no credentials sent". Database
+// endpoints have none (the database is the trust).
+func TrustNote(ep probes.Endpoint) string {
+	var parts []string
+	if ep.Trust != "" && ep.Trust != probes.TrustDB && string(ep.Trust) != ep.Source { // "guess" says it once
+		parts = append(parts, string(ep.Trust))
+	}
+	switch {
+	case ep.Withheld:
+		parts = append(parts, "no credentials sent")
+	case ep.Foreign:
+		parts = append(parts, "foreign host trusted")
+	}
+	return strings.Join(parts, " · ")
+}
+
+// withTrust appends ep's TrustNote to a source label.
+func withTrust(label string, ep probes.Endpoint) string {
+	n := TrustNote(ep)
+	switch {
+	case n == "":
+		return label
+	case label == "":
+		return n
+	}
+	return label + " · " + n
 }
 
 // writeTable renders the view for a terminal of o.Width columns (DefaultWidth when unset): the

@@ -259,7 +259,7 @@ func (v *view) applySettings(d *jsonReport, s *probes.Settings, lang string) {
 		if ep.Alt {
 			row.Role += " — " + slabel("alt", lang)
 		}
-		row.Security, row.Source = SecurityLabel(ep.Security, lang), SourceLabel(ep.Source, lang)
+		row.Security, row.Source = SecurityLabel(ep.Security, lang), withTrust(SourceLabel(ep.Source, lang), ep)
 		row.User = UsernameLabel(s, ep.Proto, lang)
 		v.HasUser = v.HasUser || row.User != ""
 		rows = append(rows, row)
@@ -280,7 +280,7 @@ func (v *view) applySettings(d *jsonReport, s *probes.Settings, lang string) {
 func newSetting(r *jsonResult, anchor, insteadOf, lang string) settingRow {
 	ep := r.Endpoint
 	row := settingRow{Proto: strings.ToUpper(string(ep.Proto)), Host: ep.Host, Port: fmt.Sprint(ep.Port),
-		Security: SecurityLabel(ep.Security, lang), Source: SourceLabel(ep.Source, lang), Status: statusBadge(r.Status, lang), Anchor: anchor}
+		Security: SecurityLabel(ep.Security, lang), Source: withTrust(SourceLabel(ep.Source, lang), ep), Status: statusBadge(r.Status, lang), Anchor: anchor}
 	// A result that only warns still works for a client; the warning is in its findings.
 	row.Works = r.Status == probes.OK || r.Status == probes.Warn
 	switch {

@@ -39,9 +39,21 @@
 # all (see section 5). Test user: alice@mail.test, 3 messages in a Maildir with Sent, Drafts,
 # Trash and Junk folders (special-use marked).
 #
+# Mail delivery and mailbox health (#18), on the good configuration:
+#   - Postfix delivers mail for @mail.test to the good Dovecot over LMTP on a unix socket
+#     (virtual_mailbox_domains + virtual_transport = lmtp:unix:...); nothing else is delivered.
+#   - bob@mail.test is the round-trip account (--send-test): 2 messages, Sent/Drafts/Trash/Junk.
+#     Tests send to it, and must leave it as it was.
+#   - carol@mail.test is nearly full: Dovecot's quota plugin (imap_quota, count backend) with a
+#     100 KiB STORAGE limit for carol (10 MiB for everyone else) and one ~86 KiB message, so
+#     GETQUOTAROOT says 86 %+; carol has INBOX and Sent only (Drafts, Trash, Junk missing).
+#   - Postfix smtpd_sender_login_maps (each address owned by its own login) with
+#     reject_sender_login_mismatch on good 587/465: a logged-in client sending as another
+#     address gets "553 5.7.1 <addr>: Sender address rejected: not owned by user ...".
+#
 # Network safety: every listener is bound to 127.0.0.1, .2, .3 or .4; Postfix has no smtp/relay
 # client service at all, default/relay/local transports are error:, relayhost is empty, and
-# nothing is ever delivered: the mailbox is written directly as Maildir files. Postfix and
+# the only delivery is LMTP over a unix socket to our own Dovecot (checked below). Postfix and
 # Dovecot run as separate instances (own config, queue, state, run and log directories), so the
 # system's own /etc/postfix and /etc/dovecot are never edited; they only must not hold the ports.
 # The OAuth2 passdb has no URL to call: tokens are checked against a key file on this machine.
@@ -65,6 +77,11 @@ DOMAIN=mail.test
 MAILUSER=alice@${DOMAIN}
 PASSWORD=${MAILCHECK_RS_PASSWORD:-mailcheck-Real-Servers-1}
 MESSAGES=3
+SENDUSER=bob@${DOMAIN}      # the round-trip account
+SEND_MESSAGES=2
+QUOTAUSER=carol@${DOMAIN}   # the nearly full account
+QUOTA_KIB=100
+FOREIGN_SENDER=boss@${DOMAIN} # owned by nobody: Postfix refuses it as a sender (553)
 PORTS=(25 587 465 110 995 143 993)
 OAUTH_PORTS=(587 465 110 995 143 993) # no port 25 on the oauth address
 
@@ -143,7 +160,7 @@ fi
 # ---------------------------------------------------------------------------------------------
 # 1. Packages. policy-rc.d keeps the packages' own daemons from starting (they would listen on
 #    every interface); debconf "No configuration" keeps postinst from writing /etc/postfix.
-pkgs=(postfix dovecot-core dovecot-imapd dovecot-pop3d openssl)
+pkgs=(postfix dovecot-core dovecot-imapd dovecot-pop3d dovecot-lmtpd openssl)
 missing=()
 for p in "${pkgs[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
@@ -258,34 +275,53 @@ id "$VMAIL" >/dev/null 2>&1 || useradd --system --user-group --no-create-home --
   --shell /usr/sbin/nologin "$VMAIL"
 VUID=$(id -u "$VMAIL")
 VGID=$(id -g "$VMAIL")
-rm -rf "$MAILHOME"
-mkdir -p "$MAILHOME/Maildir/cur" "$MAILHOME/Maildir/new" "$MAILHOME/Maildir/tmp"
-# The standard folders a mail client saves into (Maildir++ .Name), marked \Sent, \Drafts, ...
-# by Dovecot (RFC 6154 special-use), as a real account has them.
-FOLDERS=(Sent Drafts Trash Junk)
-for f in "${FOLDERS[@]}"; do
-  mkdir -p "$MAILHOME/Maildir/.$f/cur" "$MAILHOME/Maildir/.$f/new" "$MAILHOME/Maildir/.$f/tmp"
-done
-now=$(date +%s)
-for i in $(seq 1 "$MESSAGES"); do
-  msg="From: Mail Check <postmaster@$DOMAIN>
-To: Alice <$MAILUSER>
-Subject: realservers test message $i
-Date: $(date -R -d "@$((now - 3600 * (MESSAGES - i)))")
-Message-ID: <realservers-$i@$DOMAIN>
+# make_maildir HOME COUNT SUBJECT-PREFIX BODY-BYTES FOLDER...: a Maildir with COUNT messages in
+# INBOX (each with BODY-BYTES of filler, 0 for none) and the given empty folders.
+make_maildir() {
+  local home=$1 count=$2 prefix=$3 filler=$4 f i
+  shift 4
+  rm -rf "$home"
+  mkdir -p "$home/Maildir/cur" "$home/Maildir/new" "$home/Maildir/tmp"
+  for f in "$@"; do
+    mkdir -p "$home/Maildir/.$f/cur" "$home/Maildir/.$f/new" "$home/Maildir/.$f/tmp"
+  done
+  local pad=
+  if [ "$filler" -gt 0 ]; then
+    pad=$(head -c $((filler * 76 / 78)) /dev/zero | tr '\0' 'x' | fold -w 76) # lines of 76 + CRLF
+  fi
+  for i in $(seq 1 "$count"); do
+    msg="From: Mail Check <postmaster@$DOMAIN>
+To: <$(basename "$home")@$DOMAIN>
+Subject: $prefix $i
+Date: $(date -R -d "@$((now - 3600 * (count - i)))")
+Message-ID: <$prefix-$i@$DOMAIN>
 MIME-Version: 1.0
 Content-Type: text/plain; charset=utf-8
 
-Test message $i of $MESSAGES, written by mailcheck's scripts/realservers.sh.
+Test message $i of $count, written by mailcheck's scripts/realservers.sh.
+$pad
 "
-  msg=${msg//$'\n'/$'\r\n'}
-  size=${#msg}
-  printf '%s' "$msg" >"$MAILHOME/Maildir/new/$((now + i)).M${i}P$$.$DOMAIN,S=$size"
-done
+    msg=${msg//$'\n'/$'\r\n'}
+    printf '%s' "$msg" >"$home/Maildir/new/$((now + i)).M${i}P$$.$DOMAIN,S=${#msg}"
+  done
+  chmod 700 "$home" "$home/Maildir"
+}
+# The standard folders a mail client saves into (Maildir++ .Name), marked \Sent, \Drafts, ...
+# by Dovecot (RFC 6154 special-use), as a real account has them.
+FOLDERS=(Sent Drafts Trash Junk)
+now=$(date +%s)
+make_maildir "$MAILHOME" "$MESSAGES" "realservers test message" 0 "${FOLDERS[@]}"
+make_maildir "$STATE/mail/bob" "$SEND_MESSAGES" "realservers round-trip account message" 0 "${FOLDERS[@]}"
+# ~86 KiB of a 100 KiB quota, and only the Sent folder.
+make_maildir "$STATE/mail/carol" 1 "realservers nearly full" $((QUOTA_KIB * 1024 * 86 / 100)) Sent
 chown -R "$VUID:$VGID" "$STATE/mail"
-chmod 700 "$MAILHOME" "$MAILHOME/Maildir"
 
-printf '%s:{PLAIN}%s:%s:%s::%s::\n' "$MAILUSER" "$PASSWORD" "$VUID" "$VGID" "$MAILHOME" >"$ETC/users"
+{
+  printf '%s:{PLAIN}%s:%s:%s::%s::\n' "$MAILUSER" "$PASSWORD" "$VUID" "$VGID" "$MAILHOME"
+  printf '%s:{PLAIN}%s:%s:%s::%s::\n' "$SENDUSER" "$PASSWORD" "$VUID" "$VGID" "$STATE/mail/bob"
+  # passwd-file extra fields: carol's own quota (the plugin's default is 10 MiB).
+  printf '%s:{PLAIN}%s:%s:%s::%s::userdb_quota_rule=*:storage=%sK\n' "$QUOTAUSER" "$PASSWORD" "$VUID" "$VGID" "$STATE/mail/carol" "$QUOTA_KIB"
+} >"$ETC/users"
 chown root:dovecot "$ETC/users"
 chmod 640 "$ETC/users"
 
@@ -326,7 +362,7 @@ instance_name = mailcheck-$which
 base_dir = $RUN/dovecot-$which
 state_dir = $STATE/dovecot-$which
 listen = $listen
-protocols = imap pop3
+protocols = ${PROTOCOLS:-imap pop3}
 hostname = $DOMAIN
 login_greeting = Dovecot ready (mailcheck $which).
 log_path = $LOGDIR/dovecot-$which.log
@@ -386,7 +422,25 @@ EOF
   dovecot -c "$ETC/dovecot-$which.conf" -n >/dev/null 2>"$STATE/dovecot-$which.check" ||
     { cat "$STATE/dovecot-$which.check" >&2; die "dovecot-$which.conf does not parse"; }
 }
-write_dovecot good "$GOOD" yes no "$SNAKEOIL"
+# The good instance also takes Postfix's deliveries (LMTP on a unix socket only Postfix may
+# use) and keeps quota: the count backend reads usage from Dovecot's own indexes, so the
+# Maildirs written above need no maildirsize file.
+PROTOCOLS="imap pop3 lmtp" EXTRA="mail_plugins = \$mail_plugins quota
+protocol imap {
+  mail_plugins = \$mail_plugins imap_quota
+}
+plugin {
+  quota = count:User quota
+  quota_rule = *:storage=10M
+  quota_vsizes = yes
+}
+service lmtp {
+  unix_listener lmtp-postfix {
+    mode = 0600
+    user = postfix
+    group = postfix
+  }
+}" write_dovecot good "$GOOD" yes no "$SNAKEOIL"
 write_dovecot strict "$STRICT" required yes
 
 # The oauth instance: bearer tokens only, validated locally. Dovecot 2.3 looks the HS256 key up
@@ -443,7 +497,13 @@ maillog_file = $LOGDIR/postfix.log
 myhostname = $DOMAIN
 mydomain = $DOMAIN
 myorigin = $DOMAIN
-mydestination = $DOMAIN, localhost
+mydestination = localhost
+# $DOMAIN's mail goes to the good Dovecot over LMTP on a unix socket: the only delivery there is.
+virtual_mailbox_domains = $DOMAIN
+virtual_mailbox_maps = texthash:$PF/vmailbox
+virtual_transport = lmtp:unix:$RUN/dovecot-good/lmtp-postfix
+# Each address is owned by its own login (good 587/465 reject a mismatch: 553).
+smtpd_sender_login_maps = texthash:$PF/senders
 # Only 127.0.0.1 by default; master.cf binds each service to 127.0.0.1, .2 or .4 explicitly
 # (listing 127.0.0.2 here fails: "no local interface found for 127.0.0.2").
 inet_interfaces = loopback-only
@@ -478,14 +538,17 @@ if postconf -d smtpd_peername_lookup >/dev/null 2>&1; then
   echo "smtpd_peername_lookup = no" >>"$PF/main.cf" # no reverse DNS of clients (Postfix >= 3.8)
 fi
 
+for u in "$MAILUSER" "$SENDUSER" "$QUOTAUSER"; do echo "$u ok"; done >"$PF/vmailbox"
+for u in "$MAILUSER" "$SENDUSER" "$QUOTAUSER"; do echo "$u $u"; done >"$PF/senders"
+senders="-o smtpd_sender_restrictions=reject_sender_login_mismatch"
 strict="-o smtpd_tls_security_level=encrypt -o smtpd_sasl_path=$RUN/dovecot-strict/auth-postfix"
 oauth="-o smtpd_sasl_path=$RUN/dovecot-oauth/auth-postfix" # AUTH XOAUTH2/OAUTHBEARER, after TLS
 cat >"$PF/master.cf" <<EOF
 # Generated by mailcheck scripts/realservers.sh.
 # service          type  private unpriv chroot wakeup maxproc command + args
 $GOOD:25       inet  n       -      n      -      -       smtpd -o syslog_name=postfix-mc/good-25
-$GOOD:587      inet  n       -      n      -      -       smtpd -o syslog_name=postfix-mc/good-587
-$GOOD:465      inet  n       -      n      -      -       smtpd -o syslog_name=postfix-mc/good-465 -o smtpd_tls_wrappermode=yes
+$GOOD:587      inet  n       -      n      -      -       smtpd -o syslog_name=postfix-mc/good-587 $senders
+$GOOD:465      inet  n       -      n      -      -       smtpd -o syslog_name=postfix-mc/good-465 -o smtpd_tls_wrappermode=yes $senders
 $STRICT:25     inet  n       -      n      -      -       smtpd -o syslog_name=postfix-mc/strict-25 $strict
 $STRICT:587    inet  n       -      n      -      -       smtpd -o syslog_name=postfix-mc/strict-587 $strict
 $STRICT:465    inet  n       -      n      -      -       smtpd -o syslog_name=postfix-mc/strict-465 -o smtpd_tls_wrappermode=yes $strict
@@ -510,6 +573,7 @@ discard            unix  -       -      n      -      -       discard
 anvil              unix  -       -      n      -      1       anvil
 scache             unix  -       -      n      -      1       scache
 postlog            unix-dgram n  -      n      -      1       postlogd
+lmtp               unix  -       -      n      -      -       lmtp
 EOF
 
 # The loopback-only and no-relay promises, checked rather than trusted.
@@ -518,7 +582,16 @@ for kv in "relayhost=" "mynetworks=" "inet_interfaces=loopback-only" "inet_proto
   got=$(postconf -c "$PF" -h "$k")
   [ "$got" = "$want" ] || die "postfix $k is '$got', want '$want'"
 done
-if grep -Eq '^(smtp|relay|lmtp|local|virtual)[[:space:]]' "$PF/master.cf" ||
+# The one delivery client is lmtp, and it may only reach our Dovecot's unix socket.
+[ "$(postconf -c "$PF" -h virtual_transport)" = "lmtp:unix:$RUN/dovecot-good/lmtp-postfix" ] ||
+  die "postfix virtual_transport is not the good Dovecot's LMTP socket"
+for k in transport_maps sender_dependent_default_transport_maps sender_dependent_relayhost_maps lmtp_fallback_relay; do
+  [ -z "$(postconf -c "$PF" -h "$k")" ] || die "postfix $k must be empty"
+done
+for k in default_transport relay_transport local_transport; do
+  case "$(postconf -c "$PF" -h "$k")" in error:*) ;; *) die "postfix $k must be error:" ;; esac
+done
+if grep -Eq '^(smtp|relay|local|virtual)[[:space:]]' "$PF/master.cf" ||
   grep -E '^[^# ]+[[:space:]]+inet' "$PF/master.cf" | grep -Ev "^($GOOD|$STRICT|$OAUTH):" >/dev/null; then
   die "master.cf has an outbound service or a non-loopback listener"
 fi
@@ -539,6 +612,8 @@ for which in good strict oauth; do
   dovecot -c "$ETC/dovecot-$which.conf" </dev/null >"$LOGDIR/dovecot-$which.start" 2>&1 ||
     { cat "$LOGDIR/dovecot-$which.start" >&2; die "dovecot ($which) did not start"; }
 done
+# Mail queued by an earlier run would land in bob's mailbox now: drop it.
+postsuper -c "$PF" -d ALL >/dev/null 2>&1 || true
 postfix -c "$PF" start </dev/null >/dev/null 2>&1 || { postfix_diag start; die "postfix did not start"; }
 
 deadline=$(($(date +%s) + 20))
@@ -561,6 +636,7 @@ done
 for which in good strict oauth; do
   [ -S "$RUN/dovecot-$which/auth-postfix" ] || die "no Dovecot SASL socket $RUN/dovecot-$which/auth-postfix"
 done
+[ -S "$RUN/dovecot-good/lmtp-postfix" ] || die "no Dovecot LMTP socket $RUN/dovecot-good/lmtp-postfix"
 # A plaintext banner where one belongs: the servers really speak.
 for hp in "$GOOD|25|220 " "$GOOD|587|220 " "$STRICT|587|220 " "$OAUTH|587|220 " "$GOOD|110|+OK" "$STRICT|143|* OK" \
   "$OAUTH|110|+OK" "$OAUTH|143|* OK"; do
@@ -596,6 +672,13 @@ MAILCHECK_RS_USER=$MAILUSER
 MAILCHECK_RS_PASSWORD=$PASSWORD
 MAILCHECK_RS_MESSAGES=$MESSAGES
 MAILCHECK_RS_LOG_DIR=$LOGDIR
+# #18: the round-trip account (Postfix delivers to Dovecot by LMTP), the nearly full account
+# (quota plugin, ~86 % of QUOTA_KIB; only INBOX and Sent), and a sender Postfix refuses (553).
+MAILCHECK_RS_SENDTEST_USER=$SENDUSER
+MAILCHECK_RS_SENDTEST_MESSAGES=$SEND_MESSAGES
+MAILCHECK_RS_QUOTA_USER=$QUOTAUSER
+MAILCHECK_RS_QUOTA_KIB=$QUOTA_KIB
+MAILCHECK_RS_FOREIGN_SENDER=$FOREIGN_SENDER
 # HS256 key (base64) of the oauth instance, new on every run; tokens: iss, sub, email, exp.
 MAILCHECK_RS_OAUTH_KEY=$OAUTH_KEY
 MAILCHECK_RS_OAUTH_ISSUER=$OAUTH_ISSUER
@@ -610,4 +693,5 @@ say "  strict: $STRICT   the same ports; TLS required before AUTH/MAIL and befor
 say "  snakeoil: $SNAKEOIL imaps 993, pop3s 995 with a self-signed certificate for mx1.snakeoil.example"
 say "  oauth:  $OAUTH   smtp 587/465, pop3 110/995, imap 143/993; XOAUTH2/OAUTHBEARER only (HS256, iss $OAUTH_ISSUER)"
 say "  user $MAILUSER ($MESSAGES messages), CA $TLSDIR/ca.pem, logs $LOGDIR/"
+say "  delivery: Postfix -> Dovecot LMTP for @$DOMAIN; round-trip user $SENDUSER; $QUOTAUSER nearly full (${QUOTA_KIB} KiB quota)"
 say "  env file: $ENV_FILE"

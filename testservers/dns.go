@@ -21,6 +21,9 @@ type Zone struct {
 	SRV      map[string][]SRV    // "_submission._tcp.example.test" -> SRV
 	TXT      map[string][]string
 	ServFail []string // names answered SERVFAIL
+	// Secure names are answered as a validating resolver answers signed data: with the AD bit,
+	// when the query asked for it (AD or DO set, RFC 6840 5.7).
+	Secure []string
 }
 
 // MX is one mail exchanger.
@@ -42,6 +45,7 @@ type DNSServer struct {
 	rrs      map[string][]dns.RR // fqdn -> records
 	exists   map[string]bool     // fqdn and every ancestor up to the zone data (empty non-terminals)
 	servfail map[string]bool
+	secure   map[string]bool
 	udp, tcp *dns.Server
 	queries  atomic.Int64
 	once     sync.Once
@@ -51,7 +55,7 @@ const dnsTTL = 60
 
 // StartDNS starts the server; it is ready when StartDNS returns (NotifyStartedFunc).
 func StartDNS(z Zone) (*DNSServer, error) {
-	d := &DNSServer{rrs: map[string][]dns.RR{}, exists: map[string]bool{}, servfail: map[string]bool{}}
+	d := &DNSServer{rrs: map[string][]dns.RR{}, exists: map[string]bool{}, servfail: map[string]bool{}, secure: map[string]bool{}}
 	if err := d.load(z); err != nil {
 		return nil, err
 	}
@@ -163,6 +167,9 @@ func (d *DNSServer) load(z Zone) error {
 	for _, name := range z.ServFail {
 		d.servfail[fqdn(name)] = true
 	}
+	for _, name := range z.Secure {
+		d.secure[fqdn(name)] = true
+	}
 	return nil
 }
 
@@ -205,6 +212,8 @@ func (d *DNSServer) serveDNS(w dns.ResponseWriter, req *dns.Msg) {
 					m.Answer = append(m.Answer, rr)
 				}
 			}
+			do := req.IsEdns0() != nil && req.IsEdns0().Do()
+			m.AuthenticatedData = d.secure[name] && len(m.Answer) > 0 && (req.AuthenticatedData || do)
 		}
 	}
 	if _, udp := w.RemoteAddr().(*net.UDPAddr); udp {

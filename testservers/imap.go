@@ -18,10 +18,11 @@ import (
 // a mail client needs to log in and read INBOX is simpler than wrapping it.
 type imapSession struct {
 	*wire
-	authed   bool // authenticated state (RFC 9051 3.2)
-	selected bool // selected state; INBOX is the only mailbox
-	readOnly bool // EXAMINE rather than SELECT
-	sentID   bool // the client sent ID in this session (IMAPIDRequired)
+	authed   bool   // authenticated state (RFC 9051 3.2)
+	selected bool   // selected state
+	box      string // the selected folder
+	readOnly bool   // EXAMINE rather than SELECT
+	sentID   bool   // the client sent ID in this session (IMAPIDRequired)
 	msgs     []message
 	seen     []bool // \Seen per message, for this session only
 }
@@ -78,6 +79,13 @@ func (s *Server) imapCapsStale(tls, authed, stale bool) string {
 		}
 	}
 	caps = append(caps, "SASL-IR", "ID", "LITERAL+", "IDLE", "NAMESPACE")
+	if authed && s.cfg.Store != nil {
+		// Dovecot too adds these after login (RFC 9051 7.1), QUOTA only with the quota plugin.
+		caps = append(caps, "UIDPLUS", "SPECIAL-USE")
+		if _, limit := s.mbox.quota(); limit > 0 {
+			caps = append(caps, "QUOTA")
+		}
+	}
 	if f.ExtraCapability != "" {
 		caps = append(caps, f.ExtraCapability)
 	}
@@ -117,6 +125,12 @@ func (s *imapSession) serve() {
 			continue
 		}
 		p.sp() // the arguments follow
+		if handled, alive := s.canned(strings.ToUpper(name), tag+" "); handled {
+			if !alive {
+				return
+			}
+			continue
+		}
 		if !s.command(tag, strings.ToUpper(name), p) {
 			return
 		}
@@ -296,18 +310,37 @@ func (s *imapSession) command(tag, name string, p *imapParser) bool {
 		ref, ok1 := p.astring()
 		ok2 := p.sp()
 		pat, ok3 := p.astring()
+		uses := false
+		if ok1 && ok2 && ok3 && p.sp() { // RFC 6154 5.1: LIST "" "*" RETURN (SPECIAL-USE)
+			kw, ok4 := p.atom()
+			opts, ok5 := any(nil), p.sp()
+			if ok4 && ok5 {
+				opts, ok5 = p.value()
+			}
+			list, isList := opts.([]any)
+			ok3 = ok4 && ok5 && isList && strings.EqualFold(kw, "RETURN")
+			for _, o := range list {
+				str, _ := o.(string)
+				uses = uses || strings.EqualFold(str, "SPECIAL-USE")
+			}
+		}
 		if !ok1 || !ok2 || !ok3 || !p.eof() {
 			return invalid()
 		}
+		uses = uses && s.srv.cfg.Store != nil
 		var lines []string
 		switch {
 		case pat == "": // RFC 9051 6.3.9: the hierarchy delimiter
 			lines = append(lines, `* LIST (\Noselect) "/" ""`)
 		default:
 			// A real account has its standard folders; the probe's folders check looks for them.
-			for _, f := range append([]string{"INBOX"}, standardFolders...) {
-				if wildMatch(strings.ToUpper(ref+pat), strings.ToUpper(f)) {
-					lines = append(lines, `* LIST (\HasNoChildren) "/" `+f)
+			for _, fo := range s.srv.mbox.list() {
+				if wildMatch(strings.ToUpper(ref+pat), strings.ToUpper(fo[0])) {
+					attrs := `\HasNoChildren`
+					if uses && fo[1] != "" {
+						attrs += " " + fo[1]
+					}
+					lines = append(lines, `* LIST (`+attrs+`) "/" `+imapQuote(fo[0]))
 				}
 			}
 		}
@@ -322,20 +355,53 @@ func (s *imapSession) command(tag, name string, p *imapParser) bool {
 			return s.bad(tag + " BAD No mailbox selected.")
 		}
 		return s.fetch(tag, p, false)
+	case "SEARCH", "STORE", "EXPUNGE":
+		if !s.selected {
+			return s.bad(tag + " BAD No mailbox selected.")
+		}
+		return s.mailCommand(tag, name, p, false)
 	case "UID":
 		if !s.selected {
 			return s.bad(tag + " BAD No mailbox selected.")
 		}
 		sub, valid := p.atom()
-		if !valid || !strings.EqualFold(sub, "FETCH") || !p.sp() {
-			return s.bad(tag + " BAD Unsupported UID command.")
+		sub = strings.ToUpper(sub)
+		switch {
+		case valid && sub == "FETCH" && p.sp():
+			return s.fetch(tag, p, true)
+		case valid && (sub == "SEARCH" || sub == "STORE") && p.sp(),
+			valid && sub == "EXPUNGE" && s.srv.cfg.Store != nil && p.sp(): // UIDPLUS, RFC 4315 2.1
+			return s.mailCommand(tag, sub, p, true)
 		}
-		return s.fetch(tag, p, true)
+		return s.bad(tag + " BAD Unsupported UID command.")
+	case "GETQUOTAROOT", "GETQUOTA": // RFC 9208 4.1
+		used, limit := s.srv.mbox.quota()
+		if !s.authed || limit == 0 {
+			return s.bad(tag + " BAD Unknown command.")
+		}
+		arg, valid := p.astring()
+		if !valid || !p.eof() {
+			return invalid()
+		}
+		q := fmt.Sprintf(`* QUOTA "" (STORAGE %d %d)`, used, limit)
+		if name == "GETQUOTA" {
+			if arg != "" {
+				return s.reply(tag+" NO [NONEXISTENT] No such quota root.") == nil
+			}
+			return s.reply(q, tag+" OK Getquota completed.") == nil
+		}
+		if !s.srv.mbox.has(arg) {
+			return s.reply(tag+" NO [NONEXISTENT] Mailbox doesn't exist.") == nil
+		}
+		return s.reply(`* QUOTAROOT `+imapQuote(arg)+` ""`, q, tag+" OK Getquotaroot completed.") == nil
 	case "CLOSE":
 		if !s.selected {
 			return s.bad(tag + " BAD No mailbox selected.")
 		}
-		s.selected = false // nothing is ever \Deleted, so there is nothing to expunge
+		if !s.readOnly {
+			s.srv.mbox.expunge(s.box, nil) // RFC 9051 6.4.1: silently
+		}
+		s.selected = false
 		return ok("Close completed.")
 	case "IDLE": // RFC 2177
 		if !s.authed {
@@ -460,25 +526,23 @@ func (s *imapSession) oauth(tag, mech, msg string) bool {
 	return false
 }
 
-// selectBox runs SELECT or EXAMINE; INBOX (any case, RFC 9051 5.1) is the only mailbox.
-// standardFolders exist (empty) beside INBOX, as on a real account.
-var standardFolders = []string{"Sent", "Drafts", "Trash", "Junk"}
-
+// selectBox runs SELECT or EXAMINE of one of the Store's folders (INBOX in any case, RFC 9051
+// 5.1).
 func (s *imapSession) selectBox(tag, name, box string) bool {
 	s.selected = false // RFC 9051 6.3.2: a failed SELECT leaves no mailbox selected
 	if s.srv.cfg.Faults.IMAPIDRequired && !s.sentID {
 		return s.reply(tag+" "+imapUnsafeLogin) == nil
 	}
-	inbox := strings.EqualFold(box, "INBOX")
-	if !inbox && !slices.Contains(standardFolders, box) {
+	if !s.srv.mbox.has(box) {
 		return s.reply(tag+" NO [NONEXISTENT] Mailbox doesn't exist.") == nil
 	}
-	s.selected, s.readOnly = true, name == "EXAMINE"
-	s.msgs = nil // the standard folders are empty
-	if inbox {
-		s.msgs = s.srv.mbox.snapshot()
-	}
+	s.selected, s.readOnly, s.box = true, name == "EXAMINE", box
+	s.msgs = s.srv.mbox.snapshot(box)
 	s.seen = make([]bool, len(s.msgs))
+	next := 1
+	for _, m := range s.msgs {
+		next = max(next, m.imapUID+1)
+	}
 	perm, mode, done := `\Answered \Flagged \Deleted \Seen \Draft \*`, "READ-WRITE", "Select completed."
 	if s.readOnly {
 		perm, mode, done = "", "READ-ONLY", "Examine completed."
@@ -489,7 +553,7 @@ func (s *imapSession) selectBox(tag, name, box string) bool {
 		"* 0 RECENT",
 		"* OK [PERMANENTFLAGS (" + perm + ")] Flags permitted.",
 		"* OK [UIDVALIDITY 1] UIDs valid",
-		fmt.Sprintf("* OK [UIDNEXT %d] Predicted next UID", len(s.msgs)+1),
+		fmt.Sprintf("* OK [UIDNEXT %d] Predicted next UID", next),
 		tag + " OK [" + mode + "] " + done,
 	}
 	if s.srv.cfg.Faults.IMAPNoUIDVALIDITY {
@@ -537,7 +601,7 @@ func (s *imapSession) fetch(tag string, p *imapParser, uid bool) bool {
 			want = append(want, "FLAGS", "INTERNALDATE", "RFC822.SIZE")
 			continue
 		}
-		if _, ok := fetchItems[it]; !ok {
+		if _, ok := fetchItems[it]; !ok && headerFields(it) == nil {
 			return s.bad(tag + " BAD Unsupported fetch item " + it + ".")
 		}
 		want = append(want, it)
@@ -545,7 +609,7 @@ func (s *imapSession) fetch(tag string, p *imapParser, uid bool) bool {
 	if uid && !slices.Contains(want, "UID") {
 		want = append([]string{"UID"}, want...) // RFC 9051 6.4.9
 	}
-	nums, ok := seqSet(set, len(s.msgs), uid)
+	nums, ok := s.numbers(set, uid)
 	if !ok {
 		return s.bad(tag + " BAD Invalid messageset.")
 	}
@@ -583,17 +647,26 @@ func (s *imapSession) fetchOne(n int, items []string) []byte {
 		if i > 0 {
 			b = append(b, ' ')
 		}
+		if hf := headerFields(it); hf != nil {
+			b = append(b, strings.Replace(it, ".PEEK", "", 1)...)
+			part := pickHeaders(header, hf)
+			b = fmt.Appendf(b, " {%d}\r\n%s", len(part), part)
+			continue
+		}
 		b = append(b, fetchItems[it]...)
 		b = append(b, ' ')
 		switch it {
 		case "UID":
-			b = strconv.AppendInt(b, int64(n), 10)
+			b = strconv.AppendInt(b, int64(s.msgs[n-1].imapUID), 10)
 		case "FLAGS":
+			var fl []string
 			if s.seen[n-1] {
-				b = append(b, `(\Seen)`...)
-			} else {
-				b = append(b, "()"...)
+				fl = append(fl, `\Seen`)
 			}
+			if s.msgs[n-1].deleted {
+				fl = append(fl, `\Deleted`)
+			}
+			b = append(b, "("+strings.Join(fl, " ")+")"...)
 		case "RFC822.SIZE":
 			b = strconv.AppendInt(b, int64(len(text)), 10)
 		case "INTERNALDATE":
@@ -846,4 +919,219 @@ func (p *imapParser) value() (any, bool) {
 		}
 		list = append(list, v)
 	}
+}
+
+// imapQuote is a mailbox name as LIST and QUOTAROOT send it: an atom when it is one, else quoted.
+func imapQuote(name string) string {
+	if name != "" && !strings.ContainsAny(name, ` "\\(){%*`) {
+		return name
+	}
+	return `"` + strings.NewReplacer(`\\`, `\\\\`, `"`, `\\"`).Replace(name) + `"`
+}
+
+// numbers turns a sequence set of message numbers, or of UIDs, into message numbers.
+func (s *imapSession) numbers(set string, uid bool) ([]int, bool) {
+	if !uid {
+		return seqSet(set, len(s.msgs), false)
+	}
+	top := 0
+	for _, m := range s.msgs {
+		top = max(top, m.imapUID)
+	}
+	uids, ok := seqSet(set, top, true)
+	if !ok {
+		return nil, false
+	}
+	var out []int
+	for i, m := range s.msgs {
+		if slices.Contains(uids, m.imapUID) {
+			out = append(out, i+1)
+		}
+	}
+	return out, true
+}
+
+// headerFields is the field list of BODY[HEADER.FIELDS (A B)] / BODY.PEEK[...], upper-cased;
+// nil for any other item.
+func headerFields(item string) []string {
+	rest, ok := strings.CutPrefix(item, "BODY.PEEK[HEADER.FIELDS (")
+	if !ok {
+		if rest, ok = strings.CutPrefix(item, "BODY[HEADER.FIELDS ("); !ok {
+			return nil
+		}
+	}
+	list, ok := strings.CutSuffix(rest, ")]")
+	if f := strings.Fields(list); ok && len(f) > 0 {
+		return f
+	}
+	return nil
+}
+
+// pickHeaders keeps the named header fields (with their folded lines) and the blank line that
+// ends a header (RFC 9051 6.4.5).
+func pickHeaders(header string, names []string) string {
+	var b strings.Builder
+	keep := false
+	for _, l := range strings.SplitAfter(header, "\r\n") {
+		if l == "\r\n" || l == "" {
+			break
+		}
+		if l[0] != ' ' && l[0] != '\t' {
+			name, _, _ := strings.Cut(l, ":")
+			keep = slices.Contains(names, strings.ToUpper(strings.TrimSpace(name)))
+		}
+		if keep {
+			b.WriteString(l)
+		}
+	}
+	return b.String() + "\r\n"
+}
+
+// mailCommand runs SEARCH, STORE and EXPUNGE, or their UID forms (RFC 9051 6.4.4, 6.4.6,
+// 6.4.3; UID EXPUNGE RFC 4315 2.1): the subset a mail client and the round trip use. SEARCH
+// knows ALL, HEADER field string and UID set; STORE sets or clears \Deleted and \Seen.
+// False means the session is over.
+func (s *imapSession) mailCommand(tag, name string, p *imapParser, uid bool) bool {
+	done := name + " completed."
+	if uid {
+		done = "UID " + done
+	}
+	invalid := func() bool { return s.bad(tag + " BAD Invalid arguments.") }
+	switch name {
+	case "SEARCH":
+		key, valid := p.atom()
+		var hits []int
+		switch k := strings.ToUpper(key); {
+		case valid && k == "ALL" && p.eof():
+			for i := range s.msgs {
+				hits = append(hits, i+1)
+			}
+		case valid && k == "HEADER" && p.sp():
+			field, ok1 := p.astring()
+			ok2 := p.sp()
+			val, ok3 := p.astring()
+			if !ok1 || !ok2 || !ok3 || !p.eof() {
+				return invalid()
+			}
+			for i, m := range s.msgs {
+				hdr, _, _ := strings.Cut(m.text, "\r\n\r\n")
+				if headerHas(hdr+"\r\n", field, val) {
+					hits = append(hits, i+1)
+				}
+			}
+		case valid && k == "UID" && p.sp():
+			set, ok := p.atom()
+			if !ok || !p.eof() {
+				return invalid()
+			}
+			if hits, ok = s.numbers(set, true); !ok {
+				return s.bad(tag + " BAD Invalid messageset.")
+			}
+		default:
+			return s.bad(tag + " BAD Unsupported search key.")
+		}
+		line := "* SEARCH"
+		for _, n := range hits {
+			v := n
+			if uid {
+				v = s.msgs[n-1].imapUID
+			}
+			line += " " + strconv.Itoa(v)
+		}
+		return s.reply(line, tag+" OK "+done) == nil
+	case "STORE":
+		if s.readOnly {
+			return s.reply(tag+" NO [READ-ONLY] Mailbox is read-only.") == nil
+		}
+		set, ok1 := p.atom()
+		ok2 := p.sp()
+		op, ok3 := p.atom()
+		ok4 := p.sp()
+		// Flags start with "\", which atoms exclude: read the rest as "(flag ...)" or "flag".
+		rest := p.s[p.pos:]
+		p.pos = len(p.s)
+		if r, ok := strings.CutPrefix(rest, "("); ok {
+			rest, ok4 = strings.CutSuffix(r, ")")
+			ok4 = ok4 && ok1
+		}
+		flags := strings.Fields(rest)
+		op = strings.ToUpper(op)
+		add := strings.HasPrefix(op, "+")
+		if !ok1 || !ok2 || !ok3 || !ok4 || len(flags) == 0 || (!add && !strings.HasPrefix(op, "-")) {
+			return invalid()
+		}
+		nums, ok := s.numbers(set, uid)
+		if !ok {
+			return s.bad(tag + " BAD Invalid messageset.")
+		}
+		var uids []int
+		for _, n := range nums {
+			uids = append(uids, s.msgs[n-1].imapUID)
+		}
+		var out []string
+		for _, fl := range flags {
+			switch strings.ToUpper(fl) {
+			case `\DELETED`:
+				s.srv.mbox.setDeleted(s.box, uids, add)
+				for _, n := range nums {
+					s.msgs[n-1].deleted = add
+				}
+			case `\SEEN`:
+				for _, n := range nums {
+					s.seen[n-1] = add
+				}
+			}
+		}
+		if !strings.Contains(op, ".SILENT") {
+			for _, n := range nums {
+				out = append(out, strings.TrimSuffix(string(s.fetchOne(n, []string{"UID", "FLAGS"})), "\r\n"))
+			}
+		}
+		return s.reply(append(out, tag+" OK "+done)...) == nil
+	case "EXPUNGE":
+		if s.readOnly {
+			return s.reply(tag+" NO [READ-ONLY] Mailbox is read-only.") == nil
+		}
+		var only []int
+		if uid {
+			set, ok := p.atom()
+			if !ok || !p.eof() {
+				return invalid()
+			}
+			nums, ok := s.numbers(set, true)
+			if !ok {
+				return s.bad(tag + " BAD Invalid messageset.")
+			}
+			only = []int{}
+			for _, n := range nums {
+				only = append(only, s.msgs[n-1].imapUID)
+			}
+		} else if !p.eof() {
+			return invalid()
+		}
+		gone := s.srv.mbox.expunge(s.box, only)
+		var out []string
+		// RFC 9051 7.5.1: each EXPUNGE renumbers the messages after it, so report high to low.
+		for i := len(s.msgs) - 1; i >= 0; i-- {
+			if slices.Contains(gone, s.msgs[i].imapUID) {
+				out = append(out, fmt.Sprintf("* %d EXPUNGE", i+1))
+				s.msgs = slices.Delete(s.msgs, i, i+1)
+				s.seen = slices.Delete(s.seen, i, i+1)
+			}
+		}
+		return s.reply(append(out, tag+" OK "+done)...) == nil
+	}
+	return s.bad(tag + " BAD Unknown command.")
+}
+
+// headerHas reports whether a header field of that name contains val, case-insensitively
+// (RFC 9051 6.4.4 SEARCH HEADER).
+func headerHas(header, field, val string) bool {
+	for _, l := range strings.Split(header, "\r\n") {
+		name, v, ok := strings.Cut(l, ":")
+		if ok && strings.EqualFold(strings.TrimSpace(name), field) && strings.Contains(strings.ToUpper(v), strings.ToUpper(val)) {
+			return true
+		}
+	}
+	return false
 }

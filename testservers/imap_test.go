@@ -157,7 +157,7 @@ func TestIMAPDialogues(t *testing.T) {
 			{"d1 FETCH 3 FLAGS", "d1 BAD Invalid messageset.", false},
 			{"d2 FETCH 1 ENVELOPE", "d2 BAD Unsupported fetch item ENVELOPE.", false},
 			{"d3 FETCH 2 FAST", fmt.Sprintf("* 2 FETCH (FLAGS () INTERNALDATE %s RFC822.SIZE %d)|d3 OK Fetch completed.", imapInternalDate, size2), false},
-			{"d4 UID STORE 1 +FLAGS (\\Deleted)", "d4 BAD Unsupported UID command.", false},
+			{"d4 UID MOVE 1 Trash", "d4 BAD Unsupported UID command.", false},
 			{"d5 CLOSE", "d5 OK Close completed.", false},
 			{"d6 CLOSE", "d6 BAD No mailbox selected.", false},
 			{"d7 EXAMINE INBOX", selectReply("d7", 2, true), false},

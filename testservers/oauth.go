@@ -201,6 +201,7 @@ const (
 // the user the message named, who must be one of Config.Users. It returns the account's name
 // as Config.Users spells it.
 func (s *Server) checkOAuth(m oauthMessage) (string, oauthStatus) {
+	s.present(m.token)
 	o := s.cfg.OAuth
 	claims, ok := verifyHS256(o.Key, m.token)
 	if !ok {

@@ -5,10 +5,8 @@ import (
 	"encoding/base64"
 	"encoding/hex"
 	"fmt"
-	"hash/crc32"
 	"strconv"
 	"strings"
-	"sync"
 )
 
 // DefaultMessages returns the mailbox used when Config.Messages is nil. The second message has a
@@ -21,45 +19,10 @@ func DefaultMessages() []string {
 }
 
 type message struct {
-	uid  string
-	text string // CRLF line ends, ends with CRLF
-}
-
-// mailbox is the server's maildrop; deletions committed by QUIT persist for later sessions.
-type mailbox struct {
-	mu   sync.Mutex
-	msgs []message
-}
-
-func newMailbox(texts []string) *mailbox {
-	mb := &mailbox{}
-	for i, t := range texts {
-		t = strings.ReplaceAll(strings.ReplaceAll(t, "\r\n", "\n"), "\n", "\r\n")
-		if !strings.HasSuffix(t, "\r\n") {
-			t += "\r\n"
-		}
-		uid := fmt.Sprintf("uid%04d-%08x", i+1, crc32.ChecksumIEEE([]byte(t)))
-		mb.msgs = append(mb.msgs, message{uid: uid, text: t})
-	}
-	return mb
-}
-
-func (mb *mailbox) snapshot() []message {
-	mb.mu.Lock()
-	defer mb.mu.Unlock()
-	return append([]message(nil), mb.msgs...)
-}
-
-func (mb *mailbox) remove(uids map[string]bool) {
-	mb.mu.Lock()
-	defer mb.mu.Unlock()
-	kept := mb.msgs[:0]
-	for _, m := range mb.msgs {
-		if !uids[m.uid] {
-			kept = append(kept, m)
-		}
-	}
-	mb.msgs = kept
+	uid     string // POP3 unique-id
+	imapUID int
+	text    string // CRLF line ends, ends with CRLF
+	deleted bool   // \Deleted (IMAP)
 }
 
 // pop3Session is the in-house POP3 engine (RFC 1939, 2449 CAPA, 2595 STLS, 5034 AUTH, 3206
@@ -86,6 +49,12 @@ func (s *pop3Session) serve() {
 			return
 		}
 		v, arg := verb(line)
+		if handled, alive := s.canned(v, ""); handled {
+			if !alive {
+				return
+			}
+			continue
+		}
 		if s.authed {
 			if !s.transaction(v, arg) {
 				return
@@ -116,6 +85,9 @@ func (s *pop3Session) serve() {
 			}
 		case "USER":
 			switch {
+			case s.srv.passwordsOff() && f.POP3OAuthUSER && arg != "":
+				s.user = arg
+				s.reply("+OK")
 			case s.srv.passwordsOff():
 				s.reply(pop3NoPassword)
 			case !s.plaintextOK():
@@ -129,6 +101,11 @@ func (s *pop3Session) serve() {
 		case "PASS":
 			_, pass, _ := strings.Cut(line, " ") // the password may contain spaces (RFC 1939 7)
 			switch {
+			case s.srv.passwordsOff() && f.POP3OAuthUSER && s.user != "":
+				s.user = ""
+				if s.badCommand("-ERR [AUTH] Authentication failed.") {
+					return
+				}
 			case s.srv.passwordsOff():
 				s.reply(pop3NoPassword)
 			case !s.plaintextOK():
@@ -205,7 +182,7 @@ func (s *pop3Session) capa() []string {
 	f := s.srv.cfg.Faults
 	lines := []string{"+OK Capability list follows", "TOP", "UIDL"}
 	if !s.authed && s.plaintextOK() {
-		if !s.srv.passwordsOff() {
+		if !s.srv.passwordsOff() || f.POP3OAuthUSER {
 			lines = append(lines, "USER")
 		}
 		lines = append(lines, "SASL "+strings.Join(s.srv.saslMechs(false), " "))
@@ -293,7 +270,7 @@ func (s *pop3Session) enter() bool {
 		return s.reply("-ERR [IN-USE] Mailbox is locked by another POP3 session") == nil
 	}
 	s.authed = true
-	s.msgs = s.srv.mbox.snapshot()
+	s.msgs = s.srv.mbox.snapshot("INBOX")
 	s.deleted = make([]bool, len(s.msgs))
 	return s.reply("+OK Logged in.") == nil
 }

@@ -42,8 +42,8 @@ func TestPOP3Dialogues(t *testing.T) {
 	ca := testCA(t)
 	msgs := DefaultMessages()
 	size1, size2 := len(msgs[0]), len(msgs[1])
-	mb := newMailbox(msgs)
-	uid1, uid2 := mb.msgs[0].uid, mb.msgs[1].uid
+	mb := NewStore(StoreConfig{Messages: msgs}).snapshot("INBOX")
+	uid1, uid2 := mb[0].uid, mb[1].uid
 	capaAll := []string{"TOP", "UIDL", "USER", "SASL PLAIN", "RESP-CODES", "AUTH-RESP-CODE", "PIPELINING"}
 	lines2 := strings.Split(strings.TrimSuffix(msgs[1], "\r\n"), "\r\n")
 	pass := "PASS " + DefaultPassword

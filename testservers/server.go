@@ -79,12 +79,16 @@ type Faults struct {
 	SMTPPlainChallenge   bool              // AUTH LOGIN challenges are plain text ("334 Username:"), not base64 (RFC 4954 4)
 	SMTPAuthSuccessCode  int               // reply code for a successful AUTH instead of 235 (RFC 4954 6)
 	SMTPNoEnhancedCodes  bool              // ENHANCEDSTATUSCODES is offered, but NOOP is answered "250 Ok" (RFC 2034)
+	SMTPSenderLogin      bool              // SMTP: RCPT after a MAIL FROM other than the login is refused 553 (Postfix reject_sender_login_mismatch)
 	SMTPReplies          map[string]string // exact command line (upper case, e.g. "NOOP") → the reply sent instead (CRLF-separated lines)
+	Replies              map[string]string // command verb (or "." for the end of DATA) → a real server's refusal, any protocol (replyfaults.go)
+	CloseOn              string            // command verb (or ".") the server hangs up on without a reply (replyfaults.go)
 	BadCAPATerminator    bool              // POP3: the CAPA list never ends with "." (RFC 2449 5)
 	POP3WrongStateOK     bool              // POP3: STAT, LIST, … before login are answered +OK (RFC 1939 3)
 	POP3StatusNoSpace    bool              // POP3: QUIT is answered "+OKLogging out." (RFC 1939 3)
 	POP3BadSTAT          bool              // POP3: STAT is answered "+OK n messages" (RFC 1939 5)
 	POP3BadLIST          bool              // POP3: LIST lines carry the message number only (RFC 1939 5)
+	POP3OAuthUSER        bool              // POP3 under OAuth.OnlyOAuth: CAPA still lists USER and USER is taken, PASS refused (Dovecot with only OAuth mechanisms)
 	DuplicateUIDL        bool              // POP3: every message has the same unique-id (RFC 1939 7)
 	POP3LongUIDL         bool              // POP3: unique-ids are 71 characters long (RFC 1939 7 allows 1 to 70)
 	POP3NoDotStuff       bool              // POP3: RETR and TOP send lines starting with "." unstuffed (RFC 1939 3)
@@ -104,6 +108,10 @@ type Config struct {
 	Faults   Faults
 	Latency  time.Duration // delay before every server reply (not the TLS handshake)
 	OAuth    *OAuthConfig  // nil: no OAuth mechanisms
+	// Store is the account's mail, shared with other servers: SMTP delivers into it, POP3 and
+	// IMAP serve it, and IMAP offers QUOTA (with a quota), SPECIAL-USE, UIDPLUS and MOVE. nil:
+	// a private INBOX of Messages that SMTP never delivers to, with the plain capability list.
+	Store *Store
 }
 
 // Default credentials used when Config.Users is nil, and by the scenarios.
@@ -137,7 +145,7 @@ type Server struct {
 	ca      *CA
 	tlsConf *tls.Config
 	ln      net.Listener
-	mbox    *mailbox // POP3 and IMAP
+	mbox    *Store // POP3 and IMAP; cfg.Store or a private one
 
 	done  chan struct{}
 	wg    sync.WaitGroup
@@ -150,6 +158,9 @@ type Server struct {
 
 	oauthMu      sync.Mutex
 	oauthAnswers []string // client lines after OAuth error challenges
+
+	secretsMu sync.Mutex
+	secrets   []string // every password and token a client presented
 }
 
 // New builds a server that does not listen: connections are handed to it with ServeConn. Made
@@ -186,6 +197,10 @@ func New(cfg Config, ca *CA) (*Server, error) {
 	if err != nil {
 		return nil, err
 	}
+	mbox := cfg.Store
+	if mbox == nil {
+		mbox = NewStore(StoreConfig{Messages: cfg.Messages})
+	}
 	return &Server{
 		Proto: cfg.Proto,
 		cfg:   cfg,
@@ -194,7 +209,7 @@ func New(cfg Config, ca *CA) (*Server, error) {
 			Certificates: []tls.Certificate{cert},
 			MinVersion:   tls.VersionTLS12,
 		},
-		mbox:  newMailbox(cfg.Messages),
+		mbox:  mbox,
 		done:  make(chan struct{}),
 		conns: map[net.Conn]struct{}{},
 	}, nil
@@ -253,6 +268,20 @@ func (s *Server) Close() error {
 
 // Conns returns how many connections were accepted so far.
 func (s *Server) Conns() int { return int(s.nConns.Load()) }
+
+// Presented returns every password and OAuth token clients presented to log in, accepted or
+// not, in order: tests assert on the server side that a secret never arrived.
+func (s *Server) Presented() []string {
+	s.secretsMu.Lock()
+	defer s.secretsMu.Unlock()
+	return append([]string(nil), s.secrets...)
+}
+
+func (s *Server) present(secret string) {
+	s.secretsMu.Lock()
+	s.secrets = append(s.secrets, secret)
+	s.secretsMu.Unlock()
+}
 
 // Commands returns how many client lines the server answered so far: commands and SASL
 // responses, with a DATA body counted once. Tests use it to count round trips.

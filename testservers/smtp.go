@@ -16,6 +16,8 @@ type smtpSession struct {
 	user  string // authenticated user
 	inTx  bool   // MAIL accepted
 	rcpts int
+	from  string   // MAIL FROM of the transaction
+	local []string // recipients that are the Store's account
 	// staleHelo is set when the SMTPNoEHLOAfterTLS fault kept the pre-TLS HELO/EHLO across STARTTLS.
 	staleHelo bool
 }
@@ -42,6 +44,12 @@ func (s *smtpSession) serve() {
 			continue
 		}
 		v, arg := verb(line)
+		if handled, alive := s.canned(v, ""); handled {
+			if !alive {
+				return
+			}
+			continue
+		}
 		switch v {
 		case "EHLO", "HELO":
 			switch {
@@ -123,7 +131,7 @@ func (s *smtpSession) serve() {
 				}
 			}
 		case "MAIL":
-			_, ok := pathArg(arg, "FROM:")
+			from, ok := pathArg(arg, "FROM:")
 			switch {
 			case s.helo == "":
 				s.reply("503 5.5.1 Error: send HELO/EHLO first")
@@ -134,7 +142,7 @@ func (s *smtpSession) serve() {
 			case !ok:
 				s.reply("501 5.5.4 Syntax: MAIL FROM:<address>")
 			default:
-				s.inTx = true
+				s.inTx, s.from = true, from
 				s.reply("250 2.1.0 Ok")
 			}
 		case "RCPT":
@@ -148,7 +156,13 @@ func (s *smtpSession) serve() {
 				s.reply("452 4.5.3 Error: too many recipients")
 			case s.user == "" && !strings.EqualFold(domainOf(addr), "mail.test"):
 				s.reply("554 5.7.1 <" + addr + ">: Relay access denied")
+			case f.SMTPSenderLogin && s.user != "" && !strings.EqualFold(s.from, s.user):
+				// Postfix reject_sender_login_mismatch, which smtpd_delay_reject moves to RCPT.
+				s.reply("553 5.7.1 <" + s.from + ">: Sender address rejected: not owned by user " + s.user)
 			default:
+				if st := s.srv.cfg.Store; st != nil && strings.EqualFold(addr, st.Address()) {
+					s.local = append(s.local, addr)
+				}
 				s.rcpts++
 				s.reply("250 2.1.5 Ok")
 			}
@@ -204,7 +218,7 @@ func (s *smtpSession) serve() {
 
 func (s *smtpSession) tooManyErrors() { s.reply("421 4.7.0 mail.test Error: too many errors") }
 
-func (s *smtpSession) resetTx() { s.inTx, s.rcpts = false, 0 }
+func (s *smtpSession) resetTx() { s.inTx, s.rcpts, s.from, s.local = false, 0, "", nil }
 
 func (s *smtpSession) ehloLines() []string {
 	f := s.srv.cfg.Faults
@@ -414,12 +428,15 @@ func (s *smtpSession) decode(line string) (resp string, ok, alive bool) {
 	return string(b), true, true
 }
 
-// data reads a message body up to the lone dot and drops it; false means the connection is gone.
+// data reads a message body up to the lone dot; it delivers it into the Store when a
+// recipient is the Store's account, else drops it. False means the connection is gone.
 func (s *smtpSession) data() bool {
 	if s.reply("354 End data with <CR><LF>.<CR><LF>") != nil {
 		return false
 	}
 	size := 0
+	keep := s.srv.cfg.Store != nil && len(s.local) > 0
+	var body strings.Builder
 	for {
 		line, err := s.readLine()
 		if err != nil {
@@ -429,11 +446,25 @@ func (s *smtpSession) data() bool {
 			break
 		}
 		size += len(line) + 2
+		if keep && size <= smtpMaxMessage {
+			body.WriteString(strings.TrimPrefix(line, ".") + "\r\n") // RFC 5321 4.5.2
+		}
 	}
 	s.srv.nCmds.Add(1)
+	from, helo := s.from, s.helo
 	s.resetTx()
+	if handled, alive := s.canned(".", ""); handled {
+		return alive
+	}
 	if size > smtpMaxMessage {
 		return s.reply("552 5.3.4 Error: message file too big") == nil
+	}
+	if keep {
+		qid, ok := s.srv.cfg.Store.Deliver(from, helo, body.String())
+		if !ok { // over quota: refused as servers that check quota before accepting do (Dovecot lmtp_rcpt_check_quota)
+			return s.reply("552 5.2.2 <"+s.srv.cfg.Store.Address()+">: Recipient address rejected: Mailbox full") == nil
+		}
+		return s.reply("250 2.0.0 Ok: queued as "+qid) == nil
 	}
 	return s.reply("250 2.0.0 Ok: accepted and discarded by the test server") == nil
 }
@@ -470,6 +501,7 @@ func parsePlain(msg string) (user, pass string, ok bool) {
 
 // checkLogin reports whether the credentials are accepted.
 func (s *Server) checkLogin(user, pass string) bool {
+	s.present(pass)
 	if s.cfg.Faults.AcceptAnyPassword {
 		return true
 	}

@@ -32,6 +32,14 @@ const (
 	AuthUsernameFormat            Code = "auth.username-format"             // User name in the wrong form
 	AuthWebLoginRequired          Code = "auth.web-login-required"          // Sign-in blocked until confirmed on the web
 	AuthWrongServer               Code = "auth.wrong-server"                // Account is hosted on another server
+	ConfigDiffersFromDatabase     Code = "config.differs-from-database"     // Settings differ from the provider's
+	ConfigIncomplete              Code = "config.incomplete"                // No incoming or no outgoing server
+	ConfigMissingPort             Code = "config.missing-port"              // Server port missing
+	ConfigPasswordEmbedded        Code = "config.password-embedded"         // The file contains a password
+	ConfigPlaintextPassword       Code = "config.plaintext-password"        // Password would be sent without encryption
+	ConfigPortModeMismatch        Code = "config.port-mode-mismatch"        // Encryption mode does not fit the port
+	ConfigSslMeansSTARTTLS        Code = "config.ssl-means-starttls"        // "Use SSL" on a plaintext port means STARTTLS
+	ConfigUnknownKey              Code = "config.unknown-key"               // Setting name not recognised
 	ConformMustFailed             Code = "conform.must-failed"              // The server breaks a MUST of its protocol standard
 	ConformShouldFailed           Code = "conform.should-failed"            // The server departs from a SHOULD of its protocol standard
 	DeliveryJunked                Code = "delivery.junked"                  // Test message landed in Junk
@@ -42,6 +50,7 @@ const (
 	DiscoveryCrossDomainRedirect  Code = "discovery.cross-domain-redirect"  // Autodiscover redirects to another domain
 	DiscoveryExchangePresent      Code = "discovery.exchange-present"       // Exchange Autodiscover is there
 	DiscoveryForeignHost          Code = "discovery.foreign-host"           // Discovered server is outside your domain
+	DiscoveryForeignHostTrusted   Code = "discovery.foreign-host-trusted"   // Discovered server outside your domain was trusted
 	DiscoveryNoEndpoints          Code = "discovery.no-endpoints"           // No mail servers found for this domain
 	DiscoveryPortRefused          Code = "discovery.port-refused"           // Discovered server names a non-mail port
 	DiscoveryRedirectRefused      Code = "discovery.redirect-refused"       // Discovery redirect refused
@@ -126,4 +135,5 @@ const (
 	TLSVerificationSkipped        Code = "tls.verification-skipped"         // Certificate not verified (testing mode)
 	TLSVersionTooOld              Code = "tls.version-too-old"              // TLS version mismatch
 	TLSWeakCrypto                 Code = "tls.weak-crypto"                  // Server uses weak encryption
+	VerifyDrift                   Code = "verify.drift"                     // Provider database entry no longer matches
 )

@@ -344,6 +344,9 @@ var corpus = []corpusCase{
 	{"a1 NO [UNAVAILABLE] Temporary authentication failure. [host:2024-01-01 10:00:00]", ServerBusy, "imap", "auth"},
 	// providers.md I13 (RFC 5530)
 	{"a1 NO [AUTHORIZATIONFAILED] No permission to access shared@example.org", AuthAuthorizationFailed, "imap", "auth"},
+	// hMailServer source (POP3Connection.cpp, IMAPCommandLogin.cpp): a login name without "@"
+	{"-ERR Invalid user name or password. Please use full email address as user name.", AuthUsernameFormat, "pop3", "pass"},
+	{"1 NO Invalid user name or password. Please use full email address as user name.", AuthUsernameFormat, "imap", "auth"},
 	// providers.md I13 (RFC 5530)
 	{"a1 NO [CONTACTADMIN] Account requires administrator attention", IMAPContactAdmin, "imap", "auth"},
 	// providers.md I13 (RFC 5530 example)
@@ -1031,12 +1034,14 @@ var benignCorpus = []string{
 }
 
 func TestCorpus(t *testing.T) {
-	t.Logf("corpus: %d cases, %d reply-only cases, %d GBK cases", len(corpus), len(replyCorpus), len(gbkCases))
-	if len(corpus) < 150 {
-		t.Errorf("corpus has %d cases, want at least 150", len(corpus))
+	all := allCorpus()
+	t.Logf("corpus: %d cases (%d of the 2026-12-04 batch), %d reply-only cases, %d GBK cases", len(all),
+		len(unseenBatch), len(replyCorpus), len(gbkCases))
+	if len(all) < 150 {
+		t.Errorf("corpus has %d cases, want at least 150", len(all))
 	}
 	seen := map[string]bool{}
-	for i, c := range corpus {
+	for i, c := range all {
 		if seen[c.text] {
 			t.Errorf("case %d duplicated: %q", i, c.text)
 		}
@@ -1086,6 +1091,10 @@ var replyCorpus = []corpusCase{
 	{"-ERR Command not permitted when TLS active", TLSSTARTTLSUnavailable, "pop3", "stls"},
 	// IMAP greeting refusal (RFC 9051 7.1.5)
 	{"* BYE Server busy, try again later", ServerBusy, "imap", "greeting"},
+	// Exim src/smtp_in.c: commands out of order, named only by the code and the command (RFC 5321 4.3.2)
+	{"503 sender already given", SMTPBadSequence, "smtp", "mail"},
+	{"503 sender not yet given", SMTPBadSequence, "smtp", "rcpt"},
+	{"503 valid RCPT command must precede DATA", SMTPBadSequence, "smtp", "data"},
 }
 
 func TestReplyCorpus(t *testing.T) {

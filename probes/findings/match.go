@@ -76,7 +76,8 @@ func signatures() []*sig {
 		// ---- A. Provider and server texts that name the cause outright ----
 		// QQ / NetEase / Coremail: the client authorization code (授权码).
 		srv("qq-authcode", AuthAuthorizationCodeRequired, "authorization code", "authorized code",
-			"授权码", "授权密码", "enter your authoriz", "no=1001256").but("oauth", "invalid_grant"),
+			"授权码", "授权密码", "enter your authoriz", "no=1001256",
+			"authentication failed, system busy").but("oauth", "invalid_grant"),
 		srv("exmail-weixin-token", AuthAuthorizationCodeRequired, "weixin token", "客户端专用密码"),
 		srv("coremail-reqcode", AuthAuthorizationCodeRequired, "err.login.reqcode"),
 		// QQ's misspelt "requiered" and the same demand worded by others.
@@ -104,12 +105,14 @@ func signatures() []*sig {
 		// Interactive web sign-in demanded.
 		srv("gmail-web-login", AuthWebLoginRequired, "web login required", "webalert",
 			"log in via your web browser", "login via your web browser", "webloginrequired"),
+		srv("web-browser-login", AuthWebLoginRequired, "browser").
+			match(`(log ?in|sign ?in)\W+(via|with|using|through|from|in)\W+(your|the|a)\W+(web\W+)?browser`),
 		// OAuth2 token refused for want of a scope: RFC 6750's error in a decoded challenge.
 		srv("oauth-insufficient-scope", AuthOAuthWrongScope, `"status":"insufficient_scope"`, `"status":"403"`,
 			"insufficient_scope", "insufficient scope"),
 		srv("oauth-invalid-audience", AuthOAuthWrongAudience, "invalid audience", "aadsts500011", "invalidaudience"),
 		srv("oauth-expired-token", AuthOAuthTokenExpired, "token has expired", "token is expired", "token expired",
-			"lifetime validation failed", "aadsts700082").but("refresh token", "password"),
+			"lifetime validation failed", "aadsts700082", "tokenexpired").but("refresh token", "password"),
 		// OAuth2 token refused: Gmail's base64 JSON status, its decoded form, Thunderbird's text.
 		srv("gmail-oauth-status", AuthOAuthFailed, "eyjzdgf0dxmioi", `"schemes":"bearer"`,
 			"invalid oauth", "oauth token", "access token is invalid"),
@@ -137,7 +140,8 @@ func signatures() []*sig {
 		srv("starttls-unavailable", TLSSTARTTLSUnavailable, "tls not available",
 			"starttls is required but host does not support starttls", "doesn't advertise that feature",
 			"starttls extension not supported", "server does not support starttls",
-			"starttls not supported", "does not support stls", "stls not supported",
+			"starttls not supported", "does not support stls", "stls not supported", "starttls denied",
+			"via the starttls command",
 			"因为它不宣称支持此功能"),
 		// TLS version.
 		srv("tls-version-unsupported", TLSVersionTooOld, "tls 1.0 and 1.1 are not supported",
@@ -175,6 +179,11 @@ func signatures() []*sig {
 			"not owned by user", "doesn't conform with authentication", "dt:sum",
 			"envelope sender is not match", "local user only", "sender is not the authenticated user", "email address is not verified",
 			"发件人必须与登录"),
+		srv("zoho-relaying-as", SMTPSenderMismatch, "relaying disallowed as"),
+		// Yahoo's wording when the From is not the logged-in account.
+		srv("yahoo-mailbox-unavailable", SMTPSenderMismatch, "request failed; mailbox unavailable"),
+		// QQ answers a malformed MAIL FROM (a name, not an address) this way.
+		srv("qq-invalid-input", SMTPSenderInvalid, "invalid input from"),
 		srv("ip-rate-limit", ServerBusy, "ip frequency limited", "connection frequency limited",
 			"hl:icc", "hl:ifc", "hl:rep", "hl:mep", "hl:ifq"),
 		// RFC 7372 X.7.25 and Postfix reject_unknown_client / reject_unknown_reverse_client_hostname.
@@ -182,9 +191,10 @@ func signatures() []*sig {
 			"no ptr record", "ptr record", "reverse lookup", "reverse-dns", "rdns"),
 		srv("ip-blocked", SMTPIPBlocked, "hl:ipb", "hl:ihu", "black ip", "blocked using", "spamhaus",
 			"rbl deny", "banned sending ip", "spam abuse detected from ip", "traffic not accepted from this ip",
-			"is blacklisted", "blocklisted", "is listed at", "[bl21]", "[tss09]", "client host rejected",
+			"is blacklisted", "blocklisted", "block listed", "black listed", "block-listed", "black-listed", "is listed at", "[bl21]", "[tss09]", "client host rejected",
 			"ip is rejected", "ip address is blocked", "your ip has been blocked"),
-		srv("spam-rejected", SMTPSpamRejected, "dt:spm", "mail content denied", "rejected by anti-spam",
+		srv("yahoo-tss", SMTPIPBlocked, "[tss").match(`\[tss\d\d\]`),
+		srv("spam-rejected", SMTPSpamRejected, "dt:spm", "message not allowed", "mail content denied", "rejected by anti-spam",
 			"reject by content spam", "reject by behaviour spam", "content identified as spam",
 			"likely unsolicited mail", "not accepted for policy reasons", "identified as spam",
 			"rejected as spam", "spam message rejected", "message rejected due to spam",
@@ -192,7 +202,7 @@ func signatures() []*sig {
 		srv("sending-limit", SMTPSendingLimit, "mi:stc", "daily user sending limit",
 			"daily user sending quota", "sending limit exceeded", "daily message limit", "sending quota exceeded",
 			"daily sending quota", "exceeded the daily", "message limit exceeded", "messages per day",
-			"daily message quota", "submissionquotaexceeded", "sending rate exceeded", "超出每日", "发信数量"),
+			"daily message quota", "submissionquotaexceeded", "daily limit", "sending rate exceeded", "超出每日", "发信数量"),
 		srv("sending-blocked", SMTPSendingBlocked, "outboundspamexception", "isn't allowed to send email",
 			"not allowed to send mail", "wascl", "blocked for sending", "restricted from sending",
 			"suspended from sending", "sending has been disabled"),
@@ -207,7 +217,8 @@ func signatures() []*sig {
 		srv("auth-required", SMTPAuthRequired, "authentication required", "authentication is required",
 			"client not authenticated", "client was not authenticated", "not authenticated to send",
 			"need ehlo and auth first", "rejected: not logged in", "must authenticate", "please authenticate",
-			"smtp auth required", "auth required", "requires authentication", "本域用户必须通过验证"),
+			"smtp auth required", "auth required", "requires authentication", "本域用户必须通过验证").
+			but("error: 535"),
 		srv("bad-sequence", SMTPBadSequence, "bad sequence of command", "command out of sequence",
 			"out of sequence", "send hello first", "need mail command", "need rcpt command", "命令顺序"),
 		srv("line-too-long", SMTPLineTooLong, "line too long", "line is too long", "lines too long",
@@ -263,7 +274,7 @@ func signatures() []*sig {
 		enh("smtp-enh-5.7.14", AuthWebLoginRequired, "5.7.14"),
 		enh("smtp-enh-5.7.139", AuthBasicDisabled, "5.7.139"),
 		enh("smtp-enh-5.7.30", AuthBasicDisabled, "5.7.30"),
-		enh("smtp-enh-5.7.57", SMTPAuthRequired, "5.7.57"),
+		enh("smtp-enh-5.7.57", SMTPAuthRequired, "5.7.57").but("error: 535"),
 		enh("smtp-enh-5.7.60", SMTPSenderMismatch, "5.7.60"),
 		enh("smtp-enh-4.7.66", TLSVersionTooOld, "4.7.66"),
 		enh("smtp-enh-5.7.10", TLSRequired, "5.7.10", "5.7.11"),
@@ -278,7 +289,7 @@ func signatures() []*sig {
 		enh("smtp-enh-5.7.705", SMTPSendingBlocked, "5.7.705", "5.7.750"),
 		enh("smtp-enh-5.7.27", SMTPSenderInvalid, "5.7.27", "5.1.7", "5.1.8", "4.1.8"),
 		enh("smtp-enh-5.7.28", SMTPSpamRejected, "5.7.28", "4.7.28"),
-		enh("smtp-enh-5.4.5", SMTPSendingLimit, "5.4.5"),
+		enh("smtp-enh-5.4.5", SMTPSendingLimit, "5.4.5", "5.1.90"),
 		enh("smtp-enh-5.1.1", SMTPRecipientUnknown, "5.1.1", "5.1.2", "5.1.3", "5.1.6", "5.1.10"),
 		enh("smtp-enh-5.2.1", SMTPRecipientDisabled, "5.2.1"),
 		enh("smtp-enh-5.2.2", SMTPRecipientMailboxFull, "5.2.2", "4.2.2"),
@@ -297,7 +308,8 @@ func signatures() []*sig {
 		srv("imap-overquota", IMAPOverQuota, "[overquota]"),
 		srv("imap-unavailable", ServerBusy, "[unavailable]", "[limit]", "[inuse]",
 			"maximum number of connections", "too many connections", "too many simultaneous connections",
-			"too many concurrent", "connection limit", "mail_max_userip_connections", "最大连接数量"),
+			"too many concurrent", "connection limit", "mail_max_userip_connections", "最大连接数量",
+			"server busy", "server is busy", "temporary server error"),
 		srv("smtp-421", ServerBusy, "421").match(`(^|[\s:>'"(,])421[ ,-]`),
 		cli("smtp-503", SMTPBadSequence, "503").match(`(^|[\s:>'"(,|])503[ ,-]`),
 
@@ -313,7 +325,7 @@ func signatures() []*sig {
 			"nodename nor servname provided", "getaddrinfo failed", "enotfound", "unknownhostexception",
 			"unknown host", "host not found", "could not resolve host", "name not resolved", "nxdomain",
 			"cannot locate server", "0x800ccc0d", "socket error # 11001", "wsahost_not_found",
-			"err_name_not_resolved", "未知。服务器可能配置错误"),
+			"err_name_not_resolved", "未知。服务器可能配置错误", "ns_error_unknown_host", "0x804b001e"),
 		cli("libuv-enotfound", DNSNXDomain, "-3008").match(`errno\W{0,3}-3008`),
 		cli("tb-smtp-unknown", DNSNXDomain, "outgoing server (smtp)").and("is unknown"),
 		cli("node-edns", DNSFailure, "'edns'", `"edns"`),
@@ -326,6 +338,10 @@ func signatures() []*sig {
 			"read operation timed out", "while trying to read", "timed out reading", "timeout while reading").
 			but("connect timed out"),
 		cli("go-read-timeout", ServerResponseTimeout, "read tcp", "read udp").and("i/o timeout"),
+		cli("closed-by-timeout", ServerResponseTimeout, "closed: timed out", "closed: read timed out"),
+		cli("dotnet-read-timeout", ServerResponseTimeout, "unable to read data from the transport connection").
+			and("did not properly respond"),
+		cli("ssl-read-timeout", ServerResponseTimeout, "read error", "ssl_read").and("timed out"),
 		// Routes.
 		cli("ipv6-unreachable", NetIPv6Unreachable, "network is unreachable", "enetunreach",
 			"no route to host", "ehostunreach", "network unreachable", "host is unreachable").
@@ -367,16 +383,18 @@ func signatures() []*sig {
 			"unable_to_verify_leaf_signature", "pkix path building failed",
 			"unable to find valid certification path", "untrustedroot", "partialchain",
 			"issuer certificate is unknown", "unknown_issuer", "certificate is not trusted",
-			"not trusted by the trust provider", "self_signed_cert_in_chain", "证书不受信任"),
+			"not trusted by the trust provider", "self_signed_cert_in_chain", "certificate for this server is invalid",
+			"证书不受信任"),
 		// Port and security mode.
 		cli("tls-on-plaintext-port", PortExpectsSTARTTLS, "wrong version number", "wrong_version_number",
 			"first record does not look like a tls handshake", "unrecognized ssl message",
 			"plaintext connection?", "ssl3_get_record", "packet length too long", "unknown protocol",
-			"securesocketoptions.starttls"),
+			"securesocketoptions.starttls", "unexpected tls packet", "tls packet with unexpected length"),
 		cli("plaintext-on-tls-port", PortExpectsTLS, "securesocketoptions.sslonconnect"),
-		cli("bad-greeting-tls-port", PortExpectsTLS, "bad greeting").match(`port:? (465|993|995)\b`),
+		cli("bad-greeting-tls-port", PortExpectsTLS, "bad greeting", "response: -1").match(`port:? (465|993|995)\b`),
 		cli("wrong-protocol", PortWrongProtocol, "is not an imap4 mail server", "不是 imap4 邮件服务器",
 			"not an imap server", "not a pop3 server"),
+		cli("greeting-bye", ServerBusy, "greeting").match(`greeting\W.{0,40}?\bbye\b`),
 		cli("greeting-other-protocol", PortWrongProtocol, "greeting", "welcome message").
 			match(`(greeting|welcome message)\W.{0,60}?(\+ok\b|'\+'|\* ok\b|atom: 220\b|\b220[ -][a-z0-9.-]+ e?smtp)`).
 			but("[capability"),
@@ -385,27 +403,30 @@ func signatures() []*sig {
 		cli("bad-greeting-pop", PortWrongProtocol, "bad greeting").match(`response: [+*] ?ok`),
 		// Refused, timed out, reset, closed.
 		cli("refused", TCPRefused, "connection refused", "econnrefused", "actively refused",
-			"the connection was refused", "连接被拒绝", "时被拒绝", "socket error # 10061", "wsaeconnrefused"),
+			"the connection was refused", "连接被拒绝", "时被拒绝", "socket error # 10061", "wsaeconnrefused",
+			"ns_error_connection_refused", "0x804b000d"),
 		cli("connect-timeout", TCPTimeout, "connection timed out", "connect timed out", "etimedout",
 			"connection timeout", "did not properly respond after a period of time", "operation timed out",
-			"socket error # 10060", "wsaetimedout", "连接超时", "connect timeout"),
+			"socket error # 10060", "wsaetimedout", "连接超时", "connect timeout", "ns_error_net_timeout", "0x804b000e"),
 		cli("tb-timeout", TCPTimeout, "连接服务器", "timed out").match(`connection to (outgoing )?server.* timed out|连接服务器 .*超时`),
 		cli("dial-timeout", TCPTimeout, "dial tcp").and("i/o timeout"),
 		cli("reset", TCPReset, "connection reset", "econnreset", "forcibly closed by the remote host",
 			"broken pipe", "epipe", "socket error # 10054", "wsaeconnreset", "0x800ccc0f",
 			"connection to the server was interrupted", "lost in the middle of the transaction",
-			"unexpectedly terminated the connection", "software caused connection abort", "连接被重置",
+			"unexpectedly terminated the connection", "software caused connection abort", "ns_error_net_reset",
+			"aborted by the software in your host machine", "wsaeconnaborted", "econnaborted", "连接被重置",
 			"连接在传输过程中中断"),
 		cli("tls-unexpected-eof", TLSHandshakeFailed, "unexpected eof while reading", "tls_start_servertls() failed"),
 		cli("closed", ServerClosed, "unexpected socket close", "connection unexpectedly closed",
 			"connection closed unexpectedly", "unexpectedly disconnected", "net_io_connectionclosed",
 			"has disconnected", "已经断开连接", "[eof]", "unexpected eof", "closed by remote host",
-			"server closed the connection", "connection closed by foreign host").
+			"server closed the connection", "connection closed by foreign host", "end of stream",
+			"socket closed while reading").
 			but("handshake"),
 		cli("go-eof", ServerClosed, "eof").match(`(^|[:\s])eof$`),
 		cli("bad-greeting", ServerProtocolError, "bad greeting", "incorrect greeting", "short response",
 			"malformed response", "invalid response", "unexpected response", "不正确的问候"),
-		cli("go-unencrypted", AuthPlaintextRefused, "unencrypted connection"),
+		cli("go-unencrypted", AuthPlaintextRefused, "unencrypted connect"),
 		cli("tb-server-busy", ServerBusy, "0x800ccc67", "0x800ccc0b", "server or maildrop is busy"),
 
 		// ---- E. Fallbacks: the fault is clear in kind, not in cause ----
@@ -421,7 +442,8 @@ func signatures() []*sig {
 			"ssl operation failed", "sslhandshakeexception", "unable to establish tls connection",
 			"不可忽略的 tls 错误", "ssl handshake failed", "tls handshake", "establish an ssl or tls connection",
 			"does not support the connection encryption type", "0x800ccc1a", "unable to connect using ssl",
-			"stream_socket_enable_crypto", "sslerror", "ssl routines", "bad record mac",
+			"stream_socket_enable_crypto", "sslerror", "ssl routines", "bad record mac", "_error_ssl",
+			"handshakefailure", "handshake failed",
 			"system.security.authentication.authenticationexception").gen(),
 		srv("imap-authenticationfailed", AuthFailed, "[authenticationfailed]").gen(),
 		srv("pop3-auth", AuthFailed, "[auth]").gen(),
@@ -449,7 +471,7 @@ func signatures() []*sig {
 		cli("generic-timeout", TCPTimeout, "timed out", "i/o timeout", "超时").gen(),
 		cli("client-connect-failed", TCPConnectFailed, "smtp connect() failed", "could not connect to smtp host",
 			"couldn't connect to host", "could not connect to host", "mailconnectexception",
-			"failed to connect to server", "unable to connect to", "cannot connect to your", "0x800ccc0e",
+			"failed to connect to server", "unable to connect", "cannot connect to your", "0x800ccc0e",
 			"0x80042109", "0x80042108", "0x800ccc15", "could not connect to mail server",
 			"failed to connect to server", "connecting to outgoing server", "esocket", "econnection",
 			"无法连接到服务器", "连接服务器失败", "服务器连接失败", "连接到服务器失败", "无法连接", "connection failed",
@@ -861,7 +883,7 @@ func MatchText(text string) []Match {
 // oauthExchange are the literals of an OAuth2 SASL login in a pasted log: the command (not a
 // list of offered mechanisms) or the bearer token it carries.
 var oauthExchange = []string{"auth xoauth2", "authenticate xoauth2", "auth oauthbearer", "authenticate oauthbearer",
-	"auth=bearer", "saslmechanismoauth2"}
+	"auth=bearer", "saslmechanismoauth2", "authenticator xoauth2", "authenticator oauthbearer"}
 
 // hit is the best signature a code matched, with its evidence.
 type hit struct {
@@ -990,6 +1012,8 @@ func phaseFallback(proto string, phase string, norm []byte) (Code, bool) {
 				return SMTPAuthRequired, true
 			case "552":
 				return SMTPMessageTooLarge, true
+			case "503": // RFC 5321 4.3.2: MAIL out of order (Exim "503 sender already given")
+				return SMTPBadSequence, true
 			}
 		case "rcpt", "rcpt to", "to":
 			switch code {
@@ -997,6 +1021,8 @@ func phaseFallback(proto string, phase string, norm []byte) (Code, bool) {
 				return SMTPAuthRequired, true
 			case "450", "451":
 				return SMTPGreylisted, true
+			case "503": // RCPT without an accepted MAIL (Exim "503 sender not yet given")
+				return SMTPBadSequence, true
 			}
 		case "data", "dot", "message", "body":
 			switch code {
@@ -1004,6 +1030,8 @@ func phaseFallback(proto string, phase string, norm []byte) (Code, bool) {
 				return SMTPMessageTooLarge, true
 			case "554":
 				return SMTPSpamRejected, true
+			case "503": // DATA without an accepted RCPT (Exim "503 valid RCPT command must precede DATA")
+				return SMTPBadSequence, true
 			}
 		}
 	case "pop3":
