@@ -314,3 +314,28 @@ func TestCompletion(t *testing.T) {
 		t.Errorf("completion bash: exit %d:\n%.200s", code, out)
 	}
 }
+
+// TestSourceWords: a report says in words where each endpoint came from: the command line, the
+// built-in database, or the user's --providers file.
+func TestSourceWords(t *testing.T) {
+	file := filepath.Join(t.TempDir(), "p.json")
+	os.WriteFile(file, []byte(`{"version": 1, "providers": [{"key": "acme", "name": {"en": "", "zh": "艾克美邮箱"},
+  "domains": ["acme.test"], "endpoints": [{"proto": "imap", "host": "imap.acme.test", "port": 993, "security": "tls"}],
+  "username": "address", "auth": "password", "status": "active"}]}`), 0o644)
+	_, out, errs := run(t, "", map[string]string{"COLUMNS": "120"}, "provider", "acme", "--providers", file, "--offline")
+	if !strings.Contains(out, "your providers file (acme)") || strings.Contains(out, "builtin:") {
+		t.Errorf("--providers entry: want its source said as the user's file:\n%s%s", out, errs)
+	}
+	// A company known only by its Chinese name shows that name in English output.
+	if !strings.Contains(out, "艾克美邮箱") {
+		t.Errorf("the Chinese-only name is missing from the English report:\n%s", out)
+	}
+	_, out, _ = run(t, "", nil, "provider", "qq", "--offline", "--lang", "zh")
+	if !strings.Contains(out, "内置（qq）") {
+		t.Errorf("zh: the built-in source is not said in Chinese:\n%s", out)
+	}
+	_, out, _ = run(t, "", nil, "probe", "smtp", "127.0.0.1:1", "--timeout", "1s", "--format", "markdown")
+	if !strings.Contains(out, "given on the command line") || strings.Contains(out, "[flag]") {
+		t.Errorf("probe: the endpoint's source is not 'given on the command line':\n%s", out)
+	}
+}

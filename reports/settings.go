@@ -73,6 +73,7 @@ var sourceLabels = map[string]findings.Text{
 	"flag":       {EN: "given on the command line", ZH: "命令行指定"},
 	"batch":      {EN: "from the batch file", ZH: "来自批量文件"},
 	"builtin":    {EN: "built-in (%s)", ZH: "内置（%s）"},
+	"file":       {EN: "your providers file (%s)", ZH: "自定义服务商文件（%s）"},
 	"srv":        {EN: "DNS SRV record %s", ZH: "DNS SRV 记录 %s"},
 	"mx":         {EN: "MX records (%s)", ZH: "MX 记录（%s）"},
 	"autoconfig": {EN: "autoconfig file", ZH: "autoconfig 配置文件"},
