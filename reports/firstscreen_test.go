@@ -204,3 +204,14 @@ func TestZhLocaleBorders(t *testing.T) {
 		}
 	}
 }
+
+// TestTrustNoteChinese: the trust words follow the report's language.
+func TestTrustNoteChinese(t *testing.T) {
+	ep := probes.Endpoint{Source: "srv:_imaps._tcp", Trust: probes.TrustDNS, Withheld: true}
+	if got := withTrustIn(SourceLabel(ep.Source, "zh"), ep, "zh"); got != "DNS SRV 记录 _imaps._tcp · DNS（未验证） · 未发送凭据" {
+		t.Errorf("zh trust note %q", got)
+	}
+	if got := withTrustIn(SourceLabel(ep.Source, "en"), ep, "en"); got != "DNS SRV record _imaps._tcp · dns · no credentials sent" {
+		t.Errorf("en trust note %q", got)
+	}
+}

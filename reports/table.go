@@ -191,6 +191,29 @@ func TrustNote(ep probes.Endpoint) string {
 	return strings.Join(parts, " · ")
 }
 
+// trustZH are TrustNote's words in Chinese.
+var trustZH = map[string]string{"dns": "DNS（未验证）", "dnssec": "DNSSEC 已验证", "https": "HTTPS", "guess": "推测",
+	"no credentials sent": "未发送凭据", "foreign host trusted": "已信任外部主机"}
+
+// withTrustIn is withTrust in lang.
+func withTrustIn(label string, ep probes.Endpoint, lang string) string {
+	out := withTrust(label, ep)
+	if lang != "zh" {
+		return out
+	}
+	n := TrustNote(ep)
+	if n == "" {
+		return out
+	}
+	parts := strings.Split(n, " · ")
+	for i, p := range parts {
+		if zh, ok := trustZH[p]; ok {
+			parts[i] = zh
+		}
+	}
+	return strings.TrimSuffix(out, n) + strings.Join(parts, " · ")
+}
+
 // withTrust appends ep's TrustNote to a source label.
 func withTrust(label string, ep probes.Endpoint) string {
 	n := TrustNote(ep)

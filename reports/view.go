@@ -259,7 +259,7 @@ func (v *view) applySettings(d *jsonReport, s *probes.Settings, lang string) {
 		if ep.Alt {
 			row.Role += " — " + slabel("alt", lang)
 		}
-		row.Security, row.Source = SecurityLabel(ep.Security, lang), withTrust(SourceLabel(ep.Source, lang), ep)
+		row.Security, row.Source = SecurityLabel(ep.Security, lang), withTrustIn(SourceLabel(ep.Source, lang), ep, lang)
 		row.User = UsernameLabel(s, ep.Proto, lang)
 		v.HasUser = v.HasUser || row.User != ""
 		rows = append(rows, row)
@@ -280,7 +280,7 @@ func (v *view) applySettings(d *jsonReport, s *probes.Settings, lang string) {
 func newSetting(r *jsonResult, anchor, insteadOf, lang string) settingRow {
 	ep := r.Endpoint
 	row := settingRow{Proto: strings.ToUpper(string(ep.Proto)), Host: ep.Host, Port: fmt.Sprint(ep.Port),
-		Security: SecurityLabel(ep.Security, lang), Source: withTrust(SourceLabel(ep.Source, lang), ep), Status: statusBadge(r.Status, lang), Anchor: anchor}
+		Security: SecurityLabel(ep.Security, lang), Source: withTrustIn(SourceLabel(ep.Source, lang), ep, lang), Status: statusBadge(r.Status, lang), Anchor: anchor}
 	// A result that only warns still works for a client; the warning is in its findings.
 	row.Works = r.Status == probes.OK || r.Status == probes.Warn
 	switch {
@@ -433,8 +433,8 @@ func mailboxLabel(m *probes.Mailbox, proto probes.Proto, lang string) string {
 // STARTTLS (given on the command line)".
 func endpointHeading(ep probes.Endpoint, lang string) string {
 	s := fmt.Sprintf("%s %s:%d %s", strings.ToUpper(string(ep.Proto)), ep.Host, ep.Port, SecurityLabel(ep.Security, lang))
-	if ep.Source != "" {
-		s += " (" + SourceLabel(ep.Source, lang) + ")"
+	if src := withTrustIn(SourceLabel(ep.Source, lang), ep, lang); src != "" {
+		s += " (" + src + ")"
 	}
 	return s
 }
