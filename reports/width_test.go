@@ -31,3 +31,26 @@ func FuzzWrapText(f *testing.F) {
 		}
 	})
 }
+
+// TestDetailPatterns: each Chinese detail pattern matches the sentence the probes or the
+// discovery write, and keeps its arguments.
+func TestDetailPatterns(t *testing.T) {
+	for _, tt := range []struct{ en, zh string }{
+		{"TLS 1.3, certificate valid until 2031-01-01", "TLS 1.3，证书有效期至 2031-01-01"},
+		{"6 extensions: 8BITMIME AUTH SIZE", "6 个扩展：8BITMIME AUTH SIZE"},
+		{"logged in as user@mail.test (PLAIN)", "已登录：user@mail.test（PLAIN）"},
+		{"AUTH PLAIN LOGIN offered; no password given, login not tried", "提供 AUTH PLAIN LOGIN；未提供密码，未尝试登录"},
+		{"not run: connect failed (timeout)", "未运行：connect 步骤失败（timeout）"},
+		{"no built-in entry for corp.test", "内置数据库中没有 corp.test"},
+		{"corp.test publishes no MX and no address: it receives no mail", "corp.test 既没有 MX 也没有地址：无法接收邮件"},
+		{"MX mx1.corp.test, mx2.corp.test (no known provider)", "MX mx1.corp.test, mx2.corp.test（不是已知的服务商）"},
+		{"220 mail.test ESMTP ready", "220 mail.test ESMTP ready"}, // a server's own words stay
+	} {
+		if got := detailIn(tt.en, "zh"); got != tt.zh {
+			t.Errorf("detailIn(%q) = %q, want %q", tt.en, got, tt.zh)
+		}
+		if got := detailIn(tt.en, "en"); got != tt.en {
+			t.Errorf("detailIn(%q, en) = %q", tt.en, got)
+		}
+	}
+}
