@@ -263,7 +263,7 @@ func writeTable(w io.Writer, v *view, o Options) error {
 		}
 	}
 	if len(v.Checks) > 0 {
-		return writeChecks(w, v, p)
+		return writeChecks(w, v, p, width)
 	}
 	return nil
 }

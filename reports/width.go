@@ -163,6 +163,17 @@ func closingPunct(r rune) bool {
 // colour) give up room in that order, and wrap on word boundaries; any cell keeps at most
 // maxLines lines (0: no limit), the last one shortened with "…".
 func renderFitted(w io.Writer, header []string, rows [][]string, width int, shrink []int, maxLines int) error {
+	return renderTable(w, header, rows, width, shrink, maxLines, false)
+}
+
+// renderList is renderFitted for a listing (providers, lab scenarios): the widest column gives
+// up room first, one column at a time, and no word of up to 24 columns is split, so host names
+// stay whole; a listing too wide for that stays wider than the terminal.
+func renderList(w io.Writer, header []string, rows [][]string, width int, shrink []int) error {
+	return renderTable(w, header, rows, width, shrink, 0, true)
+}
+
+func renderTable(w io.Writer, header []string, rows [][]string, width int, shrink []int, maxLines int, list bool) error {
 	n := len(header)
 	cols := make([]int, n)
 	for i, h := range header {
@@ -184,15 +195,10 @@ func renderFitted(w io.Writer, header []string, rows [][]string, width int, shri
 	}
 	// The columns give up room in the order given, each down to its header or 12 columns, then,
 	// on a very narrow terminal, to 6.
-	for _, least := range []int{12, 6} {
-		for _, i := range shrink {
-			over := total() - width
-			if over <= 0 {
-				break
-			}
-			floor := max(textWidth(header[i]), least)
-			cols[i] = max(cols[i]-over, min(floor, cols[i]))
-		}
+	if list {
+		cols = shrinkList(cols, header, rows, width, shrink, total)
+	} else {
+		cols = shrinkColumns(cols, header, rows, width, shrink, total)
 	}
 	t := tablewriter.NewTable(w,
 		tablewriter.WithHeaderAutoFormat(tw.Off),
@@ -246,4 +252,52 @@ func minTableWidth(header []string, rows [][]string, shrink []int) int {
 		t += w
 	}
 	return t
+}
+
+// shrinkColumns narrows the shrink columns until the table fits width. A listing (wrapWords)
+// takes room from the widest column one column at a time and never splits a word of up to 24
+// columns (a host name stays whole); a report table gives up room in the order given, each
+// column down to its header or 12 columns, then to 6 on a very narrow terminal.
+func shrinkColumns(cols []int, header []string, rows [][]string, width int, shrink []int, total func() int) []int {
+	for _, least := range []int{12, 6} {
+		for _, i := range shrink {
+			over := total() - width
+			if over <= 0 {
+				break
+			}
+			floor := max(textWidth(header[i]), least)
+			cols[i] = max(cols[i]-over, min(floor, cols[i]))
+		}
+	}
+	return cols
+}
+
+// shrinkList takes one column at a time from the widest shrink column, down to its longest word
+// (at most 24 columns) or its header.
+func shrinkList(cols []int, header []string, rows [][]string, width int, shrink []int, total func() int) []int {
+	floor := map[int]int{}
+	for _, i := range shrink {
+		f := textWidth(header[i])
+		for _, r := range rows {
+			if i < len(r) {
+				for _, tok := range tokens(r[i]) {
+					f = max(f, min(textWidth(tok), 24))
+				}
+			}
+		}
+		floor[i] = f
+	}
+	for total() > width {
+		widest := -1
+		for _, i := range shrink {
+			if cols[i] > floor[i] && (widest < 0 || cols[i] > cols[widest]) {
+				widest = i
+			}
+		}
+		if widest < 0 {
+			break
+		}
+		cols[widest]--
+	}
+	return cols
 }
