@@ -339,3 +339,27 @@ func TestSourceWords(t *testing.T) {
 		t.Errorf("probe: the endpoint's source is not 'given on the command line':\n%s", out)
 	}
 }
+
+// TestHelpLangDefault: --help shows the real default of --lang, taken from LC_ALL/LANG.
+func TestHelpLangDefault(t *testing.T) {
+	for _, tt := range []struct {
+		env  map[string]string
+		want string
+	}{
+		{map[string]string{"LANG": "zh_CN.UTF-8"}, `(default "zh")`},
+		{map[string]string{"LANG": "en_US.UTF-8"}, `(default "en")`},
+		{map[string]string{"LC_ALL": "zh_TW.UTF-8", "LANG": "en_US.UTF-8"}, `(default "zh")`},
+		{nil, `(default "en")`},
+	} {
+		_, out, _ := run(t, "", tt.env, "probe", "--help")
+		var line string
+		for _, l := range strings.Split(out, "\n") {
+			if strings.Contains(l, "--lang") {
+				line = l
+			}
+		}
+		if !strings.Contains(line, tt.want) {
+			t.Errorf("env %v: --lang help line %q, want %s", tt.env, line, tt.want)
+		}
+	}
+}
