@@ -21,6 +21,7 @@ type accountOptions struct {
 	all     bool
 	send    sendTestFlags
 	disc    discoveryFlags
+	src     sourceFlags
 }
 
 // DefaultDeadline bounds a whole account run (discovery and every probe): with 32 endpoints at
@@ -57,9 +58,11 @@ func newCmdAccount(io_ *IO, g *globalOpts, runF func(context.Context, *accountOp
 		Use:   "account ADDRESS",
 		Short: "Discover the settings for an address and check every endpoint",
 		Long: `account finds the servers for an e-mail address — built-in database, MX records (a domain
-hosted by Google, Microsoft, Tencent, NetEase, Alibaba, Zoho …), RFC 6186 SRV records,
-autoconfig, then common host names — records where each came from, and probes every endpoint
-concurrently. With a password it logs in once per endpoint and looks at the mailbox.`,
+hosted by Google, Microsoft, Tencent, NetEase, Alibaba, Zoho …), RFC 6186 SRV records, the
+Microsoft 365 mailbox check, autoconfig, Thunderbird's ISPDB, the MX host's base domain,
+Exchange Autodiscover, then common host names (the bare domain and its MX hosts too) — all at
+once, records where each came from, and probes every endpoint concurrently. With a password
+it logs in once per endpoint and looks at the mailbox.`,
 		Example: `  mailcheck account you@qq.com
   mailcheck account you@example.com --password-stdin < pw.txt
   mailcheck account user@some-company.test --resolver 127.0.0.1:5353`,
@@ -76,9 +79,10 @@ concurrently. With a password it logs in once per endpoint and looks at the mail
 	}
 	o.export.register(c)
 	c.Flags().BoolVar(&o.offline, "offline", false, "use the built-in database only; touch no network")
-	c.Flags().BoolVar(&o.all, "all-sources", false, "run every discovery method even after one found endpoints")
+	c.Flags().BoolVar(&o.all, "all-sources", false, "run every discovery method even after one found endpoints, and compare what each said")
 	o.send.register(c.Flags())
 	o.disc.register(c.Flags(), true, "the whole run, discovery included")
+	o.src.register(c.Flags())
 	return c
 }
 
@@ -87,6 +91,9 @@ func runAccount(ctx context.Context, o *accountOptions) error {
 		return err
 	}
 	if err := o.disc.check(); err != nil {
+		return err
+	}
+	if err := o.src.check(o.io); err != nil {
 		return err
 	}
 	if _, _, err := providers.ParseAddress(o.address); err != nil {
@@ -128,7 +135,9 @@ func runAccount(ctx context.Context, o *accountOptions) error {
 	deadline := time.Now().Add(o.disc.deadline)
 	// Discovery runs under the deadline too; Run reports what the deadline cut (run.deadline).
 	dctx, cancel := context.WithDeadline(ctx, deadline)
-	plan, err := o.g.discoverer(db, popts, o.all, o.disc).PlanAccount(dctx, probes.CmdAccount, o.address)
+	d := o.src.apply(o.io, o.g.discoverer(db, popts, o.all, o.disc))
+	d.M365 = true // the user's own address: Exchange Online's unauthenticated check is fine
+	plan, err := d.PlanAccount(dctx, probes.CmdAccount, o.address)
 	cancel()
 	if err != nil {
 		return usagef("%v", err)

@@ -26,6 +26,7 @@ type batchOptions struct {
 	sendTest    bool // refused: see batchSendTestRefusal
 	concurrency int
 	disc        discoveryFlags
+	src         sourceFlags
 }
 
 func newCmdBatch(io_ *IO, g *globalOpts, runF func(context.Context, *batchOptions) error) *cobra.Command {
@@ -59,6 +60,7 @@ codes, verdict), also as each finishes.`,
 	refuseSendTest(c.Flags(), &o.sendTest)
 	// batch never logs in, so --trust-discovered has nothing to decide there.
 	o.disc.register(c.Flags(), false, "each target's run, discovery included")
+	o.src.register(c.Flags())
 	return c
 }
 
@@ -129,6 +131,9 @@ func runBatch(ctx context.Context, o *batchOptions) error {
 	if err := o.disc.check(); err != nil {
 		return err
 	}
+	if err := o.src.check(o.io); err != nil {
+		return err
+	}
 	if o.concurrency < 1 || o.concurrency > 4096 {
 		return usagef("--concurrency must be between 1 and 4096, got %d", o.concurrency)
 	}
@@ -167,6 +172,10 @@ func runBatch(ctx context.Context, o *batchOptions) error {
 	if o.io.ErrTTY && !o.g.quiet {
 		bar = reports.NewBar(o.io.Err)
 	}
+	// A failed write (a full disk) stops the batch: probing on would write nowhere.
+	parent := ctx
+	ctx, stopWriting := context.WithCancel(ctx)
+	defer stopWriting()
 	csvw := csv.NewWriter(bw)
 	switch rows {
 	case "csv":
@@ -178,15 +187,20 @@ func runBatch(ctx context.Context, o *batchOptions) error {
 		stats.Add(l)
 		outMu.Lock()
 		defer outMu.Unlock()
+		var err error
 		switch rows {
 		case "csv":
 			csvw.Write(reports.BatchRow(l, o.g.lang))
 			csvw.Flush()
+			err = csvw.Error()
 		case "table":
-			reports.WriteBatchRow(bw, reports.BatchRow(l, o.g.lang), termWidth(o.io))
+			err = reports.WriteBatchRow(bw, reports.BatchRow(l, o.g.lang), termWidth(o.io))
 		default:
 			bw.Write(reports.MarshalBatchLine(l, o.g.lang))
-			bw.WriteByte('\n')
+			err = bw.WriteByte('\n')
+		}
+		if err != nil {
+			stopWriting()
 		}
 		bar.Add()
 	}
@@ -200,28 +214,47 @@ func runBatch(ctx context.Context, o *batchOptions) error {
 		})
 	}
 	start := time.Now()
-	sc := bufio.NewScanner(in)
-	sc.Buffer(make([]byte, 4096), 64<<10)
-	n := 0
-	for sc.Scan() && ctx.Err() == nil {
-		n++
-		line := strings.TrimSpace(sc.Text())
+	lines := make(chan batchInput)
+	go readBatchLines(ctx, in, lines)
+	var readErr error
+read:
+	for {
+		var bi batchInput
+		var ok bool
+		select {
+		case bi, ok = <-lines:
+		case <-ctx.Done():
+			// A read from a terminal or a stalled pipe cannot be interrupted: leave it.
+			break read
+		}
+		switch {
+		case !ok:
+			break read
+		case bi.err != nil:
+			readErr = bi.err
+			break read
+		case bi.long > 0:
+			emit(&reports.BatchLine{Line: bi.n, Input: truncateRunes(bi.line, 60),
+				Error: fmt.Sprintf("line of %d bytes, longer than %d KiB: skipped", bi.long, maxBatchLine>>10)})
+			continue
+		}
+		line := strings.TrimSpace(bi.line)
 		if line == "" || strings.HasPrefix(line, "#") {
 			continue
 		}
-		work <- reports.BatchLine{Line: n, Input: line}
+		work <- reports.BatchLine{Line: bi.n, Input: line}
 	}
 	close(work)
 	wg.Wait()
 	bar.Finish(o.io.Err)
-	if err := sc.Err(); err != nil {
-		return usagef("batch: reading %s: %v", o.file, err)
+	if readErr != nil {
+		return usagef("batch: reading %s: %v", o.file, readErr)
+	}
+	if err := bw.Flush(); err != nil && parent.Err() == nil {
+		return fmt.Errorf("batch: writing results: %w", err)
 	}
 	if ctx.Err() != nil {
 		return ctx.Err()
-	}
-	if err := bw.Flush(); err != nil {
-		return fmt.Errorf("batch: writing results: %w", err)
 	}
 	if err := done(); err != nil {
 		return fmt.Errorf("batch: writing results: %w", err)
@@ -258,7 +291,7 @@ func (o *batchOptions) one(ctx context.Context, db *providers.DB, popts probes.O
 		plan.Endpoints = []probes.Endpoint{*ep}
 	} else {
 		dctx, cancel := context.WithDeadline(ctx, deadline)
-		plan, err = o.g.discoverer(db, popts, false, o.disc).PlanAccount(dctx, probes.CmdBatch, address)
+		plan, err = o.src.apply(o.io, o.g.discoverer(db, popts, false, o.disc)).PlanAccount(dctx, probes.CmdBatch, address)
 		cancel()
 		if err != nil {
 			l.Error = err.Error()
@@ -271,4 +304,74 @@ func (o *batchOptions) one(ctx context.Context, db *providers.DB, popts probes.O
 	rep := probes.Run(ctx, plan)
 	l.Report = &rep
 	return &l
+}
+
+// maxBatchLine bounds one target line: a longer line becomes an error record of its own and
+// the batch goes on, holding no more than this of it.
+const maxBatchLine = 64 << 10
+
+// batchInput is one input line (numbered from 1), or the read error that ended the input.
+// long > 0: the line had that many bytes, more than maxBatchLine; line holds its start.
+type batchInput struct {
+	n    int
+	line string
+	long int64
+	err  error
+}
+
+// readBatchLines sends r's lines to out and closes it at the end of the input, after a read
+// error, or when ctx is done.
+func readBatchLines(ctx context.Context, r io.Reader, out chan<- batchInput) {
+	defer close(out)
+	br := bufio.NewReaderSize(r, 64<<10)
+	send := func(bi batchInput) bool {
+		select {
+		case out <- bi:
+			return true
+		case <-ctx.Done():
+			return false
+		}
+	}
+	for n := 1; ctx.Err() == nil; n++ {
+		var buf []byte
+		var size int64
+		var tail [2]byte // the line's last two bytes read: its terminator, CR LF or LF
+		var err error
+		for {
+			var frag []byte
+			frag, err = br.ReadSlice('\n')
+			size += int64(len(frag))
+			for _, c := range frag[max(0, len(frag)-2):] {
+				tail = [2]byte{tail[1], c}
+			}
+			if room := maxBatchLine + 1 - len(buf); room > 0 {
+				buf = append(buf, frag[:min(len(frag), room)]...)
+			}
+			if err != bufio.ErrBufferFull {
+				break
+			}
+		}
+		if err != nil && err != io.EOF {
+			send(batchInput{err: err})
+			return
+		}
+		if size == 0 && err == io.EOF {
+			return
+		}
+		text := size // the line's length without its terminator
+		if err == nil {
+			text--
+			if tail[0] == '\r' && size >= 2 {
+				text--
+			}
+		}
+		bi := batchInput{n: n, line: string(buf[:min(int64(len(buf)), text)])}
+		if text > maxBatchLine {
+			bi.long = text
+			bi.line = strings.ToValidUTF8(bi.line[:min(len(bi.line), 80)], "")
+		}
+		if !send(bi) || err == io.EOF {
+			return
+		}
+	}
 }

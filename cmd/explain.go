@@ -1,10 +1,9 @@
 package cmd
 
 import (
-	"bufio"
 	"context"
+	"errors"
 	"io"
-	"os"
 	"strings"
 
 	"github.com/mailcheck/mailcheck/probes/findings"
@@ -83,21 +82,24 @@ func runExplain(ctx context.Context, o *explainOptions) error {
 	}
 	text := o.text
 	if text == "-" || o.file != "" {
-		r, name := io.Reader(bufio.NewReader(o.io.In)), "standard input"
+		var b []byte
+		var err error
+		name := "standard input"
 		if o.file != "" {
-			f, err := os.Open(o.file)
-			if err != nil {
-				return usagef("--file: %v", err)
-			}
-			defer f.Close()
-			r, name = f, o.file
+			name = o.file
+			b, err = readLocalFile(ctx, o.file, maxExplainInput)
+		} else {
+			b, err = readStdin(ctx, o.io.In, maxExplainInput)
 		}
-		b, err := io.ReadAll(io.LimitReader(r, maxExplainInput+1))
-		if err != nil {
-			return usagef("reading %s: %v", name, err)
-		}
-		if len(b) > maxExplainInput {
+		switch {
+		case ctx.Err() != nil:
+			return ctx.Err()
+		case errors.Is(err, errTooLarge):
 			return usagef("%s is larger than %d MiB; paste the relevant lines", name, maxExplainInput>>20)
+		case err != nil && o.file != "":
+			return usagef("--file: %v", err)
+		case err != nil:
+			return usagef("reading %s: %v", name, err)
 		}
 		if !looksLikeText(b) {
 			return usagef("%s is not text (binary data); give a log file or a pasted reply", name)

@@ -2,6 +2,8 @@ package cmd
 
 import (
 	"bytes"
+	"errors"
+	"fmt"
 	"io"
 	"os"
 
@@ -35,4 +37,33 @@ func TestIO(stdin string, env map[string]string) (*IO, *bytes.Buffer, *bytes.Buf
 	out, errb := &bytes.Buffer{}, &bytes.Buffer{}
 	return &IO{In: bytes.NewBufferString(stdin), Out: out, Err: errb,
 		Getenv: func(k string) string { return env[k] }}, out, errb
+}
+
+// outWriter remembers the first failed write: the renderers write with fmt.Fprintf and do not
+// look at its error, so a full disk (or /dev/full) would otherwise pass for a written report.
+// Every byte of stdout and of --output goes through one.
+type outWriter struct {
+	w   io.Writer
+	err error
+}
+
+func (o *outWriter) Write(p []byte) (int, error) {
+	if o.err != nil {
+		return 0, o.err
+	}
+	n, err := o.w.Write(p)
+	if err == nil && n < len(p) {
+		err = io.ErrShortWrite
+	}
+	o.err = err
+	return n, err
+}
+
+// writeFailure is the output error a run must end with, nil when every write went through.
+// err is what the command returned: findings still exit 2 when their report was lost.
+func writeFailure(err error, out *outWriter, where string) error {
+	if out.err == nil || (err != nil && !errors.Is(err, errFindings)) {
+		return err
+	}
+	return fmt.Errorf("writing the output to %s: %w", where, out.err)
 }

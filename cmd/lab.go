@@ -236,6 +236,9 @@ func labServe(ctx context.Context, o *labOptions) error {
 			name, sc.Proto, sc.Security, port, sc.Password, sc.Proto, port, sc.Security, sc.User, caFile)
 	}
 	fmt.Fprintln(w, "Press Ctrl-C to stop.")
+	if ow, ok := w.(*outWriter); ok && ow.err != nil {
+		return nil // nobody can read the ports: do not serve blind (Run reports the write error, exit 2)
+	}
 	<-ctx.Done()
 	return ctx.Err() // Ctrl-C is the only way out: exit 130, "interrupted" (CLI.md)
 }

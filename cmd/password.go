@@ -3,6 +3,7 @@ package cmd
 import (
 	"bufio"
 	"bytes"
+	"context"
 	"fmt"
 	"io"
 	"os"
@@ -14,14 +15,40 @@ import (
 // `< /dev/zero` must not grow memory.
 const maxSecret = 64 << 10
 
-// stdinSecret reads a secret from the first line of standard input, bounded.
-func stdinSecret(io_ *IO, flag, what string) ([]byte, error) {
-	b, err := io.ReadAll(io.LimitReader(bufio.NewReader(io_.In), maxSecret+1))
-	if err != nil {
-		return nil, usagef("reading %s from stdin: %v", what, err)
+// stdinSecret reads a secret from the first line of standard input, bounded, and gives up
+// when ctx is done (a pipe that sends nothing, or never ends, must not outlive SIGTERM).
+func stdinSecret(ctx context.Context, io_ *IO, flag, what string) ([]byte, error) {
+	if ctx == nil {
+		ctx = context.Background()
 	}
-	line, _, _ := bytes.Cut(b, []byte("\n"))
+	type result struct {
+		b   []byte
+		err error
+	}
+	done := make(chan result, 1)
+	go func() {
+		// Up to the first line break: what follows may never end (`< /dev/zero`, a live pipe).
+		b, err := bufio.NewReader(io.LimitReader(ctxReader{ctx, io_.In}, maxSecret+2)).ReadBytes('\n')
+		if err == io.EOF {
+			err = nil
+		}
+		done <- result{b, err}
+	}()
+	var r result
+	select {
+	case r = <-done:
+	case <-ctx.Done():
+		return nil, ctx.Err()
+	}
+	if ctx.Err() != nil {
+		return nil, ctx.Err()
+	}
+	if r.err != nil {
+		return nil, usagef("reading %s from stdin: %v", what, r.err)
+	}
+	line := bytes.TrimSuffix(r.b, []byte("\n"))
 	if len(line) > maxSecret {
+		clear(r.b)
 		return nil, usagef("%s: more than %d KiB on the first line of standard input; that is not %s", flag, maxSecret>>10, what)
 	}
 	line = bytes.TrimRight(line, "\r")
@@ -78,7 +105,7 @@ func (g *globalOpts) readPassword(io_ *IO, who string) ([]byte, error) {
 	case g.passwordStdin && g.passwordEnv != "":
 		return nil, usagef("--password-stdin and --password-env cannot be used together")
 	case g.passwordStdin:
-		return stdinSecret(io_, "--password-stdin", "the password")
+		return stdinSecret(g.ctx, io_, "--password-stdin", "the password")
 	case g.passwordEnv != "":
 		return envSecret(io_, "--password-env", g.passwordEnv)
 	}

@@ -76,24 +76,33 @@ func (g *globalOpts) oneEndpoint(io_ *IO, proto probes.Proto, target, security, 
 	if err := g.check(); err != nil {
 		return probes.Endpoint{}, probes.Options{}, err
 	}
-	sec, err := parseSecurity(security)
+	ep, err := parseEndpoint(proto, target, security)
 	if err != nil {
 		return probes.Endpoint{}, probes.Options{}, err
 	}
-	host, port, err := splitHostPort(target, 0)
-	if err != nil {
-		return probes.Endpoint{}, probes.Options{}, usagef("%v", err)
-	}
-	if port == 0 {
-		port = probes.DefaultPort(proto, sec)
-	}
-	popts, err := g.probeOptions(io_, host)
+	popts, err := g.probeOptions(io_, ep.Host)
 	if err != nil {
 		return probes.Endpoint{}, probes.Options{}, err
 	}
 	popts.EHLOName = ehlo
-	ep := probes.Endpoint{Proto: proto, Host: host, Port: port, Security: probes.ResolveSecurity(sec, port), Source: "flag"}
 	return ep, popts, nil
+}
+
+// parseEndpoint turns `PROTO HOST[:PORT]` and a security mode into the endpoint (probe,
+// conform, and serve's protocol+target checks).
+func parseEndpoint(proto probes.Proto, target, security string) (probes.Endpoint, error) {
+	sec, err := parseSecurity(security)
+	if err != nil {
+		return probes.Endpoint{}, err
+	}
+	host, port, err := splitHostPort(target, 0)
+	if err != nil {
+		return probes.Endpoint{}, usagef("%v", err)
+	}
+	if port == 0 {
+		port = probes.DefaultPort(proto, sec)
+	}
+	return probes.Endpoint{Proto: proto, Host: host, Port: port, Security: probes.ResolveSecurity(sec, port), Source: "flag"}, nil
 }
 
 func runProbe(ctx context.Context, o *probeOptions) error {

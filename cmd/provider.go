@@ -1,6 +1,7 @@
 package cmd
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"fmt"
@@ -54,15 +55,14 @@ then probes every endpoint concurrently and reports what fails or has drifted.`,
 func (g *globalOpts) loadDB() (*providers.DB, error) {
 	db := providers.Builtin()
 	add := func(path string, must bool) error {
-		f, err := os.Open(path)
+		b, err := readLocalFile(g.ctx, path, providers.MaxFile)
 		if err != nil {
 			if !must && errors.Is(err, os.ErrNotExist) {
 				return nil
 			}
-			return usagef("--providers: %v", err)
+			return localFileErr("--providers", path, err)
 		}
-		defer f.Close()
-		extra, err := providers.Load(f)
+		extra, err := providers.Load(bytes.NewReader(b))
 		if err != nil {
 			return usagef("provider file %s: %v", path, err)
 		}

@@ -49,6 +49,8 @@ type globalOpts struct {
 	// outputCreated: check() created --output (it did not exist), so a run that ends before
 	// writing the report removes it again; outputWritten: openOutput has truncated it.
 	outputCreated, outputWritten bool
+	// ctx is the run's (Ctrl-C, SIGTERM): reading a local input file gives up with it.
+	ctx context.Context
 }
 
 // Main runs the CLI on the real process and returns the exit status.
@@ -60,9 +62,15 @@ func Main() int {
 
 // Run executes argv with io and returns the exit status; errors are printed once, here.
 func Run(ctx context.Context, args []string, io_ *IO) int {
+	stdout := &outWriter{w: io_.Out}
+	sio := *io_
+	sio.Out = stdout
+	io_ = &sio
 	root, g := newRoot(io_)
+	g.ctx = ctx
 	root.SetArgs(explainArgs(root, args))
 	err := root.ExecuteContext(ctx)
+	err = writeFailure(err, stdout, "standard output")
 	g.removeUnwrittenOutput()
 	code := exitCode(ctx, err)
 	switch {
@@ -70,7 +78,9 @@ func Run(ctx context.Context, args []string, io_ *IO) int {
 	case code == ExitInterrupted:
 		fmt.Fprintln(io_.Err, "mailcheck: interrupted")
 	default:
-		fmt.Fprintf(io_.Err, "mailcheck: %v\n", err)
+		// Errors echo local input (file names, provider names, target lines): no control
+		// character of theirs may reach the terminal.
+		fmt.Fprintf(io_.Err, "mailcheck: %s\n", reports.Neutralize(err.Error()))
 	}
 	return code
 }
@@ -113,6 +123,7 @@ and explains every failure with a stable finding code and the fix, in English an
 	root.AddCommand(newCmdProbe(io_, g, nil), newCmdConform(io_, g, nil), newCmdAccount(io_, g, nil),
 		newCmdProvider(io_, g, nil), newCmdProviders(io_, g), newCmdExplain(io_, g, nil), newCmdBatch(io_, g, nil),
 		newCmdLab(io_, g, nil), newCmdConfig(io_, g, nil))
+	root.AddCommand(newCmdServe(io_, g)) // issue 17
 	addCompletions(root)
 	return root, g
 }
@@ -245,9 +256,9 @@ func (g *globalOpts) probeOptions(io_ *IO, who string) (probes.Options, error) {
 		o.Resolver = probes.NewResolver("", g.timeout)
 	}
 	if g.caFile != "" {
-		pem, err := os.ReadFile(g.caFile)
+		pem, err := readLocalFile(g.ctx, g.caFile, maxCAFile)
 		if err != nil {
-			return o, usagef("--ca-file: %v", err)
+			return o, localFileErr("--ca-file", g.caFile, err)
 		}
 		pool, err := x509.SystemCertPool()
 		if err != nil || pool == nil {
@@ -346,7 +357,7 @@ func (g *globalOpts) write(io_ *IO, rep *probes.Report) error {
 		return fmt.Errorf("writing the report: %w", err)
 	}
 	if err := done(); err != nil {
-		return fmt.Errorf("writing the report: %w", err)
+		return err
 	}
 	if g.output != "" && !g.quiet {
 		fmt.Fprintf(io_.Err, "report written to %s\n", g.output)
@@ -365,7 +376,17 @@ func (g *globalOpts) openOutput(io_ *IO) (io.Writer, func() error, error) {
 		return nil, nil, usagef("--output: %v", err)
 	}
 	g.outputWritten = true
-	return f, f.Close, nil
+	w := &outWriter{w: f}
+	return w, func() error {
+		cerr := f.Close()
+		if err := writeFailure(nil, w, g.output); err != nil {
+			return err
+		}
+		if cerr != nil {
+			return fmt.Errorf("writing the output to %s: %w", g.output, cerr)
+		}
+		return nil
+	}, nil
 }
 
 // withOutput runs write against --output or stdout, closing the file and reporting a failed

@@ -22,7 +22,7 @@ func (g *globalOpts) token(io_ *IO) ([]byte, error) {
 	case g.tokenStdin && g.passwordStdin:
 		return nil, usagef("--oauth-token-stdin and --password-stdin cannot both read standard input")
 	case g.tokenStdin:
-		t, err = stdinSecret(io_, "--oauth-token-stdin", "an OAuth2 access token")
+		t, err = stdinSecret(g.ctx, io_, "--oauth-token-stdin", "an OAuth2 access token")
 	case g.tokenEnv != "":
 		t, err = envSecret(io_, "--oauth-token-env", g.tokenEnv)
 	default:

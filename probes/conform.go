@@ -131,7 +131,10 @@ func Conform(ctx context.Context, ep Endpoint, opts Options) (Result, []Check) {
 	for _, st := range s.res.Steps {
 		s.res.Status = Worse(s.res.Status, st.Status)
 	}
-	return *s.res, c.finish()
+	checks := c.finish()
+	s.redactResult(s.res)
+	s.redactResult(checks)
+	return *s.res, checks
 }
 
 // conformer records verdicts for one Conform walk.

@@ -89,7 +89,7 @@ func Run(ctx context.Context, p Plan) Report {
 	}
 	if len(p.Discovery) > 0 && len(p.Endpoints) == 0 {
 		rep.Findings = append(rep.Findings, findings.New(findings.DiscoveryNoEndpoints,
-			fmt.Sprintf("no built-in entry, MX match, SRV record, autoconfig file or common host name for %s", domainOf(p.Input))))
+			fmt.Sprintf("no built-in entry, MX match, SRV record, autoconfig file, ISPDB entry, Autodiscover answer or common host name for %s", domainOf(p.Input))))
 	}
 	if f, ok := closedFinding(p.Provider, rep.Discovery); ok {
 		rep.Findings = append(rep.Findings, f)

@@ -44,6 +44,8 @@ type Options struct {
 	NoModeDetect bool
 	// tokenForms are the token's wire forms, for redaction (set per session).
 	tokenForms []string
+	// redact removes the password's and the token's forms from every text (set per session).
+	redact *redactor
 	// run is the read budget of the whole run (MaxRunRead); Run sets it, Probe when unset.
 	run *runBudget
 
@@ -119,6 +121,8 @@ func Probe(ctx context.Context, ep Endpoint, opts Options) Result {
 	o := opts
 	o.User, o.Password, o.Token = "", nil, nil // one login attempt per endpoint: no lockout loops
 	other := probeOnce(ctx, aep, &o)
+	// The other walk had no credentials, but a server that saw them in the first may echo them.
+	redactFor(&other, ep, opts)
 	// The other mode "works" as a mode when its handshake completed (implicit TLS) or a
 	// greeting came (STARTTLS), even if something later fails there, such as an untrusted
 	// certificate: that is reported on its own under works_with.
@@ -199,6 +203,7 @@ func probeOnce(ctx context.Context, ep Endpoint, opts *Options) Result {
 	for _, st := range s.res.Steps {
 		s.res.Status = Worse(s.res.Status, st.Status)
 	}
+	s.redactResult(s.res)
 	return *s.res
 }
 

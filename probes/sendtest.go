@@ -126,6 +126,7 @@ func roundTrip(ctx context.Context, smtpEp Endpoint, sopts Options, recv Endpoin
 	d := &Delivery{ID: id, QueueID: s.submit.queueID}
 	res.Delivery = d
 	if s.submit.accepted.IsZero() {
+		s.redactResult(&res)
 		return finishResult(res, s.start)
 	}
 	ft := &fetchTest{id: msgID, accepted: s.submit.accepted, wait: st.Wait, slow: st.Slow, d: d}
@@ -149,6 +150,9 @@ func roundTrip(ctx context.Context, smtpEp Endpoint, sopts Options, recv Endpoin
 	if d.Latency > 0 {
 		d.LatencyMS = d.Latency.Milliseconds()
 	}
+	// Each side's credentials, whichever session saw them.
+	s.redactResult(&res)
+	redactFor(&res, recv, ropts)
 	return finishResult(res, s.start)
 }
 

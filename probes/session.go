@@ -79,7 +79,9 @@ func newSession(ctx context.Context, ep Endpoint, opts *Options) *Session {
 		o.Password = nil
 		opts = &o
 	}
-	return &Session{ctx: ctx, ep: ep, opts: opts, start: time.Now(), res: &Result{Endpoint: ep}}
+	o := *opts
+	o.redact = newRedactor(o.User, o.Password, o.tokenForms)
+	return &Session{ctx: ctx, ep: ep, opts: &o, start: time.Now(), res: &Result{Endpoint: ep}}
 }
 
 // setConn installs a (new) connection: after connect and after a TLS upgrade.
@@ -374,61 +376,11 @@ func (s *Session) ReadLine() (string, error) {
 // roundTrip counts an exchange that waits for the server (for the round-trip figures).
 func (s *Session) roundTrip() { s.res.RoundTrips++ }
 
-// redactEvidence removes the password (and its base64 forms) from any text. A long secret is
-// removed wherever it stands; a short one only as a whole token, so that a password such as
-// "mail" does not turn "mail.test" into "***.test" and betray itself by what is missing.
-func redactEvidence(e string, o *Options) string {
-	if o == nil {
-		return e
-	}
-	for _, sec := range o.tokenForms { // tokens are long: removed wherever they stand
-		e = strings.ReplaceAll(e, sec, "***")
-	}
-	if len(o.Password) == 0 {
-		return e
-	}
-	for _, sec := range secretForms(o.User, o.Password) {
-		if len(sec) >= 8 {
-			e = strings.ReplaceAll(e, sec, "***")
-			continue
-		}
-		e = replaceToken(e, sec)
-	}
-	return e
-}
-
-// replaceToken replaces sec where it is not part of a longer word.
-func replaceToken(e, sec string) string {
-	word := func(i int) bool {
-		if i < 0 || i >= len(e) {
-			return false
-		}
-		c := e[i]
-		return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9'
-	}
-	var b strings.Builder
-	for i := 0; i < len(e); {
-		j := strings.Index(e[i:], sec)
-		if j < 0 {
-			b.WriteString(e[i:])
-			break
-		}
-		j += i
-		b.WriteString(e[i:j])
-		if word(j-1) || word(j+len(sec)) {
-			b.WriteString(sec)
-		} else {
-			b.WriteString("***")
-		}
-		i = j + len(sec)
-	}
-	return b.String()
-}
-
 // shown is how a server line enters the transcript: redacted while still raw (escaping first
 // would turn a tab in an echoed password into a space and defeat the match), then printable.
 func (s *Session) shown(b []byte) string {
-	return safeText([]byte(redactEvidence(string(b), s.opts)))
+	// Once more after decoding: a GBK echo of a non-ASCII password is UTF-8 only now.
+	return redactEvidence(safeText([]byte(redactEvidence(string(b), s.opts))), s.opts)
 }
 
 // quit sends the protocol's goodbye without waiting for the reply: nothing depends on it, and

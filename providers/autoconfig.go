@@ -181,6 +181,9 @@ func truncate(s string, n int) string {
 // 404): normal for most domains, unlike a broken document or certificate.
 var errNotPublished = errors.New("not published")
 
+// errTooLarge is a document over maxAutoconfig: refused, and a finding.
+var errTooLarge = fmt.Errorf("document larger than %d bytes", maxAutoconfig)
+
 // errRedirectRefused marks a redirect that checkRedirect did not follow.
 var errRedirectRefused = errors.New("redirect refused")
 
@@ -254,7 +257,7 @@ func fetch(ctx context.Context, c *http.Client, u string) ([]byte, error) {
 		return nil, err
 	}
 	if len(data) > maxAutoconfig {
-		return nil, fmt.Errorf("document larger than %d bytes", maxAutoconfig)
+		return nil, errTooLarge
 	}
 	return data, nil
 }
@@ -265,7 +268,10 @@ func (d *Discoverer) httpClient(dns DNS, domain string) *http.Client {
 	if d.HTTP != nil {
 		return d.HTTP
 	}
-	dialer := &net.Dialer{Timeout: 10 * time.Second}
+	var dialer probes.Dialer = &net.Dialer{Timeout: 10 * time.Second}
+	if d.Dialer != nil {
+		dialer = d.Dialer
+	}
 	tr := &http.Transport{
 		Proxy: nil, // a proxy would resolve names itself, bypassing our resolver
 		DialContext: func(ctx context.Context, network, addr string) (net.Conn, error) {
@@ -275,6 +281,9 @@ func (d *Discoverer) httpClient(dns DNS, domain string) *http.Client {
 			}
 			if port == "443" && d.HTTPSPort != 0 {
 				port = strconv.Itoa(d.HTTPSPort)
+			}
+			if port == "80" && d.HTTPPort != 0 {
+				port = strconv.Itoa(d.HTTPPort)
 			}
 			ips, err := dns.LookupHost(ctx, host)
 			if err != nil {

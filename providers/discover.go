@@ -32,8 +32,9 @@ type ADResolver interface {
 	LookupSRVAD(ctx context.Context, name string) ([]*net.SRV, bool, error)
 }
 
-// Discoverer finds the servers for an address: built-in DB → MX hosting inference → RFC 6186
-// SRV → Thunderbird autoconfig → guessing, recording each method as a Step.
+// Discoverer finds the servers for an address: built-in DB, then at once MX hosting inference,
+// RFC 6186 SRV, Microsoft 365 (Autodiscover v2), Thunderbird autoconfig, ISPDB, the MX base
+// domain, Exchange Autodiscover and guessing, recording each method as a Step (sources.go).
 type Discoverer struct {
 	DB  *DB // nil = Builtin()
 	DNS DNS // nil = the system resolver configuration (probes.Resolver)
@@ -41,6 +42,9 @@ type Discoverer struct {
 	// RootCAs and times out after 10s. A caller's client is used as is (RootCAs and
 	// HTTPSPort then do not apply).
 	HTTP *http.Client
+	// Dialer, when set, opens autoconfig's connections (to resolved addresses), so a caller's
+	// policy on where to connect (serve's SSRF guard) covers discovery too; nil = net.Dialer.
+	Dialer probes.Dialer
 	// RootCAs replaces the system roots for autoconfig HTTPS (nil = system roots).
 	RootCAs *x509.CertPool
 	// HTTPSPort redirects autoconfig's port 443 (tests serve on a loopback port); 0 = 443.
@@ -51,6 +55,15 @@ type Discoverer struct {
 	All bool
 	// Timeout bounds each method (default 10s).
 	Timeout time.Duration
+	// ISPDB is Thunderbird's ISPDB base URL (DefaultISPDB when empty; tests use loopback);
+	// NoISPDB turns the lookup off (--no-ispdb).
+	ISPDB   string
+	NoISPDB bool
+	// M365 asks Microsoft's Autodiscover v2 whether the address is an Exchange Online mailbox.
+	// It can enumerate mailboxes: set it only for the user's own address (account).
+	M365 bool
+	// HTTPPort redirects port 80 (the http://autodiscover.DOMAIN redirect) like HTTPSPort.
+	HTTPPort int
 	// AnyPort keeps discovered endpoints on any port; by default only MailPorts are kept
 	// (--any-port).
 	AnyPort bool
@@ -190,98 +203,42 @@ func (d *Discoverer) Discover(ctx context.Context, address string) (*Discovery, 
 		r.provEPs, r.provLabel = p.Endpoints(), "builtin"
 	})
 	if rest != "" {
-		for _, n := range []string{"mx", "srv", "autoconfig", "guess"} {
+		for _, n := range methodNames {
 			disc.Steps = append(disc.Steps, skip(n, rest))
 		}
 		return r.finish(), nil
 	}
 
-	// 2+3. MX and SRV are independent DNS questions: ask them together, record them in order.
-	var mxStep, srvStep probes.Step
-	var mxEPs, srvEPs []probes.Endpoint
-	var nx bool
-	var mxProv *Provider
-	var wg sync.WaitGroup
-	wg.Go(func() {
-		mxStep = r.timed(ctx, "mx", func(ctx context.Context, s *probes.Step) { mxProv, mxEPs, nx = r.mx(ctx, s, domain) })
-	})
-	wg.Go(func() {
-		srvStep = r.timed(ctx, "srv", func(ctx context.Context, s *probes.Step) { srvEPs = r.srv(ctx, s, domain) })
-	})
-	wg.Wait()
-
-	if mxProv != nil {
-		switch {
-		case disc.Provider == nil || disc.Provider.Status == Closed:
-			if disc.Provider == nil {
-				disc.Provider = mxProv
-			}
-			r.provEPs, r.provLabel = mxProv.endpoints("mx:"+mxProv.Key, false), "MX ("+mxProv.Key+")"
-		case disc.Provider != mxProv:
-			disc.Conflicts = append(disc.Conflicts, fmt.Sprintf("MX says %s, builtin says %s", mxProv.Key, disc.Provider.Key))
-			mxStep.Status = probes.Warn
-		}
-	}
-	r.eps = append(r.eps, mxEPs...)
-	if c := r.conflicts(srvEPs); len(c) > 0 {
-		disc.Conflicts = append(disc.Conflicts, c...)
-		srvStep.Status = probes.Warn
-	}
-	r.eps = append(r.eps, srvEPs...)
-	// A nonexistent domain cannot have SRV records either; say so rather than "none found".
-	if nx && len(srvEPs) == 0 {
-		srvStep.Status, srvStep.Detail = probes.Skip, "domain does not exist"
-	}
-	disc.Steps = append(disc.Steps, mxStep, srvStep)
-	if nx {
-		disc.Steps = append(disc.Steps, skip("autoconfig", "domain does not exist"), skip("guess", "domain does not exist"))
-		return r.finish(), nil
-	}
-
-	// 4. Autoconfig, when DNS gave nothing (or All).
-	if len(r.eps) > 0 && !d.All {
-		disc.Steps = append(disc.Steps, skip("autoconfig", "endpoints already found"))
-	} else {
-		r.step(ctx, "autoconfig", func(ctx context.Context, s *probes.Step) { r.autoconfig(ctx, s, domain) })
-	}
-
-	// 5. Guess, only when nothing at all was found (or All).
-	switch {
-	case !d.Guess:
-		disc.Steps = append(disc.Steps, skip("guess", "guessing off"))
-	case len(r.eps) > 0 && !d.All:
-		disc.Steps = append(disc.Steps, skip("guess", "endpoints already found"))
-	default:
-		r.step(ctx, "guess", func(ctx context.Context, s *probes.Step) { r.guess(ctx, s, domain) })
-	}
-	return r.finish(), nil
+	// 2. Every other method at once (Thunderbird asks its sources in parallel too); the MX
+	// base domain and the guesses start as soon as the MX answer is in.
+	return r.concurrent(ctx, domain), nil
 }
 
 // mx looks up the domain's MX and maps it to a hosting provider.
-func (r *run) mx(ctx context.Context, s *probes.Step, domain string) (*Provider, []probes.Endpoint, bool) {
+func (r *run) mx(ctx context.Context, s *probes.Step, domain string) (*Provider, []probes.Endpoint, []string, bool) {
 	mxs, err := r.dns.LookupMX(ctx, domain)
 	switch {
 	case errors.Is(err, probes.ErrNXDomain):
 		s.Status, s.Error, s.Kind = probes.Fail, err.Error(), probes.KindDNS
 		s.Detail = domain + " does not exist (NXDOMAIN)"
 		s.Findings = append(s.Findings, findings.New(findings.DNSNXDomain, err.Error()))
-		return nil, nil, true
+		return nil, nil, nil, true
 	case errors.Is(err, probes.ErrNoRecords):
 		s.Status = probes.Warn
 		// RFC 5321 5.1: without MX records the domain's own address acts as an implicit MX.
 		if addrs, aerr := r.dns.LookupHost(ctx, domain); aerr == nil && len(addrs) > 0 {
 			s.Detail = domain + " publishes no MX; mail goes to its own address (implicit MX)"
 			s.Findings = append(s.Findings, findings.New(findings.DNSImplicitMX, fmt.Sprintf("%s; %s has address %s", err.Error(), domain, addrs[0])))
-			return nil, nil, false
+			return nil, nil, nil, false
 		}
 		s.Detail = domain + " publishes no MX and no address: it receives no mail"
 		s.Findings = append(s.Findings, findings.New(findings.DNSNoMX, err.Error()))
-		return nil, nil, false
+		return nil, nil, nil, false
 	case err != nil:
 		s.Status, s.Error, s.Kind = probes.Fail, err.Error(), probes.KindDNS
 		s.Detail = "MX lookup failed"
 		s.Findings = append(s.Findings, findings.New(findings.DNSFailure, err.Error()))
-		return nil, nil, false
+		return nil, nil, nil, false
 	}
 	var hosts []string
 	for _, m := range mxs {
@@ -292,13 +249,13 @@ func (r *run) mx(ctx context.Context, s *probes.Step, domain string) (*Provider,
 	if len(hosts) == 0 { // RFC 7505 null MX "MX 0 ."
 		s.Status, s.Detail = probes.Warn, domain+" has a null MX: it accepts no mail"
 		s.Findings = append(s.Findings, findings.New(findings.DNSNoMX, "MX 0 . (RFC 7505 null MX)"))
-		return nil, nil, false
+		return nil, nil, nil, false
 	}
 	s.Status = probes.OK
 	for _, h := range hosts {
 		if p, ok := r.db.ByMX(h); ok && p.Status != Closed {
 			s.Detail = fmt.Sprintf("MX %s → %s", h, p.Key)
-			return p, p.endpoints("mx:"+p.Key, false), false
+			return p, p.endpoints("mx:"+p.Key, false), hosts, false
 		}
 	}
 	s.Detail = fmt.Sprintf("MX %s (no known provider)", strings.Join(hosts, ", "))
@@ -310,7 +267,7 @@ func (r *run) mx(ctx context.Context, s *probes.Step, domain string) (*Provider,
 	} else if len(missing) > 0 {
 		s.Detail += "; without an address: " + strings.Join(missing, "; ")
 	}
-	return nil, nil, false
+	return nil, nil, hosts, false
 }
 
 // maxMXChecked bounds the address lookups of the MX step: a domain may list many MX hosts.
@@ -476,42 +433,6 @@ func (r *run) autoconfig(ctx context.Context, s *probes.Step, domain string) {
 		// The domain publishes something, but it is unusable: worth telling its admin.
 		s.Status = probes.Warn
 	}
-}
-
-// guess resolves the usual host names in parallel and keeps those that exist; the TCP probe
-// then decides which ports answer.
-func (r *run) guess(ctx context.Context, s *probes.Step, domain string) {
-	exists := make([]bool, len(guessNames))
-	var wg sync.WaitGroup
-	for i, g := range guessNames {
-		wg.Go(func() {
-			addrs, err := r.dns.LookupHost(ctx, g.prefix+domain)
-			exists[i] = err == nil && len(addrs) > 0
-		})
-	}
-	wg.Wait()
-	var hosts []string
-	for i, g := range guessNames {
-		if !exists[i] {
-			continue
-		}
-		h := g.prefix + domain
-		hosts = append(hosts, h)
-		for _, p := range g.protos {
-			for _, sec := range []probes.Security{probes.ImplicitTLS, probes.STARTTLS} {
-				r.eps = append(r.eps, probes.Endpoint{Proto: p, Host: h, Port: defaultPort(p, sec), Security: sec, Source: "guess", Trust: probes.TrustGuess})
-			}
-		}
-	}
-	if len(hosts) == 0 {
-		s.Detail = "none of imap./pop./pop3./smtp./mail." + domain + " exists"
-		if len(r.eps) == 0 {
-			s.Status = probes.Fail // the last resort found nothing either
-		}
-		return
-	}
-	s.Status = probes.OK
-	s.Detail = "found " + strings.Join(hosts, ", ")
 }
 
 // conflicts compares another method's endpoints with the provider's, per source and protocol:

@@ -62,3 +62,59 @@ func FuzzLoad(f *testing.F) {
 		Builtin().Merge(db).Lookup("qq")
 	})
 }
+
+// FuzzParseAutodiscover feeds hostile POX responses to the Autodiscover parser: no panic, no
+// DTD ever accepted, and every accepted endpoint well-formed.
+func FuzzParseAutodiscover(f *testing.F) {
+	f.Add([]byte(adSettings(adProto("IMAP", "i.x.test", 993, "<SSL>on</SSL><LoginName>bob</LoginName>"), adProto("SMTP", "s.x.test", 587, ""))))
+	f.Add([]byte(adRedirectDoc("redirectAddr", "a@b.test")))
+	f.Add([]byte(adRedirectDoc("redirectUrl", "https://x.test/autodiscover/autodiscover.xml")))
+	f.Add([]byte(billionLaughs))
+	f.Add([]byte(`<!DOCTYPE x SYSTEM "file:///etc/passwd"><Autodiscover/>`))
+	f.Add([]byte(`<Autodiscover><Response><Error><ErrorCode>600</ErrorCode></Error></Response></Autodiscover>`))
+	f.Add([]byte(adSettings("<Protocol><Type>POP3</Type><Server>p.x.test</Server><Port>0</Port><Encryption>bogus</Encryption></Protocol>")))
+	f.Add([]byte(""))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		res, err := parseAutodiscover(data)
+		if err != nil {
+			return
+		}
+		if bytes.Contains(bytes.ToUpper(data), []byte("<!DOCTYPE")) && checkXML(data) == nil {
+			// checkXML may miss a DOCTYPE only inside a comment or CDATA, where it is text.
+			if !bytes.Contains(data, []byte("<!--")) && !bytes.Contains(data, []byte("<![CDATA[")) {
+				t.Fatalf("accepted a document with a DOCTYPE: %q", data)
+			}
+		}
+		if len(res.Endpoints) > maxEndpoints {
+			t.Fatalf("accepted %d endpoints", len(res.Endpoints))
+		}
+		for _, e := range res.Endpoints {
+			if protoRank(e.Proto) < 0 || secRank(e.Security) < 0 || e.Port < 1 || e.Port > 65535 || !hostRE.MatchString(e.Host) || e.Source != "autodiscover" {
+				t.Fatalf("accepted bad endpoint %+v", e)
+			}
+		}
+	})
+}
+
+// FuzzISPDBDocument: an ISPDB (or MX base domain autoconfig) answer goes through the DTD check
+// and the clientConfig parser; a document with a DOCTYPE is never used.
+func FuzzISPDBDocument(f *testing.F) {
+	f.Add([]byte(autoDoc("isp.test")))
+	f.Add([]byte(`<?xml version="1.0"?><!DOCTYPE clientConfig [<!ENTITY h "imap.evil.test">]><clientConfig><emailProvider><incomingServer type="imap"><hostname>&h;</hostname></incomingServer></emailProvider></clientConfig>`))
+	f.Add([]byte(`<clientConfig><emailProvider><incomingServer type="imap"><hostname>i.x.test</hostname><port>993</port></incomingServer></emailProvider></clientConfig>`))
+	f.Add([]byte("<clientConfig>" + strings.Repeat("<emailProvider>", 50) + "</clientConfig>"))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		if err := checkXML(data); err != nil {
+			return
+		}
+		ac, err := parseAutoconfig(data, "bob", "x.test")
+		if err != nil {
+			return
+		}
+		for _, e := range ac.Endpoints {
+			if e.Port < 1 || e.Port > 65535 || !hostRE.MatchString(e.Host) {
+				t.Fatalf("accepted bad endpoint %+v", e)
+			}
+		}
+	})
+}

@@ -121,7 +121,10 @@ type Provider struct {
 	Confidence string `json:"confidence,omitempty"` // A official/ISPDB, B several databases agree, C single source
 	// OAuth names the profile (oauth_profiles) of what the provider's OAuth2 tokens carry.
 	OAuth string `json:"oauth,omitempty"`
-	oauth *oauth.Profile
+	// AutodiscoverV2 is the provider's unauthenticated Autodiscover v2 base URL: asked
+	// BASE/ADDRESS?Protocol=AutodiscoverV1, 200 means the mailbox is the provider's.
+	AutodiscoverV2 string `json:"autodiscover_v2,omitempty"`
+	oauth          *oauth.Profile
 	// fromFile: the entry comes from a --providers or user-config file (Merge), so its
 	// endpoints say "file:KEY", not "builtin:KEY".
 	fromFile bool
@@ -266,19 +269,19 @@ func Builtin() *DB {
 	return db
 }
 
-// maxFile bounds a provider file; ours is ~60 KiB.
-const maxFile = 8 << 20
+// MaxFile bounds a provider file (--providers, the config-dir file); ours is ~60 KiB.
+const MaxFile = 8 << 20
 
 // Load reads a provider file (the schema of providers.json), as used by --providers FILE and
 // the user config file. It checks each entry's structure; Validate adds the cross-entry and
 // bilingual rules the built-in file must meet.
 func Load(r io.Reader) (*DB, error) {
-	data, err := io.ReadAll(io.LimitReader(r, maxFile+1))
+	data, err := io.ReadAll(io.LimitReader(r, MaxFile+1))
 	if err != nil {
 		return nil, fmt.Errorf("read provider file: %w", err)
 	}
-	if len(data) > maxFile {
-		return nil, fmt.Errorf("provider file larger than %d bytes", maxFile)
+	if len(data) > MaxFile {
+		return nil, fmt.Errorf("provider file larger than %d bytes", MaxFile)
 	}
 	dec := json.NewDecoder(bytes.NewReader(data))
 	dec.DisallowUnknownFields() // a misspelt field in a company file should not be silently ignored
@@ -311,7 +314,7 @@ func Load(r io.Reader) (*DB, error) {
 	}
 	db := newDB(f.Providers, nil)
 	if err := checkUnique(db.list); err != nil {
-		return nil, err
+		return nil, summarize(err)
 	}
 	return db, nil
 }

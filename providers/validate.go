@@ -173,6 +173,12 @@ func checkEntry(p *Provider, strict bool) error {
 	if p.Family != "" && !keyRE.MatchString(p.Family) {
 		bad("family %q is not a provider key", p.Family)
 	}
+	if p.AutodiscoverV2 != "" {
+		// It is sent the user's address: HTTPS only, like every discovery fetch.
+		if u, err := url.Parse(p.AutodiscoverV2); err != nil || u.Scheme != "https" || u.Host == "" || u.User != nil || u.RawQuery != "" {
+			bad("autodiscover_v2 %q: want an https:// base URL without query", truncate(p.AutodiscoverV2, 80))
+		}
+	}
 	if p.Family == p.Key && p.Key != "" {
 		bad("family is itself")
 	}
@@ -435,4 +441,33 @@ func checkUniqueHints(list []*Provider, domains map[string]string) []error {
 		}
 	}
 	return errs
+}
+
+// MaxListedErrors bounds the problems of a provider file listed at once: a file with
+// thousands of duplicate names gets the first ones and a count, not thousands of lines.
+const MaxListedErrors = 20
+
+// summarize lists at most MaxListedErrors of err's problems (errors.Join, nested too), then
+// "… and K more".
+func summarize(err error) error {
+	errs := flattenErrors(err)
+	if len(errs) <= MaxListedErrors {
+		return err
+	}
+	return fmt.Errorf("%w\n… and %d more problems", errors.Join(errs[:MaxListedErrors]...), len(errs)-MaxListedErrors)
+}
+
+func flattenErrors(err error) []error {
+	j, ok := err.(interface{ Unwrap() []error })
+	if !ok {
+		if err == nil {
+			return nil
+		}
+		return []error{err}
+	}
+	var out []error
+	for _, e := range j.Unwrap() {
+		out = append(out, flattenErrors(e)...)
+	}
+	return out
 }

@@ -64,5 +64,5 @@ if mods:
 print("govulncheck: no called vulnerability in any required module")
 PY
 
-echo "== race detector (probes, testservers)"
-go test -race -count=1 ./probes/ ./testservers/
+echo "== race detector (probes, testservers, serve)"
+go test -race -count=1 ./probes/ ./testservers/ ./cmd/serve/...

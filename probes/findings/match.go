@@ -19,8 +19,9 @@ import (
 // into finding codes. Signatures are plain lower-case literals found in one pass by an
 // Aho-Corasick automaton, plus the enhanced status codes (RFC 3463) of each line; a signature
 // may add required literals, excluded literals, literals that must closely follow its anchor, or
-// a regular expression, all checked only when an anchor occurs. The table is ordered most specific
-// first and a line yields the first signature that holds; signatures marked generic (auth.failed,
+// a regular expression, all checked only when an anchor occurs. The table is data
+// (signatures.json, loaded by match_data.go), in tiers ordered most specific first, and a line
+// yields the first signature that holds; signatures marked generic (auth.failed,
 // tcp.connect-failed, ...) are dropped from MatchText's answer when a specific code of the same
 // family explains them. Client-side texts never match in MatchReply, which sees server replies.
 
@@ -51,436 +52,9 @@ type sig struct {
 	re      *regexp.Regexp // checked on the normalised line after an anchor hit
 	within  int            // with close: how many bytes after an anchor they must start
 	close   []string       // literals one of which must follow an "any" anchor closely
+	groups  [][]string     // keyword family: one literal of each group must occur
 	client  bool           // text written by client software, not a server reply
 	generic bool           // a fallback: dropped when a more specific code of its family matched
-}
-
-func srv(id string, c Code, any ...string) *sig { return &sig{id: id, code: c, any: any} }
-func cli(id string, c Code, any ...string) *sig { return &sig{id: id, code: c, any: any, client: true} }
-func enh(id string, c Code, codes ...string) *sig {
-	return &sig{id: id, code: c, enh: codes}
-}
-func (s *sig) and(lits ...string) *sig { s.all = append(s.all, lits...); return s }
-func (s *sig) but(lits ...string) *sig { s.not = append(s.not, lits...); return s }
-func (s *sig) gen() *sig               { s.generic = true; return s }
-func (s *sig) match(expr string) *sig  { s.re = regexp.MustCompile(expr); return s }
-func (s *sig) near(n int, lits ...string) *sig {
-	s.within, s.close = n, lits
-	return s
-}
-
-// signatures returns the table, most specific first. Literals are lower case; input is
-// lower-cased (ASCII) with runs of white space collapsed to one space before matching.
-func signatures() []*sig {
-	return []*sig{
-		// ---- A. Provider and server texts that name the cause outright ----
-		// QQ / NetEase / Coremail: the client authorization code (授权码).
-		srv("qq-authcode", AuthAuthorizationCodeRequired, "authorization code", "authorized code",
-			"授权码", "授权密码", "enter your authoriz", "no=1001256",
-			"authentication failed, system busy").but("oauth", "invalid_grant"),
-		srv("exmail-weixin-token", AuthAuthorizationCodeRequired, "weixin token", "客户端专用密码"),
-		srv("coremail-reqcode", AuthAuthorizationCodeRequired, "err.login.reqcode"),
-		// QQ's misspelt "requiered" and the same demand worded by others.
-		srv("qq-secure-connection", TLSRequired, "secure connection is requiered",
-			"secure connection is required"),
-		srv("aliyun-non-ssl", TLSRequired, "uc_client_non_ssl"),
-		// Access for mail clients switched off.
-		srv("qq-service-not-open", AuthServiceDisabled, "service is not open", "account is abnormal"),
-		srv("netease-no-permission", AuthServiceDisabled, "user has no permission"),
-		srv("yandex-no-access", AuthServiceDisabled, "does not have access rights to this service"),
-		srv("gmail-protocol-disabled", AuthServiceDisabled, "not enabled for pop", "not enabled for imap",
-			"imap access is disabled", "pop access is disabled", "pop3 access is disabled", "imap is disabled",
-			"imap use is disabled"),
-		srv("ms-smtp-auth-disabled", AuthSMTPAuthDisabled, "smtpclientauthentication is disabled",
-			"smtp_auth_disabled", "smtp client authentication is disabled"),
-		srv("aliyun-source-not-allowed", AuthServiceDisabled, "uc_login_source_not_allowed"),
-		// Password sign-in switched off.
-		srv("ms-basic-disabled", AuthBasicDisabled, "basic authentication is disabled",
-			"basic authentication is not supported", "basic auth is disabled", "basicauthblocked"),
-		// App passwords.
-		srv("gmail-app-password", AuthAppPasswordRequired, "application-specific password required",
-			"invalidsecondfactor", "app password required", "application password is required",
-			"app-specific password required", "app password is required"),
-		srv("yahoo-auth005", AuthAppPasswordRequired, "#auth005"),
-		// Interactive web sign-in demanded.
-		srv("gmail-web-login", AuthWebLoginRequired, "web login required", "webalert",
-			"log in via your web browser", "login via your web browser", "webloginrequired"),
-		srv("web-browser-login", AuthWebLoginRequired, "browser").
-			match(`(log ?in|sign ?in)\W+(via|with|using|through|from|in)\W+(your|the|a)\W+(web\W+)?browser`),
-		// OAuth2 token refused for want of a scope: RFC 6750's error in a decoded challenge.
-		srv("oauth-insufficient-scope", AuthOAuthWrongScope, `"status":"insufficient_scope"`, `"status":"403"`,
-			"insufficient_scope", "insufficient scope"),
-		srv("oauth-invalid-audience", AuthOAuthWrongAudience, "invalid audience", "aadsts500011", "invalidaudience"),
-		srv("oauth-expired-token", AuthOAuthTokenExpired, "token has expired", "token is expired", "token expired",
-			"lifetime validation failed", "aadsts700082", "tokenexpired").but("refresh token", "password"),
-		// OAuth2 token refused: Gmail's base64 JSON status, its decoded form, Thunderbird's text.
-		srv("gmail-oauth-status", AuthOAuthFailed, "eyjzdgf0dxmioi", `"schemes":"bearer"`,
-			"invalid oauth", "oauth token", "access token is invalid"),
-		srv("xoauth2-invalid", AuthOAuthFailed, "invalid xoauth2", "invalid oauthbearer", "xoauth2 auth data"),
-		srv("xoauth2-failed", AuthOAuthFailed, "xoauth2", "oauthbearer").near(40, "fail", "invalid", "rejected"),
-		cli("tb-oauth-error", AuthOAuthFailed, "authentication failure while connecting to server",
-			"服务器时身份验证失败"),
-		// A failing authentication backend, not a wrong password (Dovecot, Postfix SASL).
-		srv("auth-temporary", ServerBusy, "temporary authentication failure", "temporary authentication failed"),
-		// Too many attempts.
-		srv("login-rate-limit", AuthRateLimited, "too many login attempts", "too much fail authentication",
-			"auth error limit exceed", "authentication failure[1]", "too many failed login",
-			"too many authentication failures", "too many bad auth", "login rate limit",
-			"too many invalid logins", "登录过于频繁", "登录频率"),
-		// Coremail (NetEase enterprise and others) ERR.LOGIN.* codes.
-		srv("coremail-passerr", AuthFailed, "err.login.passerr").gen(),
-		srv("coremail-ipdeny", AuthIPDenied, "err.login.ipdeny"),
-		srv("coremail-usernotexist", AuthUserUnknown, "err.login.usernotexist"),
-		srv("coremail-domainnotexist", AuthWrongServer, "err.login.domainnotexist"),
-		srv("coremail-domainexped", AuthSubscriptionExpired, "err.login.domainexped"),
-		srv("coremail-systembusy", ServerBusy, "err.login.systembusy"),
-		// NetEase IMAP demands the ID command.
-		srv("netease-unsafe-login", IMAPIDRequired, "unsafe login"),
-		// STARTTLS missing where demanded (before "starttls is required").
-		srv("starttls-unavailable", TLSSTARTTLSUnavailable, "tls not available",
-			"starttls is required but host does not support starttls", "doesn't advertise that feature",
-			"starttls extension not supported", "server does not support starttls",
-			"starttls not supported", "does not support stls", "stls not supported", "starttls denied",
-			"via the starttls command",
-			"因为它不宣称支持此功能"),
-		// TLS version.
-		srv("tls-version-unsupported", TLSVersionTooOld, "tls 1.0 and 1.1 are not supported",
-			"unsupported protocol version", "protocol version not supported", "tlsv1 alert protocol version",
-			"no appropriate protocol", "no protocols available", "ssl_choose_client_version",
-			"unsupported protocol", "protocol is disabled", "fatal alert: protocol_version"),
-		// Encryption demanded before login or mail.
-		srv("starttls-first", TLSRequired, "must issue a starttls", "starttls is required",
-			"starttls required", "issue starttls first", "encryption required", "privacyrequired",
-			"plaintext authentication disallowed", "plaintext authentication not allowed",
-			"logindisabled", "must use tls", "tls required", "ssl required", "requires ssl",
-			"requires tls", "non-secure (ssl/tls) connections", "connection must be encrypted",
-			"cleartext logins disabled", "plain text login is not allowed", "需要加密"),
-		// Login method.
-		srv("auth-mech-unsupported", AuthMechanismUnsupported, "unrecognized authentication type",
-			"authentication mechanism is too weak", "does not support the selected authentication method",
-			"no supported authentication method", "unsupported authentication mechanism",
-			"authentication mechanism not supported", "unknown authentication mechanism",
-			"auth mode unsupported", "none of the authentication methods supported by this client",
-			"mechanism not supported", "does not seem to support encrypted passwords",
-			"does not allow plaintext passwords", "不支持您选择的验证方式", "不支持您所选择的认证方式",
-			"不允许明文密码", "不支持加密过的密码", "invalid authentication mechanism", "mechanism(s) not available",
-			"mechanisms not available", "no authentication mechanisms", "no authentication mechansims"),
-		srv("auth-not-offered", SMTPAuthNotOffered, "smtp auth extension not supported",
-			"server doesn't support auth", "does not support authentication (smtp-auth)",
-			"authentication not enabled", "auth command used when not advertised",
-			"authentication not available", "auth not available"),
-		srv("auth-not-implemented", SMTPAuthNotOffered, "not implemented").match(`auth .{0,200}not implemented`),
-		srv("auth-unrecognized", SMTPAuthNotOffered, "command unrecognized", "unrecognized command",
-			"command not recognized").match(`(unrecognized|not recognized)\W{0,4}auth\b`),
-		// Sender, relay, content, limits.
-		srv("sender-mismatch", SMTPSenderMismatch, "mail from must equal authorized user",
-			"must be same as authorization user", "must be same as authorized user",
-			"does not have permissions to send as this sender", "sendasdenied", "not allowed to send as",
-			"not owned by user", "doesn't conform with authentication", "dt:sum",
-			"envelope sender is not match", "local user only", "sender is not the authenticated user", "email address is not verified",
-			"发件人必须与登录"),
-		srv("zoho-relaying-as", SMTPSenderMismatch, "relaying disallowed as"),
-		// Yahoo's wording when the From is not the logged-in account.
-		srv("yahoo-mailbox-unavailable", SMTPSenderMismatch, "request failed; mailbox unavailable"),
-		// QQ answers a malformed MAIL FROM (a name, not an address) this way.
-		srv("qq-invalid-input", SMTPSenderInvalid, "invalid input from"),
-		srv("ip-rate-limit", ServerBusy, "ip frequency limited", "connection frequency limited",
-			"hl:icc", "hl:ifc", "hl:rep", "hl:mep", "hl:ifq"),
-		// RFC 7372 X.7.25 and Postfix reject_unknown_client / reject_unknown_reverse_client_hostname.
-		srv("no-reverse-dns", SMTPNoReverseDNS, "reverse hostname", "reverse dns", "cannot find your hostname",
-			"no ptr record", "ptr record", "reverse lookup", "reverse-dns", "rdns"),
-		srv("ip-blocked", SMTPIPBlocked, "hl:ipb", "hl:ihu", "black ip", "blocked using", "spamhaus",
-			"rbl deny", "banned sending ip", "spam abuse detected from ip", "traffic not accepted from this ip",
-			"is blacklisted", "blocklisted", "block listed", "black listed", "block-listed", "black-listed", "is listed at", "[bl21]", "[tss09]", "client host rejected",
-			"ip is rejected", "ip address is blocked", "your ip has been blocked"),
-		srv("yahoo-tss", SMTPIPBlocked, "[tss").match(`\[tss\d\d\]`),
-		srv("spam-rejected", SMTPSpamRejected, "dt:spm", "message not allowed", "mail content denied", "rejected by anti-spam",
-			"reject by content spam", "reject by behaviour spam", "content identified as spam",
-			"likely unsolicited mail", "not accepted for policy reasons", "identified as spam",
-			"rejected as spam", "spam message rejected", "message rejected due to spam",
-			"未被许可的信息", "识别为垃圾邮件", "被判为垃圾邮件"),
-		srv("sending-limit", SMTPSendingLimit, "mi:stc", "daily user sending limit",
-			"daily user sending quota", "sending limit exceeded", "daily message limit", "sending quota exceeded",
-			"daily sending quota", "exceeded the daily", "message limit exceeded", "messages per day",
-			"daily message quota", "submissionquotaexceeded", "daily limit", "sending rate exceeded", "超出每日", "发信数量"),
-		srv("sending-blocked", SMTPSendingBlocked, "outboundspamexception", "isn't allowed to send email",
-			"not allowed to send mail", "wascl", "blocked for sending", "restricted from sending",
-			"suspended from sending", "sending has been disabled"),
-		srv("outgoing-suspended", SMTPSendingBlocked, "outgoing mail").and("suspended"),
-		srv("spf-dmarc", SMTPSPFDMARCRejected, "this mail is unauthenticated", "spf validation failed",
-			"spf check failed", "dmarc policy", "failed dmarc", "dkim validation failed", "sender policy framework"),
-		srv("greylisted", SMTPGreylisted, "greylist", "graylist"),
-		srv("relay-denied", SMTPRelayDenied, "relay access denied", "relaying denied", "unable to relay",
-			"relay not permitted", "not permitted to relay", "relaying not allowed", "host denies relay",
-			"we do not relay", "relay check", "relaying disallowed", "relay denied", "not allowed to relay",
-			"relaying to", "拒绝中继"),
-		srv("auth-required", SMTPAuthRequired, "authentication required", "authentication is required",
-			"client not authenticated", "client was not authenticated", "not authenticated to send",
-			"need ehlo and auth first", "rejected: not logged in", "must authenticate", "please authenticate",
-			"smtp auth required", "auth required", "requires authentication", "本域用户必须通过验证").
-			but("error: 535"),
-		srv("bad-sequence", SMTPBadSequence, "bad sequence of command", "command out of sequence",
-			"out of sequence", "send hello first", "need mail command", "need rcpt command", "命令顺序"),
-		srv("line-too-long", SMTPLineTooLong, "line too long", "line is too long", "lines too long",
-			"maximum allowed line length", "line length in message", "line length exceeds", "line length exceeded",
-			"line length limit"),
-		srv("helo-rejected", SMTPHELORejected, "helo command rejected", "ehlo command rejected",
-			"need fully-qualified hostname", "invalid helo", "bad helo", "helohost error", "helo hostname",
-			"invalid ehlo", "helo name"),
-		srv("message-too-large", SMTPMessageTooLarge, "message size exceeds", "exceeds fixed limit",
-			"message size limit", "message is too long", "message too big", "message is too large",
-			"exceeded mailsize limit", "mail size limit", "length of data content", "attachment is too long",
-			"maximum message size", "size exceeds", "邮件大小超过限制", "邮件过大"),
-		srv("imap-append-quota", IMAPOverQuota, "quota", "storage limit").
-			match(`(^|[\s'"(])no (append|\[)|(^|\s)([a-z]*[0-9][a-z0-9.]*|\*) no |'append' command`),
-		srv("mailbox-full", SMTPRecipientMailboxFull, "mailbox full", "mailbox is full", "over quota",
-			"exceeded storage allocation", "mailbox quota exceeded", "quota exceeded", "收件人邮箱已满",
-			"邮箱已满").but("[overquota]"),
-		srv("imap-nonexistent", IMAPNonexistentMailbox, "[nonexistent]", "mailbox doesn't exist",
-			"no such mailbox", "unknown mailbox", "mailbox does not exist", "folder does not exist").
-			but("5.1.1", "550", "554", "rcpt", "recipient"),
-		srv("recipient-disabled", SMTPRecipientDisabled, "user disabled", "mailbox disabled", "mailbox is disabled",
-			"recipient is disabled", "account that you tried to reach is disabled", "mailbox has been disabled").
-			but("login", "logon", "password", "auth"),
-		srv("recipient-unknown", SMTPRecipientUnknown, "user unknown", "unknown user",
-			"mailbox not found", "tried to reach does not exist", "recipient address rejected",
-			"invalid recipient", "recipient not found", "no mailbox here", "user not found",
-			"dosn't exist", "invalid user", "no such user here", "unavailable mail user", "recipient does not exist",
-			"no such recipient", "address does not exist", "mailbox unavailable", "邮箱不存在",
-			"收件人不存在").but("password", "logon", "login"),
-		srv("sender-invalid", SMTPSenderInvalid, "domain of sender address", "bad sender address",
-			"sender address rejected", "sender is unvalidated", "mail from invalid", "invalid sender",
-			"sender domain does not exist", "发件人地址不合法"),
-		// Account state.
-		srv("password-expired", AuthPasswordExpired, "password expired", "password has expired",
-			"[expired]", "password transition is needed", "密码已过期"),
-		srv("account-locked", AuthAccountLocked, "user is locked", "account is locked", "account locked",
-			"account has been locked", "account is disabled", "account has been disabled", "account disabled",
-			"account has been frozen", "account is frozen", "temporarily suspended", "account suspended",
-			"account has been suspended", "account is suspended",
-			"user suspended", "账号被锁定", "账户被锁定", "用户被锁定", "冻结", "邮箱被锁"),
-		srv("credentials-missing", AuthCredentialsMissing, "no password specified", "missing credentials",
-			"username or passwd is null", "could not get password", "error getting mail password",
-			"password is empty", "密码不能为空"),
-		srv("tb-password-undefined-zh", AuthCredentialsMissing, "无法获取").and("密码"),
-		srv("username-format", AuthUsernameFormat, "use your full email address",
-			"use full email address", "use the full email address", "username must be an email",
-			"user name must be the full", "请使用完整的邮箱地址"),
-		srv("user-unknown", AuthUserUnknown, "no such user", "user does not exist",
-			"account does not exist", "unknown user name").but("recipient", "rcpt", "5.1.1", "or bad password"),
-
-		// ---- B. Enhanced status codes (RFC 3463 and the IANA registry, provider usage) ----
-		enh("smtp-enh-5.7.9", AuthAppPasswordRequired, "5.7.9"),
-		enh("smtp-enh-5.7.14", AuthWebLoginRequired, "5.7.14"),
-		enh("smtp-enh-5.7.139", AuthBasicDisabled, "5.7.139"),
-		enh("smtp-enh-5.7.30", AuthBasicDisabled, "5.7.30"),
-		enh("smtp-enh-5.7.57", SMTPAuthRequired, "5.7.57").but("error: 535"),
-		enh("smtp-enh-5.7.60", SMTPSenderMismatch, "5.7.60"),
-		enh("smtp-enh-4.7.66", TLSVersionTooOld, "4.7.66"),
-		enh("smtp-enh-5.7.10", TLSRequired, "5.7.10", "5.7.11"),
-		enh("smtp-enh-5.7.4", AuthMechanismUnsupported, "5.7.4"),
-		enh("smtp-enh-x.7.12", AuthPasswordExpired, "4.7.12", "5.7.12"),
-		enh("smtp-enh-5.7.13", AuthAccountLocked, "5.7.13"),
-		enh("smtp-enh-5.7.26", SMTPSPFDMARCRejected, "5.7.20", "5.7.21", "5.7.22", "5.7.23", "5.7.24",
-			"5.7.26", "4.7.23", "4.7.24", "4.7.26"),
-		enh("smtp-enh-x.7.25", SMTPNoReverseDNS, "5.7.25", "4.7.25"),
-		enh("smtp-enh-5.7.606", SMTPIPBlocked, "5.7.606", "5.7.511", "5.7.501",
-			"5.7.708", "5.7.510"),
-		enh("smtp-enh-5.7.705", SMTPSendingBlocked, "5.7.705", "5.7.750"),
-		enh("smtp-enh-5.7.27", SMTPSenderInvalid, "5.7.27", "5.1.7", "5.1.8", "4.1.8"),
-		enh("smtp-enh-5.7.28", SMTPSpamRejected, "5.7.28", "4.7.28"),
-		enh("smtp-enh-5.4.5", SMTPSendingLimit, "5.4.5", "5.1.90"),
-		enh("smtp-enh-5.1.1", SMTPRecipientUnknown, "5.1.1", "5.1.2", "5.1.3", "5.1.6", "5.1.10"),
-		enh("smtp-enh-5.2.1", SMTPRecipientDisabled, "5.2.1"),
-		enh("smtp-enh-5.2.2", SMTPRecipientMailboxFull, "5.2.2", "4.2.2"),
-		enh("smtp-enh-5.3.4", SMTPMessageTooLarge, "5.3.4", "5.2.3", "4.3.4"),
-		enh("smtp-enh-4.3.2", ServerBusy, "4.3.2", "4.4.5", "4.3.1"),
-
-		// ---- C. POP3 (RFC 2449/3206) and IMAP (RFC 5530) response codes ----
-		srv("pop3-in-use", POP3InUse, "[in-use]", "mailbox is locked", "maildrop is locked",
-			"unable to lock maildrop", "mailbox already locked", "already locked"),
-		srv("pop3-login-delay", POP3LoginDelay, "[login-delay]"),
-		srv("pop3-sys-temp", ServerBusy, "[sys/temp]"),
-		srv("pop3-sys-perm", POP3SysPerm, "[sys/perm]"),
-		srv("imap-authorizationfailed", AuthAuthorizationFailed, "[authorizationfailed]"),
-		srv("imap-contactadmin", IMAPContactAdmin, "[contactadmin]"),
-		srv("imap-bandwidth", ServerBusy, "command or bandwidth limits", "bandwidth limit exceeded"),
-		srv("imap-overquota", IMAPOverQuota, "[overquota]"),
-		srv("imap-unavailable", ServerBusy, "[unavailable]", "[limit]", "[inuse]",
-			"maximum number of connections", "too many connections", "too many simultaneous connections",
-			"too many concurrent", "connection limit", "mail_max_userip_connections", "最大连接数量",
-			"server busy", "server is busy", "temporary server error"),
-		srv("smtp-421", ServerBusy, "421").match(`(^|[\s:>'"(,])421[ ,-]`),
-		cli("smtp-503", SMTPBadSequence, "503").match(`(^|[\s:>'"(,|])503[ ,-]`),
-
-		// ---- D. Client-side texts: Go, OpenSSL/Python, Node, Java, PHP, .NET, mail apps ----
-		// DNS.
-		cli("dns-lookup-timeout", DNSFailure, "lookup ").match(`lookup \S+.*(i/o timeout|timed out)`),
-		cli("dns-temporary", DNSFailure, "temporary failure in name resolution", "eai_again",
-			"server misbehaving", "servfail", "dns server failed", "non-authoritative host not found",
-			"try again later. (dns)", "dns query error", "erefused", "eservfail", "dns server returned answer with no data"),
-		cli("dns-no-address", DNSNoAddress, "no address associated with hostname", "eai_nodata",
-			"no data record of requested type", "enodata"),
-		cli("dns-nxdomain", DNSNXDomain, "no such host", "name or service not known",
-			"nodename nor servname provided", "getaddrinfo failed", "enotfound", "unknownhostexception",
-			"unknown host", "host not found", "could not resolve host", "name not resolved", "nxdomain",
-			"cannot locate server", "0x800ccc0d", "socket error # 11001", "wsahost_not_found",
-			"err_name_not_resolved", "未知。服务器可能配置错误", "ns_error_unknown_host", "0x804b001e"),
-		cli("libuv-enotfound", DNSNXDomain, "-3008").match(`errno\W{0,3}-3008`),
-		cli("tb-smtp-unknown", DNSNXDomain, "outgoing server (smtp)").and("is unknown"),
-		cli("node-edns", DNSFailure, "'edns'", `"edns"`),
-		// Greeting and response timeouts (before the connect timeouts that share words).
-		cli("greeting-timeout", ServerGreetingTimeout, "greeting never received", "no greeting",
-			"timeout waiting for greeting", "did not receive greeting"),
-		cli("response-timeout", ServerResponseTimeout, "read timed out", "the operation has timed out",
-			"timed out waiting for a response", "0x8004210a", "0x8004210b", "0x800ccc19",
-			"timeout waiting for response", "command timed out", "response timeout", "read timeout",
-			"read operation timed out", "while trying to read", "timed out reading", "timeout while reading").
-			but("connect timed out"),
-		cli("go-read-timeout", ServerResponseTimeout, "read tcp", "read udp").and("i/o timeout"),
-		cli("closed-by-timeout", ServerResponseTimeout, "closed: timed out", "closed: read timed out"),
-		cli("dotnet-read-timeout", ServerResponseTimeout, "unable to read data from the transport connection").
-			and("did not properly respond"),
-		cli("ssl-read-timeout", ServerResponseTimeout, "read error", "ssl_read").and("timed out"),
-		// Routes.
-		cli("ipv6-unreachable", NetIPv6Unreachable, "network is unreachable", "enetunreach",
-			"no route to host", "ehostunreach", "network unreachable", "host is unreachable").
-			match(`\[[0-9a-f:]+\]|(^|[^0-9a-f:])[0-9a-f]{1,4}(:[0-9a-f]{0,4}){3,7}|tcp6|ipv6`),
-		cli("ipv6-cannot-assign", NetIPv6Unreachable, "cannot assign requested address"),
-		cli("unreachable", TCPUnreachable, "network is unreachable", "no route to host", "enetunreach",
-			"ehostunreach", "network unreachable", "host is unreachable", "noroutetohostexception",
-			"host unreachable"),
-		// Certificates (before the generic handshake and close texts they come wrapped in).
-		cli("tls-intercepted", TLSIntercepted, "kaspersky", "avast", "eset ssl filter", "bitdefender",
-			"fortinet", "fortigate", "zscaler", "sophos", "netskope", "bluecoat", "forcepoint", "mcafee",
-			"norton", "avg web/mail shield").match(`cert|x509|issuer|ssl|tls`),
-		cli("revocation-unchecked", TLSRevocationUnchecked, "unable to check revocation", "revocation function was unable",
-			"revocation server was offline", "revocationstatusunknown", "offlinerevocation", "revocationstatus - unknown",
-			"unable to get certificate crl", "unable_to_get_crl", "crypt_e_revocation_offline", "0x80092013",
-			"could not determine revocation status", "吊销服务器已脱机", "吊销功能无法检查"),
-		cli("cert-revoked", TLSCertRevoked, "certificate revoked", "certificate has been revoked",
-			"cert_revoked", "revoked certificate", "certificate is revoked", "证书已被吊销"),
-		// Go names both cases in one message; the times tell which (current time … is before
-		// the start: not yet valid).
-		cli("cert-not-yet-valid-go", TLSCertNotYetValid, "has expired or is not yet valid").match(`current time \S+ is before`),
-		cli("cert-not-yet-valid", TLSCertNotYetValid, "certificatenotyetvalidexception", "not yet valid",
-			"cert_not_yet_valid", "证书尚未生效").but("has expired or is not yet valid", "expired"),
-		cli("cert-expired", TLSCertExpired, "certificate has expired", "certificate expired",
-			"cert_has_expired", "has expired or is not yet valid", "certificateexpiredexception",
-			"validity check failed", "nottimevalid", "expired_certificate", "证书已过期", "证书过期"),
-		cli("cert-hostname", TLSCertHostnameMismatch, "certificate is valid for", "not valid for any names",
-			"doesn't contain any ip sans", "hostname mismatch", "doesn't match either of",
-			"does not match certificate's altnames", "cert_altname_invalid", "not in the cert's altnames",
-			"no subject alternative", "no name matching", "remotecertificatenamemismatch",
-			"did not match expected cn", "target principal name is incorrect", "cn name does not match",
-			"bad_cert_domain", "host name did not match", "legacy common name field",
-			"certificate is only valid for", "hostname/ip does not match", "证书与主机名不符"),
-		cli("tls-weak", TLSWeakCrypto, "dh key too small", "dh_key_too_small", "ee key too small",
-			"ca md too weak", "key too small", "weak ephemeral diffie-hellman"),
-		cli("cert-untrusted", TLSCertUntrusted, "unknown authority", "self signed certificate",
-			"self-signed certificate", "self_signed_cert", "unable to get local issuer certificate",
-			"unable_to_get_issuer_cert", "unable to verify the first certificate",
-			"unable_to_verify_leaf_signature", "pkix path building failed",
-			"unable to find valid certification path", "untrustedroot", "partialchain",
-			"issuer certificate is unknown", "unknown_issuer", "certificate is not trusted",
-			"not trusted by the trust provider", "self_signed_cert_in_chain", "certificate for this server is invalid",
-			"证书不受信任"),
-		// Port and security mode.
-		cli("tls-on-plaintext-port", PortExpectsSTARTTLS, "wrong version number", "wrong_version_number",
-			"first record does not look like a tls handshake", "unrecognized ssl message",
-			"plaintext connection?", "ssl3_get_record", "packet length too long", "unknown protocol",
-			"securesocketoptions.starttls", "unexpected tls packet", "tls packet with unexpected length"),
-		cli("plaintext-on-tls-port", PortExpectsTLS, "securesocketoptions.sslonconnect"),
-		cli("bad-greeting-tls-port", PortExpectsTLS, "bad greeting", "response: -1").match(`port:? (465|993|995)\b`),
-		cli("wrong-protocol", PortWrongProtocol, "is not an imap4 mail server", "不是 imap4 邮件服务器",
-			"not an imap server", "not a pop3 server"),
-		cli("greeting-bye", ServerBusy, "greeting").match(`greeting\W.{0,40}?\bbye\b`),
-		cli("greeting-other-protocol", PortWrongProtocol, "greeting", "welcome message").
-			match(`(greeting|welcome message)\W.{0,60}?(\+ok\b|'\+'|\* ok\b|atom: 220\b|\b220[ -][a-z0-9.-]+ e?smtp)`).
-			but("[capability"),
-		cli("pop3-command-imap-bad", PortWrongProtocol, " bad ").
-			match(`(^|[\s'"])(user|pass|apop|capa|stls|stat|retr|uidl|quit) bad `),
-		cli("bad-greeting-pop", PortWrongProtocol, "bad greeting").match(`response: [+*] ?ok`),
-		// Refused, timed out, reset, closed.
-		cli("refused", TCPRefused, "connection refused", "econnrefused", "actively refused",
-			"the connection was refused", "连接被拒绝", "时被拒绝", "socket error # 10061", "wsaeconnrefused",
-			"ns_error_connection_refused", "0x804b000d"),
-		cli("connect-timeout", TCPTimeout, "connection timed out", "connect timed out", "etimedout",
-			"connection timeout", "did not properly respond after a period of time", "operation timed out",
-			"socket error # 10060", "wsaetimedout", "连接超时", "connect timeout", "ns_error_net_timeout", "0x804b000e"),
-		cli("tb-timeout", TCPTimeout, "连接服务器", "timed out").match(`connection to (outgoing )?server.* timed out|连接服务器 .*超时`),
-		cli("dial-timeout", TCPTimeout, "dial tcp").and("i/o timeout"),
-		cli("reset", TCPReset, "connection reset", "econnreset", "forcibly closed by the remote host",
-			"broken pipe", "epipe", "socket error # 10054", "wsaeconnreset", "0x800ccc0f",
-			"connection to the server was interrupted", "lost in the middle of the transaction",
-			"unexpectedly terminated the connection", "software caused connection abort", "ns_error_net_reset",
-			"aborted by the software in your host machine", "wsaeconnaborted", "econnaborted", "连接被重置",
-			"连接在传输过程中中断"),
-		cli("tls-unexpected-eof", TLSHandshakeFailed, "unexpected eof while reading", "tls_start_servertls() failed"),
-		cli("closed", ServerClosed, "unexpected socket close", "connection unexpectedly closed",
-			"connection closed unexpectedly", "unexpectedly disconnected", "net_io_connectionclosed",
-			"has disconnected", "已经断开连接", "[eof]", "unexpected eof", "closed by remote host",
-			"server closed the connection", "connection closed by foreign host", "end of stream",
-			"socket closed while reading").
-			but("handshake"),
-		cli("go-eof", ServerClosed, "eof").match(`(^|[:\s])eof$`),
-		cli("bad-greeting", ServerProtocolError, "bad greeting", "incorrect greeting", "short response",
-			"malformed response", "invalid response", "unexpected response", "不正确的问候"),
-		cli("go-unencrypted", AuthPlaintextRefused, "unencrypted connect"),
-		cli("tb-server-busy", ServerBusy, "0x800ccc67", "0x800ccc0b", "server or maildrop is busy"),
-
-		// ---- E. Fallbacks: the fault is clear in kind, not in cause ----
-		enh("smtp-enh-5.7.8", AuthFailed, "5.7.8", "4.7.8").gen(),
-		cli("cert-verify-failed", TLSCertUntrusted, "certificate verify failed", "certificate_verify_failed",
-			"sslcertverificationerror", "remote certificate is invalid", "certificate is invalid",
-			"certificate validation", "could not be validated", "x509:", "证书").but("握手错误").gen(),
-		// TLS handshake failures that name no cause.
-		cli("tls-handshake", TLSHandshakeFailed, "handshake failure", "eof occurred in violation of protocol",
-			"unexpected_eof_while_reading", "remote host terminated the handshake",
-			"closed connection during handshake", "disconnected before secure tls connection",
-			"remote party has closed the transport stream", "could not convert socket to tls",
-			"ssl operation failed", "sslhandshakeexception", "unable to establish tls connection",
-			"不可忽略的 tls 错误", "ssl handshake failed", "tls handshake", "establish an ssl or tls connection",
-			"does not support the connection encryption type", "0x800ccc1a", "unable to connect using ssl",
-			"stream_socket_enable_crypto", "sslerror", "ssl routines", "bad record mac", "_error_ssl",
-			"handshakefailure", "handshake failed",
-			"system.security.authentication.authenticationexception").gen(),
-		srv("imap-authenticationfailed", AuthFailed, "[authenticationfailed]").gen(),
-		srv("pop3-auth", AuthFailed, "[auth]").gen(),
-		srv("auth-generic", AuthFailed, "authentication failed", "authentication unsuccessful",
-			"invalid credentials", "username and password not accepted", "incorrect authentication data",
-			"login failed", "logon failure", "login fail", "login error", "auth error", "password error",
-			"badcredentials", "invalid login", "authentication failure", "incorrect password", "wrong password",
-			"password incorrect", "bad password", "invalid password", "password is incorrect",
-			"authenticate failed", "authorization failed", "credentials invalid", "login or password", "用户名或密码错误", "账号或密码错误", "密码错误", "认证失败",
-			"登录失败", "身份验证失败").gen(),
-		cli("client-auth-failed", AuthFailed, "authenticationfailedexception", "smtpauthenticationerror",
-			"could not authenticate", "failed to authenticate", "rejected your login", "0x800ccc92",
-			"0x800ccc91", "0x800ccc90", "0x800ccc18", "configuration could not be verified",
-			"username or password invalid", "unable to authenticate to outgoing server", "eauth",
-			"mailkit.security.authenticationexception", "进行认证").gen(),
-		cli("tb-login-failed", AuthFailed, "login to server", "sending of password").
-			match(`login to server .* failed|sending of password .*did not succeed`).gen(),
-		cli("curl-67", AuthFailed, "curl: (67)", "libcurl: (67)", "curl error 67", "curle_login_denied", "login denied").gen(),
-		cli("curl-35", TLSHandshakeFailed, "curl: (35)", "curl error 35", "curle_ssl_connect_error").gen(),
-		cli("curl-60", TLSCertUntrusted, "curl: (60)", "curl error 60", "curle_peer_failed_verification").gen(),
-		cli("curl-28", TCPTimeout, "curl: (28)", "curl error 28", "curle_operation_timedout").gen(),
-		cli("curl-7", TCPConnectFailed, "curl: (7)", "curl error 7:", "curle_couldnt_connect").gen(),
-		cli("curl-6", DNSNXDomain, "curl: (6)", "curl error 6:", "curle_couldnt_resolve_host").gen(),
-		srv("smtp-535", AuthFailed, "535").match(`(^|[\s:>'"(,|])535([ ,-]|\)|$)`).gen(),
-		cli("generic-timeout", TCPTimeout, "timed out", "i/o timeout", "超时").gen(),
-		cli("client-connect-failed", TCPConnectFailed, "smtp connect() failed", "could not connect to smtp host",
-			"couldn't connect to host", "could not connect to host", "mailconnectexception",
-			"failed to connect to server", "unable to connect", "cannot connect to your", "0x800ccc0e",
-			"0x80042109", "0x80042108", "0x800ccc15", "could not connect to mail server",
-			"failed to connect to server", "connecting to outgoing server", "esocket", "econnection",
-			"无法连接到服务器", "连接服务器失败", "服务器连接失败", "连接到服务器失败", "无法连接", "connection failed",
-			"连接服务器").gen(),
-		cli("client-send-failed", SMTPSendFailed, "sending of the message failed", "data not accepted",
-			"failure sending mail", "could not be sent using outgoing server", "message failed",
-			"消息发送失败", "邮件发送失败", "发送失败", "邮件未能发送", "数据不被接受").gen(),
-		srv("imap-alert", IMAPAlert, "[alert]"),
-	}
 }
 
 // ---- the compiled matcher ----
@@ -517,6 +91,12 @@ func newMatcher(sigs []*sig) *matcher {
 			ids = append(ids, int32(i))
 		}
 		for _, e := range s.enh {
+			// "x.S.D" anchors both classes: the subject and detail carry the meaning (RFC 3463 §3).
+			if strings.HasPrefix(e, "x.") {
+				m.enh["4"+e[1:]] = append(m.enh["4"+e[1:]], int32(i))
+				m.enh["5"+e[1:]] = append(m.enh["5"+e[1:]], int32(i))
+				continue
+			}
 			m.enh[e] = append(m.enh[e], int32(i))
 		}
 	}
@@ -584,10 +164,24 @@ func (m *matcher) holds(s *sig, norm []byte, clientOK bool) bool {
 			return false
 		}
 	}
+	for _, g := range s.groups {
+		if !containsAny(norm, g) {
+			return false
+		}
+	}
 	if len(s.close) > 0 && !s.nearHolds(norm) {
 		return false
 	}
 	return s.re == nil || s.re.Match(norm)
+}
+
+func containsAny(b []byte, lits []string) bool {
+	for _, l := range lits {
+		if bytes.Contains(b, []byte(l)) {
+			return true
+		}
+	}
+	return false
 }
 
 // nearHolds reports whether one of s.close starts within s.within bytes after an anchor.
@@ -821,7 +415,12 @@ func MatchText(text string) []Match {
 	var prevTail string
 	forEachLogical(text, func(line string) {
 		line = expandBase64JSON(unescapeHex(line))
-		r := m.best(line, true, sc)
+		body, words := prepareParts(line)
+		prep := body
+		if words != "" {
+			prep += " (" + words + ")"
+		}
+		r := m.best(prep, true, sc)
 		if r >= 0 {
 			add(r, line)
 		}
@@ -835,7 +434,7 @@ func MatchText(text string) []Match {
 		}
 		// A wrapped line ("... cannot find your reverse" / "hostname, [...]"): match the seam of
 		// the previous line's end and this line's start, so an anchor split by the wrap still holds.
-		head := line
+		head := body
 		if len(head) > seamBytes {
 			head = head[:seamBytes]
 		}
@@ -845,7 +444,7 @@ func MatchText(text string) []Match {
 				add(rs, seam)
 			}
 		}
-		prevTail = line
+		prevTail = body
 		if len(prevTail) > seamBytes {
 			prevTail = prevTail[len(prevTail)-seamBytes:]
 		}
@@ -955,7 +554,7 @@ func MatchReply(proto string, phase string, lines []string) (Code, bool) {
 	if !utf8.ValidString(text) {
 		text = DecodeText([]byte(text))
 	}
-	text = expandBase64JSON(text)
+	text = prepare(expandBase64JSON(text))
 	m := getMatcher()
 	sc := m.newScratch()
 	if r := m.best(text, false, sc); r >= 0 {

@@ -1,0 +1,237 @@
+package findings
+
+import (
+	"html"
+	"regexp"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+)
+
+// The normaliser: what a pasted text went through on its way here (a JSON log, a web page, a
+// bytes repr, a mail quote, a logger's prefix) is undone before matching, so one rule keyed on
+// a stable phrase holds however the text was carried. Order: \xNN bytes (and GBK) decoded
+// (unescapeHex), JSON/C string escapes, HTML entities, leading log prefixes and quote marks,
+// then identifiers split into words and appended (exception classes, error and alert names:
+// "AccessTokenExpired" also reads "access token expired", "NS_ERROR_NET_TIMEOUT" also
+// "ns error net timeout"). The result is only matched, never shown.
+
+const maxExpansion = 1 << 10 // bytes of split identifiers appended to one line
+
+func prepare(line string) string {
+	body, words := prepareParts(line)
+	if words != "" {
+		return body + " (" + words + ")"
+	}
+	return body
+}
+
+// prepareParts returns the normalised line and its split identifiers apart.
+func prepareParts(line string) (body, words string) {
+	line = unescapeHex(line)
+	if strings.IndexByte(line, '\\') >= 0 {
+		line = unescapeLiteral(line)
+	}
+	if strings.IndexByte(line, '&') >= 0 && strings.IndexByte(line, ';') >= 0 {
+		line = html.UnescapeString(line)
+	}
+	line = stripLead(line)
+	words = splitIdentifiers(line)
+	if f := extractFeatures(strings.ToLower(line) + " (" + words + ")"); f != "" {
+		words = strings.TrimSpace(words + " " + f)
+	}
+	return line, words
+}
+
+// unescapeLiteral undoes the escapes of a JSON or C string literal shown as text: \n \r \t
+// become spaces (the text was one string), \" \' \\ \/ their character, \uXXXX its rune.
+// Other backslashes (Windows paths) stay.
+func unescapeLiteral(s string) string {
+	var b strings.Builder
+	b.Grow(len(s))
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c != '\\' || i+1 >= len(s) {
+			b.WriteByte(c)
+			continue
+		}
+		switch n := s[i+1]; n {
+		case 'n', 'r', 't':
+			b.WriteByte(' ')
+			i++
+		case '"', '\'', '\\', '/':
+			b.WriteByte(n)
+			i++
+		case 'u':
+			if i+5 < len(s) {
+				if v, err := strconv.ParseUint(s[i+2:i+6], 16, 32); err == nil && utf8.ValidRune(rune(v)) && v >= 0x20 {
+					b.WriteRune(rune(v))
+					i += 5
+					continue
+				}
+			}
+			b.WriteByte(c)
+		default:
+			b.WriteByte(c)
+		}
+	}
+	return b.String()
+}
+
+// leadRE matches what loggers and mail quoting put before a message: "> " quote marks, ISO
+// and syslog timestamps, "[2020-03-02 07:40:10,127]", Android's "E/k9 ( 123):", Heroku's
+// "app[web.1]:", levels such as "ERROR" or "[warn]".
+var leadRE = regexp.MustCompile(`^(?:\s*(?:>+|` +
+	`\[?\d{4}-\d\d-\d\d[t ]\d\d:\d\d:\d\d(?:[.,]\d+)?(?:z|[+-]\d\d:?\d\d)?\]?|` +
+	`[a-z]{3} +\d{1,2} \d\d:\d\d:\d\d(?: [\w.-]+ [\w./-]+(?:\[\d+\])?:)?|` +
+	`[vdiwef]/[\w.-]+\s*\(\s*\d+\):|` +
+	`\w+\[[\w.]+\]:|` +
+	`\[?(?:error|warn|warning|info|debug|fatal|notice|err|crit)\]?:?)(?:\s|$))+`)
+
+// stripLead drops leading log prefixes and quote marks, keeping the message.
+func stripLead(s string) string {
+	head := s
+	if len(head) > 200 {
+		head = head[:200]
+	}
+	loc := leadRE.FindStringIndex(strings.ToLower(head))
+	if loc == nil || loc[1] == 0 || loc[1] >= len(s) {
+		return s
+	}
+	return strings.TrimSpace(s[loc[1]:])
+}
+
+// splitIdentifiers returns the CamelCase and UPPER_SNAKE identifiers of s split into lower-case
+// words ("SSLHandshakeException" -> "ssl handshake exception"), space-separated, at most
+// maxExpansion bytes; "" if there are none. Identifiers of one word are left alone.
+func splitIdentifiers(s string) string {
+	var out []byte
+	for i := 0; i < len(s) && len(out) < maxExpansion; {
+		if !isWord(s[i]) {
+			i++
+			continue
+		}
+		j := i
+		for j < len(s) && isWord(s[j]) {
+			j++
+		}
+		if w := splitWord(s[i:j]); w != "" {
+			if len(out)+len(w)+1 > maxExpansion {
+				break
+			}
+			if len(out) > 0 {
+				out = append(out, ' ')
+			}
+			out = append(out, w...)
+		}
+		i = j
+	}
+	return string(out)
+}
+
+// splitWord splits one identifier, or returns "" when it is not a compound one.
+func splitWord(w string) string {
+	if len(w) < 4 || len(w) > 80 {
+		return ""
+	}
+	lower, upper := false, false
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		lower = lower || 'a' <= c && c <= 'z'
+		upper = upper || 'A' <= c && c <= 'Z'
+	}
+	var parts []string
+	switch {
+	case strings.IndexByte(w, '_') >= 0 && !lower: // UPPER_SNAKE
+		for _, p := range strings.Split(w, "_") {
+			if p != "" {
+				parts = append(parts, strings.ToLower(p))
+			}
+		}
+	case lower && upper && strings.IndexByte(w, '_') < 0: // CamelCase
+		start := 0
+		for i := 1; i < len(w); i++ {
+			c, p := w[i], w[i-1]
+			isUp := 'A' <= c && c <= 'Z'
+			prevUp := 'A' <= p && p <= 'Z'
+			prevLow := 'a' <= p && p <= 'z'
+			nextLow := i+1 < len(w) && 'a' <= w[i+1] && w[i+1] <= 'z'
+			if isUp && (prevLow || prevUp && nextLow) || isDigit(c) != isDigit(p) {
+				parts = append(parts, strings.ToLower(w[start:i]))
+				start = i
+			}
+		}
+		parts = append(parts, strings.ToLower(w[start:]))
+	}
+	if len(parts) < 2 {
+		return ""
+	}
+	return strings.Join(parts, " ")
+}
+
+// Structured features: numbered and named errors that carry the cause whatever the sentence
+// around them, rewritten as canonical tokens ("~curl:64~", "~errno:111~", "~wsa:10061~",
+// "~alert:unknown_ca~") that tier S of signatures.json anchors on. Only the lower-cased line is
+// read; at most maxFeatures tokens per line.
+const maxFeatures = 8
+
+var featureREs = []struct {
+	kind string
+	gate []string // one must occur before the expression is tried (regexps are slow)
+	re   *regexp.Regexp
+}{
+	{"curl", []string{"curl"}, regexp.MustCompile(`curl(?:: ?\(| error:? ?\(?|code:? ?\(?)(\d{1,2})\b`)},
+	{"errno", []string{"errno"}, regexp.MustCompile(`\[errno (-?\d{1,5})\]|\berrno[ :=]+(-?\d{1,5})\b`)},
+	{"wsa", []string{"winerror", "socket error", "wsa error", "error 1"}, regexp.MustCompile(`\[winerror (\d{4,5})\]|socket error #? ?(\d{5})\b|\bwsa error (\d{5})\b|\berror (100[0-9]{2}|1100[0-9])\b`)},
+	{"alert", []string{"alert", "remote error"}, regexp.MustCompile(`alert(?: number \d+)?\W{1,4}([a-z][a-z_ ]{3,40}[a-z])|remote error: (?:tls: )?([a-z][a-z ]{3,40}[a-z])`)},
+}
+
+// tlsAlerts are the alert names of RFC 8446 §6 and RFC 5246 §7.2 a feature may carry.
+var tlsAlerts = map[string]bool{"handshake_failure": true, "protocol_version": true, "bad_certificate": true,
+	"unknown_ca": true, "certificate_expired": true, "certificate_revoked": true, "certificate_unknown": true,
+	"insufficient_security": true, "unrecognized_name": true, "decrypt_error": true, "internal_error": true,
+	"illegal_parameter": true, "unexpected_message": true, "bad_record_mac": true, "access_denied": true,
+	"unsupported_certificate": true, "decode_error": true, "certificate_required": true}
+
+func extractFeatures(lower string) string {
+	var out []string
+	for _, f := range featureREs {
+		gated := false
+		for _, g := range f.gate {
+			if strings.Contains(lower, g) {
+				gated = true
+				break
+			}
+		}
+		if !gated {
+			continue
+		}
+		for _, m := range f.re.FindAllStringSubmatch(lower, maxFeatures) {
+			v := ""
+			for _, g := range m[1:] {
+				if g != "" {
+					v = g
+					break
+				}
+			}
+			if f.kind == "alert" {
+				v = strings.ReplaceAll(strings.TrimSpace(v), " ", "_")
+				// "alert handshake failure (40)", "alert unknown ca: ..." — the longest known name.
+				for !tlsAlerts[v] {
+					i := strings.LastIndexByte(v, '_')
+					if i < 0 {
+						break
+					}
+					v = v[:i]
+				}
+				if !tlsAlerts[v] {
+					continue
+				}
+			}
+			if v != "" && len(out) < maxFeatures {
+				out = append(out, "~"+f.kind+":"+v+"~")
+			}
+		}
+	}
+	return strings.Join(out, " ")
+}
