@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"io"
 
-
 	"github.com/mailcheck/mailcheck/probes"
 )
 
