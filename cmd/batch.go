@@ -3,6 +3,7 @@ package cmd
 import (
 	"bufio"
 	"context"
+	"encoding/csv"
 	"fmt"
 	"io"
 	"net/url"
@@ -39,7 +40,9 @@ func newCmdBatch(io_ *IO, g *globalOpts, runF func(context.Context, *batchOption
   smtps://host:465         one endpoint; schemes smtp, submission (587 STARTTLS), smtps,
   pop3://host, pop3s://host, imap://host, imaps://host; ?security=plain|starttls|tls overrides
 Blank lines and lines starting with # are skipped. Each result is written as one JSON line as
-soon as it is done, so memory stays bounded whatever the file size; a summary follows on stderr.`,
+soon as it is done, so memory stays bounded whatever the file size; a summary follows on stderr.
+--format csv or --format table writes one row per target instead (line, input, status, finding
+codes, verdict), also as each finishes.`,
 		Example: `  mailcheck batch targets.txt > results.jsonl
   printf 'smtps://127.0.0.1:465\n' | mailcheck batch - --ca-file lab-ca.pem`,
 		RunE: func(c *cobra.Command, args []string) error {
@@ -108,6 +111,14 @@ func parseTarget(line string) (ep *probes.Endpoint, address string, err error) {
 }
 
 func runBatch(ctx context.Context, o *batchOptions) error {
+	// batch writes JSON Lines unless --format table or csv asks for rows; csv is batch's own
+	// format, so it is taken out before the shared check.
+	rows := ""
+	if o.g.format == "csv" {
+		rows, o.g.format = "csv", "json"
+	} else if o.g.format == "table" && o.g.formatFlag != nil && o.g.formatFlag.Changed {
+		rows = "table"
+	}
 	if err := o.g.check(); err != nil {
 		return err
 	}
@@ -115,7 +126,7 @@ func runBatch(ctx context.Context, o *batchOptions) error {
 		return usagef(batchSendTestRefusal)
 	}
 	if o.g.format != "table" && o.g.format != "json" {
-		return usagef("batch writes JSON Lines; --format %s does not apply", o.g.format)
+		return usagef("batch writes JSON Lines, or rows with --format table or csv; --format %s does not apply", o.g.format)
 	}
 	if err := o.disc.check(); err != nil {
 		return err
@@ -165,15 +176,32 @@ func runBatch(ctx context.Context, o *batchOptions) error {
 	parent := ctx
 	ctx, stopWriting := context.WithCancel(ctx)
 	defer stopWriting()
+	csvw := csv.NewWriter(bw)
+	switch rows {
+	case "csv":
+		csvw.Write(reports.BatchHeader(o.g.lang))
+	case "table":
+		reports.WriteBatchRow(bw, reports.BatchHeader(o.g.lang), termWidth(o.io))
+	}
 	emit := func(l *reports.BatchLine) {
 		stats.Add(l)
-		b := reports.MarshalBatchLine(l, o.g.lang)
 		outMu.Lock()
-		bw.Write(b)
-		if bw.WriteByte('\n') != nil {
+		defer outMu.Unlock()
+		var err error
+		switch rows {
+		case "csv":
+			csvw.Write(reports.BatchRow(l, o.g.lang))
+			csvw.Flush()
+			err = csvw.Error()
+		case "table":
+			err = reports.WriteBatchRow(bw, reports.BatchRow(l, o.g.lang), termWidth(o.io))
+		default:
+			bw.Write(reports.MarshalBatchLine(l, o.g.lang))
+			err = bw.WriteByte('\n')
+		}
+		if err != nil {
 			stopWriting()
 		}
-		outMu.Unlock()
 		bar.Add()
 	}
 	work := make(chan reports.BatchLine, o.concurrency)

@@ -88,8 +88,8 @@ func TestExplainFamilyFix(t *testing.T) {
 // TestExplainNoMatchWording: text with no known signature is not "no problems found".
 func TestExplainNoMatchWording(t *testing.T) {
 	for _, tt := range []struct{ lang, want string }{
-		{"en", "Verdict: no known problem recognised in the text"},
-		{"zh", "结论: 未在文字中识别出已知问题"},
+		{"en", "– no known problem recognised in the text"},
+		{"zh", "– 未在文字中识别出已知问题"},
 	} {
 		code, out, _ := run(t, "", nil, "explain", "--lang", tt.lang, "the weather is nice today")
 		if code != ExitOK || !strings.Contains(out, tt.want) || strings.Contains(out, "no problems found") || strings.Contains(out, "未发现问题") {

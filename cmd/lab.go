@@ -4,8 +4,10 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"net"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"time"
 
@@ -20,6 +22,9 @@ type labOptions struct {
 	io   *IO
 	g    *globalOpts
 	name string
+	// portBase, when set, is the first of the fixed ports lab serve listens on (one per server,
+	// in order), so a mail client set up once keeps working across runs.
+	portBase int
 }
 
 func newCmdLab(io_ *IO, g *globalOpts, runF func(context.Context, *labOptions) error) *cobra.Command {
@@ -34,7 +39,8 @@ fault a real server or a wrong client setting can have, and diagnoses them exact
   mailcheck lab            every scenario, one line each; exit 0 when each produced its expected findings
   mailcheck lab NAME       the full report for one scenario (exit status as for probe)
   mailcheck lab list       the scenarios
-  mailcheck lab serve      keep healthy servers running, to point a real mail client at`,
+  mailcheck lab serve      keep healthy servers running, to point a real mail client at
+                           (--port-base N: on ports N, N+1, … instead of random ones)`,
 		Args: cobra.MaximumNArgs(1),
 		RunE: func(c *cobra.Command, args []string) error {
 			if len(args) == 1 {
@@ -46,6 +52,7 @@ fault a real server or a wrong client setting can have, and diagnoses them exact
 			return runLab(c.Context(), o)
 		},
 	}
+	c.Flags().IntVar(&o.portBase, "port-base", 0, "lab serve: listen on fixed ports `N`, N+1, … (127.0.0.1)")
 	return c
 }
 
@@ -204,24 +211,29 @@ func labServe(ctx context.Context, o *labOptions) error {
 		return err
 	}
 	w := o.io.Out
+	names := []string{"healthy-smtp-starttls", "healthy-smtps", "healthy-pop3-stls", "healthy-pop3s", "healthy-imap-starttls", "healthy-imaps"}
+	if o.portBase != 0 && (o.portBase < 1 || o.portBase > 65535-len(names)+1) {
+		return usagef("--port-base %d: want a port from 1 to %d", o.portBase, 65535-len(names)+1)
+	}
 	fmt.Fprintf(w, "mailcheck lab servers on loopback (user user@mail.test, password secret-pass); CA: %s\n", caFile)
 	// One mailbox behind all of them: mail sent to user@mail.test arrives over POP3 and IMAP,
 	// so a client (or --send-test) can try the whole round trip.
 	store := testservers.NewStore(testservers.StoreConfig{QuotaKiB: 100 << 10})
 	fmt.Fprintln(w, "  one mailbox: mail sent to user@mail.test over SMTP shows up in POP3 and IMAP (100 MiB quota)")
-	for _, name := range []string{"healthy-smtp-starttls", "healthy-smtps", "healthy-pop3-stls", "healthy-pop3s", "healthy-imap-starttls", "healthy-imaps"} {
+	for i, name := range names {
 		sc, ok := testservers.ScenarioByName(name)
 		if !ok {
 			continue
 		}
 		sc.Config.Store = store
-		srv, err := testservers.Start(sc.Config, ca)
+		port, stop, err := labListen(sc, ca, o.portBase, i)
 		if err != nil {
 			return err
 		}
-		defer srv.Close()
-		fmt.Fprintf(w, "  %-22s %s %-9s localhost:%d   try: mailcheck probe %s localhost:%d --security %s --ca-file %s\n",
-			name, sc.Proto, sc.Security, srv.Port, sc.Proto, srv.Port, sc.Security, caFile)
+		defer stop()
+		// The test login goes in the environment, never on the command line (CLI.md).
+		fmt.Fprintf(w, "  %-22s %s %-9s localhost:%d\n    try: MAILCHECK_PASSWORD=%s mailcheck probe %s localhost:%d --security %s --user %s --ca-file %s\n",
+			name, sc.Proto, sc.Security, port, sc.Password, sc.Proto, port, sc.Security, sc.User, caFile)
 	}
 	fmt.Fprintln(w, "Press Ctrl-C to stop.")
 	if ow, ok := w.(*outWriter); ok && ow.err != nil {
@@ -229,4 +241,34 @@ func labServe(ctx context.Context, o *labOptions) error {
 	}
 	<-ctx.Done()
 	return ctx.Err() // Ctrl-C is the only way out: exit 130, "interrupted" (CLI.md)
+}
+
+// labListen starts sc's server: on a random loopback port, or on portBase+i when a base is
+// given. It returns the port and how to stop it.
+func labListen(sc testservers.Scenario, ca *testservers.CA, portBase, i int) (int, func(), error) {
+	if portBase == 0 {
+		srv, err := testservers.Start(sc.Config, ca)
+		if err != nil {
+			return 0, nil, err
+		}
+		return srv.Port, func() { srv.Close() }, nil
+	}
+	srv, err := testservers.New(sc.Config, ca)
+	if err != nil {
+		return 0, nil, err
+	}
+	ln, err := net.Listen("tcp", net.JoinHostPort("127.0.0.1", strconv.Itoa(portBase+i)))
+	if err != nil {
+		return 0, nil, usagef("--port-base: %v", err)
+	}
+	go func() {
+		for {
+			c, err := ln.Accept()
+			if err != nil {
+				return
+			}
+			go srv.ServeConn(c)
+		}
+	}()
+	return portBase + i, func() { ln.Close(); srv.Close() }, nil
 }

@@ -33,9 +33,9 @@ func TestOfflineVerdict(t *testing.T) {
 		title, say string
 	}{
 		{[]string{"provider", "qq", "--offline"}, "mailcheck provider qq",
-			"Verdict: settings only — not checked live (run without --offline to test them)"},
+			"– settings only — not checked live (run without --offline to test them)"},
 		{[]string{"account", "you@qq.com", "--offline", "--lang", "zh"}, "mailcheck account you@qq.com",
-			"结论: 仅显示设置，未实际检测（去掉 --offline 即可检测）"},
+			"– 仅显示设置，未实际检测（去掉 --offline 即可检测）"},
 		{[]string{"provider", "qq", "--offline", "--format", "markdown"}, "# mailcheck provider qq",
 			"**Verdict: ⏭️ settings only — not checked live (run without --offline to test them)**"},
 	} {
@@ -72,7 +72,11 @@ func TestProgress(t *testing.T) {
 			args = append(args, "--quiet")
 		}
 		Run(t.Context(), args, io_)
-		got := strings.Contains(errb.String(), "[1/1] POP3 localhost:")
+		// From the start the line says how many endpoints run; each finished one follows; the
+		// line is cleared before the report.
+		got := strings.Contains(errb.String(), "[checking 1 endpoint, 0 s]") &&
+			strings.Contains(errb.String(), "[1/1 done, 0 running, ") && strings.Contains(errb.String(), "] POP3 localhost:") &&
+			strings.HasSuffix(errb.String(), "\r\033[K")
 		if got != tt.want {
 			t.Errorf("tty=%v quiet=%v: progress shown %v, want %v (stderr %q)", tt.tty, tt.quiet, got, tt.want, errb.String())
 		}

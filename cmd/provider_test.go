@@ -75,7 +75,7 @@ func TestAlternativeEndpointsShown(t *testing.T) {
 		t.Errorf("exmail settings endpoints:\n%s\nwant:\n%s", strings.Join(srcs, "\n"), strings.Join(want, "\n"))
 	}
 	for _, f := range []struct{ format, want string }{
-		{"table", "Incoming (IMAP) — alternative"},
+		{"table", "alternative"}, // the role "Incoming (IMAP) — alternative", wrapped at 80 columns
 		{"markdown", "alternative, not checked"},
 		{"html", `<tr class="alt">`},
 	} {

@@ -8,11 +8,9 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
-	"net"
 	"os"
 	"os/signal"
 	"runtime/debug"
-	"strconv"
 	"strings"
 	"syscall"
 	"time"
@@ -45,6 +43,8 @@ type globalOpts struct {
 	quiet              bool
 	transcript         bool
 	providersFile      string
+	brief              bool
+	formatFlag         *pflag.Flag // to tell --format given from its default (inferFormat)
 
 	// outputCreated: check() created --output (it did not exist), so a run that ends before
 	// writing the report removes it again; outputWritten: openOutput has truncated it.
@@ -100,11 +100,11 @@ and explains every failure with a stable finding code and the fix, in English an
 	root.SetErr(io_.Err)
 	root.SetFlagErrorFunc(func(c *cobra.Command, err error) error { return usagef("%v (see %s --help)", err, c.CommandPath()) })
 	f := root.PersistentFlags()
-	f.StringVar(&g.format, "format", "table", "output format: table, json, markdown or html")
+	f.StringVar(&g.format, "format", "table", "output format: table, json, markdown, html or reply (default from the --output file's extension)")
 	f.StringVarP(&g.output, "output", "o", "", "write the report to `FILE`")
 	f.StringVar(&g.lang, "lang", defaultLang(io_.Getenv), "language of explanations: en or zh")
 	f.DurationVar(&g.timeout, "timeout", 10*time.Second, "timeout of each network step")
-	f.StringVar(&g.resolver, "resolver", "", "DNS server `HOST:PORT` for every lookup (default: the system's)")
+	f.StringVar(&g.resolver, "resolver", "", "DNS server `IP[:PORT]` for every lookup (default: the system's)")
 	f.StringVar(&g.caFile, "ca-file", "", "extra trusted CA certificates (PEM `FILE`)")
 	f.BoolVar(&g.insecure, "insecure", false, "do not abort on certificate errors (still reported, loudly)")
 	f.StringVar(&g.user, "user", "", "login `NAME`")
@@ -118,10 +118,13 @@ and explains every failure with a stable finding code and the fix, in English an
 	f.BoolVarP(&g.quiet, "quiet", "q", false, "no progress output")
 	f.BoolVar(&g.transcript, "transcript", false, "show the protocol transcript in the table")
 	f.StringVar(&g.providersFile, "providers", "", "extra provider entries (JSON `FILE`)")
+	f.BoolVar(&g.brief, "brief", false, "one screen: verdict, what to do, settings to use")
+	g.formatFlag = f.Lookup("format")
 	root.AddCommand(newCmdProbe(io_, g, nil), newCmdConform(io_, g, nil), newCmdAccount(io_, g, nil),
 		newCmdProvider(io_, g, nil), newCmdProviders(io_, g), newCmdExplain(io_, g, nil), newCmdBatch(io_, g, nil),
 		newCmdLab(io_, g, nil), newCmdConfig(io_, g, nil))
 	root.AddCommand(newCmdServe(io_, g)) // issue 17
+	addCompletions(root)
 	return root, g
 }
 
@@ -191,6 +194,9 @@ func version() string {
 
 // check validates the shared flags.
 func (g *globalOpts) check() error {
+	if err := g.inferFormat(); err != nil {
+		return err
+	}
 	if _, err := reports.ParseFormat(g.format); err != nil {
 		return usagef("--format: %v", err)
 	}
@@ -201,7 +207,7 @@ func (g *globalOpts) check() error {
 		return usagef("--timeout must be positive, got %s", g.timeout)
 	}
 	if g.resolver != "" {
-		if _, err := parseHostPort(g.resolver, 53); err != nil {
+		if _, err := resolverAddr(g.resolver); err != nil {
 			return usagef("--resolver: %v", err)
 		}
 	}
@@ -244,7 +250,7 @@ func (g *globalOpts) probeOptions(io_ *IO, who string) (probes.Options, error) {
 	o := probes.Options{Timeout: g.timeout, Insecure: g.insecure, User: g.user,
 		AllowPlaintextAuth: g.allowPlaintextAuth}
 	if g.resolver != "" {
-		hp, _ := parseHostPort(g.resolver, 53)
+		hp, _ := resolverAddr(g.resolver)
 		o.Resolver = probes.NewResolver(hp, g.timeout)
 	} else {
 		o.Resolver = probes.NewResolver("", g.timeout)
@@ -331,13 +337,14 @@ func (g *globalOpts) progress(io_ *IO, total int) *reports.Progress {
 	if !io_.ErrTTY || g.quiet || total == 0 {
 		return nil
 	}
-	return reports.NewProgress(io_.Err, total)
+	return reports.NewProgressLine(io_.Err, total, g.lang, termWidth(io_))
 }
 
 // write renders the report to --output or stdout.
 func (g *globalOpts) write(io_ *IO, rep *probes.Report) error {
 	fmtv, _ := reports.ParseFormat(g.format)
-	o := reports.Options{Lang: g.lang, Transcript: g.transcript}
+	o := reports.Options{Lang: g.lang, Transcript: g.transcript, Width: termWidth(io_), Brief: g.brief,
+		Version: version(), Host: hostName()}
 	w, done, err := g.openOutput(io_)
 	if err != nil {
 		return err
@@ -395,13 +402,4 @@ func (g *globalOpts) withOutput(io_ *IO, write func(w io.Writer, color bool) err
 		return err
 	}
 	return done()
-}
-
-// parseHostPort splits HOST[:PORT] ("[v6]:port" too) and validates both parts.
-func parseHostPort(s string, defPort int) (string, error) {
-	host, port, err := splitHostPort(s, defPort)
-	if err != nil {
-		return "", err
-	}
-	return net.JoinHostPort(host, strconv.Itoa(port)), nil
 }

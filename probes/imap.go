@@ -227,6 +227,9 @@ func imapScript(s *Session) error {
 	var caps []string
 	preauth := false
 	if err := s.Step(StepGreeting, func() error {
+		if err := s.awaitGreeting(); err != nil { // plaintext to a TLS port: known after a short silence
+			return err
+		}
 		s.roundTrip()
 		line, err := s.imapReadLine()
 		if err != nil {
@@ -348,7 +351,7 @@ func (s *Session) imapLogin(caps []string) bool {
 			}
 			s.Find(findings.AuthPlaintextOffered, s.secretName()+" sent without TLS (--allow-plaintext-auth)")
 		} else if !havePass {
-			s.Detail("%s, login not tried%s", s.noSecret(), oauthOnlyNote(oauthOnly))
+			s.NotTried("%s, login not tried%s", s.noSecret(), oauthOnlyNote(oauthOnly))
 			return nil
 		}
 		if len(s.opts.Token) > 0 {

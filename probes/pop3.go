@@ -95,6 +95,9 @@ var apopRE = regexp.MustCompile(`<[^<>@\s]+@[^<>\s]+>`)
 // pop3Script walks a POP3 server: greeting, CAPA, STLS, CAPA, login, STAT, LIST, UIDL, QUIT.
 func pop3Script(s *Session) error {
 	if err := s.Step(StepGreeting, func() error {
+		if err := s.awaitGreeting(); err != nil { // plaintext to a TLS port: known after a short silence
+			return err
+		}
 		s.roundTrip()
 		st, err := s.pop3Status("")
 		if err != nil {
@@ -187,7 +190,7 @@ func (s *Session) pop3Login(caps []string) bool {
 				s.note("%s not sent: the connection is not encrypted (use --allow-plaintext-auth to override)", s.secretName())
 			}
 			if s.tls {
-				s.Detail("%s, login not tried%s", s.noSecret(), oauthOnlyNote(oauthOnly))
+				s.NotTried("%s, login not tried%s", s.noSecret(), oauthOnlyNote(oauthOnly))
 				return nil
 			}
 			if user == "" {

@@ -36,6 +36,8 @@ type Session struct {
 	// garbage, TLS failure): later steps are recorded as skipped instead of each waiting out
 	// its own timeout and repeating the same error.
 	broken string
+	// curNotTried: the running step did not try what it is for (NotTried).
+	curNotTried bool
 	// imapTag numbers IMAP command tags.
 	imapTag int
 	// tokenCause is the first problem the token check found: the cause when the server
@@ -133,6 +135,7 @@ func (s *Session) Step(name string, body func() error) error {
 	}
 	st := Step{Name: name, Start: time.Since(s.start)}
 	s.cur = &st
+	s.curNotTried = false
 	mark := len(s.lines)
 	s.stepLines, s.stepBytes = 0, 0
 	s.stepDeadline = s.deadline()
@@ -176,6 +179,9 @@ func (s *Session) Step(name string, body func() error) error {
 		case findings.SevWarning:
 			st.Status = Worse(st.Status, Warn)
 		}
+	}
+	if st.Status == "" && s.curNotTried {
+		st.Status = Skip // nothing was tried (no password): not a pass
 	}
 	if st.Status == "" {
 		st.Status = OK
@@ -239,6 +245,13 @@ func hasCode(fs []findings.Finding, c findings.Code) bool {
 // Skip records a step that was not run, with the reason.
 func (s *Session) Skip(name, why string) {
 	s.res.Steps = append(s.res.Steps, Step{Name: name, Status: Skip, Start: time.Since(s.start), Detail: why})
+}
+
+// NotTried sets the current step's summary and marks it skipped when nothing fails in it:
+// "no password given, login not tried" is a SKIP, not an OK.
+func (s *Session) NotTried(format string, args ...any) {
+	s.Detail(format, args...)
+	s.curNotTried = true
 }
 
 // Detail sets the one-line summary of the current step.

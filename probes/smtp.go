@@ -59,6 +59,9 @@ func (s *Session) smtpCmd(line, shown string, want ...int) (*smtpReply, error) {
 // smtpScript walks a submission or relay server: greeting, EHLO, STARTTLS, EHLO, AUTH, QUIT.
 func smtpScript(s *Session) error {
 	if err := s.Step(StepGreeting, func() error {
+		if err := s.awaitGreeting(); err != nil { // plaintext to a TLS port: known after a short silence
+			return err
+		}
 		s.roundTrip()
 		r, err := s.smtpRead()
 		if err != nil {
@@ -190,7 +193,7 @@ func (s *Session) smtpAuth(ext map[string]string) (loggedIn bool) {
 			loggedIn = err == nil
 			return err
 		case s.tls:
-			s.Detail("AUTH %s offered; %s, login not tried%s", strings.Join(mechs, " "), s.noSecret(), oauthOnlyNote(oauth.Only(mechs)))
+			s.NotTried("AUTH %s offered; %s, login not tried%s", strings.Join(mechs, " "), s.noSecret(), oauthOnlyNote(oauth.Only(mechs)))
 			return nil
 		}
 		s.Find(findings.AuthPlaintextOffered, "AUTH "+strings.Join(mechs, " ")+" offered before TLS")

@@ -125,16 +125,26 @@ type Provider struct {
 	// BASE/ADDRESS?Protocol=AutodiscoverV1, 200 means the mailbox is the provider's.
 	AutodiscoverV2 string `json:"autodiscover_v2,omitempty"`
 	oauth          *oauth.Profile
+	// fromFile: the entry comes from a --providers or user-config file (Merge), so its
+	// endpoints say "file:KEY", not "builtin:KEY".
+	fromFile bool
 }
 
 // Endpoints returns the primary endpoints in the order a client should try them, with Source
-// "builtin:KEY".
-func (p *Provider) Endpoints() []probes.Endpoint { return p.endpoints("builtin:"+p.Key, false) }
+// "builtin:KEY" ("file:KEY" for an entry from a providers file).
+func (p *Provider) Endpoints() []probes.Endpoint { return p.endpoints(p.source(), false) }
 
 // AltEndpoints returns the fallback endpoints (overseas nodes, legacy hosts), marked Alt so a
 // report can tell them from the primary ones. They are shown with the settings but not probed.
 func (p *Provider) AltEndpoints() []probes.Endpoint {
-	return p.endpoints("builtin:"+p.Key, true)
+	return p.endpoints(p.source(), true)
+}
+
+func (p *Provider) source() string {
+	if p.fromFile {
+		return "file:" + p.Key
+	}
+	return "builtin:" + p.Key
 }
 
 // AltNotes describes the alternative endpoints that carry a note, one line per note text:
@@ -404,6 +414,7 @@ func (db *DB) Merge(other *DB) *DB {
 	same := func(s string) string { return s }
 	byKey := map[string]*Provider{}
 	for _, p := range other.list {
+		p.fromFile = true
 		byKey[p.Key] = p
 	}
 	var list []*Provider

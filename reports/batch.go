@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"sort"
+	"strings"
 	"sync"
 	"time"
 
@@ -117,4 +118,37 @@ func WriteJSON(w io.Writer, v any) error {
 	enc.SetIndent("", "  ")
 	enc.SetEscapeHTML(false)
 	return enc.Encode(v)
+}
+
+// BatchHeader names the columns of batch's table and CSV rows.
+func BatchHeader(lang string) []string {
+	return []string{findings.Text{EN: "line", ZH: "行"}.In(lang), findings.Text{EN: "input", ZH: "输入"}.In(lang),
+		label("status", lang), label("findings", lang), label("verdict", lang)}
+}
+
+// BatchRow is one batch record as a table or CSV row: the line, the input, the status, the
+// distinct finding codes and the verdict sentence (or why the line could not be read).
+func BatchRow(l *BatchLine, lang string) []string {
+	row := []string{fmt.Sprint(l.Line), cleanText(l.Input)}
+	if l.Report == nil {
+		return append(row, "error", "", cleanText(l.Error))
+	}
+	d := toJSON(l.Report, lang)
+	var codes []string
+	for _, p := range d.problems {
+		codes = append(codes, p.Code)
+	}
+	return append(row, string(l.Report.Status), strings.Join(codes, " "), clean(d.verdict.text))
+}
+
+// WriteBatchRow writes one row of batch's streaming table: fixed columns for the line, status
+// and input, then the codes and the verdict, the whole row cut to width (the JSON Lines and CSV keep it all).
+func WriteBatchRow(w io.Writer, row []string, width int) error {
+	line := fmt.Sprintf("%5s  %-5s %-32s ", row[0], row[2], shorten(clean(row[1]), 32))
+	if row[3] != "" && row[2] != "error" {
+		line += "[" + row[3] + "] "
+	}
+	line += row[4]
+	_, err := fmt.Fprintln(w, shorten(line, tableWidth(width)))
+	return err
 }

@@ -4,9 +4,6 @@ import (
 	"fmt"
 	"io"
 
-	"github.com/olekukonko/tablewriter"
-	"github.com/olekukonko/tablewriter/tw"
-
 	"github.com/mailcheck/mailcheck/probes"
 )
 
@@ -83,14 +80,9 @@ func ChecksSummary(cs []probes.Check, lang string) string {
 
 // writeChecks prints the conformance table: the title for every check, the reason and the
 // evidence where the verdict is not a pass (the JSON, Markdown and HTML show all evidence).
-func writeChecks(w io.Writer, v *view, p palette) error {
+func writeChecks(w io.Writer, v *view, p palette, width int) error {
 	fmt.Fprintf(w, "\n%s: %s\n", p.bold.Sprint(v.L["conformance"]), v.ChecksSummary)
-	t := tablewriter.NewTable(w,
-		tablewriter.WithHeaderAutoFormat(tw.Off),
-		tablewriter.WithRowAutoWrap(tw.WrapNormal),
-		tablewriter.WithRowMaxWidth(110),
-	)
-	t.Header(v.L["check"], v.L["level"], v.L["verdict"], v.L["rfc"], v.L["detail"])
+	var rows [][]string
 	for _, c := range v.Checks {
 		d := c.Title
 		switch {
@@ -101,7 +93,7 @@ func writeChecks(w io.Writer, v *view, p palette) error {
 		case c.Verdict.Class != "ok":
 			d += " — " + c.Reason + c.Evidence
 		}
-		t.Append(c.ID, c.Level, p.paint(c.Verdict.Class, c.Verdict.Text), c.RFC, clean(truncateRunes(d, 200)))
+		rows = append(rows, []string{c.ID, c.Level, p.paint(c.Verdict.Class, c.Verdict.Text), c.RFC, clean(truncateRunes(d, 400))})
 	}
-	return t.Render()
+	return renderFitted(w, []string{v.L["check"], v.L["level"], v.L["verdict"], v.L["rfc"], v.L["detail"]}, rows, width, []int{4, 3}, 6) // the check id stays whole: it is what a ticket quotes
 }

@@ -29,10 +29,14 @@ type jsonReport struct {
 	Results    []jsonResult     `json:"results"`
 	Findings   []jsonFinding    `json:"findings,omitempty"`
 	Status     probes.Status    `json:"status"`
-	Checks     []probes.Check   `json:"checks,omitempty"`
+	// Verdict is the summary line in the report's language: for a failure the top problem and
+	// the first step of its fix.
+	Verdict string         `json:"verdict"`
+	Checks  []probes.Check `json:"checks,omitempty"`
 
-	elapsed time.Duration
-	verdict verdictLine
+	elapsed  time.Duration
+	verdict  verdictLine
+	problems []problemView // the findings grouped into distinct problems, most important first
 }
 
 // verdictLine is Verdict's answer: the status it shows and its sentence in the report's language.
@@ -94,10 +98,12 @@ func toJSON(rep *probes.Report, lang string) jsonReport {
 		Input: rep.Input, Started: rep.Started, Lang: lang, Provider: rep.Provider, Settings: rep.Settings,
 		Discovery: jsonSteps(rep.Discovery, lang), Results: make([]jsonResult, len(rep.Results)),
 		Findings: jsonFindings(rep.Findings, lang), Status: rep.Status, elapsed: rep.Elapsed}
-	out.verdict.status, out.verdict.text = Verdict(rep, lang)
 	for i := range rep.Results {
 		out.Results[i] = jsonResultOf(&rep.Results[i], lang)
 	}
+	out.problems = problemsOf(&out)
+	out.verdict = verdictOf(&out, out.problems, loginTried(rep))
+	out.Verdict = out.verdict.text
 	for _, c := range rep.Checks {
 		c.Title = checkTitle(c, lang)
 		out.Checks = append(out.Checks, c)

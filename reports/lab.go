@@ -7,9 +7,6 @@ import (
 	"strings"
 	"time"
 
-	"github.com/olekukonko/tablewriter"
-	"github.com/olekukonko/tablewriter/tw"
-
 	"github.com/mailcheck/mailcheck/probes"
 	"github.com/mailcheck/mailcheck/probes/findings"
 )
@@ -52,17 +49,17 @@ func LabOutcomes(rep *probes.Report, wants []LabWant) []LabOutcome {
 // WriteLabSummary prints one line per scenario and whether it produced its expected findings;
 // it returns how many did not.
 func WriteLabSummary(w io.Writer, outcomes []LabOutcome, elapsed time.Duration) (bad int, err error) {
-	t := tablewriter.NewTable(w, tablewriter.WithHeaderAutoFormat(tw.Off), tablewriter.WithRowAutoWrap(tw.WrapNormal))
-	t.Header("Scenario", "Status", "Findings", "As expected")
+	var rows [][]string
 	for _, c := range outcomes {
 		okv := "yes"
 		if !c.OK {
 			okv = "NO (want " + strings.Join(c.Want, " ") + ")"
 			bad++
 		}
-		t.Append(c.Name, strings.ToUpper(string(c.Status)), strings.Join(c.Got, " "), okv)
+		rows = append(rows, []string{c.Name, strings.ToUpper(string(c.Status)), strings.Join(c.Got, " "), okv})
 	}
-	if err := t.Render(); err != nil {
+	// 80 columns: the findings and the verdict wrap, the scenario name (to type) stays whole.
+	if err := renderList(w, []string{"Scenario", "Status", "Findings", "As expected"}, rows, DefaultWidth, []int{2, 3}); err != nil {
 		return bad, err
 	}
 	fmt.Fprintf(w, "\n%d scenarios in %s; run 'mailcheck lab NAME' for a full diagnosis, e.g. 'mailcheck lab smtp-tls-required'.\n",

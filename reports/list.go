@@ -4,10 +4,8 @@ import (
 	"fmt"
 	"html/template"
 	"io"
+	"slices"
 	"strings"
-
-	"github.com/olekukonko/tablewriter"
-	"github.com/olekukonko/tablewriter/tw"
 )
 
 // List is a plain listing (mailcheck providers, mailcheck lab list): a title, column heads and
@@ -16,7 +14,8 @@ type List struct {
 	Title string
 	Head  []string
 	Rows  [][]string
-	// MaxWidth wraps table cells wider than this many columns; 0 leaves them whole.
+	// MaxWidth is no longer used: the table fits the terminal (Options.Width), the widest
+	// columns wrapping first. todo: drop it once its callers do.
 	MaxWidth int
 }
 
@@ -58,26 +57,30 @@ func WriteList(w io.Writer, l List, f Format, o Options) error {
 	case JSON:
 		return fmt.Errorf("reports.WriteList: JSON is written by the caller")
 	}
-	opts := []tablewriter.Option{tablewriter.WithHeaderAutoFormat(tw.Off)}
-	if l.MaxWidth > 0 {
-		opts = append(opts, tablewriter.WithRowAutoWrap(tw.WrapNormal), tablewriter.WithRowMaxWidth(l.MaxWidth))
-	}
-	t := tablewriter.NewTable(w, opts...)
-	head := make([]any, len(l.Head))
-	for i, h := range l.Head {
-		head[i] = h
-	}
-	t.Header(head...)
-	for _, r := range l.Rows {
-		row := make([]any, len(r))
-		for i, c := range r {
-			row[i] = clean(c)
-		}
-		if err := t.Append(row...); err != nil {
-			return err
+	rows := make([][]string, len(l.Rows))
+	for i, r := range l.Rows {
+		rows[i] = make([]string, len(r))
+		for j, c := range r {
+			rows[i][j] = clean(c)
 		}
 	}
-	return t.Render()
+	// Fit the terminal: the widest columns give up room first; the first (the name to type) never.
+	width := tableWidth(o.Width)
+	order := make([]int, 0, len(l.Head))
+	for i := 1; i < len(l.Head); i++ {
+		order = append(order, i)
+	}
+	natural := func(i int) int {
+		w := textWidth(l.Head[i])
+		for _, r := range rows {
+			if i < len(r) {
+				w = max(w, textWidth(r[i]))
+			}
+		}
+		return w
+	}
+	slices.SortStableFunc(order, func(a, b int) int { return natural(b) - natural(a) })
+	return renderList(w, l.Head, rows, width, order)
 }
 
 var listHTML = template.Must(template.New("list").Parse(`<!DOCTYPE html>

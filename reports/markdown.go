@@ -27,6 +27,26 @@ func writeMarkdown(w io.Writer, v *view) error {
 	meta = append(meta, L["elapsed"]+" "+v.Elapsed)
 	fmt.Fprintf(b, "%s\n\n", strings.Join(meta, " · "))
 
+	// What to do first: every distinct problem once, its fix beside it, before any detail.
+	if len(v.Problems) > 0 {
+		fmt.Fprintf(b, "## %s\n\n", L["whatToDo"])
+		for i, p := range v.Problems {
+			title := p.Title
+			if title == "" {
+				title = p.Code
+			}
+			fmt.Fprintf(b, "%d. %s **%s** %s", i+1, mdIcon(p.Severity.Class), mdText(title), mdCode(p.Code, false))
+			if p.Hits != "" {
+				fmt.Fprintf(b, " — %s", mdText(p.Hits))
+			}
+			b.WriteString("\n")
+			if p.Fix != "" {
+				fmt.Fprintf(b, "   → %s\n", mdText(p.Fix))
+			}
+		}
+		b.WriteString("\n")
+	}
+
 	if len(v.Settings) > 0 {
 		fmt.Fprintf(b, "## %s\n\n", L["settings"])
 		if v.Provider != "" {
@@ -95,7 +115,17 @@ func writeMarkdown(w io.Writer, v *view) error {
 		mdChecks(b, v, L)
 	}
 
-	fmt.Fprintf(b, "---\n%s (%s)\n", L["generated"], mdText(v.Schema))
+	fmt.Fprintf(b, "## %s\n\n", rlabel("replyTitle", v.Lang))
+	for _, l := range replyText(v) {
+		if l == "" {
+			b.WriteString(">\n")
+		} else {
+			fmt.Fprintf(b, "> %s\n", mdText(l))
+		}
+	}
+	b.WriteString("\n")
+
+	fmt.Fprintf(b, "---\n%s\n", mdText(v.Footer()))
 	_, err := io.WriteString(w, b.String())
 	return err
 }

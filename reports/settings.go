@@ -8,9 +8,6 @@ import (
 
 	"github.com/mailcheck/mailcheck/probes/findings"
 
-	"github.com/olekukonko/tablewriter"
-	"github.com/olekukonko/tablewriter/tw"
-
 	"github.com/mailcheck/mailcheck/probes"
 )
 
@@ -57,17 +54,49 @@ func UsernameLabel(s *probes.Settings, proto probes.Proto, lang string) string {
 	return ""
 }
 
-// SecurityLabel names a security mode the way client dialogs do.
-func SecurityLabel(s probes.Security) string {
+// SecurityLabel names a security mode the way client dialogs do, in lang ("SSL/TLS",
+// "STARTTLS", "none"/"不加密").
+func SecurityLabel(s probes.Security, lang string) string {
 	switch s {
 	case probes.ImplicitTLS:
 		return "SSL/TLS"
 	case probes.STARTTLS:
 		return "STARTTLS"
 	case probes.Plain:
-		return "none"
+		return findings.Text{EN: "none", ZH: "不加密"}.In(lang)
 	}
 	return string(s)
+}
+
+// sourceLabels say in words how an endpoint was found (probes.Endpoint.Source).
+var sourceLabels = map[string]findings.Text{
+	"flag":       {EN: "given on the command line", ZH: "命令行指定"},
+	"batch":      {EN: "from the batch file", ZH: "来自批量文件"},
+	"builtin":    {EN: "built-in (%s)", ZH: "内置（%s）"},
+	"file":       {EN: "your providers file (%s)", ZH: "自定义服务商文件（%s）"},
+	"srv":        {EN: "DNS SRV record %s", ZH: "DNS SRV 记录 %s"},
+	"mx":         {EN: "MX records (%s)", ZH: "MX 记录（%s）"},
+	"autoconfig": {EN: "autoconfig file", ZH: "autoconfig 配置文件"},
+	"guess":      {EN: "common host name (guessed)", ZH: "常见主机名（推测）"},
+	"lab":        {EN: "lab scenario %s", ZH: "实验场景 %s"},
+	"send-test":  {EN: "send test", ZH: "收发测试"},
+}
+
+// SourceLabel says how an endpoint was found, in lang: "given on the command line",
+// "provider database (qq)". An unknown source is shown as it is.
+func SourceLabel(src, lang string) string {
+	kind, arg, _ := strings.Cut(src, ":")
+	t, ok := sourceLabels[kind]
+	if !ok {
+		return src
+	}
+	if strings.Contains(t.EN, "%s") {
+		if arg == "" {
+			return src
+		}
+		return fmt.Sprintf(t.In(lang), arg)
+	}
+	return t.In(lang)
 }
 
 // RoleLabel names an endpoint's role: "Incoming (IMAP)".
@@ -91,41 +120,86 @@ func slabel(k, lang string) string { return settingsLabels[k].In(lang) }
 
 // writeSettings prints what to type into a mail client: the settings' own endpoints (the view's
 // Given rows), the password kind and the provider's quirks.
-func writeSettings(w io.Writer, v *view, p palette) error {
+func writeSettings(w io.Writer, v *view, p palette, width int) error {
 	lang := v.Lang
-	fmt.Fprintf(w, "\n%s: %s\n", p.bold.Sprint(slabel("settings", lang)), clean(v.Provider))
+	fmt.Fprintln(w)
+	for _, l := range wrapIndent(slabel("settings", lang)+": "+clean(v.Provider), width) {
+		fmt.Fprintln(w, p.bold.Sprint(l))
+	}
 	if v.Closed != "" {
 		fmt.Fprintln(w, p.fail.Sprint(clean(v.Closed)))
 	}
 	if slices.ContainsFunc(v.Settings, func(s settingRow) bool { return s.Given }) {
-		t := tablewriter.NewTable(w, tablewriter.WithHeaderAutoFormat(tw.Off), tablewriter.WithRowAutoWrap(tw.WrapNormal))
-		t.Header(slabel("role", lang), slabel("server", lang), slabel("port", lang), slabel("security", lang),
-			slabel("username", lang), slabel("source", lang))
+		// One login name for every row goes below the table, as the password does: the table
+		// keeps room for the host names, which are never wrapped (they are what the user types).
+		users := map[string]bool{}
 		for _, s := range v.Settings {
 			if s.Given {
-				t.Append(clean(s.Role), clean(s.Host), s.Port, s.Security, clean(s.User), clean(s.Source))
+				users[s.User] = true
 			}
 		}
-		if err := t.Render(); err != nil {
+		oneUser := len(users) == 1
+		var rows [][]string
+		for _, s := range v.Settings {
+			if s.Given {
+				row := []string{clean(s.Role), clean(s.Host), s.Port, s.Security}
+				if !oneUser {
+					row = append(row, clean(s.User))
+				}
+				rows = append(rows, append(row, clean(s.Source)))
+			}
+		}
+		head := []string{slabel("role", lang), slabel("server", lang), slabel("port", lang), slabel("security", lang)}
+		if !oneUser {
+			head = append(head, slabel("username", lang))
+		}
+		head = append(head, slabel("source", lang))
+		shrink := []int{len(head) - 1, 0}
+		if !oneUser {
+			shrink = append(shrink, len(head)-2) // the user name column
+		}
+		if minTableWidth(head, rows, shrink) > width {
+			// A narrow terminal: where the settings came from is the column to give up.
+			head = head[:len(head)-1]
+			for i := range rows {
+				rows[i] = rows[i][:len(rows[i])-1]
+			}
+			shrink = shrink[1:]
+			if !oneUser {
+				shrink = []int{0, len(head) - 1}
+			}
+		}
+		if err := renderFitted(w, head, rows, width, shrink, 0); err != nil {
 			return err
 		}
-	}
-	if v.Auth != "" {
-		fmt.Fprintf(w, "%s: %s\n", slabel("password", lang), v.Auth)
-	}
-	if len(v.Notes) > 0 {
-		fmt.Fprintf(w, "%s:\n", slabel("knowNotes", lang))
-		for _, n := range v.Notes {
-			fmt.Fprintf(w, "  • %s\n", clean(n.Text))
-			switch {
-			case n.Fix != "" && n.URL != "":
-				fmt.Fprintf(w, "    → %s (%s)\n", clean(n.Fix), clean(n.URL))
-			case n.Fix != "":
-				fmt.Fprintf(w, "    → %s\n", clean(n.Fix))
-			case n.URL != "":
-				fmt.Fprintf(w, "    → %s\n", clean(n.URL))
+		if oneUser {
+			for u := range users {
+				if u != "" {
+					fmt.Fprintf(w, "%s: %s\n", slabel("username", lang), clean(u))
+				}
 			}
 		}
 	}
-	return nil
+	b := &strings.Builder{}
+	if v.Auth != "" {
+		hang(b, "", slabel("password", lang)+": ", clean(v.Auth), width)
+	}
+	if len(v.Notes) > 0 {
+		fmt.Fprintf(b, "%s:\n", slabel("knowNotes", lang))
+		for _, n := range v.Notes {
+			hang(b, "  ", "• ", clean(n.Text), width)
+			fix := clean(n.Fix)
+			switch {
+			case n.Fix != "" && n.URL != "":
+				fix += " (" + clean(n.URL) + ")"
+			case n.Fix == "":
+				fix = clean(n.URL)
+			}
+			if fix != "" {
+				hang(b, "    ", "→ ", fix, width)
+			}
+		}
+	}
+	_, err := io.WriteString(w, b.String())
+	return err
 }

@@ -18,13 +18,14 @@ func TestAlternativeSettings(t *testing.T) {
 		lang string
 		want []string
 	}{
-		{Table, "en", []string{"Incoming (IMAP) — alternative", "builtin:qq"}},
+		{Table, "en", []string{"Incoming (IMAP) — alternative", "built-in (qq)"}},
 		{Table, "zh", []string{"收信 (IMAP) — 备用"}},
-		{Markdown, "en", []string{"| IMAP | hwimap.qq.test | 993 | SSL/TLS | full address | builtin:qq | ⏭️ alternative, not checked |"}},
+		{Markdown, "en", []string{"| IMAP | hwimap.qq.test | 993 | SSL/TLS | full address | built-in (qq) | ⏭️ alternative, not checked |"}},
 		{Markdown, "zh", []string{"备用地址，未检查"}},
 		{HTML, "en", []string{`<tr class="alt">`, "alternative, not checked", ".settings tr.alt td"}},
 	} {
-		out := renderString(t, rep, tt.f, Options{Lang: tt.lang})
+		// Wide enough that the role is on one line (at 80 columns the role column wraps).
+		out := renderString(t, rep, tt.f, Options{Lang: tt.lang, Width: 120})
 		for _, w := range tt.want {
 			if !strings.Contains(out, w) {
 				t.Errorf("%s/%s lacks %q:\n%s", tt.f, tt.lang, w, out)

@@ -9,8 +9,6 @@ import (
 	"github.com/mailcheck/mailcheck/probes/findings"
 
 	"github.com/fatih/color"
-	"github.com/olekukonko/tablewriter"
-	"github.com/olekukonko/tablewriter/tw"
 
 	"github.com/mailcheck/mailcheck/probes"
 )
@@ -74,8 +72,8 @@ var labels = map[string]findings.Text{
 	"ok":         {EN: "no problems found", ZH: "未发现问题"},
 	"noMatch":    {EN: "no known problem recognised in the text", ZH: "未在文字中识别出已知问题"},
 	"offline":    {EN: "settings only — not checked live (run without --offline to test them)", ZH: "仅显示设置，未实际检测（去掉 --offline 即可检测）"},
-	"problems":   {EN: "%d problem(s) stop mail from working", ZH: "发现 %d 个导致无法收发邮件的问题"},
-	"warnings":   {EN: "works, with %d warning(s)", ZH: "可以使用，但有 %d 个警告"},
+	"problems":   {EN: "%d problems stop mail from working", ZH: "发现 %d 个导致无法收发邮件的问题"},
+	"problem1":   {EN: "1 problem stops mail from working", ZH: "发现 1 个导致无法收发邮件的问题"},
 	"discovery":  {EN: "Discovery", ZH: "设置来源"},
 	"worksWith":  {EN: "Works with", ZH: "可用的方式"},
 	"tls":        {EN: "TLS", ZH: "TLS"},
@@ -99,10 +97,15 @@ var labels = map[string]findings.Text{
 	"started":      {EN: "Started", ZH: "开始时间"},
 	"elapsed":      {EN: "took", ZH: "总耗时"},
 	"address":      {EN: "Connected to", ZH: "连接地址"},
-	"roundTrips":   {EN: "round trips", ZH: "次往返"},
+	"roundTrips":   {EN: "%d round trips", ZH: "%d 次往返"},
+	"roundTrip1":   {EN: "1 round trip", ZH: "1 次往返"},
+	"line1":        {EN: "1 line", ZH: "1 行"},
 	"capabilities": {EN: "Capabilities", ZH: "服务器能力"},
 	"mailbox":      {EN: "Mailbox", ZH: "邮箱"},
-	"messages":     {EN: "%d message(s), %d bytes", ZH: "%d 封邮件，共 %d 字节"},
+	"messages":     {EN: "%d messages, %d bytes", ZH: "%d 封邮件，共 %d 字节"},
+	"message1":     {EN: "1 message, %d bytes", ZH: "1 封邮件，共 %d 字节"},
+	"messagesN":    {EN: "%d messages, size unknown", ZH: "%d 封邮件，大小未知"},
+	"message1N":    {EN: "1 message, size unknown", ZH: "1 封邮件，大小未知"},
 	"version":      {EN: "Version", ZH: "版本"},
 	"cipher":       {EN: "Cipher", ZH: "加密套件"},
 	"serverName":   {EN: "Server name (SNI)", ZH: "服务器名称 (SNI)"},
@@ -143,53 +146,23 @@ var labels = map[string]findings.Text{
 func label(key, lang string) string { return labels[key].In(lang) }
 
 // Verdict is the one-line summary at the top of every report: the report's own status (the
-// engine's one status rule, which the JSON and the exit code show too) and a sentence for it.
+// engine's one status rule, which the JSON and the exit code show too) and a sentence for it —
+// for a failure, the top problem and the first step of its fix (verdictOf).
 // Skip is a report that checked nothing: settings only, or explain recognising nothing.
 func Verdict(rep *probes.Report, lang string) (probes.Status, string) {
-	var errs, warns int
-	seen := map[string]bool{}
-	for _, f := range rep.AllFindings() {
-		k := string(f.Code) + "\x00" + f.Evidence
-		if seen[k] {
-			continue
-		}
-		seen[k] = true
-		switch f.Severity {
-		case findings.SevError:
-			errs++
-		case findings.SevWarning:
-			warns++
-		}
-	}
-	switch rep.Status {
-	case probes.Fail:
-		return probes.Fail, fmt.Sprintf(label("problems", lang), max(errs, 1))
-	case probes.Warn:
-		return probes.Warn, fmt.Sprintf(label("warnings", lang), max(warns, 1))
-	case probes.Skip:
-		if rep.Command == string(probes.CmdExplain) {
-			// explain found no signature: nothing was checked, so nothing can be called fine.
-			return probes.Skip, label("noMatch", lang)
-		}
-		return probes.Skip, label("offline", lang)
-	}
-	return probes.OK, label("ok", lang)
+	v := toJSON(rep, lang).verdict
+	return v.status, v.text
 }
 
+// ms shows a duration as people read it: 57µs, 389ms, 10.0 s.
 func ms(d time.Duration) string {
-	if d < time.Millisecond {
+	switch {
+	case d < time.Millisecond:
 		return fmt.Sprintf("%dµs", d.Microseconds())
+	case d < time.Second:
+		return fmt.Sprintf("%dms", d.Milliseconds())
 	}
-	return fmt.Sprintf("%dms", d.Milliseconds())
-}
-
-// EndpointTitle names an endpoint the way a client settings dialog does.
-func EndpointTitle(ep probes.Endpoint, lang string) string {
-	s := fmt.Sprintf("%s %s:%d %s", strings.ToUpper(string(ep.Proto)), ep.Host, ep.Port, ep.Security)
-	if src := withTrust(ep.Source, ep, lang); src != "" {
-		s += " [" + src + "]"
-	}
-	return s
+	return fmt.Sprintf("%.1f s", d.Seconds())
 }
 
 // trustLabels are the words of a trust note, by trust level and credential outcome.
@@ -239,78 +212,102 @@ func withTrust(label string, ep probes.Endpoint, lang string) string {
 	return label + " · " + n
 }
 
-// writeTable renders the view for a terminal: the verdict, the settings, the conclusions, then
-// each endpoint's steps and findings, in the view's order. Text the view holds may keep a line
-// break (see cleanText); what goes on one line or into a cell is cleaned to one line here.
+// writeTable renders the view for a terminal of o.Width columns (DefaultWidth when unset): the
+// verdict naming the top problem, the distinct problems with what to do (each once, with the
+// endpoints it hit), the settings, then discovery and each endpoint's steps, whose findings
+// point back to the problems. Text the view holds may keep a line break (see cleanText); what
+// goes on one line or into a cell is cleaned to one line here.
 func writeTable(w io.Writer, v *view, o Options) error {
 	p := newPalette(o.Color)
 	L := v.L
-	fmt.Fprintln(w, p.bold.Sprint(clean(v.Title)))
-	fmt.Fprintf(w, "%s: %s\n", L["verdict"], p.paint(v.Verdict.Class, clean(v.Verdict.Text)))
+	width := tableWidth(o.Width)
+	b := &strings.Builder{}
+	b.WriteString(p.bold.Sprint(shorten(clean(v.Title), width)) + "\n")
+	writeVerdict(b, v, p, width)
+	if len(v.Problems) > 0 {
+		fmt.Fprintf(b, "\n%s\n", p.bold.Sprint(L["whatToDo"]))
+		writeProblems(b, v.Problems, L, p, width)
+	}
+	if _, err := io.WriteString(w, b.String()); err != nil {
+		return err
+	}
 	if v.HasSettings {
-		if err := writeSettings(w, v, p); err != nil {
+		if err := writeSettings(w, v, p, width); err != nil {
 			return err
 		}
-	}
-	if len(v.Findings) > 0 {
-		fmt.Fprintf(w, "\n%s\n", p.bold.Sprint(L["findings"]))
-		writeFindings(w, v.Findings, L, p)
 	}
 	if d := v.Discovery; d != nil {
 		fmt.Fprintf(w, "\n%s\n", p.bold.Sprint(L["discovery"]))
-		if err := stepTable(w, d.Steps, L, p); err != nil {
+		if err := stepTable(w, d.Steps, L, p, width); err != nil {
 			return err
 		}
-		writeFindings(w, d.Findings, L, p)
+		io.WriteString(w, findingRefs(d.Findings, L, p, width))
 	}
 	for i := range v.Results {
-		if err := writeResult(w, &v.Results[i], o, L, p); err != nil {
+		if err := writeResult(w, &v.Results[i], o, L, p, width); err != nil {
 			return err
 		}
 	}
 	if len(v.Checks) > 0 {
-		return writeChecks(w, v, p)
+		return writeChecks(w, v, p, width)
 	}
 	return nil
 }
 
-func writeResult(w io.Writer, r *resultView, o Options, L map[string]string, p palette) error {
-	head := clean(r.Heading) + " — " + p.paint(r.Status.Class, r.Status.Text)
-	if r.Addr != "" {
-		head += p.dim.Sprintf("  (%s, %s, %s)", clean(r.Addr), r.Duration, r.RoundTrips)
+// tableWidth is the layout width: the terminal's, DefaultWidth when unknown, never below minWidth.
+func tableWidth(w int) int {
+	if w <= 0 {
+		return DefaultWidth
 	}
-	fmt.Fprintf(w, "\n%s\n", p.bold.Sprint(head))
-	if err := stepTable(w, r.Steps, L, p); err != nil {
+	return max(w, minWidth)
+}
+
+func writeResult(w io.Writer, r *resultView, o Options, L map[string]string, p palette, width int) error {
+	b := &strings.Builder{}
+	head := clean(r.Heading) + " — " + r.Status.Text
+	b.WriteString("\n")
+	for _, l := range wrapIndent(head, width) {
+		b.WriteString(p.bold.Sprint(l) + "\n")
+	}
+	if r.Addr != "" {
+		b.WriteString(p.dim.Sprint(shorten(fmt.Sprintf("  %s · %s · %s", clean(r.Addr), r.Duration, r.RoundTrips), width)) + "\n")
+	}
+	if _, err := io.WriteString(w, b.String()); err != nil {
 		return err
 	}
+	if err := stepTable(w, r.Steps, L, p, width); err != nil {
+		return err
+	}
+	b.Reset()
 	if t := r.TLS; t != nil {
-		fmt.Fprintf(w, "%s: %s %s", L["tls"], clean(t.Version), clean(t.Cipher))
+		line := clean(t.Version) + " " + clean(t.Cipher)
 		if len(t.Chain) > 0 {
 			c := t.Chain[0]
-			fmt.Fprintf(w, "; "+L["certLine"], clean(c.Subject), clean(c.Issuer), c.NotAfter)
+			line += "; " + fmt.Sprintf(L["certLine"], clean(c.Subject), clean(c.Issuer), c.NotAfter)
 		}
-		fmt.Fprintln(w)
+		hang(b, "", L["tls"]+": ", line, width)
 	}
-	writeFindings(w, r.Findings, L, p)
+	b.WriteString(findingRefs(r.Findings, L, p, width))
 	if o.Transcript {
-		fmt.Fprintf(w, "%s:\n", L["transcript"])
-		writeLines(w, r.Transcript)
+		fmt.Fprintf(b, "%s:\n", L["transcript"])
+		for _, l := range r.Transcript {
+			hang(b, "  ", l.At+" "+l.Arrow+" ", clean(l.Text), width)
+		}
+	}
+	if _, err := io.WriteString(w, b.String()); err != nil {
+		return err
 	}
 	if r.Alt != nil {
-		return writeResult(w, r.Alt, o, L, p)
+		return writeResult(w, r.Alt, o, L, p, width)
 	}
 	return nil
 }
 
 // stepTable shows one row per step: its status, time, and its detail (the error, if it failed)
-// followed by the codes of the findings it produced.
-func stepTable(w io.Writer, steps []stepView, L map[string]string, p palette) error {
-	t := tablewriter.NewTable(w,
-		tablewriter.WithHeaderAutoFormat(tw.Off),
-		tablewriter.WithRowAutoWrap(tw.WrapNormal),
-		tablewriter.WithRowMaxWidth(110),
-	)
-	t.Header(L["step"], L["status"], L["time"], L["detail"])
+// followed by the codes of the findings it produced. The Detail column takes what the terminal
+// leaves, wrapped, at most detailLines lines.
+func stepTable(w io.Writer, steps []stepView, L map[string]string, p palette, width int) error {
+	var rows [][]string
 	for _, s := range steps {
 		d := s.Detail
 		if s.Status.Class == "fail" && s.Error != "" {
@@ -319,30 +316,72 @@ func stepTable(w io.Writer, steps []stepView, L map[string]string, p palette) er
 		for _, c := range s.Codes {
 			d += " → " + c.Code
 		}
-		t.Append(clean(s.Name), p.paint(s.Status.Class, s.Status.Text), s.Time, clean(truncateRunes(d, 160)))
+		rows = append(rows, []string{clean(s.Name), p.paint(s.Status.Class, s.Status.Text), s.Time, clean(d)})
 	}
-	return t.Render()
+	return renderFitted(w, []string{L["step"], L["status"], L["time"], L["detail"]}, rows, width, []int{3, 0}, detailLines)
 }
 
-// writeFindings prints each finding's severity, code and title, then its evidence on one line
-// and the explanation and fix as written (they may hold line breaks, and no control character).
-func writeFindings(w io.Writer, fs []findingView, L map[string]string, p palette) {
-	for _, f := range fs {
-		head := p.badge(f.Severity) + " " + p.bold.Sprint(clean(f.Code))
-		if f.Title != "" {
-			head += ": " + f.Title
+// detailLines is how many lines a step's Detail may take in the table; the JSON, Markdown and
+// HTML carry the whole text.
+const detailLines = 3
+
+// writeProblems prints each distinct problem once: severity, code and title, where it was seen,
+// its evidence, then why and what to do, wrapped to width on word boundaries.
+func writeProblems(b *strings.Builder, ps []problemView, L map[string]string, p palette, width int) {
+	for i, f := range ps {
+		if i > 0 {
+			b.WriteString("\n")
 		}
-		fmt.Fprintln(w, head)
-		if f.Evidence != "" {
-			fmt.Fprintf(w, "    %s: %s\n", L["evidence"], clean(f.Evidence))
+		head := f.Severity.Icon + " " + f.Severity.Text + " " + clean(f.Code)
+		if f.Title != "" {
+			head += ": " + clean(f.Title)
+		}
+		badge := f.Severity.Icon + " " + f.Severity.Text
+		for j, l := range wrapIndent(head, width) {
+			switch {
+			case j == 0 && strings.HasPrefix(l, badge):
+				l = p.badge(f.Severity) + p.bold.Sprint(l[len(badge):])
+			default:
+				l = p.bold.Sprint(l)
+			}
+			b.WriteString(l + "\n")
+		}
+		if len(f.Where) > 1 {
+			hang(b, "    ", L["where"]+": ", f.Hits+" — "+clean(strings.Join(f.Where, ", ")), width)
+		} else if len(f.Where) == 1 {
+			hang(b, "    ", L["where"]+": ", clean(f.Where[0]), width)
+		}
+		if len(f.Evidence) > 0 {
+			ev := clean(shorten(f.Evidence[0], 3*width))
+			if n := len(f.Evidence) - 1; n > 0 {
+				ev += " " + fmt.Sprintf(L["andMore"], n)
+			}
+			hang(b, "    ", L["evidence"]+": ", ev, width)
 		}
 		if f.Explain != "" {
-			fmt.Fprintf(w, "    %s: %s\n", L["why"], f.Explain)
+			hang(b, "    ", L["why"]+": ", clean(f.Explain), width)
 		}
 		if f.Fix != "" {
-			fmt.Fprintf(w, "    %s: %s\n", L["fix"], f.Fix)
+			hang(b, "    ", L["fix"]+": ", clean(f.Fix), width)
 		}
 	}
+}
+
+// findingRefs lists an endpoint's findings on one line each, pointing to the problem above that
+// explains it: its why and fix are printed once, not once per endpoint.
+func findingRefs(fs []findingView, L map[string]string, p palette, width int) string {
+	b := &strings.Builder{}
+	for _, f := range fs {
+		line := f.Severity.Icon + " " + clean(f.Code)
+		if f.Title != "" {
+			line += ": " + clean(f.Title)
+		}
+		line += " (" + L["seeAbove"] + ")"
+		for _, l := range wrapIndent(line, width) {
+			b.WriteString(p.dim.Sprint(l) + "\n")
+		}
+	}
+	return b.String()
 }
 
 // arrows are the swaks transcript marks: client/server, clear/TLS, and our notes.

@@ -7,7 +7,7 @@ import (
 
 // TestTableHeader: the command line and the verdict are two lines, not one run-on line.
 func TestTableHeader(t *testing.T) {
-	for _, tt := range []struct{ lang, verdict string }{{"en", "Verdict: "}, {"zh", "结论: "}} {
+	for _, tt := range []struct{ lang, verdict string }{{"en", "✗ "}, {"zh", "✗ "}} {
 		out := renderString(t, stepsReport(), Table, Options{Lang: tt.lang})
 		lines := strings.SplitN(out, "\n", 3)
 		if len(lines) < 3 || lines[0] != "mailcheck probe smtp mail.test" || !strings.HasPrefix(lines[1], tt.verdict) {

@@ -40,8 +40,9 @@ func TestTrustNote(t *testing.T) {
 		Source: withheld.Source, Trust: withheld.Trust, Foreign: true, Withheld: true}
 	rep.Settings = &probes.Settings{Endpoints: []probes.Endpoint{rep.Results[0].Endpoint}}
 	for _, f := range []Format{Table, Markdown, HTML} {
-		zh := renderString(t, rep, f, Options{Lang: "zh"})
-		en := renderString(t, rep, f, Options{Lang: "en"})
+		// Wide, so the table does not wrap the note inside its cell.
+		zh := renderString(t, rep, f, Options{Lang: "zh", Width: 200})
+		en := renderString(t, rep, f, Options{Lang: "en", Width: 200})
 		if !strings.Contains(zh, "DNS 未验证 · 未发送密码或令牌") || strings.Contains(zh, "no credentials sent") || strings.Contains(zh, " · dns") {
 			t.Errorf("zh %s: the trust note is not in Chinese:\n%s", f, zh)
 		}

@@ -3,7 +3,7 @@ package reports
 import (
 	"encoding/json"
 	"fmt"
-	"html/template"
+	"html"
 	"regexp"
 	"strings"
 	"testing"
@@ -31,6 +31,21 @@ func TestVerdictAcrossFormats(t *testing.T) {
 			if strings.Contains(want, "%d") {
 				want = fmt.Sprintf(want, c.n)
 			}
+			switch c.key {
+			case "problems":
+				want = countLabel("problem1", "problems", c.n, lang)
+			}
+			switch c.key {
+			case "ok": // probed, no password: the verdict says the login was not tested
+				want = slbl("noLogin", lang)
+			case "warnings":
+				want = fmt.Sprintf(slbl("worksWarn", lang), plural("warning", c.n, lang))
+			case "problems":
+				if c.name == "fail" { // the top problem and the first step of its fix
+					f := findings.New(findings.TLSRequired, "")
+					want = f.Title.In(lang) + " — " + firstSentence(f.Fix.In(lang))
+				}
+			}
 			if st != rep.Status || text != want {
 				t.Errorf("%s: Verdict = %s %q, want %s %q", name, st, text, rep.Status, want)
 			}
@@ -45,8 +60,8 @@ func TestVerdictAcrossFormats(t *testing.T) {
 			}
 
 			for _, color := range []bool{false, true} {
-				lines := strings.Split(renderString(t, rep, Table, Options{Lang: lang, Color: color}), "\n")
-				wantLine := label("verdict", lang) + ": " + newPalette(color).paint(class, want)
+				lines := strings.Split(renderString(t, rep, Table, Options{Lang: lang, Color: color, Width: 1000}), "\n")
+				wantLine := newPalette(color).paint(class, statusBadge(rep.Status, lang).Icon+" "+want)
 				if len(lines) < 2 || lines[1] != wantLine {
 					t.Errorf("%s: table verdict line (colour %v) %q, want %q", name, color, lines[min(1, len(lines)-1)], wantLine)
 				}
@@ -64,7 +79,7 @@ func TestVerdictAcrossFormats(t *testing.T) {
 				t.Errorf("%s: %d HTML verdict sections, want 1", name, len(m))
 				continue
 			}
-			if m[0][1] != class || m[0][2] != statusBadge(rep.Status, lang).Icon || m[0][3] != template.HTMLEscapeString(want) {
+			if m[0][1] != class || m[0][2] != statusBadge(rep.Status, lang).Icon || html.UnescapeString(m[0][3]) != want {
 				t.Errorf("%s: HTML verdict %q %q %q, want %q %q %q", name, m[0][1], m[0][2], m[0][3],
 					class, statusBadge(rep.Status, lang).Icon, want)
 			}
@@ -78,14 +93,14 @@ func TestSettingsOnlyVerdict(t *testing.T) {
 	for _, lang := range []string{"en", "zh"} {
 		want := label("offline", lang)
 		for _, f := range []Format{Table, Markdown, HTML} {
-			out := renderString(t, settingsOnly(), f, Options{Lang: lang, Color: f == Table})
+			out := renderString(t, settingsOnly(), f, Options{Lang: lang, Color: f == Table, Width: 1000})
 			if strings.Contains(out, label("ok", lang)) {
 				t.Errorf("%s %s claims %q:\n%s", lang, f, label("ok", lang), out)
 			}
 			var style string
 			switch f {
 			case Table:
-				style = newPalette(true).skip.Sprint(want) // grey, not green
+				style = newPalette(true).skip.Sprint("– " + want) // grey, not green
 			case Markdown:
 				style = "**" + label("verdict", lang) + ": ⏭️ " + mdText(want) + "**"
 			case HTML:
@@ -109,7 +124,7 @@ func TestSettingsOnlyVerdict(t *testing.T) {
 	rep = settingsOnly()
 	rep.Results = []probes.Result{{Endpoint: rep.Settings.Endpoints[0], Status: probes.OK}}
 	rep.Status = probes.StatusOf(rep)
-	if st, text := Verdict(rep, "en"); st != probes.OK || text != label("ok", "en") {
+	if st, text := Verdict(rep, "en"); st != probes.OK || text != slbl("noLogin", "en") {
 		t.Errorf("settings with a probed endpoint: verdict %s %q, want ok", st, text)
 	}
 }

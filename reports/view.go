@@ -33,10 +33,15 @@ type view struct {
 	Notes       []noteView
 	HasUser     bool
 	Findings    []findingView // cross-endpoint conclusions
-	Discovery   *stepsView
-	Results     []resultView
-	Schema      string
-	L           map[string]string // every label in Lang, for the template
+	// Problems are every finding of the report grouped by code and provider, most important first:
+	// the verdict names the first, and each shows once with the endpoints it hit.
+	Problems []problemView
+	// Version and Host are the footer's: which mailcheck made the report, and on which machine.
+	Version, Host string
+	Discovery     *stepsView
+	Results       []resultView
+	Schema        string
+	L             map[string]string // every label in Lang, for the template
 
 	// Checks are the conformance verdicts (conform); ChecksSummary counts them:
 	// "23 pass, 1 fail (1 MUST), 0 warn, 2 skip".
@@ -125,7 +130,7 @@ type lineView struct {
 
 type resultView struct {
 	Anchor     string
-	Heading    string // EndpointTitle, prefixed "Works with: " for an Alt result
+	Heading    string // endpointHeading, prefixed "Works with: " for an Alt result
 	Status     badge
 	Addr       string
 	Duration   string
@@ -154,6 +159,14 @@ func newView(d *jsonReport) *view {
 			v.L[k] = t.In(lang)
 		}
 	}
+	for k, t := range replyLabels {
+		v.L[k] = t.In(lang)
+	}
+	for k, t := range summaryLabels {
+		if _, ok := v.L[k]; !ok {
+			v.L[k] = t.In(lang)
+		}
+	}
 	v.Title = strings.TrimSpace(strings.Join([]string{"mailcheck", d.Command, d.Input}, " "))
 	if !d.Started.IsZero() {
 		v.Started = d.Started.UTC().Format("2006-01-02 15:04:05 UTC")
@@ -161,6 +174,7 @@ func newView(d *jsonReport) *view {
 	v.Elapsed = ms(d.elapsed)
 	v.Verdict = statusBadge(d.verdict.status, lang)
 	v.Verdict.Text = d.verdict.text
+	v.Problems = d.problems
 
 	for i, f := range d.Findings {
 		v.Findings = append(v.Findings, newFinding(f, fmt.Sprintf("x-f%d", i+1), lang))
@@ -169,7 +183,7 @@ func newView(d *jsonReport) *view {
 		sv := &stepsView{}
 		sv.Steps, sv.Findings = newSteps(d.Discovery, "d", lang)
 		sv.Transcript = newLines(d.Discovery)
-		sv.Lines = fmt.Sprintf(label("lines", lang), len(sv.Transcript))
+		sv.Lines = countLabel("line1", "lines", len(sv.Transcript), lang)
 		v.Discovery = sv
 	}
 	for i := range d.Results {
@@ -181,7 +195,7 @@ func newView(d *jsonReport) *view {
 			v.Settings = append(v.Settings, newSetting(r, anchor, "", lang))
 		}
 		if r.Alt != nil {
-			v.Settings = append(v.Settings, newSetting(r.Alt, anchor+"-alt", string(r.Endpoint.Security), lang))
+			v.Settings = append(v.Settings, newSetting(r.Alt, anchor+"-alt", SecurityLabel(r.Endpoint.Security, lang), lang))
 		}
 	}
 	if s := d.Settings; s != nil {
@@ -245,7 +259,7 @@ func (v *view) applySettings(d *jsonReport, s *probes.Settings, lang string) {
 		if ep.Alt {
 			row.Role += " — " + slabel("alt", lang)
 		}
-		row.Security, row.Source = SecurityLabel(ep.Security), withTrust(ep.Source, ep, lang)
+		row.Security, row.Source = SecurityLabel(ep.Security, lang), withTrust(SourceLabel(ep.Source, lang), ep, lang)
 		row.User = UsernameLabel(s, ep.Proto, lang)
 		v.HasUser = v.HasUser || row.User != ""
 		rows = append(rows, row)
@@ -266,7 +280,7 @@ func (v *view) applySettings(d *jsonReport, s *probes.Settings, lang string) {
 func newSetting(r *jsonResult, anchor, insteadOf, lang string) settingRow {
 	ep := r.Endpoint
 	row := settingRow{Proto: strings.ToUpper(string(ep.Proto)), Host: ep.Host, Port: fmt.Sprint(ep.Port),
-		Security: string(ep.Security), Source: withTrust(ep.Source, ep, lang), Status: statusBadge(r.Status, lang), Anchor: anchor}
+		Security: SecurityLabel(ep.Security, lang), Source: withTrust(SourceLabel(ep.Source, lang), ep, lang), Status: statusBadge(r.Status, lang), Anchor: anchor}
 	// A result that only warns still works for a client; the warning is in its findings.
 	row.Works = r.Status == probes.OK || r.Status == probes.Warn
 	switch {
@@ -283,14 +297,14 @@ func newSetting(r *jsonResult, anchor, insteadOf, lang string) settingRow {
 }
 
 func newResult(r *jsonResult, anchor, prefix, lang string, started time.Time) resultView {
-	rv := resultView{Anchor: anchor, Heading: prefix + EndpointTitle(r.Endpoint, lang), Status: statusBadge(r.Status, lang),
-		Addr: r.Addr, Duration: ms(r.duration), RoundTrips: fmt.Sprintf("%d %s", r.RoundTrips, label("roundTrips", lang))}
+	rv := resultView{Anchor: anchor, Heading: prefix + endpointHeading(r.Endpoint, lang), Status: statusBadge(r.Status, lang),
+		Addr: r.Addr, Duration: ms(r.duration), RoundTrips: countLabel("roundTrip1", "roundTrips", r.RoundTrips, lang)}
 	rv.Steps, rv.Findings = newSteps(r.Steps, anchor, lang)
 	rv.Transcript = newLines(r.Steps)
-	rv.Lines = fmt.Sprintf(label("lines", lang), len(rv.Transcript))
+	rv.Lines = countLabel("line1", "lines", len(rv.Transcript), lang)
 	rv.Caps = strings.Join(r.Caps, " ")
 	if r.Mailbox != nil {
-		rv.Mailbox = fmt.Sprintf(label("messages", lang), r.Mailbox.Messages, r.Mailbox.Size)
+		rv.Mailbox = mailboxLabel(r.Mailbox, r.Endpoint.Proto, lang)
 	}
 	if r.TLS != nil {
 		rv.TLS = newTLS(r.TLS, lang, started)
@@ -331,7 +345,8 @@ func newSteps(steps []jsonStep, anchor, lang string) ([]stepView, []findingView)
 	var rows []stepView
 	var fs []findingView
 	for _, s := range steps {
-		sv := stepView{Name: s.Name, Status: statusBadge(s.Status, lang), Time: ms(s.duration), Detail: s.Detail, Error: s.Error}
+		sv := stepView{Name: stepName(s.Name, lang), Status: statusBadge(s.Status, lang), Time: ms(s.duration),
+			Detail: detailIn(s.Detail, lang), Error: s.Error}
 		for _, f := range s.Findings {
 			fv := newFinding(f, fmt.Sprintf("%s-f%d", anchor, len(fs)+1), lang)
 			fs = append(fs, fv)
@@ -392,4 +407,34 @@ func severityBadge(s findings.Severity, lang string) badge {
 		return badge{"warn", "!", label("sev.warning", lang)}
 	}
 	return badge{"info", "i", label("sev.info", lang)}
+}
+
+// countLabel is "1 round trip" for one, else the plural label with n.
+func countLabel(one, many string, n int, lang string) string {
+	if n == 1 {
+		return label(one, lang)
+	}
+	return fmt.Sprintf(label(many, lang), n)
+}
+
+// mailboxLabel is "3 messages, 1024 bytes". IMAP's EXAMINE gives no size, so an IMAP mailbox
+// with messages and no size has an unknown size, not 0 bytes.
+func mailboxLabel(m *probes.Mailbox, proto probes.Proto, lang string) string {
+	if m.Size == 0 && m.Messages > 0 && proto == probes.IMAP {
+		return countLabel("message1N", "messagesN", m.Messages, lang)
+	}
+	if m.Messages == 1 {
+		return fmt.Sprintf(label("message1", lang), m.Size)
+	}
+	return fmt.Sprintf(label("messages", lang), m.Messages, m.Size)
+}
+
+// endpointHeading names an endpoint for a report section in lang: "SMTP mail.example.com:587
+// STARTTLS (given on the command line)".
+func endpointHeading(ep probes.Endpoint, lang string) string {
+	s := fmt.Sprintf("%s %s:%d %s", strings.ToUpper(string(ep.Proto)), ep.Host, ep.Port, SecurityLabel(ep.Security, lang))
+	if src := withTrust(SourceLabel(ep.Source, lang), ep, lang); src != "" {
+		s += " (" + src + ")"
+	}
+	return s
 }

@@ -33,9 +33,10 @@ type Text struct {
 	ZH string `json:"zh"`
 }
 
-// In returns the text in lang ("zh" or anything else for English), falling back to English.
+// In returns the text in lang ("zh" or anything else for English), falling back to English,
+// and to the Chinese text when there is no English one (a company known by its Chinese name).
 func (t Text) In(lang string) string {
-	if lang == "zh" && t.ZH != "" {
+	if (lang == "zh" || t.EN == "") && t.ZH != "" {
 		return t.ZH
 	}
 	return t.EN
