@@ -260,8 +260,8 @@ type adOutcome struct {
 
 // autodiscover runs the Exchange Autodiscover methods for the address in parallel and uses the
 // first answer in Thunderbird's order, then follows redirectAddr/redirectUrl at most twice,
-// never to another base domain.
-func (r *run) autodiscover(ctx context.Context, s *probes.Step, address, domain string) ([]probes.Endpoint, map[probes.Proto]string) {
+// never to another base domain. at is the URL that answered with the settings.
+func (r *run) autodiscover(ctx context.Context, s *probes.Step, address, domain string) (eps []probes.Endpoint, users map[probes.Proto]string, at string) {
 	client := r.d.httpClient(r.dns, domain)
 	var hops []string
 	done := func(st probes.Status, last string) {
@@ -285,28 +285,28 @@ func (r *run) autodiscover(ctx context.Context, s *probes.Step, address, domain 
 			// An Exchange server answers but wants a login before it says anything: a fact
 			// worth showing; discovery sends no credentials.
 			done(probes.OK, o.url+": HTTP 401: an Exchange server answers (it wants a login; none sent)")
-			return nil, nil
+			return nil, nil, ""
 		case o.res == nil:
 			st := probes.Skip
 			if len(s.Findings) > 0 || hop > 0 {
 				st = probes.Warn
 			}
 			done(st, o.note)
-			return nil, nil
+			return nil, nil, ""
 		case o.res.ErrorMessage != "":
 			done(probes.Warn, fmt.Sprintf("%s: Autodiscover error %s", o.url, o.res.ErrorMessage))
-			return nil, nil
+			return nil, nil, ""
 		case o.res.Redirect != "":
 			if hop == maxADRedirects {
 				done(probes.Warn, fmt.Sprintf("%s: more than %d redirects; stopped at %s %s", o.url, maxADRedirects, o.res.Action, truncate(o.res.Redirect, 120)))
-				return nil, nil
+				return nil, nil, ""
 			}
 			next, err := adRedirect(o.res, domain)
 			if err != nil {
 				s.Findings = append(s.Findings, findings.New(findings.DiscoveryRedirectRefused,
 					fmt.Sprintf("Autodiscover for %s: %s %s → not followed (%v)", address, o.res.Action, truncate(o.res.Redirect, 120), err)))
 				done(probes.Warn, fmt.Sprintf("%s: %v", o.url, err))
-				return nil, nil
+				return nil, nil, ""
 			}
 			hops = append(hops, fmt.Sprintf("%s: %s → %s", o.url, o.res.Action, next))
 			if strings.EqualFold(o.res.Action, "redirectAddr") {
@@ -324,7 +324,7 @@ func (r *run) autodiscover(ctx context.Context, s *probes.Step, address, domain 
 				what = "an Exchange server (EWS/MAPI only), no IMAP, POP3 or SMTP settings"
 			}
 			done(probes.OK, fmt.Sprintf("%s: %s", o.url, what))
-			return nil, nil
+			return nil, nil, ""
 		}
 		var list []string
 		for _, e := range res.Endpoints {
@@ -335,7 +335,7 @@ func (r *run) autodiscover(ctx context.Context, s *probes.Step, address, domain 
 			d += " (" + strings.Join(res.Notes, "; ") + ")"
 		}
 		done(probes.OK, d)
-		return res.Endpoints, res.Usernames
+		return res.Endpoints, res.Usernames, o.url
 	}
 }
 
