@@ -65,9 +65,9 @@ func TestProvidersVerify(t *testing.T) {
 <Protocol><Type>IMAP</Type><Server>mail.test</Server><Port>%d</Port><SSL>on</SSL></Protocol>
 <Protocol><Type>SMTP</Type><Server>mail.test</Server><Port>587</Port><SSL>on</SSL></Protocol>
 </Account></Response></Autodiscover>`, imaps.Port)
-	ispDoc := fmt.Sprintf(`<clientConfig version="1.1"><emailProvider id="drift.test"><domain>drift.test</domain>
+	ispDoc := `<clientConfig version="1.1"><emailProvider id="drift.test"><domain>drift.test</domain>
 <incomingServer type="imap"><hostname>mail.test</hostname><port>143</port><socketType>STARTTLS</socketType></incomingServer>
-</emailProvider></clientConfig>`)
+</emailProvider></clientConfig>`
 	ispAsked := make(chan string, 16)
 	isp := httptest.NewUnstartedServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		ispAsked <- r.URL.Path
