@@ -22,6 +22,9 @@ type accountOptions struct {
 	send    sendTestFlags
 	disc    discoveryFlags
 	src     sourceFlags
+	// httpsPort redirects discovery's HTTPS port 443 (tests serve Autodiscover and autoconfig
+	// on a loopback port); hidden, like verify's.
+	httpsPort int
 }
 
 // DefaultDeadline bounds a whole account run (discovery and every probe): with 32 endpoints at
@@ -105,6 +108,8 @@ it logs in once per endpoint and looks at the mailbox.`,
 	o.send.register(c.Flags())
 	o.disc.register(c.Flags(), true, "the whole run, discovery included")
 	o.src.register(c.Flags())
+	c.Flags().IntVar(&o.httpsPort, "https-port", 0, "connect discovery's HTTPS to this port instead of 443 (tests)")
+	c.Flags().MarkHidden("https-port")
 	return c
 }
 
@@ -159,6 +164,7 @@ func runAccount(ctx context.Context, o *accountOptions) error {
 	dctx, cancel := context.WithDeadline(ctx, deadline)
 	d := o.src.apply(o.io, o.g.discoverer(db, popts, o.all, o.disc))
 	d.M365 = true // the user's own address: Exchange Online's unauthenticated check is fine
+	d.HTTPSPort = o.httpsPort
 	plan, err := d.PlanAccount(dctx, probes.CmdAccount, o.address)
 	cancel()
 	if err != nil {

@@ -20,6 +20,7 @@ type verifyOptions struct {
 	g         *globalOpts
 	names     []string
 	httpsPort int
+	src       sourceFlags
 }
 
 // verifyParallel bounds how many entries are checked at once (each probes its endpoints
@@ -30,11 +31,13 @@ func newCmdProvidersVerify(io_ *IO, g *globalOpts) *cobra.Command {
 	o := &verifyOptions{io: io_, g: g}
 	c := &cobra.Command{
 		Use:   "verify [NAME…]",
-		Short: "Check database entries live: DNS, connect, TLS mode, certificate, capabilities, and the provider's own autoconfig",
+		Short: "Check database entries live: DNS, connect, TLS mode, certificate, capabilities, and drift from the provider's autoconfig, Autodiscover and the ISPDB",
 		Long: `verify probes every endpoint of the named entries (all active ones when none is named) through
-the normal pipeline, without logging in, and compares each entry with the provider's own
-autoconfig document. Any difference is a verify.drift finding; the exit status is 1 when an
-entry drifted. It is how the provider database stays true.`,
+the normal pipeline, without logging in, and compares each entry with what the provider
+publishes: its own autoconfig document, its Exchange Autodiscover (POX) answer and its
+Thunderbird ISPDB entry (--no-ispdb, --ispdb-url). Any difference is a verify.drift finding
+naming the source and both values; the exit status is 1 when an entry drifted. It is how the
+provider database stays true.`,
 		Example: `  mailcheck providers verify qq 163 gmail
   mailcheck providers verify --format json > verify.json`,
 		RunE: func(c *cobra.Command, args []string) error {
@@ -42,7 +45,8 @@ entry drifted. It is how the provider database stays true.`,
 			return runVerify(c.Context(), o)
 		},
 	}
-	c.Flags().IntVar(&o.httpsPort, "https-port", 0, "connect autoconfig HTTPS to this port instead of 443 (tests)")
+	o.src.register(c.Flags())
+	c.Flags().IntVar(&o.httpsPort, "https-port", 0, "connect autoconfig and Autodiscover HTTPS to this port instead of 443 (tests)")
 	c.Flags().MarkHidden("https-port")
 	return c
 }
@@ -62,13 +66,19 @@ type verifyJSON struct {
 	Endpoints  []verifyEndpoint `json:"endpoints"`
 	Autoconfig probes.Step      `json:"autoconfig"`
 	// AutoconfigURL is where the provider's autoconfig was found, "" when it was not.
-	AutoconfigURL     string             `json:"autoconfig_url,omitempty"`
-	AutoconfigServers int                `json:"autoconfig_servers,omitempty"`
-	Drift             []findings.Finding `json:"drift"`
+	AutoconfigURL     string `json:"autoconfig_url,omitempty"`
+	AutoconfigServers int    `json:"autoconfig_servers,omitempty"`
+	// Sources compares the entry with each published source: autoconfig (as above),
+	// autodiscover, ispdb.
+	Sources []providers.SourceCheck `json:"sources"`
+	Drift   []findings.Finding      `json:"drift"`
 }
 
 func runVerify(ctx context.Context, o *verifyOptions) error {
 	if err := o.g.check(); err != nil {
+		return err
+	}
+	if err := o.src.check(o.io); err != nil {
 		return err
 	}
 	db, err := o.g.loadDB()
@@ -103,9 +113,9 @@ func runVerify(ctx context.Context, o *verifyOptions) error {
 	}
 	clear(popts.Password)
 	popts.Password, popts.Token, popts.User = nil, nil, ""
-	// Only the autoconfig fetch of Discoverer is used: no discovery flags apply.
-	d := &providers.Discoverer{DB: db, DNS: popts.Resolver, Timeout: o.g.timeout, RootCAs: popts.RootCAs,
-		HTTPSPort: o.httpsPort}
+	// Only the document lookups of Discoverer are used: of the discovery flags, only the ISPDB's apply.
+	d := o.src.apply(o.io, &providers.Discoverer{DB: db, DNS: popts.Resolver, Timeout: o.g.timeout, RootCAs: popts.RootCAs,
+		HTTPSPort: o.httpsPort})
 	out := make([]providers.Verification, len(list))
 	var wg sync.WaitGroup
 	sem := make(chan struct{}, verifyParallel)
@@ -148,8 +158,9 @@ func writeVerify(w io.Writer, g *globalOpts, vs []providers.Verification) error 
 	if f == reports.JSON {
 		var js []verifyJSON
 		for _, v := range vs {
-			j := verifyJSON{Key: v.Key, Status: "ok", Autoconfig: v.Autoconfig, AutoconfigURL: v.AutoconfigURL,
-				AutoconfigServers: v.AutoconfigServers, Drift: v.Drift}
+			ac := v.Source(providers.VerifyAutoconfig)
+			j := verifyJSON{Key: v.Key, Status: "ok", Autoconfig: ac.Step, AutoconfigURL: ac.URL,
+				AutoconfigServers: ac.Servers, Sources: v.Sources, Drift: v.Drift}
 			if v.Drifted() {
 				j.Status = "drift"
 			}
@@ -181,13 +192,21 @@ func writeVerify(w io.Writer, g *globalOpts, vs []providers.Verification) error 
 				ok++
 			}
 		}
-		auto := notPublished.In(g.lang)
-		switch {
-		case v.AutoconfigURL != "":
-			auto = fmt.Sprintf("%s: %d %s", v.Autoconfig.Status, v.AutoconfigServers, servers.In(g.lang))
-		case v.Autoconfig.Status == probes.Warn:
-			auto = unusable.In(g.lang)
+		// One line per source: what it published.
+		var pub []string
+		for _, s := range v.Sources {
+			what := notPublished.In(g.lang)
+			switch {
+			case s.Off:
+				what = verifyOff.In(g.lang)
+			case s.Found():
+				what = fmt.Sprintf("%s: %d %s", s.Step.Status, s.Servers, servers.In(g.lang))
+			case s.Step.Status == probes.Warn:
+				what = unusable.In(g.lang)
+			}
+			pub = append(pub, s.Source+" "+what)
 		}
+		auto := strings.Join(pub, "; ")
 		// One row per difference, the entry's columns on the first.
 		drift := []string{"—"}
 		if len(v.Drift) > 0 {
@@ -210,8 +229,9 @@ func writeVerify(w io.Writer, g *globalOpts, vs []providers.Verification) error 
 var (
 	verifyTitle = findings.Text{EN: "Provider database, checked live", ZH: "服务商数据库实时核对"}
 	verifyHead  = []findings.Text{{EN: "Key", ZH: "代号"}, {EN: "Endpoints answering", ZH: "可用服务器"},
-		{EN: "Provider's autoconfig", ZH: "服务商 autoconfig"}, {EN: "Drift", ZH: "差异"}}
+		{EN: "Published settings", ZH: "公开的设置"}, {EN: "Drift", ZH: "差异"}}
 	notPublished = findings.Text{EN: "not published", ZH: "未发布"}
 	unusable     = findings.Text{EN: "published, unusable", ZH: "已发布但无法使用"}
 	servers      = findings.Text{EN: "servers", ZH: "个服务器"}
+	verifyOff    = findings.Text{EN: "off", ZH: "已关闭"}
 )

@@ -41,35 +41,150 @@ func adRequest(address string) []byte {
 	return b.Bytes()
 }
 
-// adResponse mirrors the parts of an Autodiscover response we use; names match in any namespace.
-type adResponse struct {
-	XMLName  xml.Name `xml:"Autodiscover"`
-	Response struct {
-		Error *struct {
-			ErrorCode string `xml:"ErrorCode"`
-			Message   string `xml:"Message"`
-		} `xml:"Error"`
-		Account struct {
-			Action       string       `xml:"Action"`
-			RedirectAddr string       `xml:"RedirectAddr"`
-			RedirectURL  string       `xml:"RedirectUrl"`
-			Protocols    []adProtocol `xml:"Protocol"`
-		} `xml:"Account"`
-	} `xml:"Response"`
+// The POX response is read by the one XML reader of this package (parseXMLTree: bounded depth,
+// element count and text, no entity expansion, unknown elements kept for linting), and each
+// <Protocol> is interpreted once, by readADProtocol, for discovery (parseAutodiscover) and for
+// `config FILE` (readAutodiscover): what SSL, Encryption, LoginName, SPA and DomainRequired
+// mean lives there only.
+
+// adAnswer is a POX response: settings, a redirect or an error.
+type adAnswer struct {
+	HasResponse, HasAccount bool
+	// HasError: an <Error> response; ErrorCode and Message as given.
+	HasError           bool
+	ErrorCode, Message string
+	User               string // <User><AutoDiscoverSMTPAddress>
+	Action             string // settings, redirectAddr, redirectUrl
+	Redirect           string // the address or URL of a redirect
+	Protocols          []adProtocol
 }
 
+// adProtocol is what one <Protocol> entry means.
 type adProtocol struct {
-	Type           string `xml:"Type"`
-	Server         string `xml:"Server"`
-	Port           string `xml:"Port"`
-	SSL            string `xml:"SSL"`
-	Encryption     string `xml:"Encryption"`
-	LoginName      string `xml:"LoginName"`
-	SPA            string `xml:"SPA"`
-	DomainRequired string `xml:"DomainRequired"`
+	Type  string       // upper case, as given
+	Proto probes.Proto // "" for a type we do not probe (EXCH, EXPR, WEB …)
+	// Err says why an IMAP/POP3/SMTP entry is unusable (host or port not valid).
+	Err      error
+	Host     string
+	Port     int  // the registered port for Security when none is given
+	NoPort   bool // no <Port>
+	Security probes.Security
+	// SSLMeansSTARTTLS: <SSL>on</SSL> (the default) without an Encryption on a plaintext port,
+	// which Outlook does as STARTTLS.
+	SSLMeansSTARTTLS bool
+	// BadEncryption is an <Encryption> value that is none of SSL, TLS, None, Auto (then SSL decides).
+	BadEncryption       string
+	LoginName           string
+	SPA, DomainRequired bool
+	AuthRequired        bool // <AuthRequired>, on unless off
+	node                *xnode
 }
 
-// adResult is one parsed Autodiscover answer.
+// readADTree interprets a parsed <Autodiscover> document.
+func readADTree(root *xnode) *adAnswer {
+	a := &adAnswer{}
+	resp := root.kid("Response")
+	if resp == nil {
+		return a
+	}
+	a.HasResponse = true
+	if e := resp.kid("Error"); e != nil {
+		a.HasError, a.ErrorCode, a.Message = true, e.val("ErrorCode"), e.val("Message")
+		return a
+	}
+	if u := resp.kid("User"); u != nil {
+		a.User = u.val("AutoDiscoverSMTPAddress")
+	}
+	acct := resp.kid("Account")
+	if acct == nil {
+		return a
+	}
+	a.HasAccount = true
+	a.Action = acct.val("Action")
+	switch strings.ToLower(a.Action) {
+	case "redirectaddr":
+		a.Redirect = acct.val("RedirectAddr")
+		return a
+	case "redirecturl":
+		a.Redirect = acct.val("RedirectUrl")
+		return a
+	}
+	for _, p := range acct.all("Protocol") {
+		if len(a.Protocols) == maxConfigServers*4 {
+			break
+		}
+		a.Protocols = append(a.Protocols, readADProtocol(p))
+	}
+	return a
+}
+
+func readADProtocol(p *xnode) adProtocol {
+	a := adProtocol{Type: strings.ToUpper(p.val("Type")), node: p, AuthRequired: on(p.val("AuthRequired"), true)}
+	switch a.Type {
+	case "IMAP":
+		a.Proto = probes.IMAP
+	case "POP3", "POP": // "POP" is what some hosters' responses say (1&1's)
+		a.Proto = probes.POP3
+	case "SMTP":
+		a.Proto = probes.SMTP
+	default:
+		return a
+	}
+	a.Host = strings.ToLower(strings.TrimSuffix(p.val("Server"), "."))
+	if !validConfigHost(a.Host) {
+		a.Err = fmt.Errorf("%s server %q: not a host name", a.Proto, truncate(a.Host, 64))
+		return a
+	}
+	if v := p.val("Port"); v != "" {
+		n, ok := parsePort(v)
+		if !ok {
+			a.Err = fmt.Errorf("%s server %s: bad port %q, not a port number", a.Proto, a.Host, truncate(v, 16))
+			return a
+		}
+		a.Port = n
+	}
+	bySSL := func() probes.Security {
+		switch {
+		case !on(p.val("SSL"), true): // <SSL> defaults to on
+			return probes.Plain
+		case plainPorts[a.Port]:
+			a.SSLMeansSTARTTLS = true
+			return probes.STARTTLS
+		}
+		return probes.ImplicitTLS
+	}
+	switch enc := p.val("Encryption"); strings.ToUpper(enc) {
+	case "SSL":
+		a.Security = probes.ImplicitTLS
+	case "TLS":
+		a.Security = probes.STARTTLS
+	case "NONE":
+		a.Security = probes.Plain
+	case "AUTO":
+		// The client negotiates: by the port when there is one.
+		switch {
+		case a.Port == 0:
+			a.Security = bySSL()
+		case tlsPorts[a.Port]:
+			a.Security = probes.ImplicitTLS
+		default:
+			a.Security = probes.STARTTLS
+		}
+	case "":
+		a.Security = bySSL()
+	default:
+		a.BadEncryption = enc
+		a.Security = bySSL()
+	}
+	if a.Port == 0 {
+		a.NoPort, a.Port = true, defaultPort(a.Proto, a.Security)
+	}
+	a.LoginName = p.val("LoginName")
+	a.SPA, a.DomainRequired = on(p.val("SPA"), false), on(p.val("DomainRequired"), false)
+	return a
+}
+
+// adResult is one parsed Autodiscover answer, as discovery uses it.
 type adResult struct {
 	Action       string // settings, redirectAddr, redirectUrl
 	Redirect     string // the address or URL of a redirect
@@ -108,59 +223,59 @@ func checkXML(data []byte) error {
 	}
 }
 
-// parseAutodiscover reads a POX response for local@domain.
+// parseAutodiscover reads a POX response for discovery: any DTD refused, a discovered host
+// must be a host name (not an IP literal or localhost).
 func parseAutodiscover(data []byte) (*adResult, error) {
 	if err := checkXML(data); err != nil {
 		return nil, err
 	}
-	var r adResponse
-	dec := xml.NewDecoder(bytes.NewReader(data))
-	dec.CharsetReader = asciiCharset
-	if err := dec.Decode(&r); err != nil {
-		return nil, fmt.Errorf("autodiscover XML: %w", err)
+	root, err := parseXMLTree(data)
+	if err != nil {
+		return nil, fmt.Errorf("autodiscover %w", err)
 	}
+	if root.name != "Autodiscover" {
+		return nil, fmt.Errorf("autodiscover XML: the root element is <%s>, not <Autodiscover>", truncate(root.name, 32))
+	}
+	a := readADTree(root)
 	out := &adResult{Usernames: map[probes.Proto]string{}}
-	if e := r.Response.Error; e != nil {
-		out.ErrorMessage = strings.TrimSpace(truncate(strings.TrimSpace(e.ErrorCode+" "+e.Message), 120))
+	if a.HasError {
+		out.ErrorMessage = strings.TrimSpace(truncate(strings.TrimSpace(a.ErrorCode+" "+a.Message), 120))
 		return out, nil
 	}
-	acc := r.Response.Account
-	out.Action = strings.TrimSpace(acc.Action)
-	switch strings.ToLower(out.Action) {
-	case "redirectaddr":
-		out.Redirect = strings.TrimSpace(acc.RedirectAddr)
-		return out, nil
-	case "redirecturl":
-		out.Redirect = strings.TrimSpace(acc.RedirectURL)
+	out.Action, out.Redirect = a.Action, a.Redirect
+	if out.Redirect != "" {
 		return out, nil
 	}
 	var skipped []string
-	for _, p := range acc.Protocols {
+	for _, p := range a.Protocols {
 		if len(out.Endpoints) == maxEndpoints {
 			break
 		}
-		ep, err := p.endpoint()
-		if err != nil {
-			skipped = append(skipped, err.Error())
-			continue
-		}
-		if ep.Proto == "" {
-			switch strings.ToUpper(strings.TrimSpace(p.Type)) {
+		if p.Proto == "" {
+			switch p.Type {
 			case "EXCH", "EXPR", "WEB", "EXHTTP":
 				out.HasExchange = true
 			}
 			continue
 		}
+		if p.Err == nil && !hostRE.MatchString(p.Host) {
+			p.Err = fmt.Errorf("%s server %q: not a host name", p.Proto, truncate(p.Host, 64))
+		}
+		if p.Err != nil {
+			skipped = append(skipped, p.Err.Error())
+			continue
+		}
+		ep := probes.Endpoint{Proto: p.Proto, Host: p.Host, Port: p.Port, Security: p.Security, Source: "autodiscover", Trust: probes.TrustHTTPS}
 		out.Endpoints = append(out.Endpoints, ep)
-		if u := strings.TrimSpace(p.LoginName); u != "" {
+		if u := p.LoginName; u != "" {
 			if _, ok := out.Usernames[ep.Proto]; !ok {
 				out.Usernames[ep.Proto] = truncate(u, 256)
 			}
 		}
-		if on(p.SPA, false) {
+		if p.SPA {
 			out.Notes = append(out.Notes, fmt.Sprintf("%s wants Secure Password Authentication (NTLM)", ep.Proto))
 		}
-		if on(p.DomainRequired, false) {
+		if p.DomainRequired {
 			out.Notes = append(out.Notes, fmt.Sprintf("%s login needs DOMAIN\\user", ep.Proto))
 		}
 	}
@@ -189,58 +304,6 @@ func on(v string, def bool) bool {
 	return def
 }
 
-// endpoint converts one <Protocol>; a zero Proto means a type we do not probe.
-func (p adProtocol) endpoint() (probes.Endpoint, error) {
-	var proto probes.Proto
-	switch strings.ToUpper(strings.TrimSpace(p.Type)) {
-	case "IMAP":
-		proto = probes.IMAP
-	case "POP3":
-		proto = probes.POP3
-	case "SMTP":
-		proto = probes.SMTP
-	default:
-		return probes.Endpoint{}, nil
-	}
-	host := strings.ToLower(strings.TrimSuffix(strings.TrimSpace(p.Server), "."))
-	if !hostRE.MatchString(host) {
-		return probes.Endpoint{}, fmt.Errorf("%s server %q: not a host name", proto, truncate(host, 64))
-	}
-	port := 0
-	if s := strings.TrimSpace(p.Port); s != "" {
-		n, err := strconv.Atoi(s)
-		if err != nil || n < 1 || n > 65535 {
-			return probes.Endpoint{}, fmt.Errorf("%s server %s: bad port %q", proto, host, truncate(s, 16))
-		}
-		port = n
-	}
-	var sec probes.Security
-	switch strings.ToUpper(strings.TrimSpace(p.Encryption)) {
-	case "SSL":
-		sec = probes.ImplicitTLS
-	case "TLS":
-		sec = probes.STARTTLS
-	case "NONE":
-		sec = probes.Plain
-	case "", "AUTO":
-		switch {
-		case !on(p.SSL, true): // SSL defaults to on
-			sec = probes.Plain
-		case port == 143 || port == 110 || port == 25 || port == 587:
-			// Outlook's reading: SSL=on on a cleartext port means STARTTLS.
-			sec = probes.STARTTLS
-		default:
-			sec = probes.ImplicitTLS
-		}
-	default:
-		return probes.Endpoint{}, fmt.Errorf("%s server %s: unknown Encryption %q", proto, host, truncate(p.Encryption, 16))
-	}
-	if port == 0 {
-		port = defaultPort(proto, sec)
-	}
-	return probes.Endpoint{Proto: proto, Host: host, Port: port, Security: sec, Source: "autodiscover", Trust: probes.TrustHTTPS}, nil
-}
-
 // adCandidate is one place Autodiscover may answer.
 type adCandidate struct {
 	url  string
@@ -260,8 +323,8 @@ type adOutcome struct {
 
 // autodiscover runs the Exchange Autodiscover methods for the address in parallel and uses the
 // first answer in Thunderbird's order, then follows redirectAddr/redirectUrl at most twice,
-// never to another base domain.
-func (r *run) autodiscover(ctx context.Context, s *probes.Step, address, domain string) ([]probes.Endpoint, map[probes.Proto]string) {
+// never to another base domain. at is the URL that answered with the settings.
+func (r *run) autodiscover(ctx context.Context, s *probes.Step, address, domain string) (eps []probes.Endpoint, users map[probes.Proto]string, at string) {
 	client := r.d.httpClient(r.dns, domain)
 	var hops []string
 	done := func(st probes.Status, last string) {
@@ -285,28 +348,28 @@ func (r *run) autodiscover(ctx context.Context, s *probes.Step, address, domain 
 			// An Exchange server answers but wants a login before it says anything: a fact
 			// worth showing; discovery sends no credentials.
 			done(probes.OK, o.url+": HTTP 401: an Exchange server answers (it wants a login; none sent)")
-			return nil, nil
+			return nil, nil, ""
 		case o.res == nil:
 			st := probes.Skip
 			if len(s.Findings) > 0 || hop > 0 {
 				st = probes.Warn
 			}
 			done(st, o.note)
-			return nil, nil
+			return nil, nil, ""
 		case o.res.ErrorMessage != "":
 			done(probes.Warn, fmt.Sprintf("%s: Autodiscover error %s", o.url, o.res.ErrorMessage))
-			return nil, nil
+			return nil, nil, ""
 		case o.res.Redirect != "":
 			if hop == maxADRedirects {
 				done(probes.Warn, fmt.Sprintf("%s: more than %d redirects; stopped at %s %s", o.url, maxADRedirects, o.res.Action, truncate(o.res.Redirect, 120)))
-				return nil, nil
+				return nil, nil, ""
 			}
 			next, err := adRedirect(o.res, domain)
 			if err != nil {
 				s.Findings = append(s.Findings, findings.New(findings.DiscoveryRedirectRefused,
 					fmt.Sprintf("Autodiscover for %s: %s %s → not followed (%v)", address, o.res.Action, truncate(o.res.Redirect, 120), err)))
 				done(probes.Warn, fmt.Sprintf("%s: %v", o.url, err))
-				return nil, nil
+				return nil, nil, ""
 			}
 			hops = append(hops, fmt.Sprintf("%s: %s → %s", o.url, o.res.Action, next))
 			if strings.EqualFold(o.res.Action, "redirectAddr") {
@@ -324,7 +387,7 @@ func (r *run) autodiscover(ctx context.Context, s *probes.Step, address, domain 
 				what = "an Exchange server (EWS/MAPI only), no IMAP, POP3 or SMTP settings"
 			}
 			done(probes.OK, fmt.Sprintf("%s: %s", o.url, what))
-			return nil, nil
+			return nil, nil, ""
 		}
 		var list []string
 		for _, e := range res.Endpoints {
@@ -335,7 +398,7 @@ func (r *run) autodiscover(ctx context.Context, s *probes.Step, address, domain 
 			d += " (" + strings.Join(res.Notes, "; ") + ")"
 		}
 		done(probes.OK, d)
-		return res.Endpoints, res.Usernames
+		return res.Endpoints, res.Usernames, o.url
 	}
 }
 

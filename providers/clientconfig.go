@@ -151,10 +151,14 @@ func (cc *ClientConfig) sslFlag(on bool, port int, where string) probes.Security
 	case !on:
 		return probes.Plain
 	case plainPorts[port]:
-		cc.add(findings.ConfigSslMeansSTARTTLS, "%s: SSL on port %d is STARTTLS", where, port)
+		cc.sslMeansSTARTTLS(where, port)
 		return probes.STARTTLS
 	}
 	return probes.ImplicitTLS
+}
+
+func (cc *ClientConfig) sslMeansSTARTTLS(where string, port int) {
+	cc.add(findings.ConfigSslMeansSTARTTLS, "%s: SSL on port %d is STARTTLS", where, port)
 }
 
 // lint adds the findings every format shares, after the format's own.

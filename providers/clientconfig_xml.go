@@ -17,9 +17,8 @@ import (
 // The three XML formats are read into a small tree first (bounded depth and size, no entity
 // expansion: encoding/xml knows only the five predefined entities, and a DTD that declares
 // any is refused), then each is interpreted from the tree, so unknown element names can be
-// linted. todo: h16a's providers/autodiscover*.go parses Autodiscover responses for discovery;
-// this reader is separate because it must keep what a strict parser drops (unknown and
-// misspelt elements) — merge the two once both are on main.
+// linted. Discovery's Autodiscover reader (providers/autodiscover.go) uses this tree too, and
+// readAutodiscover below interprets each <Protocol> through the same readADProtocol.
 
 const (
 	maxXMLDepth = 32
@@ -65,13 +64,7 @@ func (n *xnode) val(name string) string {
 
 func parseXMLTree(data []byte) (*xnode, error) {
 	dec := xml.NewDecoder(bytes.NewReader(data))
-	dec.CharsetReader = func(charset string, r io.Reader) (io.Reader, error) {
-		switch strings.ToLower(charset) {
-		case "us-ascii", "ascii", "iso-8859-1", "latin1", "utf8", "utf-8":
-			return r, nil
-		}
-		return nil, fmt.Errorf("unsupported charset %q", charset)
-	}
+	dec.CharsetReader = asciiCharset
 	var root *xnode
 	var stack []*xnode
 	nodes := 0
@@ -266,77 +259,53 @@ var autodiscoverProtocolKeys = []string{"Type", "Server", "Port", "DomainRequire
 
 func readAutodiscover(root *xnode) (*ClientConfig, error) {
 	cc := &ClientConfig{Kind: KindAutodiscover}
-	resp := root.kid("Response")
-	if resp == nil {
+	a := readADTree(root)
+	switch {
+	case !a.HasResponse:
 		return nil, errors.New("the Autodiscover XML without a Response element")
-	}
-	if e := resp.kid("Error"); e != nil {
-		return nil, fmt.Errorf("the Autodiscover error response: %s", truncate(e.val("Message"), 120))
-	}
-	if u := resp.kid("User"); u != nil {
-		cc.Address = u.val("AutoDiscoverSMTPAddress")
-	}
-	acct := resp.kid("Account")
-	if acct == nil {
+	case a.HasError:
+		return nil, fmt.Errorf("the Autodiscover error response: %s", truncate(a.Message, 120))
+	case !a.HasAccount:
 		return nil, errors.New("the Autodiscover response without an Account element")
+	case a.Redirect != "" && strings.EqualFold(a.Action, "redirectAddr"):
+		return nil, fmt.Errorf("the Autodiscover response redirects to the address %q; it carries no settings", truncate(a.Redirect, 80))
+	case a.Redirect != "":
+		return nil, fmt.Errorf("the Autodiscover response redirects to %q; it carries no settings", truncate(a.Redirect, 120))
 	}
-	switch acct.val("Action") {
-	case "redirectAddr":
-		return nil, fmt.Errorf("the Autodiscover response redirects to the address %q; it carries no settings", truncate(acct.val("RedirectAddr"), 80))
-	case "redirectUrl":
-		return nil, fmt.Errorf("the Autodiscover response redirects to %q; it carries no settings", truncate(acct.val("RedirectUrl"), 120))
-	}
-	for i, p := range acct.all("Protocol") {
-		var proto probes.Proto
-		switch strings.ToUpper(p.val("Type")) {
-		case "IMAP":
-			proto = probes.IMAP
-		case "POP3", "POP": // "POP" is what some hosters' responses say (1&1's)
-			proto = probes.POP3
-		case "SMTP":
-			proto = probes.SMTP
-		default:
+	cc.Address = a.User
+	for i, p := range a.Protocols {
+		if p.Proto == "" {
 			continue // EXCH, EXPR, WEB: Exchange's own protocols
 		}
-		where := fmt.Sprintf("Protocol %d (%s)", i+1, proto)
-		for _, k := range p.kids {
+		where := fmt.Sprintf("Protocol %d (%s)", i+1, p.Proto)
+		for _, k := range p.node.kids {
 			cc.unknownKey(where, k.name, autodiscoverProtocolKeys, true)
 		}
-		port := p.val("Port")
-		n, _ := parsePort(port)
-		var sec probes.Security
-		switch enc := p.val("Encryption"); strings.ToUpper(enc) {
-		case "SSL":
-			sec = probes.ImplicitTLS
-		case "TLS":
-			sec = probes.STARTTLS
-		case "NONE":
-			sec = probes.Plain
-		case "AUTO", "":
-			if enc != "" && n != 0 {
-				sec = probes.STARTTLS
-				if tlsPorts[n] {
-					sec = probes.ImplicitTLS
-				}
-				break
-			}
-			// <SSL> defaults to on when absent.
-			sec = cc.sslFlag(!strings.EqualFold(p.val("SSL"), "off"), n, where)
-		default:
-			cc.add(findings.ConfigUnknownKey, "%s: Encryption %q is not SSL, TLS, None or Auto", where, truncate(enc, 16))
-			sec = cc.sslFlag(!strings.EqualFold(p.val("SSL"), "off"), n, where)
+		if p.Err != nil {
+			cc.add(findings.ConfigUnknownKey, "%s: %v", where, p.Err)
+			continue
 		}
-		srv, ok := cc.configServer(where, proto, p.val("Server"), port, sec, true)
+		if p.BadEncryption != "" {
+			cc.add(findings.ConfigUnknownKey, "%s: Encryption %q is not SSL, TLS, None or Auto", where, truncate(p.BadEncryption, 16))
+		}
+		if p.SSLMeansSTARTTLS {
+			cc.sslMeansSTARTTLS(where, p.Port)
+		}
+		port := strconv.Itoa(p.Port)
+		if p.NoPort {
+			port = ""
+		}
+		srv, ok := cc.configServer(where, p.Proto, p.Host, port, p.Security, true)
 		if !ok {
 			continue
 		}
-		srv.Username = p.val("LoginName")
+		srv.Username = p.LoginName
 		srv.Auth = "password"
-		if strings.EqualFold(p.val("SPA"), "on") {
+		if p.SPA {
 			srv.Auth = "SPA"
 		}
 		// SMTP may run without a login (AuthRequired off); IMAP and POP3 always log in.
-		srv.Password = srv.Auth == "password" && (proto != probes.SMTP || !strings.EqualFold(p.val("AuthRequired"), "off"))
+		srv.Password = srv.Auth == "password" && (p.Proto != probes.SMTP || p.AuthRequired)
 		cc.addServer(srv)
 	}
 	return cc, nil

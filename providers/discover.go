@@ -390,8 +390,9 @@ func (r *run) srv(ctx context.Context, s *probes.Step, domain string) []probes.E
 	return eps
 }
 
-// autoconfig tries the domain's own Thunderbird autoconfig URLs, first hit wins.
-func (r *run) autoconfig(ctx context.Context, s *probes.Step, domain string) {
+// autoconfig tries the domain's own Thunderbird autoconfig URLs, first hit wins; it returns
+// the URL that answered ("" when none did).
+func (r *run) autoconfig(ctx context.Context, s *probes.Step, domain string) string {
 	client := r.d.httpClient(r.dns, domain)
 	var notes []string
 	broken := false
@@ -417,7 +418,7 @@ func (r *run) autoconfig(ctx context.Context, s *probes.Step, domain string) {
 				if r.disc.Provider == nil {
 					r.disc.Usernames = ac.Usernames
 				}
-				return
+				return u
 			}
 		}
 		if errors.Is(err, errRedirectRefused) {
@@ -433,6 +434,7 @@ func (r *run) autoconfig(ctx context.Context, s *probes.Step, domain string) {
 		// The domain publishes something, but it is unusable: worth telling its admin.
 		s.Status = probes.Warn
 	}
+	return ""
 }
 
 // conflicts compares another method's endpoints with the provider's, per source and protocol:

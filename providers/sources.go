@@ -156,7 +156,7 @@ func (r *run) concurrent(ctx context.Context, domain string) *Discovery {
 	})
 	all.Go(func() {
 		run(low, stepAutodiscover, func(ctx context.Context, s *probes.Step, o *outcome) {
-			o.eps, o.users = r.fork().autodiscover(ctx, s, disc.Address, domain)
+			o.eps, o.users, _ = r.fork().autodiscover(ctx, s, disc.Address, domain)
 		})
 	})
 	if !d.All {
