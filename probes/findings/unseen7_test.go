@@ -7,7 +7,9 @@ import "testing"
 // (mutt/neomutt, mbsync via mutt-wizard, fetchmail, getmail, offlineimap, imapsync, mailsend,
 // OpenSMTPD, smail), server logs quoted by users (Postfix, Exim, Dovecot, Exchange, hMailServer),
 // Android and iOS mail apps, Outlook and Thunderbird dialogs, Chinese clients and providers. It was
-// scored once on first sight, before any change for it. Texts already in the corpus were dropped.
+// scored once on first sight, before any change for it. Texts already in the corpus were dropped
+// (four were found only when the corpus test saw them twice; five more took their place, scored
+// against the unchanged matcher).
 var unseenBatch7 = []corpusCase{
 	// https://github.com/gen-smtp/gen_smtp/issues/124
 	{"{error,retries_exceeded,\n       {missing_requirement,\"smtp.gmail.com\",tls}}", TLSSTARTTLSUnavailable, "", ""},
@@ -21,18 +23,10 @@ var unseenBatch7 = []corpusCase{
 	{" ERROR: Could not connect via SSL to host 'xxx' and non-standard ssl port 143 configured. Make sure you connect to the correct port.", PortExpectsSTARTTLS, "", ""},
 	// https://github.com/imapsync/imapsync/issues/272
 	{"Trying command when NOT connected! LastError was: Error sending '9918 UID FETCH 1 BODY.PEEK[HEADER]': NO not connected at /usr/share/perl5/vendor_perl/Mail/IMAPClient.pm line 122.", ServerClosed, "", ""},
-	// https://github.com/neomutt/neomutt/issues/1035
-	{"SSL failed: error:1408F10B:SSL routines:ssl3_get_record:wrong version number", PortExpectsSTARTTLS, "", ""},
-	// https://github.com/LukeSmithxyz/mutt-wizard/issues/185
-	{"Socket error: secure connect to xyz.de (x.x.x.x:143): error:1408F10B:SSL routines:ssl3_get_record:wrong version number", PortExpectsSTARTTLS, "", ""},
 	// https://github.com/LukeSmithxyz/mutt-wizard/issues/695
 	{"SSL error connecting to mail.***.xyz: certificate has expired", TLSCertExpired, "", ""},
-	// https://github.com/getmail6/getmail6/issues/236
-	{"getmailrc: credential/login error (b'[AUTHENTICATIONFAILED] Invalid credentials (Failure)')", AuthFailed, "", ""},
 	// https://github.com/NethServer/dev/issues/5815
 	{"Aug 29 17:40:05 test getmail: giacomo@localhost.cfg: operation error (POP error (-ERR [AUTH] Authentication failed.))", AuthFailed, "", ""},
-	// https://github.com/muquit/mailsend/issues/74
-	{"Error: AUTH LOGIN failed: '535 Incorrect authentication data: authentication failed", AuthFailed, "", ""},
 	// https://github.com/fewlinesco/bamboo_smtp/issues/50
 	{"%Bamboo.SMTPAdapter.SMTPError{message: \"There was a problem sending the email through SMTP.\\n\\nThe error is :no_more_hosts\\n\\nMore detail below:\\n\\n{:permanent_failure, \\\"email-server\", \\\"501 Invalid RCPT TO address provided\\\\r\\\\n\\\"}\\n\"}", SMTPRecipientUnknown, "", ""},
 	// https://github.com/EasyEngine/dockerfiles/issues/106
@@ -112,9 +106,24 @@ var unseenBatch7 = []corpusCase{
 	// https://github.com/gen-smtp/gen_smtp/issues/332
 	{"01:14:36.034 [warning] Description: 'Authenticity is not established by certificate path validation'\n     Reason: 'Option {verify, verify_peer} and cacertfile/cacerts is missing'", TLSVerificationSkipped, "", ""},
 	// https://github.com/flourishlib/flourish-classes/issues/145
-	{"* OK The Microsoft Exchange IMAP4 service is ready.\n* CAPABILITY IMAP4 IMAP4rev1 AUTH=NTLM AUTH=GSSAPI LOGINDISABLED STARTTLS UIDPLUS CHILDREN IDLE NAMESPACE LITERAL+\na0001 OK CAPABILITY completed.\na0002 LOGIN *user* *pass*\na0002 BAD Command received in Invalid state.", IMAPLoginDisabled, "", ""},
+	// Labelled imap.login-disabled at first sight (a miss); the label was wrong: LOGINDISABLED before
+	// STARTTLS means encrypt first (tls.required, which the matcher gave); imap.login-disabled is LOGIN
+	// refused on the encrypted connection.
+	{"* OK The Microsoft Exchange IMAP4 service is ready.\n* CAPABILITY IMAP4 IMAP4rev1 AUTH=NTLM AUTH=GSSAPI LOGINDISABLED STARTTLS UIDPLUS CHILDREN IDLE NAMESPACE LITERAL+\na0001 OK CAPABILITY completed.\na0002 LOGIN *user* *pass*\na0002 BAD Command received in Invalid state.", TLSRequired, "", ""},
 	// https://tldp.cn/LDP/nag/node203.html
 	{"04/24/94 07:12:04: [m0puwU8-00023UB] root@vstout.vbrew.com ... defer (ERR 148) transport smtp: connect: Connection refused", TCPRefused, "", ""},
+	// Added after the first scoring, when four texts above proved to be in the corpus already;
+	// scored on first sight against the matcher as it was before any change for this batch.
+	// https://github.com/NixOS/nixpkgs/pull/235959
+	{"Socket error from mail.<mailserver domain> (<ip address of mailserver>:993): Connection reset by peer", TCPReset, "", ""},
+	// https://github.com/PHPMailer/PHPMailer/issues/787
+	{"2016-07-20 14:18:21 1bPxwi-0001xA-Te SMTP error from remote mail server after MAIL FROM:<test@example.com> SIZE=15763: 421 4.7.0 [TS01] Messages from 198.500.500.500 temporarily deferred due to user complaints - 4.16.55.1; see https://help.yahoo.com/kb/postmaster/SLN3434.html", SMTPIPBlocked, "", ""},
+	// https://github.com/roundcube/roundcubemail/issues/6110
+	{".... R=dnslookup T=remote_smtp defer (110): Connection timed out", TCPTimeout, "", ""},
+	// https://github.com/roundcube/roundcubemail/issues/6110
+	{"Status: 5.0.0\nRemote-MTA: dns; mxs.ukr.net\nDiagnostic-Code: smtp; 550 invalid helo given", SMTPHELORejected, "", ""},
+	// https://github.com/tianon/dockerfiles/issues/96
+	{"  308   H=us-smtp-inbound-1.mimecast.com [205.139.110.242]: SMTP error from remote mail server after RCPT TO:<XXXXX@redhat.com>: 451 Internal resource temporarily unavailable - https://community.mimecast.com/docs/DOC-1369#451 [XXXXX]", ServerBusy, "", ""},
 }
 
 // benignBatch7 are success and non-mail lines from the same threads: no error-level finding.
@@ -150,7 +159,7 @@ func TestUnseenBatch7(t *testing.T) {
 	if len(unseenBatch7) < 50 || len(benignBatch7) < 8 {
 		t.Fatalf("seventh batch has %d texts and %d benign lines, want at least 50 and 8", len(unseenBatch7), len(benignBatch7))
 	}
-	logScore(t, "2026-12-04 seventh batch (27/53 on first sight, benign 12/12 clean, before the matcher was changed for it)", unseenBatch7)
+	logScore(t, "2026-12-04 seventh batch (26/54 on first sight, benign 12/12 clean, before the matcher was changed for it)", unseenBatch7)
 	clean := 0
 	for _, text := range benignBatch7 {
 		bad := false
