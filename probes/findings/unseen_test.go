@@ -166,7 +166,7 @@ var unseenBatch = []corpusCase{
 
 // allCorpus is the corpus with the batch: what TestCorpus and TestScore hold the matcher to.
 func allCorpus() []corpusCase {
-	return append(append(append(append(append(append(append([]corpusCase{}, corpus...), unseenBatch...), unseenBatch2...), unseenBatch3...), unseenBatch4...), unseenBatch5...), unseenBatch6...)
+	return append(append(append(append(append(append(append(append(append(append([]corpusCase{}, corpus...), unseenBatch...), unseenBatch2...), unseenBatch3...), unseenBatch4...), unseenBatch5...), unseenBatch6...), unseenBatch7...), unseenBatch8...), unseenBatch9...)
 }
 
 // benignUnseen are success and non-mail lines from the same threads: no error-level finding.
