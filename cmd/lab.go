@@ -62,7 +62,7 @@ func runLab(ctx context.Context, o *labOptions) error {
 	}
 	switch o.name {
 	case "list":
-		return o.g.withOutput(o.io, func(w io.Writer, _ bool) error { return labList(w, o.g) })
+		return o.g.withOutput(o.io, func(w io.Writer, _ bool) error { return labList(w, o.g, termWidth(o.io)) })
 	case "serve":
 		return labServe(ctx, o)
 	}
@@ -175,7 +175,7 @@ type labScenario struct {
 	ExpectedStatus string   `json:"expected_status"`
 }
 
-func labList(w io.Writer, g *globalOpts) error {
+func labList(w io.Writer, g *globalOpts, width int) error {
 	f, _ := reports.ParseFormat(g.format)
 	scs := testservers.Scenarios()
 	if f == reports.JSON {
@@ -191,7 +191,7 @@ func labList(w io.Writer, g *globalOpts) error {
 	for _, sc := range scs {
 		l.Rows = append(l.Rows, []string{sc.Name, sc.Proto, sc.Security, sc.Title, strings.Join(sc.Want, " ")})
 	}
-	return reports.WriteList(w, l, f, reports.Options{Lang: g.lang})
+	return reports.WriteList(w, l, f, reports.Options{Lang: g.lang, Width: width})
 }
 
 // labServe keeps healthy servers running until interrupted, for practice with real clients. It

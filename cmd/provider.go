@@ -133,19 +133,19 @@ func newCmdProviders(io_ *IO, g *globalOpts) *cobra.Command {
 			if err != nil {
 				return err
 			}
-			return g.withOutput(io_, func(w io.Writer, _ bool) error { return writeProviders(w, g, db) })
+			return g.withOutput(io_, func(w io.Writer, _ bool) error { return writeProviders(w, g, db, termWidth(io_)) })
 		},
 	}
 	c.AddCommand(newCmdProvidersVerify(io_, g))
 	return c
 }
 
-func writeProviders(w io.Writer, g *globalOpts, db *providers.DB) error {
+func writeProviders(w io.Writer, g *globalOpts, db *providers.DB, width int) error {
 	f, _ := reports.ParseFormat(g.format)
 	if f == reports.JSON {
 		return reports.WriteJSON(w, map[string]any{"schema": probes.Schema, "providers": db.All()})
 	}
-	l := reports.List{Title: providersTitle.In(g.lang), MaxWidth: 48}
+	l := reports.List{Title: providersTitle.In(g.lang)}
 	for _, h := range providersHead {
 		l.Head = append(l.Head, h.In(g.lang))
 	}
@@ -166,7 +166,7 @@ func writeProviders(w io.Writer, g *globalOpts, db *providers.DB) error {
 		l.Rows = append(l.Rows, []string{p.Key, p.Name.In(g.lang), strings.Join(doms, " "), host(probes.IMAP),
 			host(probes.POP3), host(probes.SMTP), string(p.Auth), string(p.Status)})
 	}
-	return reports.WriteList(w, l, f, reports.Options{Lang: g.lang})
+	return reports.WriteList(w, l, f, reports.Options{Lang: g.lang, Width: width})
 }
 
 var (

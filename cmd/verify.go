@@ -144,7 +144,7 @@ func runVerify(ctx context.Context, o *verifyOptions) error {
 	for i := range out {
 		drift = drift || out[i].Drifted()
 	}
-	if err := o.g.withOutput(o.io, func(w io.Writer, _ bool) error { return writeVerify(w, o.g, out) }); err != nil {
+	if err := o.g.withOutput(o.io, func(w io.Writer, _ bool) error { return writeVerify(w, o.g, out, termWidth(o.io)) }); err != nil {
 		return err
 	}
 	if drift {
@@ -153,7 +153,7 @@ func runVerify(ctx context.Context, o *verifyOptions) error {
 	return nil
 }
 
-func writeVerify(w io.Writer, g *globalOpts, vs []providers.Verification) error {
+func writeVerify(w io.Writer, g *globalOpts, vs []providers.Verification, width int) error {
 	f, _ := reports.ParseFormat(g.format)
 	if f == reports.JSON {
 		var js []verifyJSON
@@ -181,7 +181,7 @@ func writeVerify(w io.Writer, g *globalOpts, vs []providers.Verification) error 
 		}
 		return reports.WriteJSON(w, map[string]any{"schema": probes.Schema, "providers": js})
 	}
-	l := reports.List{Title: verifyTitle.In(g.lang), MaxWidth: 72}
+	l := reports.List{Title: verifyTitle.In(g.lang)}
 	for _, h := range verifyHead {
 		l.Head = append(l.Head, h.In(g.lang))
 	}
@@ -223,7 +223,7 @@ func writeVerify(w io.Writer, g *globalOpts, vs []providers.Verification) error 
 			}
 		}
 	}
-	return reports.WriteList(w, l, f, reports.Options{Lang: g.lang})
+	return reports.WriteList(w, l, f, reports.Options{Lang: g.lang, Width: width})
 }
 
 var (

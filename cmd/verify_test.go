@@ -199,7 +199,7 @@ func TestProvidersVerify(t *testing.T) {
 	}
 
 	// The table names the drift too.
-	_, out, _ = run(t, "", nil, append(args, "drift")...)
+	_, out, _ = run(t, "", map[string]string{"COLUMNS": "250"}, append(args, "drift")...) // wide: a cell wraps at 80
 	if !strings.Contains(out, "port.expects-starttls") || !strings.Contains(out, "warn: 2 servers") {
 		t.Errorf("table:\n%s", out)
 	}
@@ -221,7 +221,7 @@ func TestProvidersVerify(t *testing.T) {
 	if s := v.Providers[0].Sources; len(s) != 3 || !s[2].Off || len(v.Providers[0].Drift) != 4 {
 		t.Errorf("--no-ispdb: sources %+v, %d drift", s, len(v.Providers[0].Drift))
 	}
-	_, out, _ = run(t, "", nil, append(args, "drift", "--no-ispdb")...)
+	_, out, _ = run(t, "", map[string]string{"COLUMNS": "250"}, append(args, "drift", "--no-ispdb")...)
 	if !strings.Contains(out, "ispdb off") || !strings.Contains(out, "autodiscover warn: 2 servers") {
 		t.Errorf("--no-ispdb table:\n%s", out)
 	}

@@ -14,9 +14,6 @@ type List struct {
 	Title string
 	Head  []string
 	Rows  [][]string
-	// MaxWidth is no longer used: the table fits the terminal (Options.Width), the widest
-	// columns wrapping first. todo: drop it once its callers do.
-	MaxWidth int
 }
 
 // WriteList renders l as a terminal table, a GitHub-flavoured Markdown table under a heading,
