@@ -142,7 +142,7 @@ func TestScore(t *testing.T) {
 		t.Errorf("overall score %.1f%% is below 95%%", share)
 	}
 
-	for _, text := range append(append(append(append(append(append(append(append([]string{}, benignCorpus...), benignUnseen...), benignBatch4...), benignBatch5...), benignBatch6...), benignBatch7...), benignBatch8...), benignBatch9...) {
+	for _, text := range allBenign() {
 		for _, m := range MatchText(text) {
 			if e, ok := Lookup(m.Code); !ok || e.Severity == SevError {
 				t.Errorf("benign text %q: error-level finding %s (rule %s, evidence %q)", text, m.Code, m.Rule, m.Evidence)

@@ -1,7 +1,5 @@
 package findings
 
-import "testing"
-
 // unseenBatch4 is a fourth batch gathered on 2026-12-04 after the matcher was restructured
 // (normaliser, structured features, keyword families; signatures.json), scored once on first
 // sight before any change for it (the figure is in TestUnseenBatch4 and the README). 8 more texts
@@ -155,26 +153,4 @@ var benignBatch4 = []string{
 	"S: +OK POP3 ready\nC: CAPA\nS: +OK Capability list follows\nS: TOP\nS: UIDL\nS: STLS\nS: .",
 	// https://github.com/pentacent/keila/issues/278
 	":hackney.get(\"https://www.keila.io\")\n{:ok, 200, ...}",
-}
-
-// TestUnseenBatch4 scores the fourth batch per client family and checks its benign lines.
-func TestUnseenBatch4(t *testing.T) {
-	if len(unseenBatch4) < 60 || len(benignBatch4) < 10 {
-		t.Fatalf("fourth batch has %d texts and %d benign lines, want at least 60 and 10", len(unseenBatch4), len(benignBatch4))
-	}
-	logScore(t, "2026-12-04 fourth batch (36/60 on first sight, benign 11/12 clean, before the matcher was changed for it)", unseenBatch4)
-	clean := 0
-	for _, text := range benignBatch4 {
-		bad := false
-		for _, m := range MatchText(text) {
-			if e, ok := Lookup(m.Code); !ok || e.Severity == SevError {
-				t.Logf("benign %q: error-level %s (rule %s)", text, m.Code, m.Rule)
-				bad = true
-			}
-		}
-		if !bad {
-			clean++
-		}
-	}
-	t.Logf("benign lines clean: %d/%d", clean, len(benignBatch4))
 }

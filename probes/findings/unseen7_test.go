@@ -1,7 +1,5 @@
 package findings
 
-import "testing"
-
 // unseenBatch7 is a seventh batch gathered on 2026-12-04 from the client families the earlier
 // batches found weakest: Erlang/Elixir (gen_smtp, Swoosh, Bamboo, Keila), C and Perl tools
 // (mutt/neomutt, mbsync via mutt-wizard, fetchmail, getmail, offlineimap, imapsync, mailsend,
@@ -152,26 +150,4 @@ var benignBatch7 = []string{
 	"250 2.1.5 Destination address valid: Recipient ok",
 	// https://tldp.cn/LDP/nag/node203.html
 	"04/24/94 07:12:04: [m0puwU8-00023UB] delivered | via: vstout.vbrew.com | to: root@vstout.vbrew.com | orig-to: root@vstout.vbrew.com | router: smart host | transport: smtp",
-}
-
-// TestUnseenBatch7 scores the seventh batch per client family and checks its benign lines.
-func TestUnseenBatch7(t *testing.T) {
-	if len(unseenBatch7) < 50 || len(benignBatch7) < 8 {
-		t.Fatalf("seventh batch has %d texts and %d benign lines, want at least 50 and 8", len(unseenBatch7), len(benignBatch7))
-	}
-	logScore(t, "2026-12-04 seventh batch (26/54 on first sight, benign 12/12 clean, before the matcher was changed for it)", unseenBatch7)
-	clean := 0
-	for _, text := range benignBatch7 {
-		bad := false
-		for _, m := range MatchText(text) {
-			if e, ok := Lookup(m.Code); !ok || e.Severity == SevError {
-				t.Logf("benign %q: error-level %s (rule %s)", text, m.Code, m.Rule)
-				bad = true
-			}
-		}
-		if !bad {
-			clean++
-		}
-	}
-	t.Logf("benign lines clean: %d/%d", clean, len(benignBatch7))
 }

@@ -1,7 +1,5 @@
 package findings
 
-import "testing"
-
 // unseenBatch8 is an eighth batch gathered on 2026-12-04 after batch 7's fixes, from the same weak
 // families (Erlang/Elixir Zotonic and Mua; fetchmail, imapfilter, Mail::IMAPClient, imapsync,
 // neomutt, msmtp, mutt-wizard; Postfix, Exim, Dovecot, Exchange and Yahoo/Orange/Barracuda
@@ -97,26 +95,4 @@ var benignBatch8 = []string{
 	"[smtp.6:7988] [2019-04-02T14:50:04.907] DEBUG -- : [NUPVSG] => 235 Granted for mypostal-1/mypostal-1",
 	// https://github.com/tianon/dockerfiles/issues/96
 	"  308 Connecting to us-smtp-inbound-1.mimecast.com [205.139.110.242]:25 ... connected",
-}
-
-// TestUnseenBatch8 scores the eighth batch per client family and checks its benign lines.
-func TestUnseenBatch8(t *testing.T) {
-	if len(unseenBatch8) < 30 || len(benignBatch8) < 8 {
-		t.Fatalf("eighth batch has %d texts and %d benign lines, want at least 30 and 8", len(unseenBatch8), len(benignBatch8))
-	}
-	logScore(t, "2026-12-04 eighth batch (16/31 on first sight, benign 11/11 clean, before the matcher was changed for it)", unseenBatch8)
-	clean := 0
-	for _, text := range benignBatch8 {
-		bad := false
-		for _, m := range MatchText(text) {
-			if e, ok := Lookup(m.Code); !ok || e.Severity == SevError {
-				t.Logf("benign %q: error-level %s (rule %s)", text, m.Code, m.Rule)
-				bad = true
-			}
-		}
-		if !bad {
-			clean++
-		}
-	}
-	t.Logf("benign lines clean: %d/%d", clean, len(benignBatch8))
 }
