@@ -100,17 +100,19 @@ func parseAutoconfig(data []byte, local, domain string) (*autoconfig, error) {
 	return ac, nil
 }
 
+// What an autoconfig document's words mean (Thunderbird's config-v1.1 format): one table for
+// discovery, `config FILE` and --export. The writer uses socketNames.
+var (
+	autoconfigTypes = map[string]probes.Proto{"imap": probes.IMAP, "pop3": probes.POP3, "smtp": probes.SMTP}
+	socketTypes     = map[string]probes.Security{"SSL": probes.ImplicitTLS, "TLS": probes.ImplicitTLS,
+		"STARTTLS": probes.STARTTLS, "PLAIN": probes.Plain}
+	socketNames = map[probes.Security]string{probes.ImplicitTLS: "SSL", probes.STARTTLS: "STARTTLS", probes.Plain: "plain"}
+)
+
 // endpoint converts one server; a zero Proto means "not a type we probe".
 func (s xmlServer) endpoint(fill *strings.Replacer) (probes.Endpoint, error) {
-	var proto probes.Proto
-	switch strings.ToLower(strings.TrimSpace(s.Type)) {
-	case "imap":
-		proto = probes.IMAP
-	case "pop3":
-		proto = probes.POP3
-	case "smtp":
-		proto = probes.SMTP
-	default:
+	proto, ok := autoconfigTypes[strings.ToLower(strings.TrimSpace(s.Type))]
+	if !ok {
 		return probes.Endpoint{}, nil
 	}
 	host := strings.ToLower(strings.TrimSuffix(strings.TrimSpace(fill.Replace(s.Hostname)), "."))
@@ -125,22 +127,13 @@ func (s xmlServer) endpoint(fill *strings.Replacer) (probes.Endpoint, error) {
 		}
 		port = n
 	}
-	var sec probes.Security
-	switch strings.ToUpper(strings.TrimSpace(s.SocketType)) {
-	case "SSL", "TLS":
-		sec = probes.ImplicitTLS
-	case "STARTTLS":
-		sec = probes.STARTTLS
-	case "PLAIN":
-		sec = probes.Plain
-	case "":
+	st := strings.TrimSpace(s.SocketType)
+	sec, ok := socketTypes[strings.ToUpper(st)]
+	switch {
+	case st == "":
 		// Not stated: assume what the port implies (RFC 8314 ports are implicit TLS).
-		if port == 993 || port == 995 || port == 465 {
-			sec = probes.ImplicitTLS
-		} else {
-			sec = probes.STARTTLS
-		}
-	default:
+		sec = probes.ResolveSecurity(probes.Auto, port)
+	case !ok:
 		return probes.Endpoint{}, fmt.Errorf("%s server %s: unknown socketType %q", proto, host, truncate(s.SocketType, 16))
 	}
 	if port == 0 {

@@ -206,35 +206,20 @@ func readAutoconfig(root *xnode) *ClientConfig {
 			if s.kid("password") != nil {
 				cc.Passwords++
 			}
-			var proto probes.Proto
-			switch strings.ToLower(s.attr["type"]) {
-			case "imap":
-				proto = probes.IMAP
-			case "pop3":
-				proto = probes.POP3
-			case "smtp":
-				proto = probes.SMTP
-			default:
+			proto, ok := autoconfigTypes[strings.ToLower(s.attr["type"])]
+			if !ok {
 				continue // exchange, ews, jmap …: not probed
 			}
 			port := s.val("port")
-			var sec probes.Security
-			switch st := s.val("socketType"); strings.ToUpper(st) {
-			case "SSL", "TLS":
-				sec = probes.ImplicitTLS
-			case "STARTTLS":
-				sec = probes.STARTTLS
-			case "PLAIN":
-				sec = probes.Plain
-			default:
+			st := s.val("socketType")
+			sec, ok := socketTypes[strings.ToUpper(st)]
+			if !ok {
 				if st != "" {
 					cc.add(findings.ConfigUnknownKey, "%s: socketType %q is not SSL, STARTTLS or plain", where, truncate(st, 16))
 				}
 				// Thunderbird's default is plain; say which mode the port implies instead.
-				sec = probes.STARTTLS
-				if n, _ := parsePort(port); tlsPorts[n] {
-					sec = probes.ImplicitTLS
-				}
+				n, _ := parsePort(port)
+				sec = probes.ResolveSecurity(probes.Auto, n)
 			}
 			srv, ok := cc.configServer(where, proto, s.val("hostname"), port, sec, true)
 			if !ok {

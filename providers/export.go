@@ -99,7 +99,7 @@ func exportAutoconfig(s ExportSpec) []byte {
 			w.line(2, "<"+tag+` type="`+string(e.Proto)+`">`)
 			w.el(3, "hostname", e.Host)
 			w.el(3, "port", fmt.Sprint(e.Port))
-			w.el(3, "socketType", map[probes.Security]string{probes.ImplicitTLS: "SSL", probes.STARTTLS: "STARTTLS", probes.Plain: "plain"}[e.Security])
+			w.el(3, "socketType", socketNames[e.Security])
 			w.el(3, "username", s.user(e.Proto))
 			auth := "password-cleartext"
 			if s.OAuth {
