@@ -152,20 +152,30 @@ func listFilter(r *http.Request) (store.Filter, error) {
 	return f, nil
 }
 
-// apiList is GET /api/v1/reports: the newest reports, filtered.
-func (s *Server) apiList(w http.ResponseWriter, r *http.Request) {
+// list answers a history listing's refusals (no store, a bad filter, a store error) for the
+// API and the page alike; ok is false when it has answered.
+func (s *Server) list(w http.ResponseWriter, r *http.Request) (store.Filter, []store.Meta, bool) {
 	if s.cfg.Store == nil {
 		s.refuse(w, http.StatusNotFound, "no-history", "this server keeps no history")
-		return
+		return store.Filter{}, nil, false
 	}
 	f, err := listFilter(r)
 	if err != nil {
 		s.refuse(w, http.StatusBadRequest, "input", err.Error())
-		return
+		return f, nil, false
 	}
 	list, err := s.cfg.Store.List(r.Context(), f)
 	if err != nil {
 		writeError(w, http.StatusInternalServerError, "internal", err.Error())
+		return f, nil, false
+	}
+	return f, list, true
+}
+
+// apiList is GET /api/v1/reports: the newest reports, filtered.
+func (s *Server) apiList(w http.ResponseWriter, r *http.Request) {
+	_, list, ok := s.list(w, r)
+	if !ok {
 		return
 	}
 	if list == nil {

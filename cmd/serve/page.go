@@ -107,18 +107,8 @@ func (s *Server) page(w http.ResponseWriter, r *http.Request) {
 }
 
 func (s *Server) pageList(w http.ResponseWriter, r *http.Request) {
-	if s.cfg.Store == nil {
-		s.refuse(w, http.StatusNotFound, "no-history", "this server keeps no history")
-		return
-	}
-	f, err := listFilter(r)
-	if err != nil {
-		s.refuse(w, http.StatusBadRequest, "input", err.Error())
-		return
-	}
-	list, err := s.cfg.Store.List(r.Context(), f)
-	if err != nil {
-		http.Error(w, err.Error(), http.StatusInternalServerError)
+	f, list, ok := s.list(w, r)
+	if !ok {
 		return
 	}
 	lang := pageLang(r)
