@@ -1,6 +1,7 @@
 package cmd
 
 import (
+	"encoding/json"
 	"fmt"
 	"slices"
 	"strings"
@@ -128,5 +129,77 @@ func TestProviderNamesLookUp(t *testing.T) {
 	}
 	if code, _, errs := run(t, "", nil, "provider", "腾讯"); code != ExitUsage || !strings.Contains(errs, "腾讯邮箱") || strings.Contains(errs, "网易") {
 		t.Errorf("provider 腾讯: exit %d, stderr %q", code, errs)
+	}
+}
+
+// TestNewProvidersListedAndShown: the entries added for issue 16's second pass (21CN,
+// Hostinger, 沃邮箱) are in `providers` with their domains and MX patterns, and `provider NAME
+// --offline` shows each one's servers, ports and notes, by key, address domain or Chinese name.
+func TestNewProvidersListedAndShown(t *testing.T) {
+	code, out, errs := run(t, "", nil, "providers", "--format", "json")
+	if code != ExitOK {
+		t.Fatalf("providers --format json: exit %d\n%s", code, errs)
+	}
+	type entry struct {
+		Key     string   `json:"key"`
+		Domains []string `json:"domains"`
+		MX      []string `json:"mx"`
+		Status  string   `json:"status"`
+	}
+	var list struct {
+		Providers []entry `json:"providers"`
+	}
+	if err := json.Unmarshal([]byte(out), &list); err != nil {
+		t.Fatalf("providers --format json: %v\n%s", err, out)
+	}
+	for _, want := range []struct {
+		key, domain, mx, status string
+	}{
+		{"21cn", "21cn.com", "", "active"},
+		{"hostinger", "", "*.hostinger.com", "active"},
+		{"wo.cn", "wo.cn", "", "unverified"},
+	} {
+		i := slices.IndexFunc(list.Providers, func(p entry) bool { return p.Key == want.key })
+		if i < 0 {
+			t.Errorf("providers lacks %s", want.key)
+			continue
+		}
+		p := list.Providers[i]
+		if want.domain != "" && !slices.Contains(p.Domains, want.domain) {
+			t.Errorf("%s: domains %v lack %s", want.key, p.Domains, want.domain)
+		}
+		if want.mx != "" && !slices.Contains(p.MX, want.mx) {
+			t.Errorf("%s: MX patterns %v lack %s", want.key, p.MX, want.mx)
+		}
+		if p.Status != want.status {
+			t.Errorf("%s: status %q, want %q", want.key, p.Status, want.status)
+		}
+	}
+	if code, out, _ := run(t, "", nil, "providers"); code != ExitOK || !strings.Contains(out, "21cn.com") || !strings.Contains(out, "hostinger") || !strings.Contains(out, "wo.cn") {
+		t.Errorf("providers table: exit %d, lacks 21cn.com, hostinger or wo.cn:\n%s", code, out)
+	}
+
+	for _, tt := range []struct {
+		args []string
+		want []string
+	}{
+		{[]string{"provider", "21cn", "--offline"}, []string{"imap.21cn.com", "smtp.21cn.com", "993", "465", "SSL/TLS", "full address", "no authorization code"}},
+		{[]string{"provider", "21cn邮箱", "--offline", "--lang", "zh"}, []string{"imap.21cn.com", "smtp.21cn.com", "无需授权码"}},
+		{[]string{"provider", "hostinger", "--offline"}, []string{"imap.hostinger.com", "smtp.hostinger.com", "993", "465", "full address"}},
+		{[]string{"provider", "wo.cn", "--offline"}, []string{"imap.wo.cn", "smtp.wo.cn", "993", "465", "not confirmed"}},
+		{[]string{"provider", "沃邮箱", "--offline", "--lang", "zh"}, []string{"imap.wo.cn", "smtp.wo.cn", "尚未确认"}},
+		{[]string{"account", "someone@21cn.com", "--offline"}, []string{"imap.21cn.com", "someone@21cn.com"}},
+	} {
+		t.Run(strings.Join(tt.args, " "), func(t *testing.T) {
+			code, out, errs := run(t, "", nil, tt.args...)
+			if code != ExitOK {
+				t.Fatalf("exit %d, want 0\n%s%s", code, errs, out)
+			}
+			for _, w := range tt.want {
+				if !strings.Contains(out, w) {
+					t.Errorf("output lacks %q:\n%s", w, out)
+				}
+			}
+		})
 	}
 }

@@ -107,6 +107,7 @@ func TestByMX(t *testing.T) {
 		{"mx.sinanet.com", "sina-qiye"},
 		{"sohumx1.sohu.com", "sohu"},
 		{"mx1.mail.139.com", "139"},
+		{"mx1.hostinger.com", "hostinger"},
 	}
 	for _, tt := range tests {
 		p, ok := db.ByMX(tt.mx)
