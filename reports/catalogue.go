@@ -10,7 +10,6 @@ import (
 
 	"github.com/mailcheck/mailcheck/probes/findings"
 
-
 	"github.com/mailcheck/mailcheck/probes"
 )
 
