@@ -4,6 +4,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/mailcheck/mailcheck/testservers"
 	"github.com/mattn/go-runewidth"
 )
 
@@ -54,5 +55,41 @@ func TestListingsFitWidth(t *testing.T) {
 		if strings.Contains(out, "┌") != table || !strings.Contains(out, "qq.com vip.qq.com") {
 			t.Errorf("providers COLUMNS=%s: table %v, want %v:\n%s", cols, !table, table, out)
 		}
+	}
+}
+
+// TestBriefOneScreen: --brief fits one 24-line screen (23 lines and the command line) at 80
+// columns for the common providers and every lab scenario, in English and Chinese; what is left
+// out is counted on the last line, and the settings are never left out.
+func TestBriefOneScreen(t *testing.T) {
+	var cases [][]string
+	for _, p := range []string{"qq", "163", "126", "exmail", "gmail", "outlook", "icloud", "aliyun"} {
+		cases = append(cases, []string{"provider", p, "--offline"})
+	}
+	for _, sc := range testservers.Scenarios() {
+		cases = append(cases, []string{"lab", sc.Name})
+	}
+	for _, args := range cases {
+		for _, lang := range []string{"en", "zh"} {
+			a := append(append([]string{}, args...), "--brief", "--lang", lang)
+			_, out, errs := run(t, "", map[string]string{"COLUMNS": "80"}, a...)
+			lines := strings.Split(strings.TrimSuffix(out, "\n"), "\n")
+			if len(lines) > 23 || out == "" {
+				t.Errorf("%v: %d lines, want at most 23 %s:\n%s", a, len(lines), errs, out)
+			}
+			for _, l := range lines {
+				if w := displayWidth(l); w > 80 {
+					t.Errorf("%v: a line is %d columns: %q", a, w, l)
+				}
+			}
+			if args[0] == "provider" && !strings.Contains(out, "993") {
+				t.Errorf("%v: the settings are missing:\n%s", a, out)
+			}
+		}
+	}
+	// QQ's notes do not all fit: the first ones are shown, the rest counted.
+	_, out, _ := run(t, "", map[string]string{"COLUMNS": "80"}, "provider", "qq", "--offline", "--brief")
+	if !strings.Contains(out, "authorization code") || !strings.Contains(out, "more in the full report (run without --brief)") {
+		t.Errorf("provider qq --brief: notes not cut as expected:\n%s", out)
 	}
 }
