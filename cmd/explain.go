@@ -146,7 +146,7 @@ func runExplainList(o *explainOptions) error {
 	}
 	f, _ := reports.ParseFormat(o.g.format)
 	return o.g.withOutput(o.io, func(w io.Writer, color bool) error {
-		return reports.WriteCatalogue(w, findings.Catalogue(), db.FixesByCode(), f, reports.Options{Lang: o.g.lang, Color: color})
+		return reports.WriteCatalogue(w, findings.Catalogue(), db.FixesByCode(), f, reports.Options{Lang: o.g.lang, Color: color, Width: termWidth(o.io)})
 	})
 }
 

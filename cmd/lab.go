@@ -126,7 +126,7 @@ func runLab(ctx context.Context, o *labOptions) error {
 		return nil
 	}
 	err = o.g.withOutput(o.io, func(w io.Writer, _ bool) error {
-		_, err := reports.WriteLabSummary(w, outcomes, rep.Elapsed)
+		_, err := reports.WriteLabSummary(w, outcomes, rep.Elapsed, reports.Options{Lang: o.g.lang, Width: termWidth(o.io)})
 		return err
 	})
 	if err == nil && len(bad) > 0 {

@@ -134,6 +134,6 @@ func runProbe(ctx context.Context, o *probeOptions) error {
 		}
 	}
 	plan.Deadline = o.dl.at(plan.SendTest)
-	rep := probes.Run(ctx, plan)
-	return o.g.finish(ctx, o.io, &rep)
+	// A firewalled host shows the live counter on a terminal, not a blank screen.
+	return o.g.runWithProgress(ctx, o.io, plan)
 }

@@ -10,9 +10,6 @@ import (
 
 	"github.com/mailcheck/mailcheck/probes/findings"
 
-	"github.com/olekukonko/tablewriter"
-	"github.com/olekukonko/tablewriter/tw"
-
 	"github.com/mailcheck/mailcheck/probes"
 )
 
@@ -73,18 +70,26 @@ func WriteCatalogue(w io.Writer, list []findings.Entry, providerFix map[findings
 			"FixLabel": label("fix", o.Lang), "RefLabel": label("ref", o.Lang)})
 	}
 	p := newPalette(o.Color)
-	t := tablewriter.NewTable(w, tablewriter.WithHeaderAutoFormat(tw.Off), tablewriter.WithRowAutoWrap(tw.WrapNormal),
-		tablewriter.WithRowMaxWidth(70))
-	t.Header("Code", "Severity", "Title")
-	for _, e := range entries {
-		t.Append(string(e.Code), p.severity(e.Severity, o.Lang), e.Title.In(o.Lang))
+	rows := make([][]string, len(entries))
+	for i, e := range entries {
+		rows[i] = []string{string(e.Code), p.severity(e.Severity, o.Lang), clean(e.Title.In(o.Lang))}
 	}
-	if err := t.Render(); err != nil {
+	// The title wraps to the terminal; the code (to type) stays whole.
+	head := []string{catalogueHead[0].In(o.Lang), catalogueHead[1].In(o.Lang), catalogueHead[2].In(o.Lang)}
+	if err := renderList(w, head, rows, tableWidth(o.Width), []int{2}); err != nil {
 		return err
 	}
-	fmt.Fprintf(w, "%d codes; 'mailcheck explain --list --format markdown' shows every explanation and fix.\n", len(entries))
+	for _, l := range wrapText(fmt.Sprintf(catalogueCount.In(o.Lang), len(entries)), tableWidth(o.Width)) {
+		fmt.Fprintln(w, l)
+	}
 	return nil
 }
+
+var (
+	catalogueHead  = [3]findings.Text{{EN: "Code", ZH: "代码"}, {EN: "Severity", ZH: "严重程度"}, {EN: "Title", ZH: "问题"}}
+	catalogueCount = findings.Text{EN: "%d codes; 'mailcheck explain --list --format markdown' shows every explanation and fix.",
+		ZH: "共 %d 个代码；'mailcheck explain --list --format markdown' 列出每一条的解释和修复方法。"}
+)
 
 var catalogueTitle = findings.Text{EN: "mailcheck findings catalogue", ZH: "mailcheck 问题代码目录"}
 

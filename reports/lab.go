@@ -46,28 +46,44 @@ func LabOutcomes(rep *probes.Report, wants []LabWant) []LabOutcome {
 	return out
 }
 
-// WriteLabSummary prints one line per scenario and whether it produced its expected findings;
-// it returns how many did not.
-func WriteLabSummary(w io.Writer, outcomes []LabOutcome, elapsed time.Duration) (bad int, err error) {
+// WriteLabSummary prints one line per scenario and whether it produced its expected findings,
+// fitted to o.Width (80 when unknown) in o.Lang; it returns how many did not.
+func WriteLabSummary(w io.Writer, outcomes []LabOutcome, elapsed time.Duration, o Options) (bad int, err error) {
+	lang := o.Lang
 	var rows [][]string
 	for _, c := range outcomes {
-		okv := "yes"
+		got := strings.Join(c.Got, " ")
 		if !c.OK {
-			okv = "NO (want " + strings.Join(c.Want, " ") + ")"
+			// The expectation goes in the findings cell, so three columns fit 80.
+			got = strings.TrimSpace(got + "\n" + fmt.Sprintf(labNotExpected.In(lang), strings.Join(c.Want, " ")))
 			bad++
 		}
-		rows = append(rows, []string{c.Name, strings.ToUpper(string(c.Status)), strings.Join(c.Got, " "), okv})
+		rows = append(rows, []string{c.Name, statusBadge(c.Status, lang).Text, got})
 	}
-	// 80 columns: the findings and the verdict wrap, the scenario name (to type) stays whole.
-	if err := renderList(w, []string{"Scenario", "Status", "Findings", "As expected"}, rows, DefaultWidth, []int{2, 3}); err != nil {
+	head := []string{labHead[0].In(lang), labHead[1].In(lang), labHead[2].In(lang)}
+	// The findings wrap; the scenario name (to type) stays whole.
+	if err := renderList(w, head, rows, tableWidth(o.Width), []int{2}); err != nil {
 		return bad, err
 	}
-	fmt.Fprintf(w, "\n%d scenarios in %s; run 'mailcheck lab NAME' for a full diagnosis, e.g. 'mailcheck lab smtp-tls-required'.\n",
-		len(outcomes), elapsed.Round(time.Millisecond))
-	if bad > 0 {
-		fmt.Fprintf(w, "%d scenario(s) did not produce their expected findings.\n", bad)
-	} else {
-		fmt.Fprintln(w, "Every scenario produced exactly its expected findings.")
+	b := &strings.Builder{}
+	b.WriteString("\n")
+	for _, l := range wrapText(fmt.Sprintf(labRan.In(lang), len(outcomes), elapsed.Round(time.Millisecond)), tableWidth(o.Width)) {
+		b.WriteString(l + "\n")
 	}
-	return bad, nil
+	if bad > 0 {
+		fmt.Fprintf(b, labBad.In(lang)+"\n", bad)
+	} else {
+		b.WriteString(labAllGood.In(lang) + "\n")
+	}
+	_, err = io.WriteString(w, b.String())
+	return bad, err
 }
+
+var (
+	labHead        = [3]findings.Text{{EN: "Scenario", ZH: "场景"}, {EN: "Status", ZH: "状态"}, {EN: "Findings", ZH: "发现的问题"}}
+	labNotExpected = findings.Text{EN: "NOT AS EXPECTED, want: %s", ZH: "与预期不符，应为：%s"}
+	labRan         = findings.Text{EN: "%d scenarios in %s; run 'mailcheck lab NAME' for a full diagnosis, e.g. 'mailcheck lab smtp-tls-required'.",
+		ZH: "%d 个场景，用时 %s；运行 'mailcheck lab 名称' 查看完整诊断，例如 'mailcheck lab smtp-tls-required'。"}
+	labBad     = findings.Text{EN: "%d scenario(s) did not produce their expected findings.", ZH: "%d 个场景没有得出预期的问题。"}
+	labAllGood = findings.Text{EN: "Every scenario produced exactly its expected findings.", ZH: "每个场景都恰好得出了预期的问题。"}
+)

@@ -34,6 +34,7 @@ var replyLabels = map[string]findings.Text{
 	"regards":     {EN: "Best regards", ZH: "祝好"},
 	"onHost":      {EN: "on %s", ZH: "（主机 %s）"},
 	"briefSet":    {EN: "Settings to use", ZH: "应使用的设置"},
+	"briefMore":   {EN: "… %d more in the full report (run without --brief)", ZH: "…… 另有 %d 条，见完整报告（去掉 --brief 运行）"},
 }
 
 func rlabel(key, lang string) string { return replyLabels[key].In(lang) }
@@ -158,46 +159,96 @@ func writeReply(w io.Writer, v *view, width int) error {
 	return err
 }
 
+// briefLines is --brief's budget: one 24-line screen with the command line above it.
+const briefLines = 23
+
 // writeBrief is --brief for the table: the verdict, what to do (each problem's fix, once), and
-// the settings to use, on one screen.
+// the settings to use, on one screen. What does not fit in briefLines (the last problems, then
+// the provider's last notes) is left out, and one line says how many and where they are.
 func writeBrief(w io.Writer, v *view, o Options) error {
 	p := newPalette(o.Color)
 	width := tableWidth(o.Width)
-	b := &strings.Builder{}
-	b.WriteString(p.bold.Sprint(shorten(clean(v.Title), width)) + "\n")
-	writeVerdict(b, v, p, width)
-	if len(v.Problems) > 0 {
-		fmt.Fprintf(b, "\n%s\n", p.bold.Sprint(v.L["whatToDo"]))
-		for i, f := range v.Problems {
-			head := fmt.Sprintf("%d. %s %s", i+1, f.Severity.Icon, clean(f.Title))
-			if f.Title == "" {
-				head = fmt.Sprintf("%d. %s %s", i+1, f.Severity.Icon, f.Code)
-			}
-			if len(f.Where) > 1 {
-				head += " (" + f.Hits + ")"
-			}
-			for _, l := range wrapIndent(head, width) {
-				b.WriteString(p.paint(f.Severity.Class, l) + "\n")
-			}
-			if f.Fix != "" {
-				hang(b, "   ", "→ ", clean(f.Fix), width)
-			}
+	hb := &strings.Builder{}
+	hb.WriteString(p.bold.Sprint(shorten(clean(v.Title), width)) + "\n")
+	writeVerdict(hb, v, p, width)
+	var todo []string // one block per problem: its title and its fix
+	for i, f := range v.Problems {
+		b := &strings.Builder{}
+		head := fmt.Sprintf("%d. %s %s", i+1, f.Severity.Icon, clean(f.Title))
+		if f.Title == "" {
+			head = fmt.Sprintf("%d. %s %s", i+1, f.Severity.Icon, f.Code)
 		}
+		if len(f.Where) > 1 {
+			head += " (" + f.Hits + ")"
+		}
+		for _, l := range wrapIndent(head, width) {
+			b.WriteString(p.paint(f.Severity.Class, l) + "\n")
+		}
+		if f.Fix != "" {
+			hang(b, "   ", "→ ", clean(f.Fix), width)
+		}
+		todo = append(todo, b.String())
 	}
+	sb := &strings.Builder{}
 	if set := settingLines(v); len(set) > 0 {
-		fmt.Fprintf(b, "\n%s\n", p.bold.Sprint(rlabel("briefSet", v.Lang)))
+		fmt.Fprintf(sb, "\n%s\n", p.bold.Sprint(rlabel("briefSet", v.Lang)))
 		for _, l := range set {
-			hang(b, "  ", "", clean(l), width)
+			hang(sb, "  ", "", clean(l), width)
 		}
 	}
-	if len(v.Notes) > 0 { // the provider's quirks: what to switch on before it works
-		fmt.Fprintf(b, "\n%s\n", p.bold.Sprint(slabel("knowNotes", v.Lang)))
-		for _, n := range v.Notes {
-			hang(b, "  ", "• ", clean(n.Text), width)
-			if n.Fix != "" {
-				hang(b, "    ", "→ ", clean(n.Fix), width)
-			}
+	var notes []string // the provider's quirks: what to switch on before it works
+	for _, n := range v.Notes {
+		b := &strings.Builder{}
+		hang(b, "  ", "• ", clean(n.Text), width)
+		if n.Fix != "" {
+			hang(b, "    ", "→ ", clean(n.Fix), width)
 		}
+		notes = append(notes, b.String())
+	}
+	// The budget: the verdict and the settings always, the first problem always, then as many
+	// problems and then notes as fit, keeping a line for "… N more" while any are still to come.
+	count := func(s string) int { return strings.Count(s, "\n") }
+	used := count(hb.String()) + count(sb.String())
+	fit := func(blocks []string, after int, first bool) int {
+		n := 0
+		for i, blk := range blocks {
+			need := count(blk)
+			if i == 0 {
+				need += 2 // the blank line and the section heading
+			}
+			if len(blocks)-i-1+after > 0 {
+				need++ // room for "… N more"
+			}
+			if used+need > briefLines && !(first && i == 0) {
+				break
+			}
+			used += need
+			if len(blocks)-i-1+after > 0 {
+				used-- // the reserve is only held, not spent
+			}
+			n++
+		}
+		return n
+	}
+	keepTodo := fit(todo, len(notes), true)
+	keepNotes := 0
+	if keepTodo == len(todo) {
+		keepNotes = fit(notes, 0, false)
+	}
+	left := len(todo) - keepTodo + len(notes) - keepNotes
+	b := &strings.Builder{}
+	b.WriteString(hb.String())
+	if keepTodo > 0 {
+		fmt.Fprintf(b, "\n%s\n", p.bold.Sprint(v.L["whatToDo"]))
+		b.WriteString(strings.Join(todo[:keepTodo], ""))
+	}
+	b.WriteString(sb.String())
+	if keepNotes > 0 {
+		fmt.Fprintf(b, "\n%s\n", p.bold.Sprint(slabel("knowNotes", v.Lang)))
+		b.WriteString(strings.Join(notes[:keepNotes], ""))
+	}
+	if left > 0 {
+		b.WriteString(p.dim.Sprint(shorten(fmt.Sprintf(rlabel("briefMore", v.Lang), left), width)) + "\n")
 	}
 	_, err := io.WriteString(w, b.String())
 	return err

@@ -168,31 +168,81 @@ func renderFitted(w io.Writer, header []string, rows [][]string, width int, shri
 
 // renderList is renderFitted for a listing (providers, lab scenarios): the widest column gives
 // up room first, one column at a time, and no word of up to 24 columns is split, so host names
-// stay whole; a listing too wide for that stays wider than the terminal.
+// stay whole.
+// When even that is wider than the terminal, each row becomes a block instead: the first cell on
+// its own line, then one "head  value" line per other cell, so nothing is cut and no line is
+// wider than the terminal (a word wider than the whole line excepted).
 func renderList(w io.Writer, header []string, rows [][]string, width int, shrink []int) error {
-	return renderTable(w, header, rows, width, shrink, 0, true)
+	cols := naturalColumns(header, rows)
+	total := func() int { return tableTotal(cols) }
+	shrinkList(cols, header, rows, width, shrink, total)
+	if total() <= width {
+		return renderTable(w, header, rows, width, shrink, 0, true)
+	}
+	return renderStacked(w, header, rows, width)
 }
 
-func renderTable(w io.Writer, header []string, rows [][]string, width int, shrink []int, maxLines int, list bool) error {
-	n := len(header)
-	cols := make([]int, n)
+// renderStacked writes each row as a block: its first cell, then its other cells under their
+// column heads, continuation lines aligned; empty cells are left out.
+func renderStacked(w io.Writer, header []string, rows [][]string, width int) error {
+	labelW := 0
+	for _, h := range header[1:] {
+		labelW = max(labelW, textWidth(h))
+	}
+	b := &strings.Builder{}
+	for _, r := range rows {
+		if len(r) == 0 {
+			continue
+		}
+		for _, l := range wrapIndent(strings.ReplaceAll(r[0], "\n", " "), width) {
+			b.WriteString(l + "\n")
+		}
+		for i := 1; i < len(r) && i < len(header); i++ {
+			v := strings.TrimSpace(r[i])
+			if v == "" {
+				continue
+			}
+			label := header[i] + strings.Repeat(" ", labelW-textWidth(header[i])) + "  "
+			hang(b, "  ", label, v, width)
+		}
+	}
+	_, err := io.WriteString(w, b.String())
+	return err
+}
+
+// naturalColumns is each column's widest line (or its header).
+func naturalColumns(header []string, rows [][]string) []int {
+	cols := make([]int, len(header))
 	for i, h := range header {
 		cols[i] = textWidth(h)
 	}
 	for _, r := range rows {
 		for i, c := range r {
+			if i >= len(cols) {
+				break
+			}
 			for _, l := range strings.Split(c, "\n") {
 				cols[i] = max(cols[i], textWidth(l))
 			}
 		}
 	}
-	total := func() int {
-		t := 3*n + 1 // a border before each cell and one after the last, a space each side
-		for _, c := range cols {
-			t += c
-		}
-		return t
+	return cols
+}
+
+// tableTotal is the rendered width of a box table with these column widths: a border before
+// each cell and one after the last, a space each side of every cell.
+func tableTotal(cols []int) int {
+	t := 3*len(cols) + 1
+	for _, c := range cols {
+		t += c
 	}
+	return t
+}
+
+func renderTable(w io.Writer, header []string, rows [][]string, width int, shrink []int, maxLines int, list bool) error {
+	n := len(header)
+	cols := naturalColumns(header, rows)
+	total := func() int { return tableTotal(cols) }
 	// The columns give up room in the order given, each down to its header or 12 columns, then,
 	// on a very narrow terminal, to 6.
 	if list {
