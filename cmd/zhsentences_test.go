@@ -4,6 +4,7 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/mailcheck/mailcheck/probes/findings"
 	"github.com/mailcheck/mailcheck/testservers"
@@ -78,4 +79,21 @@ func TestZhDiscoveryHasNoEnglishSentences(t *testing.T) {
 		}
 		checkNoEnglish(t, strings.Join(tt.flags, " "), out)
 	}
+}
+
+// TestZhDeadline: a run cut short by --deadline says so in Chinese (the step's error and the
+// run.deadline evidence), against a loopback tarpit.
+func TestZhDeadline(t *testing.T) {
+	ca, caFile := testCA(t)
+	tarpit := testservers.StartT(t, testservers.Config{Proto: "imap", Faults: testservers.Faults{ImplicitTLS: true, GreetingDelay: time.Hour}}, ca)
+	dns := testservers.StartDNST(t, testservers.Zone{
+		A:   map[string][]string{"mail.test": {"127.0.0.1"}},
+		SRV: map[string][]testservers.SRV{"_imaps._tcp.mail.test": {{Target: "mail.test", Port: uint16(tarpit.Port), Weight: 1}}},
+	})
+	code, out, errs := run(t, "", map[string]string{"COLUMNS": "200"}, "account", "user@mail.test", "--resolver", dns.Addr,
+		"--ca-file", caFile, "--timeout", "1h", "--deadline", "1s", "--any-port", "--lang", "zh")
+	if code != ExitFindings || !strings.Contains(out, "已到达整体检查时限") {
+		t.Errorf("exit %d, want 1 and the deadline in Chinese %s:\n%s", code, errs, out)
+	}
+	checkNoEnglish(t, "deadline", out)
 }

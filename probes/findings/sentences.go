@@ -141,6 +141,12 @@ var (
 	SayWithheldToken = say("%s is outside the address's domain, so the token was not sent (--trust-discovered sends it)",
 		"%s 不在该地址的域名之内，因此没有发送令牌（--trust-discovered 可发送）")
 
+	// The run's --deadline cut a step short (probes/session.go, connlimits.go: the words are
+	// probes.ErrRunDeadline's, which a probes test holds to these).
+	SayStepDeadline = say("%s: run deadline reached", "%s：已到达整体检查时限（--deadline）")
+	SaySlotDeadline = say("run deadline reached before this endpoint got a connection slot",
+		"在该服务器轮到连接之前已到达整体检查时限（--deadline）")
+
 	// Discovery safety (providers/safety.go, providers/discover.go).
 	SayNotMailPort = say("%s: port %d is not a mail port (%s); not contacted (--any-port allows it)",
 		"%s：端口 %d 不是邮件端口（%s）；未连接（--any-port 可允许）")
