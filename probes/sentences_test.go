@@ -22,3 +22,24 @@ func TestDeadlineSentences(t *testing.T) {
 		}
 	}
 }
+
+// TestReplyErrorSentence: a server's refusal keeps its English shape ("smtp auth: 535 …") and
+// reads in Chinese with the reply verbatim.
+func TestReplyErrorSentence(t *testing.T) {
+	for _, tt := range []struct {
+		e      *ReplyError
+		en, zh string
+	}{
+		{&ReplyError{Proto: SMTP, Command: "AUTH", Code: 535, Lines: []string{"535 5.7.8 Error: bad"}},
+			"smtp auth: 535 5.7.8 Error: bad", "SMTP auth 命令的回复：535 5.7.8 Error: bad"},
+		{&ReplyError{Proto: POP3, Lines: []string{"-ERR go away"}}, "pop3 greeting: -ERR go away", "POP3 欢迎信息：-ERR go away"},
+		{&ReplyError{Proto: IMAP, Command: "LOGIN", Lines: []string{"a1 NO x", "y"}}, "imap login: a1 NO x / y", "IMAP login 命令的回复：a1 NO x / y"},
+	} {
+		if got := tt.e.Error(); got != tt.en {
+			t.Errorf("Error() = %q, want %q", got, tt.en)
+		}
+		if got, _ := findings.Localize(tt.e.Error(), "zh"); got != tt.zh {
+			t.Errorf("zh %q, want %q", got, tt.zh)
+		}
+	}
+}

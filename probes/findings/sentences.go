@@ -170,3 +170,30 @@ var (
 	SayIsIP             = sayIn("%s is an IP address", "%s 是 IP 地址")
 	SayOutside          = sayIn("%s is outside %s", "%s 不在 %s 之内")
 )
+
+// A server's refusal as a step's error (probes.ReplyError): "smtp auth: 535 …", the reply
+// verbatim after our words. The protocol is a literal, so no other text takes this shape.
+var sayReply, sayGreeting = map[string]*Sentence{}, map[string]*Sentence{}
+
+func init() {
+	for _, p := range []string{"smtp", "pop3", "imap"} {
+		up := strings.ToUpper(p)
+		sayGreeting[p] = say(p+" greeting: %s", up+" 欢迎信息：%s")
+		sayReply[p] = say(p+" %s: %s", up+" %s 命令的回复：%s")
+	}
+}
+
+// ReplyText is a server's reply to cmd ("" for the greeting) in a protocol's session.
+func ReplyText(proto, cmd, reply string) string {
+	cmd = strings.ToLower(cmd)
+	if s := sayGreeting[proto]; s != nil && (cmd == "" || cmd == "greeting") {
+		return s.Format(reply)
+	}
+	if s := sayReply[proto]; s != nil {
+		return s.Format(cmd, reply)
+	}
+	if cmd == "" {
+		cmd = "greeting"
+	}
+	return fmt.Sprintf("%s %s: %s", proto, cmd, reply)
+}
