@@ -14,6 +14,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/mailcheck/mailcheck/probes"
+	"github.com/mailcheck/mailcheck/probes/findings"
 	"github.com/mailcheck/mailcheck/reports"
 	"github.com/mailcheck/mailcheck/testservers"
 )
@@ -175,6 +176,12 @@ type labScenario struct {
 	ExpectedStatus string   `json:"expected_status"`
 }
 
+var (
+	labListTitle = findings.Text{EN: "mailcheck lab scenarios", ZH: "mailcheck 实验场景"}
+	labListHead  = []findings.Text{{EN: "Scenario", ZH: "场景"}, {EN: "Protocol", ZH: "协议"}, {EN: "Probed as", ZH: "检测方式"},
+		{EN: "What it shows", ZH: "演示内容"}, {EN: "Expected findings", ZH: "预期问题"}}
+)
+
 func labList(w io.Writer, g *globalOpts, width int) error {
 	f, _ := reports.ParseFormat(g.format)
 	scs := testservers.Scenarios()
@@ -186,8 +193,10 @@ func labList(w io.Writer, g *globalOpts, width int) error {
 		}
 		return reports.WriteJSON(w, map[string]any{"schema": probes.Schema, "scenarios": out})
 	}
-	l := reports.List{Title: "mailcheck lab scenarios",
-		Head: []string{"Scenario", "Protocol", "Probed as", "What it shows", "Expected findings"}}
+	l := reports.List{Title: labListTitle.In(g.lang)}
+	for _, h := range labListHead {
+		l.Head = append(l.Head, h.In(g.lang))
+	}
 	for _, sc := range scs {
 		l.Rows = append(l.Rows, []string{sc.Name, sc.Proto, sc.Security, sc.Title, strings.Join(sc.Want, " ")})
 	}

@@ -70,7 +70,7 @@ func (l *addrLimits) acquire(ctx context.Context, addr string) (func(), error) {
 // runStopped is the error of a wait the run's end cut short.
 func runStopped(ctx context.Context) error {
 	if errors.Is(ctx.Err(), context.DeadlineExceeded) {
-		return fmt.Errorf("%w before this endpoint got a connection slot", ErrRunDeadline)
+		return fmt.Errorf("%w before this endpoint got a connection slot", ErrRunDeadline) // findings.SaySlotDeadline
 	}
 	return ctx.Err()
 }

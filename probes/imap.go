@@ -351,7 +351,7 @@ func (s *Session) imapLogin(caps []string) bool {
 			}
 			s.Find(findings.AuthPlaintextOffered, s.secretName()+" sent without TLS (--allow-plaintext-auth)")
 		} else if !havePass {
-			s.NotTried("%s, login not tried%s", s.noSecret(), oauthOnlyNote(oauthOnly))
+			s.NotTried(findings.SayNotTried.EN, s.noSecret(), oauthOnlyNote(oauthOnly))
 			return nil
 		}
 		if len(s.opts.Token) > 0 {

@@ -4,10 +4,11 @@ import (
 	"context"
 	"crypto/tls"
 	"errors"
-	"fmt"
 	"net"
 	"os"
 	"time"
+
+	"github.com/mailcheck/mailcheck/probes/findings"
 )
 
 // greetingSilence is how long a plaintext-first walk waits for the greeting before it checks,
@@ -19,7 +20,7 @@ const greetingSilence = 2 * time.Second
 // errTLSPort is the greeting step's error when the port answered a TLS handshake during the
 // silence: a timeout (the greeting did not come), so the walk reports server.greeting-timeout,
 // which Probe turns into port.expects-tls after its walk in implicit TLS confirms it.
-var errTLSPort = fmt.Errorf("no greeting in %s, and the port answers a TLS handshake: %w", greetingSilence, os.ErrDeadlineExceeded)
+var errTLSPort = findings.SayTLSPortSilent.Errorf(greetingSilence, os.ErrDeadlineExceeded)
 
 // awaitGreeting starts a greeting step on a plaintext connection: it waits up to
 // greetingSilence for the first byte and, if none came, asks the port for a TLS handshake on a

@@ -176,13 +176,13 @@ func (s *Session) noSecret() string {
 	if s.opts.Withheld != "" {
 		return s.opts.Withheld
 	}
-	return "no password given"
+	return findings.SayNoPassword.EN
 }
 
 // oauthOnlyNote tells, in a step's detail, that only OAuth2 mechanisms are offered.
 func oauthOnlyNote(only bool) string {
 	if only {
-		return " (OAuth2 only: a password cannot log in here)"
+		return findings.SayOAuthOnly.EN
 	}
 	return ""
 }

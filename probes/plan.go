@@ -164,8 +164,11 @@ func (p *Plan) optionsFor(i int) Options {
 			what = "password"
 		}
 		o.Password, o.Token = nil, nil
-		if what != "" {
-			o.Withheld = fmt.Sprintf("%s is outside the address's domain, so the %s was not sent (--trust-discovered sends it)", ep.Host, what)
+		switch what {
+		case "token":
+			o.Withheld = findings.SayWithheldToken.Format(ep.Host)
+		case "password":
+			o.Withheld = findings.SayWithheldPassword.Format(ep.Host)
 		}
 	}
 	if o.User == "" {

@@ -190,7 +190,7 @@ func (s *Session) pop3Login(caps []string) bool {
 				s.note("%s not sent: the connection is not encrypted (use --allow-plaintext-auth to override)", s.secretName())
 			}
 			if s.tls {
-				s.NotTried("%s, login not tried%s", s.noSecret(), oauthOnlyNote(oauthOnly))
+				s.NotTried(findings.SayNotTried.EN, s.noSecret(), oauthOnlyNote(oauthOnly))
 				return nil
 			}
 			if user == "" {

@@ -5,6 +5,8 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+
+	"github.com/mailcheck/mailcheck/probes/findings"
 )
 
 // ReplyError is a negative or unexpected server reply, with the wire facts (modelled on mox
@@ -18,11 +20,7 @@ type ReplyError struct {
 }
 
 func (e *ReplyError) Error() string {
-	cmd := e.Command
-	if cmd == "" {
-		cmd = "greeting"
-	}
-	return fmt.Sprintf("%s %s: %s", e.Proto, strings.ToLower(cmd), strings.Join(e.Lines, " / "))
+	return findings.ReplyText(string(e.Proto), e.Command, strings.Join(e.Lines, " / "))
 }
 
 // Temporary reports a 4xx SMTP reply or a temporary POP3/IMAP response code.

@@ -132,11 +132,10 @@ func Probe(ctx context.Context, ep Endpoint, opts Options) Result {
 	if alt == ImplicitTLS {
 		// The greeting timeout was the symptom; the cause is the mode.
 		replaceFinding(&res, findings.ServerGreetingTimeout, findings.PortExpectsTLS,
-			fmt.Sprintf("no greeting in plaintext on port %d, but a TLS handshake works there (%s)", ep.Port, tlsVersion(other))+
-				certNote(other))
+			expectsTLS(ep.Port, other))
 	} else {
 		replaceFinding(&res, findings.PortExpectsSTARTTLS, findings.PortExpectsSTARTTLS,
-			fmt.Sprintf("port %d speaks plaintext first; STARTTLS there: %s", ep.Port, stepStatus(other, StepSTARTTLS, StepSTLS)))
+			findings.SayExpectsSTARTTLS.Format(ep.Port, stepStatus(other, StepSTARTTLS, StepSTLS)))
 	}
 	res.Alt = &other
 	return res
@@ -167,12 +166,12 @@ func stepStatus(r Result, names ...string) string {
 	return "not reached"
 }
 
-// certNote names a certificate problem of the other walk, so the evidence tells all.
-func certNote(r Result) string {
+// expectsTLS is port.expects-tls's evidence: what the TLS walk on the port showed.
+func expectsTLS(port int, r Result) string {
 	if r.TLS != nil && !r.TLS.Verified {
-		return "; its certificate is not valid: " + r.TLS.VerifyError
+		return findings.SayExpectsTLSBadCert.Format(port, tlsVersion(r), r.TLS.VerifyError)
 	}
-	return ""
+	return findings.SayExpectsTLS.Format(port, tlsVersion(r))
 }
 
 func tlsVersion(r Result) string {

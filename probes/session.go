@@ -156,7 +156,7 @@ func (s *Session) Step(name string, body func() error) error {
 			err = fmt.Errorf("%s: %w", name, context.Canceled)
 		} else if s.runDeadlineHit(err) {
 			// The run's deadline cut the step short: no timeout of the server's.
-			err = fmt.Errorf("%s: %w", name, ErrRunDeadline)
+			err = fmt.Errorf("%s: %w", name, ErrRunDeadline) // findings.SayStepDeadline
 		}
 		st.Kind = classify(err)
 		st.Error = capText(redactEvidence(err.Error(), s.opts))

@@ -193,7 +193,7 @@ func (s *Session) smtpAuth(ext map[string]string) (loggedIn bool) {
 			loggedIn = err == nil
 			return err
 		case s.tls:
-			s.NotTried("AUTH %s offered; %s, login not tried%s", strings.Join(mechs, " "), s.noSecret(), oauthOnlyNote(oauth.Only(mechs)))
+			s.NotTried(findings.SayAuthNotTried.EN, strings.Join(mechs, " "), s.noSecret(), oauthOnlyNote(oauth.Only(mechs)))
 			return nil
 		}
 		s.Find(findings.AuthPlaintextOffered, "AUTH "+strings.Join(mechs, " ")+" offered before TLS")

@@ -18,6 +18,7 @@ import (
 	"time"
 
 	"github.com/mailcheck/mailcheck/probes"
+	"github.com/mailcheck/mailcheck/probes/findings"
 )
 
 // maxAutoconfig bounds an autoconfig document; real ones are a few KiB.
@@ -194,17 +195,17 @@ func checkRedirect(domain string) func(*http.Request, []*http.Request) error {
 		host := u.Hostname()
 		switch {
 		case len(via) >= maxRedirects:
-			return fmt.Errorf("%w: more than %d redirects", errRedirectRefused, maxRedirects)
+			return fmt.Errorf("%w: %s", errRedirectRefused, findings.SayTooManyRedirects.Format(maxRedirects))
 		case u.Scheme != "https":
-			return fmt.Errorf("%w: %s is not HTTPS", errRedirectRefused, u.Redacted())
+			return fmt.Errorf("%w: %s", errRedirectRefused, findings.SayNotHTTPS.Format(u.Redacted()))
 		case u.Port() != "" && u.Port() != "443":
-			return fmt.Errorf("%w: %s is not on port 443", errRedirectRefused, u.Redacted())
+			return fmt.Errorf("%w: %s", errRedirectRefused, findings.SayNot443.Format(u.Redacted()))
 		}
 		if _, err := netip.ParseAddr(host); err == nil {
-			return fmt.Errorf("%w: %s is an IP address", errRedirectRefused, u.Redacted())
+			return fmt.Errorf("%w: %s", errRedirectRefused, findings.SayIsIP.Format(u.Redacted()))
 		}
 		if !sameBase(domain, host) {
-			return fmt.Errorf("%w: %s is outside %s", errRedirectRefused, u.Redacted(), baseDomain(domain))
+			return fmt.Errorf("%w: %s", errRedirectRefused, findings.SayOutside.Format(u.Redacted(), baseDomain(domain)))
 		}
 		return nil
 	}

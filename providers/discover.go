@@ -356,7 +356,7 @@ func (r *run) srv(ctx context.Context, s *probes.Step, domain string) []probes.E
 			found = append(found, fmt.Sprintf("%s → %s:%d", svc.name, t, rec.Port))
 		}
 		if seen > kept {
-			capped = append(capped, fmt.Sprintf("%s.%s: %d records, first %d kept", svc.name, domain, seen, kept))
+			capped = append(capped, findings.SayRecordsCapped.Format(svc.name+"."+domain, seen, kept))
 		}
 	}
 	if len(capped) > 0 {
@@ -422,6 +422,7 @@ func (r *run) autoconfig(ctx context.Context, s *probes.Step, domain string) str
 			}
 		}
 		if errors.Is(err, errRedirectRefused) {
+			// "URL: redirect refused: why" (findings.SayRedirectRefused: err says the rest).
 			s.Findings = append(s.Findings, findings.New(findings.DiscoveryRedirectRefused, fmt.Sprintf("%s: %v", u, err)))
 		}
 		if !errors.Is(err, errNotPublished) {

@@ -119,14 +119,14 @@ func (r *run) guard(eps []probes.Endpoint) []probes.Endpoint {
 	for _, e := range eps {
 		if e.Trust != probes.TrustDB && !r.d.AnyPort && !mailPort(e.Port) {
 			r.find(e.Source, findings.DiscoveryPortRefused,
-				fmt.Sprintf("%s: port %d is not a mail port (%s); not contacted (--any-port allows it)", endpointLabel(e), e.Port, MailPortList()))
+				findings.SayNotMailPort.Format(endpointLabel(e), e.Port, MailPortList()))
 			continue
 		}
 		out = append(out, e)
 	}
 	if len(out) > maxEndpoints {
 		r.find(out[maxEndpoints].Source, findings.DiscoveryTooManyRecords,
-			fmt.Sprintf("%d endpoints discovered, first %d kept", len(out), maxEndpoints))
+			findings.SayEndpointsCapped.Format(len(out), maxEndpoints))
 		out = out[:maxEndpoints]
 	}
 	type hostNote struct {
@@ -148,7 +148,7 @@ func (r *run) guard(eps []probes.Endpoint) []probes.Endpoint {
 			notes[e.Host] = n
 			order = append(order, e.Host)
 		}
-		label := fmt.Sprintf("%s:%d from %s, %s", e.Proto, e.Port, sourceLabel(e.Source), e.Trust)
+		label := findings.SayEndpointFrom.Format(e.Proto, e.Port, sourceLabel(e.Source), e.Trust)
 		if e.Withheld {
 			n.held = append(n.held, label)
 		} else {
@@ -159,16 +159,14 @@ func (r *run) guard(eps []probes.Endpoint) []probes.Endpoint {
 	for _, host := range order {
 		n := notes[host]
 		if len(n.held) > 0 {
-			r.find(n.source, findings.DiscoveryForeignHost, fmt.Sprintf("%s (%s) is outside %s and the provider's known hosts: no password or token is sent there",
-				host, strings.Join(n.held, "; "), base))
+			r.find(n.source, findings.DiscoveryForeignHost, findings.SayForeignWithheld.Format(host, strings.Join(n.held, "; "), base))
 		}
 		if len(n.trusted) > 0 {
-			why := "the answer was DNSSEC-validated"
+			why := findings.SayForeignDNSSEC
 			if r.d.TrustDiscovered {
-				why = "--trust-discovered"
+				why = findings.SayForeignFlag
 			}
-			r.find(n.source, findings.DiscoveryForeignHostTrusted, fmt.Sprintf("%s (%s) is outside %s: trusted because %s",
-				host, strings.Join(n.trusted, "; "), base, why))
+			r.find(n.source, findings.DiscoveryForeignHostTrusted, why.Format(host, strings.Join(n.trusted, "; "), base))
 		}
 	}
 	return out

@@ -36,7 +36,8 @@ func stepName(name, lang string) string {
 
 // detailPatterns put the sentences the probes write themselves into Chinese; what a server
 // said (a greeting, a reply, a capability list) is kept verbatim inside them.
-// todo: the probes could emit message keys with arguments instead of English sentences.
+// The sentences defined once in both languages (findings.Sentence) need no pattern here.
+// todo: the patterns below could move to findings.Sentence as well.
 var detailPatterns = []struct {
 	re *regexp.Regexp
 	zh string
@@ -84,10 +85,20 @@ func detailIn(s, lang string) string {
 	if lang != "zh" || s == "" {
 		return s
 	}
+	if out, ok := findings.Localize(s, lang); ok {
+		return out
+	}
 	for _, p := range detailPatterns {
 		if p.re.MatchString(s) {
 			return p.re.ReplaceAllString(s, p.zh)
 		}
 	}
 	return s
+}
+
+// evidenceIn is a finding's evidence in lang: a sentence of ours in Chinese, else as recorded
+// (mostly what the server said, which stays verbatim; the detail patterns are not tried on it).
+func evidenceIn(s, lang string) string {
+	out, _ := findings.Localize(s, lang)
+	return out
 }

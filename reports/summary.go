@@ -76,8 +76,8 @@ func problemsOf(d *jsonReport) []problemView {
 		if where != "" && !slices.Contains(p.Where, where) {
 			p.Where = append(p.Where, where)
 		}
-		if f.Evidence != "" && !slices.Contains(p.Evidence, f.Evidence) {
-			p.Evidence = append(p.Evidence, f.Evidence)
+		if ev := evidenceIn(f.Evidence, d.Lang); ev != "" && !slices.Contains(p.Evidence, ev) {
+			p.Evidence = append(p.Evidence, ev)
 		}
 	}
 	for _, f := range d.Findings {

@@ -346,7 +346,7 @@ func newSteps(steps []jsonStep, anchor, lang string) ([]stepView, []findingView)
 	var fs []findingView
 	for _, s := range steps {
 		sv := stepView{Name: stepName(s.Name, lang), Status: statusBadge(s.Status, lang), Time: ms(s.duration),
-			Detail: detailIn(s.Detail, lang), Error: s.Error}
+			Detail: detailIn(s.Detail, lang), Error: evidenceIn(s.Error, lang)}
 		for _, f := range s.Findings {
 			fv := newFinding(f, fmt.Sprintf("%s-f%d", anchor, len(fs)+1), lang)
 			fs = append(fs, fv)
@@ -359,7 +359,7 @@ func newSteps(steps []jsonStep, anchor, lang string) ([]stepView, []findingView)
 
 func newFinding(f jsonFinding, anchor, lang string) findingView {
 	fv := findingView{Anchor: anchor, Code: string(f.Code), Severity: severityBadge(f.Severity, lang),
-		Title: f.Title, Explain: f.Explanation, Fix: f.Fix, Evidence: f.Evidence, Ref: f.Ref}
+		Title: f.Title, Explain: f.Explanation, Fix: f.Fix, Evidence: evidenceIn(f.Evidence, lang), Ref: f.Ref}
 	if fv.Title == fv.Code {
 		fv.Title = "" // an uncatalogued code has its code as title; don't say it twice
 	}
