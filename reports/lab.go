@@ -67,7 +67,7 @@ func WriteLabSummary(w io.Writer, outcomes []LabOutcome, elapsed time.Duration, 
 	}
 	b := &strings.Builder{}
 	b.WriteString("\n")
-	for _, l := range wrapText(fmt.Sprintf(labRan.In(lang), len(outcomes), elapsed.Round(time.Millisecond)), tableWidth(o.Width)) {
+	for _, l := range wrapText(fmt.Sprintf(labRan.In(lang), len(outcomes), ms(elapsed)), tableWidth(o.Width)) {
 		b.WriteString(l + "\n")
 	}
 	if bad > 0 {
