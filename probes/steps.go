@@ -1,5 +1,10 @@
 package probes
 
+import (
+	"context"
+	"time"
+)
+
 // Step names: what a report shows for each protocol action, and what the engine's own logic
 // (classify, wrong-mode detection, conclusions) keys on, so a rename cannot break it silently.
 const (
@@ -29,3 +34,17 @@ const (
 	StepPipelining = "pipelining" // SMTP/POP3 pipelining check
 	StepInternal   = "internal"   // a walk stopped by an internal error (a recovered panic)
 )
+
+// TimedStep records a step that belongs to no connection (a discovery method, a provider
+// check): named, timed from the run's start, bounded by timeout. fn fills the status, detail
+// and findings; a step fn leaves untouched is a skip. Session.Step is the connection-bound
+// counterpart; both are the engine's step recorders, so no other package keeps its own.
+func TimedStep(ctx context.Context, runStart time.Time, name string, timeout time.Duration, fn func(ctx context.Context, s *Step)) Step {
+	ctx, cancel := context.WithTimeout(ctx, timeout)
+	defer cancel()
+	begin := time.Now()
+	s := Step{Name: name, Status: Skip, Start: begin.Sub(runStart)}
+	fn(ctx, &s)
+	s.Duration = time.Since(begin)
+	return s
+}

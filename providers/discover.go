@@ -137,13 +137,7 @@ type run struct {
 
 // timed runs one method under its own timeout and returns its step (Skip unless fn says more).
 func (r *run) timed(ctx context.Context, name string, fn func(ctx context.Context, s *probes.Step)) probes.Step {
-	ctx, cancel := context.WithTimeout(ctx, r.d.timeout())
-	defer cancel()
-	begin := time.Now()
-	s := probes.Step{Name: name, Status: probes.Skip, Start: begin.Sub(r.start)}
-	fn(ctx, &s)
-	s.Duration = time.Since(begin)
-	return s
+	return probes.TimedStep(ctx, r.start, name, r.d.timeout(), fn)
 }
 
 // step runs a method and appends its step.
