@@ -42,7 +42,6 @@ var detailPatterns = []struct {
 	re *regexp.Regexp
 	zh string
 }{
-	{regexp.MustCompile(`^(TLS [0-9.]+), certificate valid until (\S+)$`), "$1，证书有效期至 $2"},
 	{regexp.MustCompile(`^(\d+) extensions: (.*)$`), "$1 个扩展：$2"},
 	{regexp.MustCompile(`^HELO only \(no ESMTP extensions\)$`), "仅支持 HELO（没有 ESMTP 扩展）"},
 	{regexp.MustCompile(`^logged in as (\S+) \((\S+)\)$`), "已登录：$1（$2）"},

@@ -130,6 +130,12 @@ var (
 		"%s 内没有收到欢迎信息，而该端口能完成 TLS 握手：%s")
 	SayExpectsSTARTTLS = say("port %d speaks plaintext first; STARTTLS there: %s",
 		"端口 %d 先以明文通信；在该端口使用 STARTTLS：%s")
+	// The other mode's step as that evidence tells it (StepStatusText): "ok, TLS 1.3, …".
+	SayStepNotReached = sayIn("not reached", "未执行到")
+	SayWithFindings   = sayIn("%s (findings: %s)", "%s（发现：%s）")
+
+	// A TLS handshake (probes/starttls.go).
+	SayCertValidUntil = say("%s, certificate valid until %s", "%s，证书有效期至 %s")
 
 	// A login not tried (probes/smtp.go, pop3.go, imap.go), and why (probes/plan.go).
 	SayAuthNotTried     = say("AUTH %s offered; %s, login not tried%s", "提供 AUTH %s；%s，未尝试登录%s")
@@ -175,7 +181,30 @@ var (
 // verbatim after our words. The protocol is a literal, so no other text takes this shape.
 var sayReply, sayGreeting = map[string]*Sentence{}, map[string]*Sentence{}
 
+// A step's status (probes.Status) with what the step said, as a value of another sentence
+// (the words are the reports' status labels, st.*).
+// The status is a literal, so the words around a detail are not mistaken for one.
+var sayStatus, sayStatusOnly = map[string]*Sentence{}, map[string]*Sentence{}
+
+// StepStatusText is a step's status and rest ("" for none): "ok, TLS 1.3, …", "fail".
+func StepStatusText(status, rest string) string {
+	if rest == "" {
+		if s := sayStatusOnly[status]; s != nil {
+			return s.Format()
+		}
+		return status
+	}
+	if s := sayStatus[status]; s != nil {
+		return s.Format(rest)
+	}
+	return status + ", " + rest
+}
+
 func init() {
+	for _, st := range []struct{ en, zh string }{{"ok", "正常"}, {"warn", "警告"}, {"fail", "失败"}, {"skip", "跳过"}} {
+		sayStatusOnly[st.en] = sayIn(st.en, st.zh)
+		sayStatus[st.en] = sayIn(st.en+", %s", st.zh+"，%s")
+	}
 	for _, p := range []string{"smtp", "pop3", "imap"} {
 		up := strings.ToUpper(p)
 		sayGreeting[p] = say(p+" greeting: %s", up+" 欢迎信息：%s")
