@@ -78,3 +78,27 @@ func TestStepStatusSentence(t *testing.T) {
 		})
 	}
 }
+
+// TestStepNamesInSentences: a step named inside one of our sentences is said by its Chinese
+// name (the reports' step list's), and Go's error after "tls handshake:" stays verbatim.
+func TestStepNamesInSentences(t *testing.T) {
+	for _, tt := range []struct{ en, zh string }{
+		{fmt.Errorf("%s: %w", StepGreeting, ErrRunDeadline).Error(), "欢迎信息：已到达整体检查时限（--deadline）"},
+		{fmt.Errorf("%s: %w", StepSTARTTLS, ErrRunDeadline).Error(), "STARTTLS 升级：已到达整体检查时限（--deadline）"},
+		{findings.SayNotRun.Format(findings.SayStepFailed.Format(StepConnect, "timeout")), "未运行：连接 步骤失败（timeout）"},
+		{findings.SayNotRun.Format(fmt.Errorf("%s: %w", StepAuth, ErrRunDeadline).Error()), "未运行：登录：已到达整体检查时限（--deadline）"},
+		{findings.SayTLSHandshake.Errorf(fmt.Errorf("tls: first record does not look like a TLS handshake")).Error(),
+			"TLS 握手：tls: first record does not look like a TLS handshake"},
+	} {
+		if zh, ok := findings.Localize(tt.en, "zh"); !ok || zh != tt.zh {
+			t.Errorf("%q: zh %q, want %q", tt.en, zh, tt.zh)
+		}
+		if en, _ := findings.Localize(tt.en, "en"); en != tt.en {
+			t.Errorf("%q changed in English: %q", tt.en, en)
+		}
+	}
+	// Only a step's name takes a step's place: an unknown one is not said as ours.
+	if zh, ok := findings.Localize(findings.SayStepDeadline.Format("warp"), "zh"); ok {
+		t.Errorf("unknown step said in Chinese: %q", zh)
+	}
+}

@@ -111,7 +111,7 @@ func (s *Session) upgradeTLS() error {
 		if h, ok := plaintextRecord(err); ok {
 			s.note("server answered in plaintext: %q", h)
 		}
-		return fmt.Errorf("tls handshake: %w", err)
+		return findings.SayTLSHandshake.Errorf(err)
 	}
 	s.setConn(tc)
 	s.tls = true

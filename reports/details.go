@@ -2,37 +2,13 @@ package reports
 
 import (
 	"regexp"
-	"strings"
 
 	"github.com/mailcheck/mailcheck/probes/findings"
 )
 
-// stepNames are the steps' names as a report in Chinese shows them; the JSON keeps the ids.
-var stepNames = map[string]findings.Text{
-	"resolve": {ZH: "解析地址"}, "connect": {ZH: "连接"}, "tls": {ZH: "TLS 握手"}, "greeting": {ZH: "欢迎信息"},
-	"ehlo": {ZH: "EHLO 问候"}, "ehlo-tls": {ZH: "EHLO（加密后）"}, "starttls": {ZH: "STARTTLS 升级"}, "stls": {ZH: "STLS 升级"},
-	"capa": {ZH: "能力查询"}, "capa-tls": {ZH: "能力查询（加密后）"}, "capability": {ZH: "能力查询"},
-	"capability-tls": {ZH: "能力查询（加密后）"}, "auth": {ZH: "登录"}, "examine": {ZH: "打开收件箱"},
-	"folders": {ZH: "文件夹"}, "quota": {ZH: "配额"}, "stat": {ZH: "邮箱统计"}, "quit": {ZH: "退出"},
-	"token": {ZH: "令牌检查"}, "autoconfig": {ZH: "autoconfig 配置"},
-}
-
-// stepName is a step's name in lang: the id itself in English, its Chinese name in Chinese.
-func stepName(name, lang string) string {
-	if lang != "zh" {
-		return name
-	}
-	if t, ok := stepNames[name]; ok && t.ZH != "" {
-		return t.ZH
-	}
-	// Discovery steps name their query: "mx example.com", "srv _imaps._tcp.example.com".
-	if kind, rest, ok := strings.Cut(name, " "); ok {
-		if zh, ok := map[string]string{"mx": "MX 记录", "srv": "SRV 记录"}[kind]; ok {
-			return zh + " " + rest
-		}
-	}
-	return name
-}
+// stepName is a step's name in lang (findings.StepName: one table for the step list and the
+// sentences that name a step).
+func stepName(name, lang string) string { return findings.StepName(name, lang) }
 
 // detailPatterns put the sentences the probes write themselves into Chinese; what a server
 // said (a greeting, a reply, a capability list) is kept verbatim inside them.
@@ -56,8 +32,6 @@ var detailPatterns = []struct {
 	{regexp.MustCompile(`^no quota set$`), "未设置配额"},
 	{regexp.MustCompile(`^CAPA not supported$`), "不支持 CAPA"},
 	{regexp.MustCompile(`^APOP timestamp (.*)$`), "APOP 时间戳 $1"},
-	{regexp.MustCompile(`^not run: (\S+) failed \((\S+)\)$`), "未运行：$1 步骤失败（$2）"},
-	{regexp.MustCompile(`^not run: (.*)$`), "未运行：$1"},
 	{regexp.MustCompile(`^LOGINDISABLED before TLS \(good: passwords only travel encrypted\)$`), "加密前 LOGINDISABLED（正确：密码只在加密后传输）"},
 	{regexp.MustCompile(`^no MX record$`), "没有 MX 记录"},
 	{regexp.MustCompile(`^not tried \(offline\)$`), "未尝试（离线）"},

@@ -40,7 +40,7 @@ func TestDetailPatterns(t *testing.T) {
 		{"6 extensions: 8BITMIME AUTH SIZE", "6 个扩展：8BITMIME AUTH SIZE"},
 		{"logged in as user@mail.test (PLAIN)", "已登录：user@mail.test（PLAIN）"},
 		{"AUTH PLAIN LOGIN offered; no password given, login not tried", "提供 AUTH PLAIN LOGIN；未提供密码，未尝试登录"},
-		{"not run: connect failed (timeout)", "未运行：connect 步骤失败（timeout）"},
+		{"not run: connect failed (timeout)", "未运行：连接 步骤失败（timeout）"},
 		{"no built-in entry for corp.test", "内置数据库中没有 corp.test"},
 		{"corp.test publishes no MX and no address: it receives no mail", "corp.test 既没有 MX 也没有地址：无法接收邮件"},
 		{"MX mx1.corp.test, mx2.corp.test (no known provider)", "MX mx1.corp.test, mx2.corp.test（不是已知的服务商）"},

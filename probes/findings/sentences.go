@@ -17,7 +17,11 @@ type Sentence struct {
 	re    *regexp.Regexp
 	zh    string // ZH with every verb as %s (the values come back as text)
 	inner bool   // only ever a value inside another sentence: never matched on its own
+	step  int    // 1 + the index of the value that is a step's name (StepName), 0 for none
 }
+
+// naming marks value i (from 0) as a step's name, said by StepName rather than as a sentence.
+func (s *Sentence) naming(i int) *Sentence { s.step = i + 1; return s }
 
 // Format is the sentence in English with args, as the JSON and English reports carry it.
 func (s *Sentence) Format(args ...any) string { return fmt.Sprintf(s.EN, args...) }
@@ -107,7 +111,19 @@ func localizeOne(text string, nested bool) (string, bool) {
 			continue
 		}
 		args := make([]any, len(m)-1)
+		if s.step > 0 {
+			// Only a step's name takes that place: "not run: auth: run deadline reached" is
+			// "not run: %s" around the deadline sentence, not a step named "not run: auth".
+			zh, ok := stepNameZH(m[s.step])
+			if !ok {
+				continue
+			}
+			args[s.step-1] = zh
+		}
 		for i, v := range m[1:] {
+			if i+1 == s.step {
+				continue
+			}
 			// A value may itself be ours: "(imap:993 from srv, dns; …)", "redirect refused: …".
 			if out, ok := localize(v, true); ok {
 				v = out
@@ -134,7 +150,13 @@ var (
 	SayStepNotReached = sayIn("not reached", "未执行到")
 	SayWithFindings   = sayIn("%s (findings: %s)", "%s（发现：%s）")
 
-	// A TLS handshake (probes/starttls.go).
+	// A TLS handshake (probes/starttls.go); Go's error after our words stays verbatim.
+	SayTLSHandshake = say("tls handshake: %w", "TLS 握手：%s")
+
+	// A step skipped after an earlier one broke the session (probes/session.go).
+	SayNotRun     = say("not run: %s", "未运行：%s")
+	SayStepFailed = sayIn("%s failed (%s)", "%s 步骤失败（%s）").naming(0)
+
 	SayCertValidUntil = say("%s, certificate valid until %s", "%s，证书有效期至 %s")
 
 	// A login not tried (probes/smtp.go, pop3.go, imap.go), and why (probes/plan.go).
@@ -149,7 +171,7 @@ var (
 
 	// The run's --deadline cut a step short (probes/session.go, connlimits.go: the words are
 	// probes.ErrRunDeadline's, which a probes test holds to these).
-	SayStepDeadline = say("%s: run deadline reached", "%s：已到达整体检查时限（--deadline）")
+	SayStepDeadline = say("%s: run deadline reached", "%s：已到达整体检查时限（--deadline）").naming(0)
 	SaySlotDeadline = say("run deadline reached before this endpoint got a connection slot",
 		"在该服务器轮到连接之前已到达整体检查时限（--deadline）")
 
