@@ -18,24 +18,8 @@ var detailPatterns = []struct {
 	re *regexp.Regexp
 	zh string
 }{
-	{regexp.MustCompile(`^(\d+) extensions: (.*)$`), "$1 个扩展：$2"},
-	{regexp.MustCompile(`^HELO only \(no ESMTP extensions\)$`), "仅支持 HELO（没有 ESMTP 扩展）"},
-	{regexp.MustCompile(`^logged in as (\S+) \((\S+)\)$`), "已登录：$1（$2）"},
-	{regexp.MustCompile(`^logged in as (\S+)$`), "已登录：$1"},
-	{regexp.MustCompile(`^AUTH (.+) offered; no password given, login not tried(.*)$`), "提供 AUTH $1；未提供密码，未尝试登录$2"},
-	{regexp.MustCompile(`^no password given, login not tried(.*)$`), "未提供密码，未尝试登录$1"},
-	{regexp.MustCompile(`^INBOX: (\d+) messages?, UIDVALIDITY (\d+)$`), "收件箱：$1 封邮件，UIDVALIDITY $2"},
-	{regexp.MustCompile(`^(\d+) messages?, (\d+) bytes$`), "$1 封邮件，共 $2 字节"},
-	{regexp.MustCompile(`^(\d+) folders; (.*)$`), "$1 个文件夹；$2"},
-	{regexp.MustCompile(`^(\d+) entries$`), "$1 条"},
-	{regexp.MustCompile(`^(\d+) responses$`), "$1 条响应"},
-	{regexp.MustCompile(`^no quota set$`), "未设置配额"},
-	{regexp.MustCompile(`^CAPA not supported$`), "不支持 CAPA"},
-	{regexp.MustCompile(`^APOP timestamp (.*)$`), "APOP 时间戳 $1"},
-	{regexp.MustCompile(`^LOGINDISABLED before TLS \(good: passwords only travel encrypted\)$`), "加密前 LOGINDISABLED（正确：密码只在加密后传输）"},
 	{regexp.MustCompile(`^no MX record$`), "没有 MX 记录"},
 	{regexp.MustCompile(`^not tried \(offline\)$`), "未尝试（离线）"},
-	{regexp.MustCompile(`^EHLO refused \((\d+)\)$`), "EHLO 被拒绝（$1）"},
 	// Discovery (providers/discover.go).
 	{regexp.MustCompile(`^no built-in entry for (\S+)$`), "内置数据库中没有 $1"},
 	{regexp.MustCompile(`^(\S+) → (\S+): service closed (\S+); successor (.*)$`), "$1 → $2：服务已于 $3 关闭；继任者 $4"},

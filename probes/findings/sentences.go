@@ -153,6 +153,22 @@ var (
 	// A TLS handshake (probes/starttls.go); Go's error after our words stays verbatim.
 	SayTLSHandshake = say("tls handshake: %w", "TLS 握手：%s")
 
+	// What a step saw (probes/smtp.go, pop3.go, imap.go, mailbox.go, conform_*.go).
+	SayExtensions    = say("%d extensions: %s", "%d 个扩展：%s")
+	SayHELOOnly      = say("HELO only (no ESMTP extensions)", "仅支持 HELO（没有 ESMTP 扩展）")
+	SayEHLORefused   = say("EHLO refused (%d)", "EHLO 被拒绝（%d）")
+	SayLoggedIn      = say("logged in as %s", "已登录：%s")
+	SayLoggedInMech  = say("logged in as %s (%s)", "已登录：%s（%s）")
+	SayInbox         = say("INBOX: %d messages, UIDVALIDITY %d", "收件箱：%d 封邮件，UIDVALIDITY %d")
+	SayMaildrop      = say("%d messages, %d bytes", "%d 封邮件，共 %d 字节")
+	SayFolders       = say("%d folders; Sent %q, Drafts %q, Trash %q, Junk %q", "%d 个文件夹；已发送 %q，草稿 %q，已删除 %q，垃圾邮件 %q")
+	SayEntries       = say("%d entries", "%d 条")
+	SayResponses     = say("%d responses", "%d 条响应")
+	SayNoQuota       = say("no quota set", "未设置配额")
+	SayNoCAPA        = say("CAPA not supported", "不支持 CAPA")
+	SayAPOP          = say("APOP timestamp %s", "APOP 时间戳 %s")
+	SayLoginDisabled = say("LOGINDISABLED before TLS (good: passwords only travel encrypted)", "加密前 LOGINDISABLED（正确：密码只在加密后传输）")
+
 	// A step skipped after an earlier one broke the session (probes/session.go).
 	SayNotRun     = say("not run: %s", "未运行：%s")
 	SayStepFailed = sayIn("%s failed (%s)", "%s 步骤失败（%s）").naming(0)
