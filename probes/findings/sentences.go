@@ -206,6 +206,22 @@ var (
 		"%s（%s）不在 %s 之内：因指定了 --trust-discovered 而信任")
 	SayEndpointFrom = sayIn("%s:%d from %s, %s", "%s:%d，来自 %s，%s")
 
+	// Discovery's steps (providers/discover.go, guess.go, ispdb.go, autodiscover.go).
+	SayNoBuiltIn     = say("no built-in entry for %s", "内置数据库中没有 %s")
+	SayServiceClosed = say("%s → %s: service closed %s; successor %s", "%s → %s：服务已于 %s 关闭；继任者 %s")
+	SayUnverified    = say("%s → %s (unverified entry, confidence %s; checking DNS too)", "%s → %s（未验证的条目，可信度 %s；同时检查 DNS）")
+	SayNXDOMAIN      = say("%s does not exist (NXDOMAIN)", "%s 不存在（NXDOMAIN）")
+	SayImplicitMX    = say("%s publishes no MX; mail goes to its own address (implicit MX)", "%s 没有 MX 记录；邮件发往其自身地址（隐式 MX）")
+	SayNoMXNoAddress = say("%s publishes no MX and no address: it receives no mail", "%s 既没有 MX 也没有地址：无法接收邮件")
+	SayMXFailed      = say("MX lookup failed", "MX 查询失败")
+	SayNullMX        = say("%s has a null MX: it accepts no mail", "%s 设置了空 MX：不接收任何邮件")
+	SayMXUnknown     = say("MX %s (no known provider)", "MX %s（不是已知的服务商）")
+	SayMXNoServer    = say("MX %s: no such mail server: %s receives no mail", "MX %s：邮件服务器不存在：%s 无法接收邮件")
+	SayServers       = say("%s: %d servers", "%s：%d 个服务器")
+	SayNoneFound     = say("none: %s", "没有找到：%s")
+	SayNoneExists    = say("none of %s exists", "%s 均不存在")
+	SayFound         = say("found %s", "找到 %s")
+
 	// Redirects refused (providers/autoconfig.go), as "URL: redirect refused: why".
 	SayRedirectRefused  = say("%s: redirect refused: %s", "%s：拒绝跟随重定向：%s")
 	SayTooManyRedirects = sayIn("more than %d redirects", "重定向超过 %d 次")
