@@ -348,7 +348,7 @@ func conformIMAP(c *conformer) {
 		} else {
 			c.pass("imap.examine", ev)
 		}
-		s.Detail("%d responses", len(x.Untagged))
+		s.Detail("%s", findings.SayResponses.Format(len(x.Untagged)))
 		return nil
 	}) {
 		return
@@ -401,6 +401,6 @@ func (c *conformer) imapLogin(caps []string) bool {
 		}
 		return false
 	}
-	s.Detail("logged in as %s", user)
+	s.Detail("%s", findings.SayLoggedIn.Format(user))
 	return true
 }

@@ -175,7 +175,7 @@ func conformPOP3(c *conformer) {
 			return false, err
 		}
 		if !o.OK {
-			s.Detail("CAPA not supported")
+			s.Detail("%s", findings.SayNoCAPA.Format())
 			return false, nil
 		}
 		lines, err := c.pop3Lines(maxReplyLines)
@@ -393,7 +393,7 @@ func (c *conformer) pop3Login(caps []string) bool {
 		s.pop3AuthError(&ReplyError{Proto: POP3, Command: "AUTH", Enhanced: o.Code, Lines: []string{o.Line}}, false)
 		return false
 	}
-	s.Detail("logged in as %s", user)
+	s.Detail("%s", findings.SayLoggedIn.Format(user))
 	return true
 }
 
@@ -435,7 +435,7 @@ func (c *conformer) pop3Mailbox(caps []string) bool {
 		if err != nil {
 			return err
 		}
-		s.Detail("%d entries", len(lines))
+		s.Detail("%s", findings.SayEntries.Format(len(lines)))
 		bad := ""
 		for _, l := range lines {
 			if n, _, _ := strings.Cut(l, " "); isDigits(n) {
@@ -471,7 +471,7 @@ func (c *conformer) pop3Mailbox(caps []string) bool {
 		if err != nil {
 			return err
 		}
-		s.Detail("%d entries", len(lines))
+		s.Detail("%s", findings.SayEntries.Format(len(lines)))
 		seen := map[string]string{}
 		for _, l := range lines {
 			m := pop3UIDLRE.FindStringSubmatch(l)

@@ -364,7 +364,7 @@ func (c *conformer) smtpEHLO(id string) (map[string]string, error) {
 	ev := joinLines(r.Lines)
 	if r.Code != 250 {
 		c.esc = false
-		s.Detail("EHLO refused (%d)", r.Code)
+		s.Detail("%s", findings.SayEHLORefused.Format(r.Code))
 		if r.Code == 550 || r.Code == 554 || r.Code/100 == 4 {
 			// RFC 5321 4.1.4 lets a server refuse an EHLO it does not accept (here: by policy).
 			c.skip(fmt.Sprintf("EHLO %s was refused (%d), not for lack of support; try --ehlo with this host's name", c.ehloName(), r.Code), id)
@@ -623,7 +623,7 @@ func (c *conformer) smtpAuth(ext map[string]string) bool {
 		switch {
 		case r.Code == 235:
 			c.pass("smtp.auth.success", ev)
-			s.Detail("logged in as %s", user)
+			s.Detail("%s", findings.SayLoggedIn.Format(user))
 		case r.Code >= 200 && r.Code < 300:
 			c.fail("smtp.auth.success", ev, fmt.Sprintf("a successful AUTH was answered %d, want 235", r.Code))
 		default:

@@ -339,7 +339,7 @@ func (s *Session) imapLogin(caps []string) bool {
 					s.Find(findings.TLSRequired, "CAPABILITY lists LOGINDISABLED on an unencrypted connection")
 					return fmt.Errorf("login: LOGINDISABLED before TLS")
 				}
-				s.Detail("LOGINDISABLED before TLS (good: passwords only travel encrypted)")
+				s.Detail("%s", findings.SayLoginDisabled.Format())
 				return nil
 			}
 			if !havePass || !s.opts.AllowPlaintextAuth {
@@ -380,7 +380,7 @@ func (s *Session) imapLogin(caps []string) bool {
 			return s.imapAuthError(err)
 		}
 		loggedIn = true
-		s.Detail("logged in as %s", user)
+		s.Detail("%s", findings.SayLoggedIn.Format(user))
 		return nil
 	})
 	return loggedIn
@@ -501,7 +501,7 @@ func (s *Session) imapExamine(caps []string) {
 			}
 		}
 		s.res.Mailbox = mb
-		s.Detail("INBOX: %d messages, UIDVALIDITY %d", mb.Messages, mb.UIDValidity)
+		s.Detail("%s", findings.SayInbox.Format(mb.Messages, mb.UIDValidity))
 		return nil
 	})
 }

@@ -90,7 +90,7 @@ func (s *Session) imapQuota() error {
 	}
 	s.res.Mailbox.Quota = qs
 	if len(qs) == 0 {
-		s.Detail("no quota set")
+		s.Detail("%s", findings.SayNoQuota.Format())
 		return nil
 	}
 	var parts []string
@@ -176,7 +176,7 @@ func (s *Session) imapFolders(specialUse bool) error {
 		}
 	}
 	mb.MissingFolders = missing
-	s.Detail("%d folders; Sent %q, Drafts %q, Trash %q, Junk %q", n, mb.Folders["Sent"], mb.Folders["Drafts"], mb.Folders["Trash"], mb.Folders["Junk"])
+	s.Detail("%s", findings.SayFolders.Format(n, mb.Folders["Sent"], mb.Folders["Drafts"], mb.Folders["Trash"], mb.Folders["Junk"]))
 	if len(missing) > 0 {
 		why := ""
 		if slices.Contains(missing, "Sent") {

@@ -76,7 +76,7 @@ func (s *Session) oauthLogin(w saslWire, offered []string) error {
 		return s.oauthRefused(err, nil)
 	}
 	if !r.cont {
-		s.Detail("logged in as %s (%s)", user, mech)
+		s.Detail("%s", findings.SayLoggedInMech.Format(user, mech))
 		return nil
 	}
 	var ch *oauth.Challenge
@@ -99,7 +99,7 @@ func (s *Session) oauthLogin(w saslWire, offered []string) error {
 		return fmt.Errorf("%w: a second challenge after the error challenge", ErrMalformedReply)
 	}
 	// The server accepted after all (RFC 7628 lets it send an informational challenge).
-	s.Detail("logged in as %s (%s)", user, mech)
+	s.Detail("%s", findings.SayLoggedInMech.Format(user, mech))
 	return nil
 }
 

@@ -104,7 +104,7 @@ func pop3Script(s *Session) error {
 			return err
 		}
 		if ts := apopRE.FindString(st.Text); ts != "" {
-			s.Detail("APOP timestamp %s", ts)
+			s.Detail("%s", findings.SayAPOP.Format(ts))
 		} else {
 			s.Detail("%s", truncate(st.Text, 80))
 		}
@@ -150,7 +150,7 @@ func (s *Session) pop3CAPA(step string) []string {
 	s.Step(step, func() error {
 		if _, err := s.pop3Cmd("CAPA", "CAPA"); err != nil {
 			if _, ok := err.(*ReplyError); ok {
-				s.Detail("CAPA not supported")
+				s.Detail("%s", findings.SayNoCAPA.Format())
 				return nil
 			}
 			return err
@@ -246,7 +246,7 @@ func (s *Session) pop3Login(caps []string) bool {
 			}
 		}
 		loggedIn = true
-		s.Detail("logged in as %s", user)
+		s.Detail("%s", findings.SayLoggedIn.Format(user))
 		return nil
 	})
 	return loggedIn
@@ -358,7 +358,7 @@ func (s *Session) pop3Mailbox(pipeline bool) {
 			return fmt.Errorf("%w: STAT %q", ErrMalformedReply, st.Text)
 		}
 		s.res.Mailbox = &Mailbox{Messages: n, Size: size}
-		s.Detail("%d messages, %d bytes", n, size)
+		s.Detail("%s", findings.SayMaildrop.Format(n, size))
 		return nil
 	})
 	for _, cmd := range cmds[1:] {
@@ -370,7 +370,7 @@ func (s *Session) pop3Mailbox(pipeline bool) {
 			if err != nil {
 				return err
 			}
-			s.Detail("%d entries", n)
+			s.Detail("%s", findings.SayEntries.Format(n))
 			return nil
 		})
 	}

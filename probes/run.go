@@ -153,17 +153,23 @@ func stepOK(r Result, name string) bool {
 func stepStatus(r Result, names ...string) string {
 	for _, s := range r.Steps {
 		if slices.Contains(names, s.Name) {
-			out := string(s.Status)
-			if s.Detail != "" {
-				out += ", " + s.Detail
-			}
+			rest := s.Detail
+			var codes []string
 			for _, f := range s.Findings {
-				out += ", " + string(f.Code)
+				codes = append(codes, string(f.Code))
 			}
-			return out
+			// The codes are set apart from the detail so a report can still say the detail,
+			// itself one of our sentences, in its language.
+			switch {
+			case len(codes) > 0 && rest != "":
+				rest = findings.SayWithFindings.Format(rest, strings.Join(codes, ", "))
+			case len(codes) > 0:
+				rest = strings.Join(codes, ", ")
+			}
+			return findings.StepStatusText(string(s.Status), rest)
 		}
 	}
-	return "not reached"
+	return findings.SayStepNotReached.Format()
 }
 
 // expectsTLS is port.expects-tls's evidence: what the TLS walk on the port showed.

@@ -130,7 +130,7 @@ func (s *Session) deadline() time.Time {
 // classifies a failure and, when the body attached no finding, derives one from the error.
 func (s *Session) Step(name string, body func() error) error {
 	if s.broken != "" {
-		s.Skip(name, "not run: "+s.broken)
+		s.Skip(name, findings.SayNotRun.Format(s.broken))
 		return errBroken
 	}
 	st := Step{Name: name, Start: time.Since(s.start)}
@@ -169,7 +169,7 @@ func (s *Session) Step(name string, body func() error) error {
 		}
 		st.Status = Fail
 		if breaks(st.Kind, err) {
-			s.broken = fmt.Sprintf("%s failed (%s)", name, st.Kind)
+			s.broken = findings.SayStepFailed.Format(name, st.Kind)
 		}
 	}
 	for _, f := range st.Findings {

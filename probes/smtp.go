@@ -112,7 +112,7 @@ func (s *Session) recordExtensions(texts []string) map[string]string {
 	}
 	slices.Sort(keys)
 	s.res.Caps = keys
-	s.Detail("%d extensions: %s", len(keys), strings.Join(keys, " "))
+	s.Detail("%s", findings.SayExtensions.Format(len(keys), strings.Join(keys, " ")))
 	return ext
 }
 
@@ -146,7 +146,7 @@ func (s *Session) smtpEHLO(step string) (map[string]string, error) {
 				return err
 			}
 			ext = map[string]string{}
-			s.Detail("HELO only (no ESMTP extensions)")
+			s.Detail("%s", findings.SayHELOOnly.Format())
 			return nil
 		}
 		ext = s.recordExtensions(r.Texts)
@@ -247,7 +247,7 @@ func (s *Session) smtpLogin(mechs []string) error {
 	case slices.Contains(mechs, "PLAIN"):
 		_, err := s.smtpCmd("AUTH PLAIN "+saslPlain(user, s.opts.Password), "AUTH PLAIN ***", 235)
 		if err == nil {
-			s.Detail("logged in as %s (PLAIN)", user)
+			s.Detail("%s", findings.SayLoggedInMech.Format(user, "PLAIN"))
 		}
 		return err
 	case slices.Contains(mechs, "LOGIN"):
@@ -261,7 +261,7 @@ func (s *Session) smtpLogin(mechs []string) error {
 		if _, err := s.smtpCmd(base64.StdEncoding.EncodeToString(s.opts.Password), "***", 235); err != nil {
 			return err
 		}
-		s.Detail("logged in as %s (LOGIN)", user)
+		s.Detail("%s", findings.SayLoggedInMech.Format(user, "LOGIN"))
 		return nil
 	}
 	s.Find(findings.AuthMechanismUnsupported, "AUTH "+strings.Join(mechs, " "))

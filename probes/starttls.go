@@ -111,7 +111,7 @@ func (s *Session) upgradeTLS() error {
 		if h, ok := plaintextRecord(err); ok {
 			s.note("server answered in plaintext: %q", h)
 		}
-		return fmt.Errorf("tls handshake: %w", err)
+		return findings.SayTLSHandshake.Errorf(err)
 	}
 	s.setConn(tc)
 	s.tls = true
@@ -134,7 +134,7 @@ func (s *Session) upgradeTLS() error {
 	if verr == nil {
 		info.Verified = true
 		leaf := st.PeerCertificates[0]
-		s.Detail("%s, certificate valid until %s", info.Version, leaf.NotAfter.Format("2006-01-02"))
+		s.Detail("%s", findings.SayCertValidUntil.Format(info.Version, leaf.NotAfter.Format("2006-01-02")))
 		if left := time.Until(leaf.NotAfter); left < 14*24*time.Hour {
 			s.Find(findings.TLSCertExpiresSoon, fmt.Sprintf("certificate for %s expires %s", host, leaf.NotAfter.Format(time.RFC3339)))
 		}

@@ -470,7 +470,7 @@ func (r *run) adDomain(ctx context.Context, client *http.Client, address, domain
 		}
 	}
 	if !found {
-		best.note = "none: " + strings.Join(why, "; ")
+		best.note = findings.SayNoneFound.Format(strings.Join(why, "; "))
 	} else {
 		best.note = ""
 	}

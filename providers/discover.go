@@ -173,19 +173,19 @@ func (d *Discoverer) Discover(ctx context.Context, address string) (*Discovery, 
 	r.step(ctx, "builtin", func(_ context.Context, s *probes.Step) {
 		p, ok := db.ByDomain(domain)
 		if !ok {
-			s.Detail = "no built-in entry for " + domain
+			s.Detail = findings.SayNoBuiltIn.Format(domain)
 			return
 		}
 		disc.Provider = p
 		switch p.Status {
 		case Closed:
 			s.Status = probes.Warn
-			s.Detail = fmt.Sprintf("%s → %s: service closed %s; successor %s", domain, p.Key, p.Closed, p.Successor)
+			s.Detail = findings.SayServiceClosed.Format(domain, p.Key, p.Closed, p.Successor)
 			s.Findings = append(s.Findings, findings.New(findings.ProviderClosed, fmt.Sprintf("%s (%s) closed %s; successor: %s", p.Name.EN, domain, p.Closed, p.Successor)))
 			return
 		case Unverified:
 			s.Status = probes.Warn
-			s.Detail = fmt.Sprintf("%s → %s (unverified entry, confidence %s; checking DNS too)", domain, p.Key, p.Confidence)
+			s.Detail = findings.SayUnverified.Format(domain, p.Key, p.Confidence)
 		default:
 			s.Status = probes.OK
 			s.Detail = fmt.Sprintf("%s → %s", domain, p.Key)
@@ -214,23 +214,23 @@ func (r *run) mx(ctx context.Context, s *probes.Step, domain string) (*Provider,
 	switch {
 	case errors.Is(err, probes.ErrNXDomain):
 		s.Status, s.Error, s.Kind = probes.Fail, err.Error(), probes.KindDNS
-		s.Detail = domain + " does not exist (NXDOMAIN)"
+		s.Detail = findings.SayNXDOMAIN.Format(domain)
 		s.Findings = append(s.Findings, findings.New(findings.DNSNXDomain, err.Error()))
 		return nil, nil, nil, true
 	case errors.Is(err, probes.ErrNoRecords):
 		s.Status = probes.Warn
 		// RFC 5321 5.1: without MX records the domain's own address acts as an implicit MX.
 		if addrs, aerr := r.dns.LookupHost(ctx, domain); aerr == nil && len(addrs) > 0 {
-			s.Detail = domain + " publishes no MX; mail goes to its own address (implicit MX)"
+			s.Detail = findings.SayImplicitMX.Format(domain)
 			s.Findings = append(s.Findings, findings.New(findings.DNSImplicitMX, fmt.Sprintf("%s; %s has address %s", err.Error(), domain, addrs[0])))
 			return nil, nil, nil, false
 		}
-		s.Detail = domain + " publishes no MX and no address: it receives no mail"
+		s.Detail = findings.SayNoMXNoAddress.Format(domain)
 		s.Findings = append(s.Findings, findings.New(findings.DNSNoMX, err.Error()))
 		return nil, nil, nil, false
 	case err != nil:
 		s.Status, s.Error, s.Kind = probes.Fail, err.Error(), probes.KindDNS
-		s.Detail = "MX lookup failed"
+		s.Detail = findings.SayMXFailed.Format()
 		s.Findings = append(s.Findings, findings.New(findings.DNSFailure, err.Error()))
 		return nil, nil, nil, false
 	}
@@ -241,7 +241,7 @@ func (r *run) mx(ctx context.Context, s *probes.Step, domain string) (*Provider,
 		}
 	}
 	if len(hosts) == 0 { // RFC 7505 null MX "MX 0 ."
-		s.Status, s.Detail = probes.Warn, domain+" has a null MX: it accepts no mail"
+		s.Status, s.Detail = probes.Warn, findings.SayNullMX.Format(domain)
 		s.Findings = append(s.Findings, findings.New(findings.DNSNoMX, "MX 0 . (RFC 7505 null MX)"))
 		return nil, nil, nil, false
 	}
@@ -252,11 +252,11 @@ func (r *run) mx(ctx context.Context, s *probes.Step, domain string) (*Provider,
 			return p, p.endpoints("mx:"+p.Key, false), hosts, false
 		}
 	}
-	s.Detail = fmt.Sprintf("MX %s (no known provider)", strings.Join(hosts, ", "))
+	s.Detail = findings.SayMXUnknown.Format(strings.Join(hosts, ", "))
 	if missing := r.mxWithoutAddress(ctx, hosts); len(missing) == len(hosts) {
 		// RFC 5321 5.1: mail goes to the MX hosts' addresses; with none, nothing arrives.
 		s.Status = probes.Fail
-		s.Detail = fmt.Sprintf("MX %s: no such mail server: %s receives no mail", strings.Join(hosts, ", "), domain)
+		s.Detail = findings.SayMXNoServer.Format(strings.Join(hosts, ", "), domain)
 		s.Findings = append(s.Findings, findings.New(findings.DNSMXNoAddress, strings.Join(missing, "; ")))
 	} else if len(missing) > 0 {
 		s.Detail += "; without an address: " + strings.Join(missing, "; ")
@@ -397,7 +397,7 @@ func (r *run) autoconfig(ctx context.Context, s *probes.Step, domain string) str
 			ac, err = parseAutoconfig(data, r.local, domain)
 			if err == nil {
 				s.Status = probes.OK
-				s.Detail = fmt.Sprintf("%s: %d servers", u, len(ac.Endpoints))
+				s.Detail = findings.SayServers.Format(u, len(ac.Endpoints))
 				if ac.Seen > len(ac.Endpoints) {
 					s.Status = probes.Warn
 					s.Detail += fmt.Sprintf(" (of %d listed)", ac.Seen)
@@ -424,7 +424,7 @@ func (r *run) autoconfig(ctx context.Context, s *probes.Step, domain string) str
 		}
 		notes = append(notes, fmt.Sprintf("%s: %v", u, err))
 	}
-	s.Detail = "none: " + strings.Join(notes, "; ")
+	s.Detail = findings.SayNoneFound.Format(strings.Join(notes, "; "))
 	if broken {
 		// The domain publishes something, but it is unusable: worth telling its admin.
 		s.Status = probes.Warn

@@ -7,6 +7,7 @@ import (
 	"sync"
 
 	"github.com/mailcheck/mailcheck/probes"
+	"github.com/mailcheck/mailcheck/probes/findings"
 )
 
 // maxMXGuessed bounds how many MX host names are guessed as mail servers.
@@ -78,10 +79,10 @@ func (r *run) guess(ctx context.Context, s *probes.Step, domain string, mxHosts 
 		}
 	}
 	if len(found) == 0 {
-		s.Detail = "none of " + strings.Join(tried, ", ") + " exists"
+		s.Detail = findings.SayNoneExists.Format(strings.Join(tried, ", "))
 		return nil
 	}
 	s.Status = probes.OK
-	s.Detail = "found " + strings.Join(slices.Clip(found), ", ")
+	s.Detail = findings.SayFound.Format(strings.Join(slices.Clip(found), ", "))
 	return eps
 }

@@ -79,7 +79,7 @@ func (r *run) ispdb(ctx context.Context, s *probes.Step, domain string) *autocon
 		return nil
 	}
 	s.Status = probes.OK
-	s.Detail = fmt.Sprintf("%s: %d servers", u, len(ac.Endpoints))
+	s.Detail = findings.SayServers.Format(u, len(ac.Endpoints))
 	return ac
 }
 

@@ -84,3 +84,24 @@ func TestChineseReport(t *testing.T) {
 		}
 	}
 }
+
+// TestChineseWrongModeEvidence: port.expects-starttls's evidence (the other mode's step) is
+// all Chinese in a zh report: no "ok, TLS 1.3, certificate valid until …" in any format; the
+// handshake error has our prefix in Chinese and Go's text verbatim.
+func TestChineseWrongModeEvidence(t *testing.T) {
+	rep := goldenReport(t, goldenCase{name: "wrong-tls-mode", scenarios: []string{"smtp-wrong-mode-tls-on-starttls-port"}})
+	for _, f := range []Format{Table, Markdown, HTML} {
+		out := renderString(t, rep, f, Options{Lang: "zh", Width: 200})
+		if !strings.Contains(out, "在该端口使用 STARTTLS：正常，TLS 1.3，证书有效期至 ") {
+			t.Errorf("zh %s: the evidence is not in Chinese:\n%s", f, out)
+		}
+		if !strings.Contains(out, "TLS 握手：tls: first record does not look like a") {
+			t.Errorf("zh %s: the handshake error lacks our Chinese prefix or Go's words:\n%s", f, out)
+		}
+		for _, en := range []string{"certificate valid until", "ok, TLS", "not reached", "STARTTLS there", "tls handshake:"} {
+			if strings.Contains(out, en) {
+				t.Errorf("zh %s still says %q", f, en)
+			}
+		}
+	}
+}

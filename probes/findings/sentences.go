@@ -17,7 +17,11 @@ type Sentence struct {
 	re    *regexp.Regexp
 	zh    string // ZH with every verb as %s (the values come back as text)
 	inner bool   // only ever a value inside another sentence: never matched on its own
+	step  int    // 1 + the index of the value that is a step's name (StepName), 0 for none
 }
+
+// naming marks value i (from 0) as a step's name, said by StepName rather than as a sentence.
+func (s *Sentence) naming(i int) *Sentence { s.step = i + 1; return s }
 
 // Format is the sentence in English with args, as the JSON and English reports carry it.
 func (s *Sentence) Format(args ...any) string { return fmt.Sprintf(s.EN, args...) }
@@ -107,7 +111,19 @@ func localizeOne(text string, nested bool) (string, bool) {
 			continue
 		}
 		args := make([]any, len(m)-1)
+		if s.step > 0 {
+			// Only a step's name takes that place: "not run: auth: run deadline reached" is
+			// "not run: %s" around the deadline sentence, not a step named "not run: auth".
+			zh, ok := stepNameZH(m[s.step])
+			if !ok {
+				continue
+			}
+			args[s.step-1] = zh
+		}
 		for i, v := range m[1:] {
+			if i+1 == s.step {
+				continue
+			}
 			// A value may itself be ours: "(imap:993 from srv, dns; …)", "redirect refused: …".
 			if out, ok := localize(v, true); ok {
 				v = out
@@ -130,6 +146,34 @@ var (
 		"%s 内没有收到欢迎信息，而该端口能完成 TLS 握手：%s")
 	SayExpectsSTARTTLS = say("port %d speaks plaintext first; STARTTLS there: %s",
 		"端口 %d 先以明文通信；在该端口使用 STARTTLS：%s")
+	// The other mode's step as that evidence tells it (StepStatusText): "ok, TLS 1.3, …".
+	SayStepNotReached = sayIn("not reached", "未执行到")
+	SayWithFindings   = sayIn("%s (findings: %s)", "%s（发现：%s）")
+
+	// A TLS handshake (probes/starttls.go); Go's error after our words stays verbatim.
+	SayTLSHandshake = say("tls handshake: %w", "TLS 握手：%s")
+
+	// What a step saw (probes/smtp.go, pop3.go, imap.go, mailbox.go, conform_*.go).
+	SayExtensions    = say("%d extensions: %s", "%d 个扩展：%s")
+	SayHELOOnly      = say("HELO only (no ESMTP extensions)", "仅支持 HELO（没有 ESMTP 扩展）")
+	SayEHLORefused   = say("EHLO refused (%d)", "EHLO 被拒绝（%d）")
+	SayLoggedIn      = say("logged in as %s", "已登录：%s")
+	SayLoggedInMech  = say("logged in as %s (%s)", "已登录：%s（%s）")
+	SayInbox         = say("INBOX: %d messages, UIDVALIDITY %d", "收件箱：%d 封邮件，UIDVALIDITY %d")
+	SayMaildrop      = say("%d messages, %d bytes", "%d 封邮件，共 %d 字节")
+	SayFolders       = say("%d folders; Sent %q, Drafts %q, Trash %q, Junk %q", "%d 个文件夹；已发送 %q，草稿 %q，已删除 %q，垃圾邮件 %q")
+	SayEntries       = say("%d entries", "%d 条")
+	SayResponses     = say("%d responses", "%d 条响应")
+	SayNoQuota       = say("no quota set", "未设置配额")
+	SayNoCAPA        = say("CAPA not supported", "不支持 CAPA")
+	SayAPOP          = say("APOP timestamp %s", "APOP 时间戳 %s")
+	SayLoginDisabled = say("LOGINDISABLED before TLS (good: passwords only travel encrypted)", "加密前 LOGINDISABLED（正确：密码只在加密后传输）")
+
+	// A step skipped after an earlier one broke the session (probes/session.go).
+	SayNotRun     = say("not run: %s", "未运行：%s")
+	SayStepFailed = sayIn("%s failed (%s)", "%s 步骤失败（%s）").naming(0)
+
+	SayCertValidUntil = say("%s, certificate valid until %s", "%s，证书有效期至 %s")
 
 	// A login not tried (probes/smtp.go, pop3.go, imap.go), and why (probes/plan.go).
 	SayAuthNotTried     = say("AUTH %s offered; %s, login not tried%s", "提供 AUTH %s；%s，未尝试登录%s")
@@ -143,7 +187,7 @@ var (
 
 	// The run's --deadline cut a step short (probes/session.go, connlimits.go: the words are
 	// probes.ErrRunDeadline's, which a probes test holds to these).
-	SayStepDeadline = say("%s: run deadline reached", "%s：已到达整体检查时限（--deadline）")
+	SayStepDeadline = say("%s: run deadline reached", "%s：已到达整体检查时限（--deadline）").naming(0)
 	SaySlotDeadline = say("run deadline reached before this endpoint got a connection slot",
 		"在该服务器轮到连接之前已到达整体检查时限（--deadline）")
 
@@ -162,6 +206,22 @@ var (
 		"%s（%s）不在 %s 之内：因指定了 --trust-discovered 而信任")
 	SayEndpointFrom = sayIn("%s:%d from %s, %s", "%s:%d，来自 %s，%s")
 
+	// Discovery's steps (providers/discover.go, guess.go, ispdb.go, autodiscover.go).
+	SayNoBuiltIn     = say("no built-in entry for %s", "内置数据库中没有 %s")
+	SayServiceClosed = say("%s → %s: service closed %s; successor %s", "%s → %s：服务已于 %s 关闭；继任者 %s")
+	SayUnverified    = say("%s → %s (unverified entry, confidence %s; checking DNS too)", "%s → %s（未验证的条目，可信度 %s；同时检查 DNS）")
+	SayNXDOMAIN      = say("%s does not exist (NXDOMAIN)", "%s 不存在（NXDOMAIN）")
+	SayImplicitMX    = say("%s publishes no MX; mail goes to its own address (implicit MX)", "%s 没有 MX 记录；邮件发往其自身地址（隐式 MX）")
+	SayNoMXNoAddress = say("%s publishes no MX and no address: it receives no mail", "%s 既没有 MX 也没有地址：无法接收邮件")
+	SayMXFailed      = say("MX lookup failed", "MX 查询失败")
+	SayNullMX        = say("%s has a null MX: it accepts no mail", "%s 设置了空 MX：不接收任何邮件")
+	SayMXUnknown     = say("MX %s (no known provider)", "MX %s（不是已知的服务商）")
+	SayMXNoServer    = say("MX %s: no such mail server: %s receives no mail", "MX %s：邮件服务器不存在：%s 无法接收邮件")
+	SayServers       = say("%s: %d servers", "%s：%d 个服务器")
+	SayNoneFound     = say("none: %s", "没有找到：%s")
+	SayNoneExists    = say("none of %s exists", "%s 均不存在")
+	SayFound         = say("found %s", "找到 %s")
+
 	// Redirects refused (providers/autoconfig.go), as "URL: redirect refused: why".
 	SayRedirectRefused  = say("%s: redirect refused: %s", "%s：拒绝跟随重定向：%s")
 	SayTooManyRedirects = sayIn("more than %d redirects", "重定向超过 %d 次")
@@ -175,7 +235,30 @@ var (
 // verbatim after our words. The protocol is a literal, so no other text takes this shape.
 var sayReply, sayGreeting = map[string]*Sentence{}, map[string]*Sentence{}
 
+// A step's status (probes.Status) with what the step said, as a value of another sentence
+// (the words are the reports' status labels, st.*).
+// The status is a literal, so the words around a detail are not mistaken for one.
+var sayStatus, sayStatusOnly = map[string]*Sentence{}, map[string]*Sentence{}
+
+// StepStatusText is a step's status and rest ("" for none): "ok, TLS 1.3, …", "fail".
+func StepStatusText(status, rest string) string {
+	if rest == "" {
+		if s := sayStatusOnly[status]; s != nil {
+			return s.Format()
+		}
+		return status
+	}
+	if s := sayStatus[status]; s != nil {
+		return s.Format(rest)
+	}
+	return status + ", " + rest
+}
+
 func init() {
+	for _, st := range []struct{ en, zh string }{{"ok", "正常"}, {"warn", "警告"}, {"fail", "失败"}, {"skip", "跳过"}} {
+		sayStatusOnly[st.en] = sayIn(st.en, st.zh)
+		sayStatus[st.en] = sayIn(st.en+", %s", st.zh+"，%s")
+	}
 	for _, p := range []string{"smtp", "pop3", "imap"} {
 		up := strings.ToUpper(p)
 		sayGreeting[p] = say(p+" greeting: %s", up+" 欢迎信息：%s")
