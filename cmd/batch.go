@@ -44,7 +44,9 @@ func newCmdBatch(io_ *IO, g *globalOpts, runF func(context.Context, *batchOption
 Blank lines and lines starting with # are skipped. Each result is written as one JSON line as
 soon as it is done, so memory stays bounded whatever the file size; a summary follows on stderr.
 --format csv or --format table writes one row per target instead (line, input, status, finding
-codes, verdict), also as each finishes.`,
+codes, verdict), also as each finishes.
+--send-test --credentials CREDS (lines of ADDRESS ENVVAR, mode 600) logs each listed address in
+with the password in its variable and runs the round trip for it, as 'account --send-test'.`,
 		Example: `  mailcheck batch targets.txt > results.jsonl
   printf 'smtps://127.0.0.1:465\n' | mailcheck batch - --ca-file lab-ca.pem`,
 		RunE: func(c *cobra.Command, args []string) error {

@@ -49,7 +49,7 @@ func TestBatchSendTest(t *testing.T) {
 		t.Fatal(err)
 	}
 	env := map[string]string{"PW_A": pwA, "PW_B": pwB} // PW_DORA unset
-	input := "alice@a.mail.test\nbob@b.mail.test\ncarol@c.mail.test\ndora@d.mail.test\n"
+	input := "alice@a.mail.test\nbob@b.mail.test\ncarol@c.mail.test\ndora@d.mail.test\nimaps://localhost:1\n"
 	args := []string{"batch", "-", "--send-test", "--credentials", creds, "--wait", "2s", "--ca-file", caFile,
 		"--resolver", dns.Addr, "--timeout", "2s", "--any-port"}
 	var before [][]string
@@ -107,6 +107,9 @@ func TestBatchSendTest(t *testing.T) {
 				}
 			}
 		}
+	}
+	if l := got[5]; l.Report == nil || !strings.Contains(l.Note, "not endpoints") {
+		t.Errorf("endpoint line: %+v", l)
 	}
 	if l := got[4]; l.Report != nil || !strings.Contains(l.Error, "PW_DORA") || !strings.Contains(l.Error, "not set") {
 		t.Errorf("unset variable line: %+v", l)
