@@ -23,7 +23,9 @@ type batchOptions struct {
 	io          *IO
 	g           *globalOpts
 	file        string
-	sendTest    bool // refused: see batchSendTestRefusal
+	send        sendTestFlags
+	credsFile   string
+	creds       batchCredentials // --credentials: only these accounts log in, each to its own plan
 	concurrency int
 	disc        discoveryFlags
 	src         sourceFlags
@@ -42,7 +44,9 @@ func newCmdBatch(io_ *IO, g *globalOpts, runF func(context.Context, *batchOption
 Blank lines and lines starting with # are skipped. Each result is written as one JSON line as
 soon as it is done, so memory stays bounded whatever the file size; a summary follows on stderr.
 --format csv or --format table writes one row per target instead (line, input, status, finding
-codes, verdict), also as each finishes.`,
+codes, verdict), also as each finishes.
+--send-test --credentials CREDS (lines of ADDRESS ENVVAR, mode 600) logs each listed address in
+with the password in its variable and runs the round trip for it, as 'account --send-test'.`,
 		Example: `  mailcheck batch targets.txt > results.jsonl
   printf 'smtps://127.0.0.1:465\n' | mailcheck batch - --ca-file lab-ca.pem`,
 		RunE: func(c *cobra.Command, args []string) error {
@@ -57,7 +61,8 @@ codes, verdict), also as each finishes.`,
 		},
 	}
 	c.Flags().IntVarP(&o.concurrency, "concurrency", "c", 64, "targets probed at once")
-	refuseSendTest(c.Flags(), &o.sendTest)
+	o.send.register(c.Flags())
+	c.Flags().StringVar(&o.credsFile, "credentials", "", "with --send-test: `FILE` of ADDRESS ENVVAR lines; each listed address logs in with the password in its variable (file mode 600)")
 	// batch never logs in, so --trust-discovered has nothing to decide there.
 	o.disc.register(c.Flags(), false, "each target's run, discovery included")
 	o.src.register(c.Flags())
@@ -122,8 +127,24 @@ func runBatch(ctx context.Context, o *batchOptions) error {
 	if err := o.g.check(); err != nil {
 		return err
 	}
-	if o.sendTest {
+	if o.send.on && o.credsFile == "" {
 		return usagef(batchSendTestRefusal)
+	}
+	if o.credsFile != "" && !o.send.on {
+		return usagef("--credentials is for --send-test: batch without it logs in to no account")
+	}
+	if o.send.on {
+		// Checks --send-to and --wait once, with a stand-in secret: each line's own comes later.
+		if _, err := o.send.plan(probes.Options{Password: []byte{1}}); err != nil {
+			return err
+		}
+		creds, err := loadCredentials(o.g.ctx, o.credsFile)
+		if err != nil {
+			return err
+		}
+		o.creds = creds
+	} else if o.send.to != "" {
+		return usagef("--send-to needs --send-test")
 	}
 	if o.g.format != "table" && o.g.format != "json" {
 		return usagef("batch writes JSON Lines, or rows with --format table or csv; --format %s does not apply", o.g.format)
@@ -285,7 +306,28 @@ func (o *batchOptions) one(ctx context.Context, db *providers.DB, popts probes.O
 		l.Error = err.Error()
 		return &l
 	}
-	deadline := time.Now().Add(o.disc.deadline)
+	var send *probes.SendTest
+	note := ""
+	if o.send.on {
+		if ep != nil {
+			note = "round trip not run: --send-test runs for address lines listed in --credentials, not endpoints"
+		} else if pw, err := o.creds.secretFor(o.io, address); err != nil {
+			l.Error = err.Error()
+			return &l
+		} else if pw == nil {
+			note = "round trip not run: " + address + " is not in --credentials, so it was probed without login"
+		} else {
+			// This account's password goes into this line's plan only; Plan.optionsFor still
+			// withholds it from hosts outside the address's domain.
+			defer clear(pw)
+			popts.Password = pw
+			if send, err = o.send.plan(popts); err != nil {
+				l.Error = err.Error()
+				return &l
+			}
+		}
+	}
+	deadline := o.disc.at(send)
 	plan := probes.Plan{Command: probes.CmdBatch}
 	if ep != nil {
 		plan.Endpoints = []probes.Endpoint{*ep}
@@ -301,8 +343,10 @@ func (o *batchOptions) one(ctx context.Context, db *providers.DB, popts probes.O
 	plan.Input = l.Input
 	plan.Options = popts
 	plan.Deadline = deadline
+	plan.SendTest = send
 	rep := probes.Run(ctx, plan)
 	l.Report = &rep
+	l.Note = note
 	return &l
 }
 

@@ -102,6 +102,7 @@ type batchLine struct {
 	Line   int            `json:"line"`
 	Input  string         `json:"input"`
 	Error  string         `json:"error"`
+	Note   string         `json:"note"`
 	Report *probes.Report `json:"report"`
 }
 

@@ -78,10 +78,6 @@ func receiveVia(s string) (*probes.Endpoint, error) {
 	return &probes.Endpoint{Proto: proto, Host: u.Hostname(), Port: port, Security: sec, Source: "flag"}, nil
 }
 
-// refuseSendTest is batch's --send-test: registered only to refuse it with the reason. A round
-// trip sends real mail and needs each account's own login, and batch logs in to none.
-func refuseSendTest(fs *pflag.FlagSet, on *bool) {
-	fs.BoolVar(on, "send-test", false, "not supported by batch: run account ADDR --send-test for each account")
-}
-
-const batchSendTestRefusal = "batch does not run --send-test: a round trip sends a real message and needs each account's own login, and batch logs in to none; run account ADDR --send-test --password-env VAR per account"
+// batchSendTestRefusal: a round trip sends real mail and needs each account's own login, so
+// batch runs it only for the accounts a --credentials file lists.
+const batchSendTestRefusal = "batch --send-test needs --credentials FILE (lines of ADDRESS ENVVAR, mode 600): a round trip sends a real message and needs each account's own login, and batch logs in to no other"

@@ -27,7 +27,7 @@ func TestSendTestBadInput(t *testing.T) {
 		{"probe imap", pw, []string{"probe", "imap", "localhost:1", "--user", "a@example.test", "--password-env", "P", "--send-test"}, "goes with probe smtp"},
 		{"probe smtp without receive-via", pw, []string{"probe", "smtp", "localhost:1", "--user", "a@example.test", "--password-env", "P", "--send-test"}, "needs --receive-via"},
 		{"receive via smtp", pw, []string{"probe", "smtp", "localhost:1", "--user", "a@example.test", "--password-env", "P", "--send-test", "--receive-via", "smtps://localhost"}, "receives over IMAP or POP3"},
-		{"batch", pw, []string{"batch", "-", "--send-test"}, "batch does not run --send-test"},
+		{"batch", pw, []string{"batch", "-", "--send-test"}, "batch --send-test needs --credentials"},
 		{"receive-via alone", pw, []string{"probe", "smtp", "localhost:1", "--receive-via", "imaps://localhost"}, "--receive-via needs --send-test"},
 	} {
 		t.Run(tt.name, func(t *testing.T) {

@@ -22,6 +22,7 @@ type BatchLine struct {
 	Line   int
 	Input  string
 	Error  string
+	Note   string // e.g. why batch --send-test ran no round trip for this line
 	Report *probes.Report
 }
 
@@ -29,12 +30,13 @@ type jsonBatchLine struct {
 	Line   int         `json:"line"`
 	Input  string      `json:"input"`
 	Error  string      `json:"error,omitempty"`
+	Note   string      `json:"note,omitempty"`
 	Report *jsonReport `json:"report,omitempty"`
 }
 
 // MarshalBatchLine is l as one JSON line (no newline) in lang.
 func MarshalBatchLine(l *BatchLine, lang string) []byte {
-	out := jsonBatchLine{Line: l.Line, Input: l.Input, Error: l.Error}
+	out := jsonBatchLine{Line: l.Line, Input: l.Input, Error: l.Error, Note: l.Note}
 	if l.Report != nil {
 		j := toJSON(l.Report, lang)
 		out.Report = &j
