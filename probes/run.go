@@ -81,12 +81,14 @@ func ResolveSecurity(sec Security, port int) Security {
 	if sec != Auto && sec != "" {
 		return sec
 	}
-	switch port {
-	case 465, 993, 995:
+	if ImplicitTLSPort(port) {
 		return ImplicitTLS
 	}
 	return STARTTLS
 }
+
+// ImplicitTLSPort: a port that is TLS from the first byte (RFC 8314: 465, 993, 995).
+func ImplicitTLSPort(port int) bool { return port == 465 || port == 993 || port == 995 }
 
 // scripts maps a protocol to its walk after the connection (and implicit TLS) is up.
 var scripts = map[Proto]func(*Session) error{

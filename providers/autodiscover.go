@@ -165,7 +165,7 @@ func readADProtocol(p *xnode) adProtocol {
 		switch {
 		case a.Port == 0:
 			a.Security = bySSL()
-		case tlsPorts[a.Port]:
+		case probes.ImplicitTLSPort(a.Port):
 			a.Security = probes.ImplicitTLS
 		default:
 			a.Security = probes.STARTTLS

@@ -137,11 +137,9 @@ func (cc *ClientConfig) addServer(s ConfigServer) {
 	}
 }
 
-// Ports whose first bytes are plain text, and those that are TLS from the first byte (RFC 8314).
-var (
-	plainPorts = map[int]bool{25: true, 110: true, 143: true, 587: true}
-	tlsPorts   = map[int]bool{465: true, 993: true, 995: true}
-)
+// Ports whose first bytes are plain text (those that are TLS from the first byte are
+// probes.ImplicitTLSPort's).
+var plainPorts = map[int]bool{25: true, 110: true, 143: true, 587: true}
 
 // sslFlag is the security a boolean "use SSL" setting (Autodiscover <SSL>, Apple's UseSSL)
 // means on port: TLS from the first byte, except on a plaintext port, where Outlook and Apple
@@ -169,7 +167,7 @@ func (cc *ClientConfig) lint() {
 		switch {
 		case e.Security == probes.ImplicitTLS && plainPorts[e.Port]:
 			cc.add(findings.ConfigPortModeMismatch, "%s: %s %s:%d asks for SSL/TLS from the first byte on a plaintext port (use STARTTLS, or port %d)", s.Where, e.Proto, e.Host, e.Port, defaultPort(e.Proto, probes.ImplicitTLS))
-		case e.Security != probes.ImplicitTLS && tlsPorts[e.Port]:
+		case e.Security != probes.ImplicitTLS && probes.ImplicitTLSPort(e.Port):
 			cc.add(findings.ConfigPortModeMismatch, "%s: %s %s:%d asks for %s on an implicit-TLS port (use SSL/TLS)", s.Where, e.Proto, e.Host, e.Port, e.Security)
 		}
 		if e.Security == probes.Plain && s.Password {
