@@ -63,11 +63,7 @@ func (s *Server) apiCheck(w http.ResponseWriter, r *http.Request) {
 		s.refuse(w, code, "body", msg)
 		return
 	}
-	if err := req.validate(); err != nil {
-		s.refuse(w, http.StatusBadRequest, "input", err.Error())
-		return
-	}
-	release, ok := s.admit(w, r)
+	release, ok := s.accept(w, r, &req)
 	if !ok {
 		return
 	}

@@ -173,11 +173,7 @@ func (s *Server) formCheck(w http.ResponseWriter, r *http.Request) {
 	if !ok {
 		return
 	}
-	if err := req.validate(); err != nil {
-		s.refuse(w, http.StatusBadRequest, "input", err.Error())
-		return
-	}
-	release, ok := s.admit(w, r)
+	release, ok := s.accept(w, r, &req)
 	if !ok {
 		return
 	}

@@ -230,6 +230,16 @@ func clientAddr(r *http.Request) string {
 
 // admit applies the per-client rate limit and the global concurrency cap; release must be
 // called when ok.
+// accept is a check's way in, for the API and the form alike: the input is valid, then the
+// client is within its rate and a slot is free. ok is false when it has answered.
+func (s *Server) accept(w http.ResponseWriter, r *http.Request, req *Request) (release func(), ok bool) {
+	if err := req.validate(); err != nil {
+		s.refuse(w, http.StatusBadRequest, "input", err.Error())
+		return nil, false
+	}
+	return s.admit(w, r)
+}
+
 func (s *Server) admit(w http.ResponseWriter, r *http.Request) (release func(), ok bool) {
 	if wait, ok := s.limiter.allow(clientAddr(r)); !ok {
 		w.Header().Set("Retry-After", fmt.Sprint(int(wait.Seconds())+1))
