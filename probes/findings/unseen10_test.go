@@ -1,5 +1,7 @@
 package findings
 
+import "testing"
+
 // unseenBatch10 is a tenth batch gathered on 2026-12-04 from server-side logs and replies that
 // users quoted in public threads (Postfix smtp/lmtp/smtpd/error lines and status=bounced|deferred
 // texts, Exim mainlog '==' defer lines and bounces, Dovecot imap-login, Cyrus lmtpd, OpenSMTPD
@@ -149,4 +151,58 @@ var benignBatch10 = []string{
 	"Jan  6 23:48:02 mail postfix/dnsblog[1060]: addr 167.89.108.242 listed by domain list.dnswl.org as 127.0.0.255",
 	// https://github.com/docker-mailserver/docker-mailserver/issues/1744
 	"Jan  6 23:48:02 mail postfix/postscreen[1055]: PASS OLD [167.89.108.242]:36524",
+}
+
+// TestServerLogNames10: batch 10's misses were fixed by keying on the servers' own message tables,
+// so siblings from the same tables (not pasted in any thread we read) are held too. Sources:
+// Postfix src/smtp/smtp_proto.c (xfer_states, the smtp_helo "where" states, the TLS-required
+// failures) and src/smtpd/smtpd_check.c (sender login mismatch); Dovecot
+// src/login-common/client-common.c client_get_extra_disconnect_reason(); Exim
+// src/transports/smtp.c and routers/dnslookup.c (no host tried); Stalwart's event-id table
+// (EVENT_NAMES: "*.connection-end", "tls.handshake" are info events); Outlook.com's postmaster
+// block-list codes; T-Online's "554 IP=<addr> - <reason> (<code>)" refusals (chatmail/provider-db#280
+// quotes the "(DIAL)" one); Gmail's authentication texts (support.google.com/mail/answer/81126);
+// Exchange's 4.4.0 "not RFC conformant".
+func TestServerLogNames10(t *testing.T) {
+	for _, tt := range []struct {
+		text string
+		want Code // "" = no error-level finding at all
+	}{
+		{"status=deferred (conversation with mx.example.net[192.0.2.1] timed out while sending RCPT TO)", ServerResponseTimeout},
+		{"conversation with mx.example.net[192.0.2.1] timed out while performing the HELO handshake", ServerResponseTimeout},
+		{"status=deferred (lost connection with mx.example.net[192.0.2.1] while performing the EHLO handshake)", ServerClosed},
+		{"lost connection with mx.example.net[192.0.2.1] while sending DATA command", ServerClosed},
+		{"status=deferred (TLS is required, but host mx.example.net[192.0.2.1] refused to start TLS: 454 4.7.0 TLS not available due to local problem)", TLSSTARTTLSUnavailable},
+		{"NOQUEUE: reject: RCPT from unknown[192.0.2.9]: 553 5.7.1 <a@example.com>: Sender address rejected: not logged in; from=<a@example.com>", SMTPAuthRequired},
+		{"imap-login: Disconnected (tried to use unsupported auth mechanism): user=<>, rip=192.0.2.4, lip=192.0.2.1", AuthMechanismUnsupported},
+		{"pop3-login: Aborted login (cert required, client didn't start TLS): user=<>, rip=192.0.2.4, lip=192.0.2.1", TLSRequired},
+		{"imap-login: Disconnected (user disabled): user=<a@example.com>, method=PLAIN, rip=192.0.2.4", AuthAccountLocked},
+		{"imap-login: Disconnected (authorization failed, 1 attempts in 2 secs): user=<a@example.com>, method=PLAIN", AuthAuthorizationFailed},
+		{"pop3-login: Disconnected (auth service reported temporary failure): user=<a@example.com>, rip=192.0.2.4", ServerBusy},
+		{"** a@example.org: all host address lookups failed permanently", DNSNXDomain},
+		{"** a@example.org: an MX or SRV record indicated no SMTP service", DNSNoMX},
+		{"== a@example.org R=dnslookup T=remote_smtp defer (-1): all host address lookups failed temporarily", DNSFailure},
+		{"host mx00.t-online.de[194.25.134.8] refused to talk to me: 554 IP=192.0.2.5 - Dialup/transient IP not allowed. Use a mailgateway or contact toda@rx.t-online.de if obsolete. (DIAL)", SMTPIPBlocked},
+		{"550 OU-001 (SNT004-MC1F43) Unfortunately, messages from 192.0.2.1 weren't sent.", SMTPIPBlocked},
+		{"550 5.7.1 Unfortunately, messages from [192.0.2.1] weren't sent. Please contact your Internet service provider since part of their network is on our block list (S3150).", SMTPIPBlocked},
+		{"550-5.7.1 This message fails to pass SPF checks for an SPF record with a hard fail policy (-all).", SMTPSPFDMARCRejected},
+		{"421 4.4.0 Remote server response was not RFC conformant", ServerProtocolError},
+		{"STARTTLS\n500 5.5.2 Syntax error, command unrecognized", TLSSTARTTLSUnavailable},
+		{"2024-09-11T16:14:06Z INFO IMAP connection ended (imap.connection-end) listenerId = \"imap\", localPort = 993", ""},
+		{"imap-login: Disconnected (no auth attempts in 0 secs): user=<>, rip=192.0.2.4, lip=192.0.2.1", ""},
+		{"SMTP connection from mail.example.org [192.0.2.3] closed by QUIT", ""},
+	} {
+		got := MatchText(tt.text)
+		if tt.want == "" {
+			for _, m := range got {
+				if e, ok := Lookup(m.Code); !ok || e.Severity == SevError {
+					t.Errorf("MatchText(%q): error-level %s (rule %s), want none", tt.text, m.Code, m.Rule)
+				}
+			}
+			continue
+		}
+		if len(got) == 0 || got[0].Code != tt.want {
+			t.Errorf("MatchText(%q) = %v, want %s", tt.text, got, tt.want)
+		}
+	}
 }
