@@ -1,11 +1,14 @@
 package findings
 
+import "testing"
+
 // unseenBatch10b is a second, smaller batch from the same families as batch 10 (Postfix smtp/smtpd
 // and SASL warnings, Haraka outbound, Exchange and hMailServer replies, Courier, Mandrill,
 // SendGrid via Kerio, GMX/Yahoo via Postfix, Roundcube/PEAR/MyBB printing server replies),
 // gathered on 2026-12-04 after batch 10's fixes and scored once on first sight before any change
 // for it: the figure that says how those fixes carry. Every text was grepped against the corpus
-// first.
+// first; one text that was there verbatim (a Postfix "no mechanism available" line, scored right) was
+// dropped after scoring, so the first-sight figure counts 25 texts.
 var unseenBatch10b = []corpusCase{
 	// https://github.com/chatmail/relay/pull/946
 	{"  1: conversation with cm.example.net[192.168.30.50] timed out while receiving the initial server greeting", ServerGreetingTimeout, "", ""},
@@ -15,8 +18,6 @@ var unseenBatch10b = []corpusCase{
 	{"(lost connection with mail.efty.com[159.8.40.50] while receiving the initial server greeting) jean-yves.deslandes@horama.com`", ServerClosed, "", ""},
 	// https://github.com/Mailu/Mailu/issues/1458
 	{"Apr 21 08:45:22 mail postfix/smtp[1295]: BC495AA0516: lost connection with mta7.am0.yahoodns.net[67.195.228.110] while sending RCPT TO", ServerClosed, "", ""},
-	// https://github.com/EasyEngine/dockerfiles/issues/106 (libsasl2-modules was missing: the client had no mechanism)
-	{"Aug 27 07:12:19 ip-10-1-2-123 example.com/smtp[76]: A4997FB6AA: to=<user@example.com>, relay=smtp.example.com[IP]:PORT, delay=6, delays=0.01/0.03/6/0, dsn=4.7.0, status=deferred (SASL authentication failed; cannot authenticate to server smtp.example.com[IP]: no mechanism available)", AuthMechanismUnsupported, "", ""},
 	// https://github.com/hardware/mailserver/issues/331 (the clients were misconfigured)
 	{"mailserver | mail postfix/smtpd[3101]: warning: unknown[xx.xxx.xxx.xx]: SASL LOGIN authentication failed: UGFzc3dvcmQ6", AuthFailed, "", ""},
 	// https://github.com/docker-mailserver/docker-mailserver/issues/1345
@@ -33,8 +34,10 @@ var unseenBatch10b = []corpusCase{
 	{"<a******i@gmail.com>, Result: delayed, Status: 5.7.0 535 Authentication failed: The provided authorization grant is invalid, expired, or revoked, Remote-Host: smtp.sendgrid.net, Msg-Id: 04b901d45488$e52f6140$af8e23c0$@floragroup.net", AuthFailed, "", ""},
 	// https://github.com/vx3r/wg-gen-web/issues/68 (Exchange's receive log)
 	{"Inbound AUTH LOGIN failed because of LogonDenied\nUser Name: account@gmail.com", AuthFailed, "", ""},
-	// https://github.com/fail2ban/fail2ban/issues/1012 (courieresmtpd: a mechanism it did not advertise)
-	{"535 Authentication rejected", AuthMechanismUnsupported, "", ""},
+	// https://github.com/fail2ban/fail2ban/issues/1012 (the thread reads courieresmtpd's reply to a mechanism it did not
+	// advertise; the same words are GoDaddy's, Comcast's and Spacemail's wrong-password reply, and the corpus has
+	// them as one, so the label was revised to a failed login after scoring: it counts as a miss in the first-sight figure)
+	{"535 Authentication rejected", AuthFailed, "", ""},
 	// https://github.com/Pro/dkim-exchange/issues/142 (Exchange back pressure: the disk was full)
 	{"host said: 452 4.3.1  Insufficient system resources (in reply to MAIL FROM command)", ServerBusy, "", ""},
 	// https://github.com/muquit/mailsend/issues/15
@@ -83,4 +86,41 @@ var benignBatch10b = []string{
 	"Feb 28 11:50:04 modoboa postfix/pickup[7874]: CC44916C7A: uid=0 from=<root>",
 	// https://github.com/OpenSMTPD/OpenSMTPD/issues/410
 	"smtp-in: Accepted message 89bd988b on session ffffffffec3a259b: from=<max@example.com>, to=<max@[10.9.4.144]>, size=856, ndest=1, proto=ESMTP",
+}
+
+// TestServerLogNames10b holds siblings of batch 10b's fixes from the same tables. Sources: PEAR
+// Net_SMTP's "Invalid response code received from server" wrapper (the wrapped reply decides);
+// hMailServer source/Server/SMTP/RecipientParser.cpp (the DP_RecipientUnknown texts); Haraka's
+// connection summary and close notices; RFC 3463 X.1.0.
+func TestServerLogNames10b(t *testing.T) {
+	for _, tt := range []struct {
+		text string
+		want Code // "" = no error-level finding at all
+	}{
+		{"Failed to set sender: a@example.com [SMTP: Invalid response code received from server (code: 550, response: 5.7.1 Relaying denied)]", SMTPRelayDenied},
+		{"authentication failure [SMTP: Invalid response code received from server (code: 535, response: 5.7.8 Error: authentication failed)]", AuthFailed},
+		{"550 Recipient not in route list.", SMTPRecipientUnknown},
+		{"550 Alias is not active.", SMTPRecipientDisabled},
+		{"550 Distribution list is not active.", SMTPRecipientDisabled},
+		{"550 Domain has been disabled.", SMTPRecipientDisabled},
+		{"554 5.7.1 Recipient address rejected: Username a@example.com and sender does not match", SMTPSenderMismatch},
+		{"550 5.1.0 <a@example.com>: address rejected", SMTPRecipientUnknown},
+		{"421 4.7.0 Connections not accepted from IP addresses on Spamhaus XBL", SMTPIPBlocked},
+		{"[INFO] [3F2A.1] [core] client [192.0.2.7] half closed connection", ""},
+		{"[DEBUG] [3F2A.1] [core] client has disconnected", ""},
+		{"[NOTICE] [3F2A.1] [core] disconnect ip=192.0.2.7 rdns=mail.example.org helo=mail.example.org relay=N early=N esmtp=Y tls=Y pipe=N errors=0 txns=1 rcpts=1/0/0", ""},
+	} {
+		got := MatchText(tt.text)
+		if tt.want == "" {
+			for _, m := range got {
+				if e, ok := Lookup(m.Code); !ok || e.Severity == SevError {
+					t.Errorf("MatchText(%q): error-level %s (rule %s), want none", tt.text, m.Code, m.Rule)
+				}
+			}
+			continue
+		}
+		if len(got) == 0 || got[0].Code != tt.want {
+			t.Errorf("MatchText(%q) = %v, want %s", tt.text, got, tt.want)
+		}
+	}
 }
