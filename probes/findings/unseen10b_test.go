@@ -124,3 +124,36 @@ func TestServerLogNames10b(t *testing.T) {
 		}
 	}
 }
+
+// TestServerLogTables: further siblings from the server tables batches 10 and 10b led to, none
+// of them pasted in a thread we read. Sources: Postfix src/tls/tls_client.c ("SSL_connect error
+// to %s") and src/smtp/smtp_proto.c ("Server certificate not verified"); policyd-spf's "SPF fail"
+// reject text; Exchange's 4.4.0 "DNS query failed"; Dovecot's passdb/userdb drivers
+// ("passwd-file(user,ip): unknown user"); OpenSMTPD smtp_session.c ("smtp authentication user=%s
+// result=%s"); Gmail's IP texts (support.google.com/mail/answer/81126); Stalwart's EVENT_NAMES.
+func TestServerLogTables(t *testing.T) {
+	for _, tt := range []struct {
+		text string
+		want Code
+	}{
+		{"postfix/smtp[123]: SSL_connect error to mx.example.com[192.0.2.1]:25: -1", TLSHandshakeFailed},
+		{"status=deferred (Server certificate not verified)", TLSCertHostnameMismatch},
+		{"550 5.7.1 <a@example.com>: Recipient address rejected: Message rejected due to: SPF fail - not authorized", SMTPSPFDMARCRejected},
+		{"451 4.4.0 DNS query failed. The error was: DNS query failed with error ErrorRetry", DNSFailure},
+		{"dovecot: auth: passwd-file(a@example.org,192.0.2.1): unknown user", AuthUserUnknown},
+		{"dovecot: auth-worker(12): sql(a@example.org,192.0.2.1): unknown user", AuthUserUnknown},
+		{"smtpd[123]: 1a2b3c4d5e6f7a8b smtp authentication user=a result=permfail", AuthFailed},
+		{"smtpd[123]: 1a2b3c4d5e6f7a8b smtp authentication user=a result=tempfail", ServerBusy},
+		{"550-5.7.1 [192.0.2.1] The IP you're using to send mail is not authorized to send email directly to our servers.", SMTPIPBlocked},
+		{"550 5.7.1 [IRR] Our system has detected an unusual rate of unsolicited mail originating from your IP address.", SMTPSpamRejected},
+		{"2024-09-11T16:14:06Z INFO Relay not allowed (smtp.relay-not-allowed) listenerId = \"smtp\", localPort = 25", SMTPRelayDenied},
+		{"2024-09-11T16:14:06Z INFO Mailbox does not exist (smtp.mailbox-does-not-exist) listenerId = \"smtp\"", SMTPRecipientUnknown},
+		{"2024-09-11T16:14:06Z WARN STARTTLS not available (delivery.start-tls-unavailable) domain = \"example.org\"", TLSSTARTTLSUnavailable},
+		{"2024-09-11T16:14:06Z INFO Too many authentication attempts (auth.too-many-attempts) remoteIp = 192.0.2.1", AuthRateLimited},
+		{"2024-09-11T16:14:06Z INFO Null MX record (delivery.null-mx) domain = \"example.org\"", DNSNoMX},
+	} {
+		if got := MatchText(tt.text); len(got) == 0 || got[0].Code != tt.want {
+			t.Errorf("MatchText(%q) = %v, want %s", tt.text, got, tt.want)
+		}
+	}
+}
