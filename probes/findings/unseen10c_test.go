@@ -1,5 +1,7 @@
 package findings
 
+import "testing"
+
 // unseenBatch10c is a third batch from batch 10's families (Postfix/Dovecot/OpenSMTPD/PowerMTA
 // logs quoted in mailcow, docker-mailserver, iRedMail, Mailu, anonaddy and postal threads;
 // Gmail, Yahoo, MailChannels and Exchange replies as clients and relays print them), gathered on
@@ -66,4 +68,28 @@ var benignBatch10c = []string{
 	"Aug 29 16:01:23 mail postfix/postscreen[5405]: CONNECT from [209.85.221.51]:37528 to [172.19.0.10]:25",
 	// https://github.com/OpenSMTPD/OpenSMTPD/issues/410
 	"relay: Ok for 51c9c1c80921d43b: session=ffffffffdd2e7424, from=<max@example.com>, to=<max@[10.9.4.144]>, rcpt=<->, source=10.9.4.144, relay=10.9.4.144 (example.com), delay=1s, stat=250 31107db5 Message accepted for delivery",
+}
+
+// TestServerLogNames10c holds siblings of batch 10c's fixes. Sources: Postfix src/smtpd/smtpd_peer.c
+// (the FCrDNS warnings "hostname %s does not resolve to address %s", "address not listed for
+// hostname %s"); MailChannels' Domain Lockdown reply; iRedAPD's sender login check; postgrey and
+// rspamd's greylisting replies; Gmail's 4.7.29 TLS text; Geronimo JavaMail SMTPTransport.
+func TestServerLogNames10c(t *testing.T) {
+	for _, tt := range []struct {
+		text string
+		want Code
+	}{
+		{"postfix/smtpd[123]: warning: 192.0.2.1: address not listed for hostname mail.example.org", SMTPNoReverseDNS},
+		{"550 5.7.1 This sender is not authorized to send from example.org. See https://bit.ly/domain-lockdown.", SMTPSenderMismatch},
+		{"553 5.7.1 Sender address is not the same as the authenticated user", SMTPSenderMismatch},
+		{"450 4.2.0 Try again later", SMTPGreylisted},
+		{"451 4.7.1 Please try again later", SMTPGreylisted},
+		{"421 4.7.0 Try again later, closing connection.", ServerBusy}, // Gmail's throttle, not greylisting
+		{"421 4.7.29 Your email has been rate limited because this message wasn't sent over a TLS connection.", TLSRequired},
+		{"javax.mail.MessagingException: Failure sending HELO command to SMTP server", SMTPHELORejected},
+	} {
+		if got := MatchText(tt.text); len(got) == 0 || got[0].Code != tt.want {
+			t.Errorf("MatchText(%q) = %v, want %s", tt.text, got, tt.want)
+		}
+	}
 }
