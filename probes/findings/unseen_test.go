@@ -185,6 +185,7 @@ var unseenBatches = []struct {
 	{"10", unseenBatch10, benignBatch10, 40, 8, "36/50, benign 8/12 clean"},
 	{"10b", unseenBatch10b, benignBatch10b, 20, 8, "18/25, benign 7/10 clean"},
 	{"10c", unseenBatch10c, benignBatch10c, 19, 8, "11/19, benign 9/9 clean"},
+	{"10d", unseenBatch10d, benignBatch10d, 20, 8, "10/20, benign 9/10 clean"},
 }
 
 // allCorpus is the corpus with the batches: what TestCorpus and TestScore hold the matcher to.
