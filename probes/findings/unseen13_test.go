@@ -1,5 +1,7 @@
 package findings
 
+import "testing"
+
 // unseenBatch13 is the thirteenth batch, gathered on 2026-12-04 from client libraries and the
 // self-hosted apps that embed them: Jakarta Mail/JavaMail (Keycloak, Jira, Jenkins plugins), lettre
 // (Vaultwarden), nodemailer/imapflow/node-imap/emailjs (Uptime Kuma and others), Ruby Net::SMTP and the
@@ -11,6 +13,8 @@ package findings
 // None was in the corpus before (checked by a distinctive piece of each).
 // First sight: 32 of 50 right (64.0 %), 10 of 14 benign lines clean; per family (clientFamily):
 // dotnet 1/1, java 6/7, node 2/3, php 4/6, python 5/8, ruby 2/3, server-smtp 4/5, other 8/17.
+// After the fixes (by class, see TestLibraryErrorNames13) 47 of 50; the three still missed need
+// what only the thread shows and are kept apart in contextBatch13.
 var unseenBatch13 = []corpusCase{
 	// https://github.com/keycloak/keycloak/issues/12175
 	{"com.sun.mail.smtp.SMTPSendFailedException: 530 5.7.1 Authentication required", SMTPAuthRequired, "", ""},
@@ -64,8 +68,6 @@ var unseenBatch13 = []corpusCase{
 	{"OpenSSL::SSL::SSLError (SSL_connect returned=1 errno=0 state=error: wrong version number):", PortExpectsSTARTTLS, "", ""},
 	// https://github.com/cometjc/redmine_mail_reminder/issues/86
 	{"> rake aborted!\n> SSL_connect returned=1 errno=0 state=unknown state: unknown protocol\n> /home/redmine/redmine/lib/redmine/imap.rb:30:in `new'", PortExpectsSTARTTLS, "", ""},
-	// https://github.com/sameersbn/docker-redmine/issues/77 (port 465 without SSL/TLS; fixed by the new SMTP_TLS option)
-	{"Completed 500 Internal Server Error in 30989.5ms\n\nEOFError (end of file reached):\n  app/models/mailer.rb:431:in `deliver_mail'", PortExpectsTLS, "", ""},
 	// https://github.com/symfony/symfony/issues/34846
 	{"[2022-08-27 08:05:13] local.ERROR: Connection could not be established with host \"ssl://smtpout.secureserver.net:465\": stream_socket_client(): Unable to connect to ssl://smtpout.secureserver.net:465 (Connection timed out)", TCPTimeout, "", ""},
 	// https://github.com/symfony/symfony/issues/36450
@@ -74,8 +76,6 @@ var unseenBatch13 = []corpusCase{
 	{"\"Message\":\"Connection could not be established with host 127.0.0.1 :stream_socket_client(): Unable to connect to 127.0.0.1:25 (Connection refused)\\nLog data:\\n++ Starting Swift_SmtpTransport\\n!! Connection could not be established with host 127.0.0.1 :stream_socket_client(): Unable to connect to 127.0.0.1:25 (Connection refused) (code: 0)\",", TCPRefused, "", ""},
 	// https://github.com/nextcloud/server/issues/23518
 	{"Swift_TransportException: Expected response code 354 but got an empty response", ServerClosed, "", ""},
-	// https://github.com/PHPMailer/PHPMailer/issues/1709 (replies: the host (AWS) blocks outbound port 25)
-	{"stream_socket_client(): unable to connect to rsixchange.ramco.com:25 (A connection attempt failed because the connected party did not properly respond after a period of time, or established connection", TCPPort25Blocked, "", ""},
 	// https://github.com/PHPMailer/PHPMailer/issues/409
 	{"2018-08-01 17:43:53 SERVER -> CLIENT: 534-5.7.14 <https://accounts.google.com/signin/continue?sarp=1&scc=1&plt=AKgnsbvM534-5.7.14 -Y3w_ynk2Dfo2CY2mkjJQZ509twEk8KIJoVVL0ctty83bJb-19MZgtg-kabAqoX83kklSv534-5.7.14 yQrxExuHB1BsDII1O__U90SPTFQSISu9zppxOViZIskxxqIjYyTuD2lG0hkMLsG1N0R9uC534-5.7.14 L7xmRVLydVFT6mLpwQxYjBhquYeHQe1MkHJaJnWDOBx-5Bm3Tf55EOFo2Tt4IN5iY9YFLU534-5.7.14 3KKc06bWevqLcH8ZsNB1q3MmQGAKL1rbq5tYF7BXMBA1r4wAWi> Please log in via534-5.7.14 your web browser and then try again.534-5.7.14 L", AuthWebLoginRequired, "", ""},
 	// https://github.com/freescout-help-desk/freescout/issues/92
@@ -98,8 +98,6 @@ var unseenBatch13 = []corpusCase{
 	{"5.5.2 Send hello first", SMTPBadSequence, "", ""},
 	// https://github.com/odoo/docker/issues/94
 	{"Mail delivery failed via SMTP server 'localhost'.\nerror: 111\nConnection refused", TCPRefused, "", ""},
-	// https://github.com/odoo/odoo/issues/13505 (Zoho drops the session when the From (rewritten to the catch-all domain) is not the logged-in account)
-	{"2016-09-16 15:37:55,024 14221 ERROR productions openerp.addons.base.ir.ir_mail_server: Mail delivery failed via SMTP server 'smtp.zoho.com'.\nSMTPServerDisconnected: please run connect() first", SMTPSenderMismatch, "", ""},
 	// https://github.com/home-assistant/core/issues/154774
 	{"reply: b'553 5.7.1 <smart@box.li>: Sender address rejected: not logged in\\r\\n'", SMTPAuthRequired, "", ""},
 	// https://github.com/CSUA/csua-backend/issues/43
@@ -145,4 +143,89 @@ var benignBatch13 = []string{
 	"S: 220 2.0.0 SMTP server ready",
 	// https://github.com/jonaswinkler/paperless-ng/issues/1031
 	"webserver_1  | 15:52:33 [Q] INFO Process-1 created a task from schedule [Check all e-mail accounts]",
+}
+
+// contextBatch13 are the batch's texts whose cause the thread established from what the text does
+// not show: the port (Ruby's EOFError on 465 without SSL), the network (a connect timeout to port
+// 25, which only a comparison with 465/587 can call blocked; mailcheck's own probe does that), the
+// sender rewriting (Zoho dropping the session when Odoo's From is not the login). They were scored
+// with the batch on first sight (all three missed) and are still missed after the fixes, since no
+// rule can read the cause from these texts alone: they stay out of the corpus that TestCorpus holds,
+// and TestUnseenBatches logs what the matcher gives them.
+var contextBatch13 = []corpusCase{
+	// https://github.com/sameersbn/docker-redmine/issues/77 (port 465 without SSL/TLS; fixed by the new SMTP_TLS option)
+	{"Completed 500 Internal Server Error in 30989.5ms\n\nEOFError (end of file reached):\n  app/models/mailer.rb:431:in `deliver_mail'", PortExpectsTLS, "", ""},
+	// https://github.com/PHPMailer/PHPMailer/issues/1709 (replies: the host (AWS) blocks outbound port 25)
+	{"stream_socket_client(): unable to connect to rsixchange.ramco.com:25 (A connection attempt failed because the connected party did not properly respond after a period of time, or established connection", TCPPort25Blocked, "", ""},
+	// https://github.com/odoo/odoo/issues/13505 (Zoho drops the session when the From (rewritten to the catch-all domain) is not the logged-in account)
+	{"2016-09-16 15:37:55,024 14221 ERROR productions openerp.addons.base.ir.ir_mail_server: Mail delivery failed via SMTP server 'smtp.zoho.com'.\nSMTPServerDisconnected: please run connect() first", SMTPSenderMismatch, "", ""},
+}
+
+// TestContextBatch13 logs what the matcher gives the texts whose cause is only in the thread.
+func TestContextBatch13(t *testing.T) {
+	logScore(t, "2026-12-04 batch 13, texts whose cause only the thread shows", contextBatch13)
+}
+
+// TestLibraryErrorNames13: batch 13's misses were fixed by keying on each library's own error
+// texts, so their siblings from the same tables are named too (none of these lines was pasted in
+// a thread we read). Sources: rustls src/error.rs (Error::InvalidCertificate is displayed as
+// "invalid peer certificate: " and the CertificateError variant), curl lib/strerror.c
+// (curl_easy_strerror, which libcurl users such as Zabbix print without the number), emailjs
+// smtp/response.ts and smtp/client.ts (SMTPError messages), Horde_Imap_Client Socket.php
+// (Horde_Imap_Client_Exception texts, which Nextcloud Mail shows), Ruby net/protocol.rb
+// (Net::OpenTimeout, Net::ReadTimeout), Haraka connection.js (the RCPT reply when no plugin
+// accepted the recipient), Gmail's SMTP error reference (421/454 4.7.0 temporary system problem),
+// JavaMail SocketFetcher and SMTPTransport debug lines (settings, not errors).
+func TestLibraryErrorNames13(t *testing.T) {
+	for _, tt := range []struct {
+		text string
+		want Code // "" = no error-level finding
+	}{
+		{"invalid peer certificate: UnknownIssuer", TLSCertUntrusted},
+		{"invalid peer certificate: BadSignature", TLSCertUntrusted},
+		{"invalid peer certificate: NotValidForName", TLSCertHostnameMismatch},
+		{"invalid peer certificate: Expired", TLSCertExpired},
+		{"invalid peer certificate: NotValidYet", TLSCertNotYetValid},
+		{"invalid peer certificate: Revoked", TLSCertRevoked},
+		{"invalid peer certificate: UnknownRevocationStatus", TLSRevocationUnchecked},
+		{"SSL connect error", TLSHandshakeFailed},
+		{"SSL peer certificate or SSH remote key was not OK", TLSCertUntrusted},
+		{"Timeout was reached", TCPTimeout},
+		{"Couldn't connect to server", TCPConnectFailed},
+		{"Server returned nothing (no headers, no data)", ServerClosed},
+		{"Weird server reply", ServerProtocolError},
+		{"Requested SSL level failed", TLSSTARTTLSUnavailable},
+		{"Failed sending data to the peer", TCPReset},
+		{"Failure when receiving data from the peer", ServerClosed},
+		{"SSL server certificate status verification FAILED", TLSRevocationUnchecked},
+		{"{ [Error: connection has closed] code: 8, smtp: undefined }", ServerClosed},
+		{"SMTPError: no connection has been established", TCPConnectFailed},
+		{"Horde_Imap_Client_Exception: Mail server closed the connection unexpectedly.", ServerClosed},
+		{"Horde_Imap_Client_Exception: Mail server denied authentication.", AuthFailed},
+		{"Net::ReadTimeout: Net::ReadTimeout", ServerResponseTimeout},
+		{"Net::OpenTimeout: execution expired", TCPTimeout},
+		{"550 I cannot deliver mail for <user@example.org>", SMTPRelayDenied},
+		{"No plugin determined if relaying was allowed", SMTPRelayDenied},
+		{"421 4.7.0 Temporary System Problem.  Try again later (10).", ServerBusy},
+		{"postfix/smtpd[1]: warning: unknown[192.0.2.1]: SASL PLAIN authentication failed: UGFzc3dvcmQ6, sasl_username=bob", AuthFailed},
+		{"postfix/smtpd[1]: warning: unknown[192.0.2.1]: SASL PLAIN authentication failed: (reason unavailable), sasl_username=", AuthCredentialsMissing},
+		{"Error: Invalid login: 535 Authentication failed\n  code: 'EAUTH',", AuthFailed},
+		{"DEBUG SMTP: useEhlo true, useAuth false", ""},
+		{"FINEST [com.sun.mail.util.socket] set socket read timeout 30000", ""},
+		{"550 5.7.1 Unconfigured Sending Domain <example.org>", SMTPSenderMismatch},
+		{"smtplib.SMTPSenderRefused: (553, b'Sender address must match the authenticated user', 'a@example.org')", SMTPSenderMismatch},
+	} {
+		got := MatchText(tt.text)
+		if tt.want == "" {
+			for _, m := range got {
+				if e, ok := Lookup(m.Code); !ok || e.Severity == SevError {
+					t.Errorf("MatchText(%q): error-level finding %s (rule %s), want none", tt.text, m.Code, m.Rule)
+				}
+			}
+			continue
+		}
+		if len(got) == 0 || got[0].Code != tt.want {
+			t.Errorf("MatchText(%q) = %v, want %s first", tt.text, got, tt.want)
+		}
+	}
 }
