@@ -182,6 +182,8 @@ var unseenBatches = []struct {
 	{"7", unseenBatch7, benignBatch7, 50, 8, "26/54, benign 12/12 clean"},
 	{"8", unseenBatch8, benignBatch8, 30, 8, "16/31, benign 11/11 clean"},
 	{"9", unseenBatch9, benignBatch9, 20, 8, "15/20, benign 9/10 clean"},
+	{"13", unseenBatch13, benignBatch13, 40, 8, "32/50, benign 10/14 clean"},
+	{"13b", unseenBatch13b, benignBatch13b, 20, 8, "14/21, benign 8/8 clean"},
 }
 
 // allCorpus is the corpus with the batches: what TestCorpus and TestScore hold the matcher to.
