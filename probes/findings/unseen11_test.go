@@ -1,5 +1,7 @@
 package findings
 
+import "testing"
+
 // unseenBatch11 is an eleventh batch gathered on 2026-12-04 from the families the earlier batches
 // found weakest or had not reached: Erlang/Elixir (gen_smtp, Bamboo via Plausible), Rust (himalaya,
 // Stalwart's outbound client, rustls, async-imap as used by velo, bichon), Go applications (Grafana,
@@ -133,4 +135,79 @@ var benignBatch11 = []string{
 	"[15:14:51.623][d697debb] SMTP[NOTE]: Connected (success)",
 	// https://github.com/RainLoop/rainloop-webmail/issues/805
 	`[15:14:51.608][d697debb] IMAP[DATA]: < TAG1 OK LOGIN Ok.\r\n`,
+}
+
+// TestBatch11LibraryNames: batch 11's misses were fixed by class, so the siblings each fix covers
+// are held here too, none of them from a thread we read. Sources: rustls/src/error/mod.rs (0.23:
+// Error's Display "received corrupt message of type {InvalidMessage:?}", "invalid peer
+// certificate: {CertificateError}", "peer is incompatible: {PeerIncompatible:?}", "received fatal
+// alert: the peer {AlertDescription}" and the Debug forms Rust programs print), tokio-rustls'
+// "tls handshake eof", Go's net/textproto ("short response: " + the line) and io.EOF in a logger's
+// key=value, Grafana's ErrSmtpNotEnabled (pkg/services/notifications), msmtp src/mtls-openssl.c
+// and src/mtls-gnutls.c, fetchmail driver.c's authentication-failure mail, MailKit's SmtpClient,
+// RFC 5321 §4.2.3 (555: MAIL/RCPT parameters) and AWS IAM's AccessDenied wording.
+func TestBatch11LibraryNames(t *testing.T) {
+	for _, tt := range []struct {
+		text string
+		want Code // "" = no finding at all
+	}{
+		// rustls: what the peer sent is not TLS (a plaintext greeting) — the STARTTLS port
+		{"received corrupt message of type InvalidContentType", PortExpectsSTARTTLS},
+		{"Error: Custom { kind: InvalidData, error: InvalidMessage(InvalidContentType) }", PortExpectsSTARTTLS},
+		// rustls CertificateError, Display and Debug
+		{`invalid peer certificate: certificate not valid for name "mail.example.com"; certificate is only valid for *.example.net`, TLSCertHostnameMismatch},
+		{"Error: Custom { kind: InvalidData, error: InvalidCertificate(NotValidForName) }", TLSCertHostnameMismatch},
+		{"invalid peer certificate: certificate not valid yet: verification time 1700000000 (UNIX), but certificate is not valid before 1710000000 (10000000 seconds in future)", TLSCertNotYetValid},
+		{"invalid peer certificate: NotValidYet", TLSCertNotYetValid},
+		{"invalid peer certificate: Revoked", TLSCertRevoked},
+		{"invalid peer certificate: UnknownRevocationStatus", TLSRevocationUnchecked},
+		{"invalid peer certificate: BadSignature", TLSCertUntrusted},
+		{"Error: Custom { kind: InvalidData, error: InvalidCertificate(UnknownIssuer) }", TLSCertUntrusted},
+		// rustls alerts: the 0.23 sentences and the Debug names
+		{"received fatal alert: the peer failed to negotiate an acceptable set of security parameters", TLSHandshakeFailed},
+		{"received fatal alert: the peer did not support a suitable TLS version", TLSVersionTooOld},
+		{"received fatal alert: ProtocolVersion", TLSVersionTooOld},
+		{"Error: Custom { kind: InvalidData, error: AlertReceived(ProtocolVersion) }", TLSVersionTooOld},
+		{"Error: Custom { kind: InvalidData, error: AlertReceived(UnknownCa) }", TLSCertUntrusted},
+		{"peer is incompatible: ServerDoesNotSupportTls12Or13", TLSVersionTooOld},
+		{"Error: Custom { kind: InvalidData, error: PeerIncompatible(Tls12NotOffered) }", TLSVersionTooOld},
+		{"peer is incompatible: NoCipherSuitesInCommon", TLSHandshakeFailed},
+		{"peer misbehaved: SelectedUnofferedCipherSuite", TLSHandshakeFailed},
+		// the peer hung up inside the handshake: a failed handshake, not a plain close
+		{"I/O error: tls handshake eof", TLSHandshakeFailed},
+		// Go: io.EOF as a logger prints it; textproto's short response carrying another protocol
+		{"error=EOF", ServerClosed},
+		{`{"level":"error","error":"EOF"}`, ServerClosed},
+		{"short response: +OK Dovecot ready.", PortWrongProtocol},
+		{"short response: * OK IMAP4rev1 Service Ready", PortWrongProtocol},
+		{"short response: SSH-2.0-OpenSSH_8.9p1", PortWrongProtocol},
+		// no outgoing server configured in the application
+		{"SMTP not configured, check your grafana.ini config file's [smtp] section", ConfigIncomplete},
+		{"The mail server is not configured for relaying", ""},
+		// msmtp's certificate checks
+		{"msmtp: TLS certificate verification failed: the certificate fingerprint does not match", TLSCertUntrusted},
+		{"msmtp: TLS certificate check failed: the certificate owner does not match hostname smtp.example.com", TLSCertHostnameMismatch},
+		// fetchmail's mail after a failed login, both branches: a login failure, not a busy server
+		{"The attempt to get authorization failed.\nThis probably means your password is invalid, but some servers have\nother failure modes that fetchmail cannot distinguish from this because\nthey don't send useful error messages on login failure.", AuthFailed},
+		// no AUTH offered, as other clients say it
+		{"The SMTP server does not support authentication.", SMTPAuthNotOffered},
+		{"Smtp server does not advertise AUTH capability", SMTPAuthNotOffered},
+		// 555: the MAIL FROM (or RCPT TO) argument itself was refused; not an unsupported option
+		{"555 5.5.2 Syntax error. - gsmtp", SMTPSenderInvalid},
+		{"555 5.5.4 Unsupported option: SMTPUTF8", ""},
+		{"This is the 555th message", ""},
+		// AWS IAM: the SMTP credentials are valid, the user may not send
+		{"554 Access denied: User `arn:aws:iam::123456789012:user/ses-smtp-user' is not authorized to perform `ses:SendRawEmail' on resource `arn:aws:ses:eu-west-1:123456789012:identity/example.com'", AuthAuthorizationFailed},
+	} {
+		got := MatchText(tt.text)
+		if tt.want == "" {
+			if len(got) > 0 {
+				t.Errorf("MatchText(%q) = %v, want no finding", tt.text, got)
+			}
+			continue
+		}
+		if len(got) == 0 || got[0].Code != tt.want {
+			t.Errorf("MatchText(%q) = %v, want %s first", tt.text, got, tt.want)
+		}
+	}
 }
