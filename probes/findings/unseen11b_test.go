@@ -1,15 +1,20 @@
 package findings
 
+import "testing"
+
 // unseenBatch11b is a second, smaller batch gathered on 2026-12-04 after batch 11's fixes, from
 // the same families: Rust applications on lettre and rustls (Vaultwarden, Lemmy, Stoat, Stalwart), Go
-// applications (listmonk, Authelia), C tools (neomutt, msmtp). The Erlang/Elixir texts found
+// applications (listmonk, Authelia), C tools (msmtp). The Erlang/Elixir texts found
 // (Keila, Swoosh) were all in the corpus already and were dropped. Texts already in the corpus were dropped before
 // scoring (a shared 36-character piece with any corpus text or benign line: only library and server
 // stems such as OpenSSL's error strings or Gmail's 535 remain shared), and the batch was scored
-// once on first sight before any change for it: 16 of 21 right (76.2 %), benign 9 of 9 clean. By
-// family on first sight: Rust 7/10, Go applications 6/8, C tools 3/3. Texts are as
-// posted; the code is the cause the thread established, or the one the reply code and the
-// library's own wording state when the thread did not go further.
+// once on first sight before any change for it: 15 of 20 right (75.0 %), benign 9 of 9 clean (a
+// 21st text, neomutt's "Encrypted connection unavailable", turned out to be in the corpus verbatim
+// and was dropped; it had been right). By family on first sight: Rust 7/10, Go applications 6/8,
+// C tools 2/2. The class fixes carried three of the five misses; the two left are held apart in
+// openBatch11b below, with why, so the corpus stays all-right without a rule fitted to one text.
+// Texts are as posted; the code is the cause the thread established, or the one the reply code
+// and the library's own wording state when the thread did not go further.
 var unseenBatch11b = []corpusCase{
 	// ===== Rust (lettre, rustls) =====
 	// https://github.com/dani-garcia/vaultwarden/issues/6236 (the server's certificate is an X.509 v1 certificate webpki refuses)
@@ -29,8 +34,6 @@ var unseenBatch11b = []corpusCase{
 	{"[2024-04-08 08:26:35.442][panic][ERROR] thread 'tokio-runtime-worker' panicked at 'Error sending incomplete 2FA email: SMTP error: Connection error: Connection error: error:0A000086:SSL routines:tls_post_process_server_certificate:certificate verify failed:ssl/statem/statem_clnt.c:1889: (self-signed certificate)': src/api/core/two_factor/mod.rs:273", TLSCertUntrusted, "", ""},
 	// https://github.com/dani-garcia/vaultwarden/issues/6038
 	{"[2025-07-07 19:40:48.918][vaultwarden::mail][ERROR] SMTP 5xx error: permanent error (535): 5.7.8 Username and Password not accepted. For more information, go to5.7.8  https://support.google.com/mail/?p=BadCredentials ffacd0b85a97d-3b47030bd4dsm10815241f8f.7 - gsmtp - Authentication credentials invalid", AuthFailed, "", ""},
-	// https://github.com/LemmyNet/lemmy/issues/1744 (smtp_server was given without a port)
-	{"thread 'main' panicked at 'index out of bounds: the len is 1 but the index is 1', crates/utils/src/email.rs:29:7", ConfigMissingPort, "", ""},
 	// https://github.com/stalwartlabs/stalwart/issues/1345 (Stalwart's delivery report for a server whose TLS is broken)
 	{"STARTTLS error\n\nIt was not possible to establish a TLS connection\n\nDomain name _other-mail-server_.com\nHostname mail._other-mail-server_.org\nReason SMTP error occurred\nDetails I/O Error\nReason tls handshake eof", TLSHandshakeFailed, "", ""},
 
@@ -43,8 +46,6 @@ var unseenBatch11b = []corpusCase{
 	{"error sending message in campaign test: subscriber 3be8d27c-7c2c-4f70-a168-1b89c1c61a5f: x509: certificate has expired or is not yet valid: current time 2022-05-16T12:47:26Z is after 2022-04-07T17:30:45Z", TLSCertExpired, "", ""},
 	// https://github.com/knadh/listmonk/issues/575
 	{"2021/11/08 20:56:19error sending message in campaign Test campaign: subscriber 56662a42-b0d7-4bc9-830d-b784ef7fca03: SMTP AUTH extension not found", SMTPAuthNotOffered, "", ""},
-	// https://github.com/knadh/listmonk/issues/1239 (solved: the From address must be the SMTP user)
-	{"503 5.5.1 Error: nested MAIL command", SMTPSenderMismatch, "", ""},
 	// https://github.com/knadh/listmonk/issues/1450
 	{"2023/08/13 01:01:05 settings.go:288: error sending SMTP test (Test connection): 535 5.7.8 Error: authentication failed: authentication failed", AuthFailed, "", ""},
 	// https://github.com/authelia/authelia/issues/3164
@@ -52,13 +53,11 @@ var unseenBatch11b = []corpusCase{
 	// https://github.com/authelia/authelia/issues/3086
 	{`time="2022-04-01T20:10:58+11:00" level=error msg="Failure running the notification provider startup check: 535 5.7.8 Error: authentication failed: " stack="githu`, AuthFailed, "", ""},
 
-	// ===== C tools (neomutt, msmtp) =====
+	// ===== C tools (msmtp) =====
 	// https://github.com/marlam/msmtp/issues/23 (an expired intermediate in the server's chain)
 	{"msmtp: TLS certificate verification failed: certificate 2 of 4 has expired\nmsmtp: could not send mail (account school from /home/USER/.config/msmtp/config)", TLSCertExpired, "", ""},
 	// https://github.com/marlam/msmtp/issues/22 (AUTH is listed only after STARTTLS)
 	{"sendmail: the server does not support authentication", SMTPAuthNotOffered, "", ""},
-	// https://github.com/neomutt/neomutt/issues/1910 (ssl_force_tls against a server without STARTTLS)
-	{"Encrypted connection unavailable", TLSSTARTTLSUnavailable, "", ""},
 }
 
 // benignBatch11b are success and non-mail lines from the same threads: no error-level finding.
@@ -81,4 +80,64 @@ var benignBatch11b = []string{
 	"2025-05-26T15:04:17.724363346Z 2025/05/26 15:04:17.724135 pipe.go:232: campaign (SES test) finished",
 	// https://github.com/dani-garcia/vaultwarden/issues/791
 	"Jan 01 00:22:39 bitwarden.my-domain.com bitwarden_rs[633]: [2020-01-01 00:22:39][lettre::smtp::client][DEBUG] connecting to 10.20.30.40:465",
+}
+
+// openBatch11b are batch 11b's texts still missed after its fixes, kept out of the corpus (which
+// every rule is held to) rather than met by a rule that would only fit them:
+//   - Lemmy's panic names no mail fact at all: the cause (smtp_server without a port) is in the
+//     thread, not in the text.
+//   - "nested MAIL command" is, by its own words, a command out of sequence (listmonk's pool sent
+//     MAIL twice); the thread's fix was the sender address, which the text does not say.
+var openBatch11b = []corpusCase{
+	// https://github.com/LemmyNet/lemmy/issues/1744 (smtp_server was given without a port)
+	{"thread 'main' panicked at 'index out of bounds: the len is 1 but the index is 1', crates/utils/src/email.rs:29:7", ConfigMissingPort, "", ""},
+	// https://github.com/knadh/listmonk/issues/1239 (solved: the From address must be the SMTP user)
+	{"503 5.5.1 Error: nested MAIL command", SMTPSenderMismatch, "", ""},
+}
+
+// TestOpenBatch11b pins what the open misses give today, so a change that starts to claim a
+// cause for them is seen: the panic gives nothing, the 503 its own meaning (bad sequence).
+func TestOpenBatch11b(t *testing.T) {
+	want := []Code{"", SMTPBadSequence}
+	for i, c := range openBatch11b {
+		var first Code
+		if got := MatchText(c.text); len(got) > 0 {
+			first = got[0].Code
+		}
+		if first != want[i] {
+			t.Errorf("MatchText(%q) = %q, want %q (the thread's cause is %s)", c.text, first, want[i], c.want)
+		}
+	}
+}
+
+// TestBatch11bLibraryNames holds the siblings of batch 11b's class fixes. Sources: rustls/webpki
+// src/error.rs (webpki::Error, printed by its Debug form inside rustls' "invalid peer
+// certificate: Other(OtherError(...))"), Rust's io::Error Display "(os error N)" with Linux errno
+// values (EAGAIN 11 is what a socket read/write timeout returns), knadh/smtppool's "SMTP AUTH
+// extension not found".
+func TestBatch11bLibraryNames(t *testing.T) {
+	for _, tt := range []struct {
+		text string
+		want Code
+	}{
+		{"invalid peer certificate: Other(OtherError(UnsupportedCertVersion))", TLSCertUntrusted},
+		{"invalid peer certificate: Other(OtherError(CaUsedAsEndEntity))", TLSCertUntrusted},
+		{"invalid peer certificate: Other(OtherError(InvalidSignatureForPublicKey))", TLSCertUntrusted},
+		{"invalid peer certificate: Other(OtherError(RequiredEkuNotFound))", TLSCertUntrusted},
+		{"InvalidCertificateData(\"invalid peer certificate: CertRevoked\")", TLSCertRevoked},
+		{"InvalidCertificateData(\"invalid peer certificate: CertExpired\")", TLSCertExpired},
+		{"InvalidCertificateData(\"invalid peer certificate: CertNotValidYet\")", TLSCertNotYetValid},
+		{"InvalidCertificateData(\"invalid peer certificate: CertNotValidForName\")", TLSCertHostnameMismatch},
+		{"Connection error: Connection refused (os error 111)", TCPRefused},
+		{"network error: Connection timed out (os error 110)", TCPTimeout},
+		{"network error: Resource temporarily unavailable (os error 11)", TCPTimeout},
+		{"Connection error: Connection reset by peer (os error 104)", TCPReset},
+		{"Connection error: No route to host (os error 113)", TCPUnreachable},
+		{"error sending message: SMTP AUTH extension not found", SMTPAuthNotOffered},
+	} {
+		got := MatchText(tt.text)
+		if len(got) == 0 || got[0].Code != tt.want {
+			t.Errorf("MatchText(%q) = %v, want %s first", tt.text, got, tt.want)
+		}
+	}
 }
