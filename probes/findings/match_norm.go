@@ -184,7 +184,7 @@ var featureREs = []struct {
 	// Rust's io::Error prints the errno as "(os error 111)".
 	{"errno", []string{"errno", "os error"}, regexp.MustCompile(`\[errno (-?\d{1,5})\]|\berrno[ :=]+(-?\d{1,5})\b|\(os error (\d{1,5})\)`)},
 	{"wsa", []string{"winerror", "socket error", "wsa error", "error 1"}, regexp.MustCompile(`\[winerror (\d{4,5})\]|socket error #? ?(\d{5})\b|\bwsa error (\d{5})\b|\berror (100[0-9]{2}|1100[0-9])\b`)},
-	{"alert", []string{"alert", "remote error"}, regexp.MustCompile(`alert(?: number \d+)?\W{1,4}([a-z][a-z_ ]{3,40}[a-z])|remote error: (?:tls: )?([a-z][a-z ]{3,40}[a-z])|alertreceived\(([a-z]{4,40})\)`)},
+	{"alert", []string{"alert", "remote error"}, regexp.MustCompile(`alert(?: number \d+)?\W{1,4}([a-z][a-z_ ]{3,40}[a-z])|remote error: ?(?:tls: ?)?([a-z][a-z ]{3,40}[a-z])|alertreceived\(([a-z]{4,40})\)`)},
 }
 
 // tlsAlerts are the alert names of RFC 8446 §6 and RFC 5246 §7.2 a feature may carry.

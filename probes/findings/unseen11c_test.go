@@ -1,5 +1,7 @@
 package findings
 
+import "testing"
+
 // unseenBatch11c is a third, small batch gathered on 2026-12-04 after batch 11b's fixes, from
 // applications the earlier batches had not reached: Rauthy (Rust, lettre), PocketBase and
 // Gophish (Go). Texts already in the corpus were dropped before scoring (two: PocketBase's
@@ -54,4 +56,32 @@ var benignBatch11c = []string{
 	"goose: no migrations to run. current version: 20170219122503",
 	// https://github.com/gophish/gophish/issues/602
 	" 2017/04/24 21:37:02 gophish.go:66: Starting admin server at https://127.0.0.1:3333",
+}
+
+// TestBatch11cLibraryNames holds the siblings of batch 11c's class fixes. Sources: Go's
+// crypto/tls alert names as "remote error: tls: <alert>" (alert.go), pasted with or without the
+// spaces; RFC 8446 §6.2 for what those alerts mean in a handshake; Microsoft's Windows Sockets
+// error codes for getaddrinfo (WSATRY_AGAIN 11002, WSANO_RECOVERY 11003), whose FormatMessage
+// texts Go prints after "getaddrinfow:".
+func TestBatch11cLibraryNames(t *testing.T) {
+	for _, tt := range []struct {
+		text string
+		want Code
+	}{
+		{"remote error:tls:illegal parameter", TLSHandshakeFailed},
+		{"remote error: tls: illegal parameter", TLSHandshakeFailed},
+		{"remote error: tls: decode error", TLSHandshakeFailed},
+		{"remote error: tls: unrecognized name", TLSHandshakeFailed},
+		{"remote error: tls: access denied", TLSHandshakeFailed},
+		{"remote error:tls:protocol version not supported", TLSVersionTooOld},
+		{"remote error: tls: bad certificate", TLSCertUntrusted},
+		{"dial tcp: lookup smtp.example.com: getaddrinfow: A non-recoverable error occurred during a database lookup.", DNSFailure},
+		{"dial tcp: lookup smtp.example.com: getaddrinfow: This is usually a temporary error during hostname resolution and means that the local server did not receive a response from an authoritative server.", DNSFailure},
+		{"dial tcp: lookup smtp.example.com: getaddrinfow: No such host is known.", DNSNXDomain},
+	} {
+		got := MatchText(tt.text)
+		if len(got) == 0 || got[0].Code != tt.want {
+			t.Errorf("MatchText(%q) = %v, want %s first", tt.text, got, tt.want)
+		}
+	}
 }

@@ -184,6 +184,7 @@ var unseenBatches = []struct {
 	{"9", unseenBatch9, benignBatch9, 20, 8, "15/20, benign 9/10 clean"},
 	{"11", unseenBatch11, benignBatch11, 40, 8, "28/40, benign 9/9 clean"},
 	{"11b", unseenBatch11b, benignBatch11b, 18, 8, "15/20, benign 9/9 clean (2 held apart as open)"},
+	{"11c", unseenBatch11c, benignBatch11c, 10, 8, "9/11, benign 8/8 clean"},
 }
 
 // allCorpus is the corpus with the batches: what TestCorpus and TestScore hold the matcher to.
