@@ -182,10 +182,15 @@ var unseenBatches = []struct {
 	{"7", unseenBatch7, benignBatch7, 50, 8, "26/54, benign 12/12 clean"},
 	{"8", unseenBatch8, benignBatch8, 30, 8, "16/31, benign 11/11 clean"},
 	{"9", unseenBatch9, benignBatch9, 20, 8, "15/20, benign 9/10 clean"},
+	{"13", unseenBatch13, benignBatch13, 40, 8, "32/50, benign 10/14 clean"},
+	{"13b", unseenBatch13b, benignBatch13b, 20, 8, "14/21, benign 8/8 clean"},
+	{"11", unseenBatch11, benignBatch11, 40, 8, "28/40, benign 9/9 clean"},
+	{"11b", unseenBatch11b, benignBatch11b, 17, 8, "15/20, benign 9/9 clean (2 held apart as open; 1 also gathered for batch 13 dropped at merge)"},
+	{"11c", unseenBatch11c, benignBatch11c, 10, 8, "9/11, benign 8/8 clean"},
 	{"10", unseenBatch10, benignBatch10, 40, 8, "36/50, benign 8/12 clean"},
 	{"10b", unseenBatch10b, benignBatch10b, 20, 8, "18/25, benign 7/10 clean"},
 	{"10c", unseenBatch10c, benignBatch10c, 19, 8, "11/19, benign 9/9 clean"},
-	{"10d", unseenBatch10d, benignBatch10d, 20, 8, "10/20, benign 9/10 clean"},
+	{"10d", unseenBatch10d, benignBatch10d, 19, 8, "10/20, benign 9/10 clean (1 also gathered for batch 11 dropped at merge)"},
 }
 
 // allCorpus is the corpus with the batches: what TestCorpus and TestScore hold the matcher to.
