@@ -1,5 +1,7 @@
 package findings
 
+import "testing"
+
 // unseenBatch10e is a fifth batch from batch 10's families, aimed at the ones the earlier batches
 // held least of (Courier and Cyrus/saslauthd authentication logs, Dovecot passdb, MailEnable,
 // chasquid, Exchange/Outlook.com, Orange/La Poste/Free/web.de bounce texts), gathered on
@@ -66,4 +68,28 @@ var benignBatch10e = []string{
 	"Host1 banner: * OK mx5 Cyrus IMAP4 v2.1.18-IPv6-Debian-2.1.18-1 server ready",
 	// https://github.com/imapsync/imapsync/issues/275
 	"Host1: Socket successfuly converted to SSL",
+}
+
+// TestServerLogNames10e holds siblings of batch 10e's fixes. Sources: Linux-PAM pam_unix
+// (unix_chkpwd "check pass; user unknown", "password check failed for user (%s)", pam_unix
+// "authentication failure; logname=") and pam_strerror(PAM_USER_UNKNOWN); sisimai's FrancePTT
+// table of Orange/La Poste codes (sisimai#240, #241, #243); GMX/web.de's sender-domain check.
+func TestServerLogNames10e(t *testing.T) {
+	for _, tt := range []struct {
+		text string
+		want Code
+	}{
+		{"dovecot: auth: pam(a,192.0.2.1): pam_authenticate() failed: User not known to the underlying authentication module", AuthUserUnknown},
+		{"saslauthd[12]: pam_unix(smtp:auth): authentication failure; logname= uid=0 euid=0 tty= ruser= rhost=  user=alice", AuthFailed},
+		{"550 5.2.0 Taille limite du message atteinte. Maximum size of the message reached. OFR_514 [514]", SMTPMessageTooLarge},
+		{"550 5.2.0 Mail rejete. Mail rejected. ofr_506 [506]", SMTPIPBlocked},
+		{"Trop de connexions, veuillez verifier votre configuration. Too many connections, slow down. OFR102_104 [104].", ServerBusy},
+		{"550 5.1.1 Adresse d au moins un destinataire invalide. Invalid recipient. LPN416 416", SMTPRecipientUnknown},
+		{"550 5.7.1 SPF: 192.0.2.1 is not allowed to send mail from example.org", SMTPSPFDMARCRejected},
+		{"550 5.7.1 Recipient overquota", SMTPRecipientMailboxFull},
+	} {
+		if got := MatchText(tt.text); len(got) == 0 || got[0].Code != tt.want {
+			t.Errorf("MatchText(%q) = %v, want %s", tt.text, got, tt.want)
+		}
+	}
 }
