@@ -7,7 +7,8 @@ import "testing"
 // Thunderbird desktop, webmail (Roundcube, SnappyMail, SOGo, Nextcloud/ownCloud Mail on Horde) and Chinese
 // clients. Each text names its source and was checked against the corpus first; it was scored once on first
 // sight, before any matcher change for it. Labels are the cause the thread established, else what the reply
-// and wording state; a note says when the thread went beyond the text.
+// and wording state; a note says when the thread went beyond the text. It scored 19/40 on first sight
+// (benign 9/10 clean); the five texts whose cause is not in the text moved to beyondText12 after scoring.
 var unseenBatch12 = []corpusCase{
 	// https://github.com/deltachat/deltachat-desktop/issues/749 (the poster found ports 143 and 993 blocked on that network)
 	{"Could not connect to imap server xxxxx:993 using SSL Error #6", TCPConnectFailed, "", ""},
@@ -35,10 +36,6 @@ var unseenBatch12 = []corpusCase{
 	{"Fatal \tindex \tException: {\"Exception\":\"Horde_Imap_Client_Exception\",\"Message\":\"Mail server closed the connection unexpectedly.\",\"Code\":4,", ServerClosed, "", ""},
 	// https://github.com/nextcloud/mail/issues/1543
 	{"Horde_Imap_Client_Exception: Error connecting to mail server.\n  at Horde_Imap_Client_Socket::_connect", TCPConnectFailed, "", ""},
-	// https://github.com/nextcloud/mail/issues/3239 (self-signed certificate; the maintainer points to turning TLS verification off)
-	{"[mail] Fatal: Creating account failed: Could not connect to IMAP: Error connecting to mail server.", TLSCertUntrusted, "", ""},
-	// https://github.com/nextcloud/mail/issues/4769 (a private CA; the plaintext address works)
-	{"\"message\":\"Creating account failed: Connection to IMAP at eregion.kicks-ass.net:993 failed. Error connecting to mail server.\"", TLSCertUntrusted, "", ""},
 	// https://github.com/mailcow/mailcow/issues/875
 	{"sogo-mailcow_1       | Jun 16 10:49:04 58667701817a [5668]: [ERROR] <0x0x55bf5bdcb2c0[NGImap4ConnectionManager]> IMAP4 login failed:\nsogo-mailcow_1       | Jun 16 10:49:05 58667701817a host=imap.gmail.com, user=sfdsadbaksdasjk@gmail.com, pwd=yes", AuthFailed, "", ""},
 	// https://github.com/mailcow/mailcow-dockerized/issues/5857
@@ -61,8 +58,6 @@ var unseenBatch12 = []corpusCase{
 	{"com.movit.platform.mail.util.log.MailException:com.fsck.k9.mail.AuthenticationFailedException: Command: *sensitive*; response: #3# [NO, LOGIN failed.]", AuthFailed, "", ""},
 	// https://github.com/thunderbird/thunderbird-android/issues/7154
 	{"com.fsck.k9.mail.AuthenticationFailedException: AUTH PLAIN failed", AuthFailed, "", ""},
-	// https://github.com/ShannonChenCHN/eureka/issues/66
-	{"Mac 自带邮箱📮登陆 qq 邮箱时总是显示 “无法验证用户名和密码”", AuthAuthorizationCodeRequired, "", ""},
 	// https://github.com/Airmail/Airmail_Public/issues/180
 	{"Cannot send mail error contact Unable to authenticate with the current session's credentials.", AuthFailed, "", ""},
 	// https://github.com/juewuy/ShellCrash/issues/497 (a router proxy in the path)
@@ -79,16 +74,35 @@ var unseenBatch12 = []corpusCase{
 	{"IMAP error certificate", TLSCertUntrusted, "", ""},
 	// https://github.com/thunderbird/thunderbird-android/issues/5970 (the server's key was no longer accepted after an upgrade)
 	{"Certificate error for ...  Check your server settings", TLSCertUntrusted, "", ""},
-	// https://github.com/thunderbird/thunderbird-android/issues/3459 (the thread: a server with an invalid certificate)
-	{"MessagingController  E  com.fsck.k9.mail.MessagingException: Unable to get folder list.", TLSCertUntrusted, "", ""},
 	// https://github.com/FlowCrypt/flowcrypt-android/issues/579
 	{"Caused by: java.security.cert.CertificateException: java.security.cert.CertPathValidatorException: Trust anchor for certification path not found.", TLSCertUntrusted, "", ""},
 	// https://github.com/docker-mailserver/docker-mailserver/issues/4343 (Outlook clients reject the server's certificate)
 	{"2025-02-04T09:21:59.779240+00:00 mail dovecot: imap-login: Disconnected: Connection closed: SSL_accept() failed: error:0A000416:SSL routines::sslv3 alert certificate unknown: SSL alert number 46 (no auth attempts in 0 secs): user=<>, rip=218.212.176.48, lip=172.30.0.2, TLS handshaking: SSL_accept() failed: error:0A000416:SSL routines::sslv3 alert certificate unknown: SSL alert number 46, session=<1x6Cik0tu8za1LAw>", TLSCertUntrusted, "", ""},
-	// https://github.com/mailcow/mailcow-dockerized/issues/1696 (Outlook on Windows 7 without TLS 1.2)
-	{"The certificate couldn't be validated because SSL negotiation wasn't successful.", TLSVersionTooOld, "", ""},
 	// https://github.com/thunderbird/thunderbird-website/issues/282
 	{"Sending of the message failed.\nThe message could not be sent because connecting to Outgoing server (SMTP) [MY EMAIL PROVIDER] failed. The \nserver may be unavailable or is refusing SMTP connections. Please verify that your Outgoing server (SMTP) settings \nare correct and try again.", TCPConnectFailed, "", ""},
+}
+
+// beyondText12 are the batch's texts whose cause, as the thread established it, the text itself does
+// not carry: Horde prints "Error connecting to mail server." for a refused certificate as for a refused
+// connection, K-9's "Unable to get folder list." hides the certificate failure under it, Outlook's
+// "SSL negotiation wasn't successful" does not say that Windows 7 lacked TLS 1.2, and Apple Mail's
+// Chinese login dialog does not say that QQ wants its authorization code (explain says so once the
+// provider is named: the session sharpens auth.failed by the provider's login kind). They counted as
+// misses on first sight and stay out of the corpus; nearest is what the matcher must keep giving.
+var beyondText12 = []struct {
+	text           string
+	cause, nearest Code
+}{
+	// https://github.com/nextcloud/mail/issues/3239 (self-signed certificate; the maintainer points to turning TLS verification off)
+	{"[mail] Fatal: Creating account failed: Could not connect to IMAP: Error connecting to mail server.", TLSCertUntrusted, TCPConnectFailed},
+	// https://github.com/nextcloud/mail/issues/4769 (a private CA; the plaintext address works)
+	{"\"message\":\"Creating account failed: Connection to IMAP at eregion.kicks-ass.net:993 failed. Error connecting to mail server.\"", TLSCertUntrusted, TCPConnectFailed},
+	// https://github.com/ShannonChenCHN/eureka/issues/66
+	{"Mac 自带邮箱📮登陆 qq 邮箱时总是显示 “无法验证用户名和密码”", AuthAuthorizationCodeRequired, AuthFailed},
+	// https://github.com/thunderbird/thunderbird-android/issues/3459 (the thread: a server with an invalid certificate)
+	{"MessagingController  E  com.fsck.k9.mail.MessagingException: Unable to get folder list.", TLSCertUntrusted, ""},
+	// https://github.com/mailcow/mailcow-dockerized/issues/1696 (Outlook on Windows 7 without TLS 1.2)
+	{"The certificate couldn't be validated because SSL negotiation wasn't successful.", TLSVersionTooOld, TLSHandshakeFailed},
 }
 
 // benignBatch12 are success and non-mail lines from the same threads: no error-level finding.
@@ -115,9 +129,72 @@ var benignBatch12 = []string{
 	"S: K00000001 OK LOGIN Authentication succeeded",
 }
 
-// TestUnseenBatch12FirstSight logs the batch's score before the matcher was changed for it: 19/40,
-// benign 9/10 clean (mox's "tls handshake completed" read as a failed handshake). The batch joins the
-// unseenBatches table, and so the corpus, with the fixes.
-func TestUnseenBatch12FirstSight(t *testing.T) {
-	logScore(t, "2026-12-04 batch 12 (19/40 on first sight, benign 9/10 clean)", unseenBatch12)
+// TestLibraryErrorNames12: batch 12's misses were fixed by the libraries' and apps' own wordings, so
+// their siblings from the same sources (not pasted in any thread we read) are held too. Sources:
+// PEAR Net_SMTP (Net/SMTP.php _parseResponse; "SMTP server does not support authentication" also in
+// mutt smtp.c and phpBB smtp.php), Horde_Imap_Client and Horde_Smtp (Socket.php, Exception.php),
+// libetpan mailimap_types.h and mailsmtp_types.h error enums as Delta Chat's core prints them
+// (dc_imap.c "Could not connect to IMAP-server %s:%i. (Error #%i)"), Dovecot imap-login
+// (client.c), SOGo SOGoMailAccount.m, K-9 Mail ImapConnection, Roundcube's smtpautherror label.
+func TestLibraryErrorNames12(t *testing.T) {
+	for _, tt := range []struct {
+		text string
+		want Code
+	}{
+		{"[SMTP: Invalid response code received from server (code: 535, response: 5.7.3 Authentication unsuccessful)]", AuthFailed},
+		{"Invalid response code received from server (535)", AuthFailed},
+		{"SMTP server does not support authentication", SMTPAuthNotOffered},
+		{"Horde_Imap_Client_Exception: Error connecting to mail server.", TCPConnectFailed},
+		{"Could not open secure TLS connection to the IMAP server.", TLSHandshakeFailed},
+		{"Could not open secure TLS connection to the server.", TLSHandshakeFailed},
+		{"Could not connect to IMAP-server imap.example.org:993. (Error #6)", TCPConnectFailed},
+		{"Could not connect to SMTP-server smtp.example.org:465. (Error #25)", TCPConnectFailed},
+		{"A0003 BAD Error in IMAP command received by server.", ServerProtocolError},
+		{"* BYE Too many invalid IMAP commands.", ServerProtocolError},
+		{"A0003 BAD Unknown command", ServerProtocolError},
+		{"[ERROR] <0x5555[SOGoMailAccount]:0> no IMAP4 password available", AuthCredentialsMissing},
+		{"E/ImapConnection: Failed to login, closing connection for conn1", AuthFailed},
+		{"Unable to open connection to IMAP server due to security error.", TLSHandshakeFailed},
+		{"java.security.cert.CertPathValidatorException: Trust anchor for certification path not found.", TLSCertUntrusted},
+		{"java.net.SocketTimeoutException: failed to connect to imap.example.org/192.0.2.1 (port 993) after 30000ms", TCPTimeout},
+		{"java.net.SocketTimeoutException: Read timed out", ServerResponseTimeout},
+		{"SMTP Error (250): Authentication failed.", SMTPAuthNotOffered},
+		{"SMTP Error (535): Authentication failed.", AuthFailed},
+		{"Your IMAP server wants to alert you to the following: Maintenance tonight", IMAPAlert},
+		{"Unable to verify account name or password", AuthFailed},
+		{"Certificate error for imap.example.org", TLSCertUntrusted},
+		{"TLS handshake completed", ""}, // a logged success
+		{"C: A1 LOGIN user pass\nS: A1 OK LOGIN completed", ""},
+	} {
+		got := MatchText(tt.text)
+		var first Code
+		if len(got) > 0 {
+			first = got[0].Code
+		}
+		if tt.want == "" {
+			for _, m := range got {
+				if e, ok := Lookup(m.Code); !ok || e.Severity == SevError {
+					t.Errorf("MatchText(%q): error-level %s, want none", tt.text, m.Code)
+				}
+			}
+			continue
+		}
+		if first != tt.want {
+			t.Errorf("MatchText(%q) = %v, want %s", tt.text, got, tt.want)
+		}
+	}
+}
+
+// TestBeyondText12 holds the nearest reading of the texts whose cause is beyond the text.
+func TestBeyondText12(t *testing.T) {
+	for _, c := range beyondText12 {
+		got := MatchText(c.text)
+		var first Code
+		if len(got) > 0 {
+			first = got[0].Code
+		}
+		if first != c.nearest || first == c.cause {
+			t.Errorf("MatchText(%q) = %v, want %q (the thread's cause %s is not in the text)", c.text, got, c.nearest, c.cause)
+		}
+	}
 }
