@@ -183,6 +183,7 @@ var unseenBatches = []struct {
 	{"8", unseenBatch8, benignBatch8, 30, 8, "16/31, benign 11/11 clean"},
 	{"9", unseenBatch9, benignBatch9, 20, 8, "15/20, benign 9/10 clean"},
 	{"12", unseenBatch12, benignBatch12, 35, 8, "19/40, benign 9/10 clean; 5 texts whose cause is beyond the text in beyondText12"},
+	{"12b", unseenBatch12b, benignBatch12b, 19, 8, "10/20, benign 10/10 clean; 1 text whose cause is beyond the text in beyondText12"},
 }
 
 // allCorpus is the corpus with the batches: what TestCorpus and TestScore hold the matcher to.
