@@ -184,6 +184,7 @@ var unseenBatches = []struct {
 	{"9", unseenBatch9, benignBatch9, 20, 8, "15/20, benign 9/10 clean"},
 	{"12", unseenBatch12, benignBatch12, 35, 8, "19/40, benign 9/10 clean; 5 texts whose cause is beyond the text in beyondText12"},
 	{"12b", unseenBatch12b, benignBatch12b, 19, 8, "10/20, benign 10/10 clean; 1 text whose cause is beyond the text in beyondText12"},
+	{"12c", unseenBatch12c, benignBatch12c, 10, 8, "4/10, benign 8/8 clean"},
 	{"13", unseenBatch13, benignBatch13, 40, 8, "32/50, benign 10/14 clean"},
 	{"13b", unseenBatch13b, benignBatch13b, 20, 8, "14/21, benign 8/8 clean"},
 }
