@@ -311,6 +311,10 @@ func TestLibraryErrorNames12(t *testing.T) {
 		{"(Error code: ssl_error_no_cypher_overlap)", TLSHandshakeFailed},
 		{"(Error code: ssl_error_weak_server_ephemeral_dh_key)", TLSWeakCrypto},
 		{"TLS handshake completed", ""}, // a logged success
+		{"0 bad messages found", ""},
+		{"Ignoring certificate errors for localhost", ""},
+		{"S: 1 BAD Missing or invalid argument to AUTHENTICATE", AuthMechanismUnsupported}, // the more specific reading stays first
+		{"S: 7 BAD Command unknown", ServerProtocolError},
 		{"Connecting to smtp.example.org:587 (port -9800 is no error code here)", ""},
 		{"C: A1 LOGIN user pass\nS: A1 OK LOGIN completed", ""},
 	} {
