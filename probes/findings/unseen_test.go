@@ -187,6 +187,9 @@ var unseenBatches = []struct {
 	{"12c", unseenBatch12c, benignBatch12c, 10, 8, "4/10, benign 8/8 clean"},
 	{"13", unseenBatch13, benignBatch13, 40, 8, "32/50, benign 10/14 clean"},
 	{"13b", unseenBatch13b, benignBatch13b, 20, 8, "14/21, benign 8/8 clean"},
+	{"11", unseenBatch11, benignBatch11, 40, 8, "28/40, benign 9/9 clean"},
+	{"11b", unseenBatch11b, benignBatch11b, 17, 8, "15/20, benign 9/9 clean (2 held apart as open; 1 also gathered for batch 13 dropped at merge)"},
+	{"11c", unseenBatch11c, benignBatch11c, 10, 8, "9/11, benign 8/8 clean"},
 }
 
 // allCorpus is the corpus with the batches: what TestCorpus and TestScore hold the matcher to.
