@@ -8,7 +8,9 @@ import "testing"
 // gathered on 2026-12-04 after batch 10's fixes and scored once on first sight before any change
 // for it: the figure that says how those fixes carry. Every text was grepped against the corpus
 // first; one text that was there verbatim (a Postfix "no mechanism available" line, scored right) was
-// dropped after scoring, so the first-sight figure counts 25 texts.
+// dropped after scoring, so the first-sight figure counts 25 texts; the Roundcube "Invalid response code
+// received from server (535)" line (a miss on first sight) was also gathered for batch 12 and is kept
+// there only, dropped at the merge.
 var unseenBatch10b = []corpusCase{
 	// https://github.com/chatmail/relay/pull/946
 	{"  1: conversation with cm.example.net[192.168.30.50] timed out while receiving the initial server greeting", ServerGreetingTimeout, "", ""},
@@ -28,8 +30,6 @@ var unseenBatch10b = []corpusCase{
 	{"[smtp.1:32384] [2017-05-12T08:53:03.623] DEBUG -- : [T0QRKN] => 530 Authentication required", SMTPAuthRequired, "", ""},
 	// https://github.com/postalserver/postal/issues/753 (Postal's CRAM-MD5 refusal)
 	{"authentication failure [SMTP: Invalid response code received from server (code: 535, response: Denied)]", AuthFailed, "", ""},
-	// https://github.com/roundcube/roundcubemail/issues/6826
-	{"PHP message: ERROR: Invalid response code received from server (535)", AuthFailed, "", ""},
 	// https://github.com/sendgrid/docs/issues/3947 (Kerio Connect relaying through SendGrid with a wrong API key)
 	{"<a******i@gmail.com>, Result: delayed, Status: 5.7.0 535 Authentication failed: The provided authorization grant is invalid, expired, or revoked, Remote-Host: smtp.sendgrid.net, Msg-Id: 04b901d45488$e52f6140$af8e23c0$@floragroup.net", AuthFailed, "", ""},
 	// https://github.com/vx3r/wg-gen-web/issues/68 (Exchange's receive log)
