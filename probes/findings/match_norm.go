@@ -26,6 +26,40 @@ func prepare(line string) string {
 	return body
 }
 
+// innerMarkerRE is an SMTP reply line's lead ("550-5.7.1 ", "421 4.7.29 ") as it reappears inside
+// a multi-line reply flattened onto one line (Postfix's "said: 550-5.7.1 ... not authorized to
+// 550-5.7.1 send email ...").
+var innerMarkerRE = regexp.MustCompile(`(?:^|\s)([245]\d\d)[- ]([245]\.\d{1,3}\.\d{1,3})(?:\s+|$)`)
+
+// dropInnerMarkers removes the repeats of a flattened multi-line reply's first line lead, so a
+// sentence the reply wrapped reads whole again; the first lead stays (reply and enhanced codes
+// are read from it). A line without a repeated lead is returned unchanged.
+func dropInnerMarkers(line string) string {
+	if strings.Count(line, ".") < 4 {
+		return line
+	}
+	locs := innerMarkerRE.FindAllStringSubmatchIndex(line, 64)
+	if len(locs) < 2 {
+		return line
+	}
+	code, enh := line[locs[0][2]:locs[0][3]], line[locs[0][4]:locs[0][5]]
+	var b strings.Builder
+	last := 0
+	for _, l := range locs[1:] {
+		if line[l[2]:l[3]] != code || line[l[4]:l[5]] != enh {
+			continue
+		}
+		b.WriteString(line[last:l[0]])
+		b.WriteByte(' ')
+		last = l[1]
+	}
+	if last == 0 {
+		return line
+	}
+	b.WriteString(line[last:])
+	return b.String()
+}
+
 // prepareParts returns the normalised line and its split identifiers apart.
 func prepareParts(line string) (body, words string) {
 	line = unescapeHex(line)
@@ -36,6 +70,7 @@ func prepareParts(line string) (body, words string) {
 		line = html.UnescapeString(line)
 	}
 	line = stripLead(line)
+	line = dropInnerMarkers(line)
 	words = splitIdentifiers(line)
 	if f := extractFeatures(strings.ToLower(line) + " (" + words + ")"); f != "" {
 		words = strings.TrimSpace(words + " " + f)

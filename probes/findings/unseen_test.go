@@ -190,6 +190,11 @@ var unseenBatches = []struct {
 	{"11", unseenBatch11, benignBatch11, 40, 8, "28/40, benign 9/9 clean"},
 	{"11b", unseenBatch11b, benignBatch11b, 17, 8, "15/20, benign 9/9 clean (2 held apart as open; 1 also gathered for batch 13 dropped at merge)"},
 	{"11c", unseenBatch11c, benignBatch11c, 10, 8, "9/11, benign 8/8 clean"},
+	{"10", unseenBatch10, benignBatch10, 40, 8, "36/50, benign 8/12 clean"},
+	{"10b", unseenBatch10b, benignBatch10b, 20, 8, "18/25, benign 7/10 clean (1 also gathered for batch 12 dropped at merge)"},
+	{"10c", unseenBatch10c, benignBatch10c, 19, 8, "11/19, benign 9/9 clean"},
+	{"10d", unseenBatch10d, benignBatch10d, 19, 8, "10/20, benign 9/10 clean (1 also gathered for batch 11 dropped at merge)"},
+	{"10e", unseenBatch10e, benignBatch10e, 19, 8, "11/19, benign 9/9 clean"},
 }
 
 // allCorpus is the corpus with the batches: what TestCorpus and TestScore hold the matcher to.
