@@ -1,5 +1,7 @@
 package findings
 
+import "testing"
+
 // unseenBatch17 was gathered from Q&A and forum pages and from hosting providers' and vendors'
 // knowledge bases rather than from issue trackers (cPanel/Exim and Plesk/qmail logs, Postfix and
 // sendmail queue lines quoted on Server Fault mirrors and Experts Exchange, Outlook and Outlook
@@ -10,7 +12,9 @@ package findings
 // authenticate" dialog, Outlook 0x80042109 and 0x800CCC0F, 535 5.7.8/5.7.3, 451 4.7.500, the
 // t-online (BL) reply, "not an IMAP4 server").
 // First sight: 25 of 43 right (58.1 %), 11 of 11 benign lines clean; per family (clientFamily):
-// server-smtp 16/22, other 9/16, outlook 0/2, go 0/1, node 0/1, server-imap 0/1.
+// server-smtp 16/22, other 9/16, outlook 0/2, go 0/1, node 0/1, server-imap 0/1. Two of the 18
+// misses carry a cause the text does not (they moved to beyondText17 after scoring); the other 16
+// were fixed by class (TestLibraryErrorNames17).
 var unseenBatch17 = []corpusCase{
 	// https://chilkatsoft.com/p/p_31.asp (a firewall blocked the SMTP port: the connect timed out)
 	{"SendEmail:\nSMTP_Connect:\nConnecting to SMTP server :\nsmtp_host:\nsmtp_port:\nsmtp_user:\nsocket is not ready for writing\nConnection attempt timed out, trying again.\nsocket is not ready for writing\nSocketError: WSAEWOULDBLOCK The socket would block.\nConnect function failed.\nSocketError: Unknown socket error\nFailed to connect (1) Failed to connect to SMTP server.", TCPTimeout, "", ""},
@@ -64,14 +68,10 @@ var unseenBatch17 = []corpusCase{
 	{"554 IP=<Ihre.IP.Adresse> - None/bad reputation. Ask your postmaster for help or to contact <postmaster@rx.t-online.de> for reset. (NOWL)", SMTPIPBlocked, "", ""},
 	// https://multimedia-4-all.de/intern/?p=278
 	{"<xy@ralf-henze.de>: host mail.ralf-henze.de[87.118.118.84] said: 554 5.7.1\nService unavailable; Client host [194.25.134.22] blocked using\nbl.spamcop.net; Blocked – see http://www.spamcop.net/bl.shtml?194.25.134.22\n(in reply to RCPT TO command)", SMTPIPBlocked, "", ""},
-	// https://tamingdns.com/bounce-decoder/apple (the recipient turned off the Hide My Email relay address)
-	{"Diagnostic-Code: smtp; 550 5.7.1Relay not permitted for user.", SMTPRecipientDisabled, "", ""},
 	// https://www.bytecamp.net/de/faq/email/zustellen.html
 	{"422 4.2.2 Quota limit exceeded (Speicherplatz des Kontos ueberschritten)", SMTPRecipientMailboxFull, "", ""},
 	// https://www.bytecamp.net/de/faq/email/zustellen.html
 	{"571 5.7.1 message classified as spam (Nachricht als Spam eingestuft)", SMTPSpamRejected, "", ""},
-	// https://support.onesystems.ch/722126-%C3%9Cbersicht-h%C3%A4ufig-vorkommender-Fehlermeldungen (qmail: the recipient's quota is reached)
-	{"451 qq trouble in home directory", SMTPRecipientMailboxFull, "", ""},
 	// https://support.onesystems.ch/722126-%C3%9Cbersicht-h%C3%A4ufig-vorkommender-Fehlermeldungen
 	{"554 5.7.1 Service unavailable; Client host [] blocked using ix.dnsbl.manitu.net", SMTPIPBlocked, "", ""},
 	// https://new-faq.comservice-ffo.de/smtp-fehlermeldungen-e-mail-fehler/ (the sending IP is blocked for a poor delivery rate)
@@ -100,6 +100,21 @@ var unseenBatch17 = []corpusCase{
 	{"550 5.1.8 : Sender address rejected: Domain not found", SMTPSenderInvalid, "", ""},
 }
 
+// beyondText17 are batch 17's texts whose cause, as the page established it, the text does not carry:
+// iCloud answers a turned-off Hide My Email address with the words every server uses for a refused
+// relay, and qmail-queue's "qq trouble in home directory" is, by qmail.c, a server-side queue fault
+// that the Swiss host's FAQ reads as a full mailbox. They counted as misses on first sight and stay
+// out of the corpus; nearest is what the matcher must keep giving.
+var beyondText17 = []struct {
+	text           string
+	cause, nearest Code
+}{
+	// https://tamingdns.com/bounce-decoder/apple (the recipient turned off the Hide My Email relay address)
+	{"Diagnostic-Code: smtp; 550 5.7.1Relay not permitted for user.", SMTPRecipientDisabled, SMTPRelayDenied},
+	// https://support.onesystems.ch/722126-%C3%9Cbersicht-h%C3%A4ufig-vorkommender-Fehlermeldungen (qmail: the recipient's quota is reached)
+	{"451 qq trouble in home directory", SMTPRecipientMailboxFull, ServerBusy},
+}
+
 // benignBatch17 are success and non-mail lines from the same pages: no error-level finding.
 var benignBatch17 = []string{
 	// http://kb.plesk.com/en/766
@@ -124,4 +139,68 @@ var benignBatch17 = []string{
 	"20 May 00:13:48 ntpdate[17580]: step time server 192.1.100.100 offset -191.476167 sec",
 	// https://www.mailenable.com/kb/content/article.asp?ID=ME020280
 	"ME-I0108: Relay Granted: Sender has authenticated.",
+}
+
+// TestBeyondText17 holds the nearest reading of the texts whose cause is beyond the text.
+func TestBeyondText17(t *testing.T) {
+	for _, c := range beyondText17 {
+		var first Code
+		if got := MatchText(c.text); len(got) > 0 {
+			first = got[0].Code
+		}
+		if first != c.nearest || first == c.cause {
+			t.Errorf("MatchText(%q) = %q, want %q (the page's cause %s is not in the text)", c.text, first, c.nearest, c.cause)
+		}
+	}
+}
+
+// TestLibraryErrorNames17: batch 17's misses were fixed from the tables the texts come from, so
+// their siblings (none pasted on the pages we read) are named too. Sources: Exim src/smtp_in.c (the
+// authenticator DEFER and temporary-failure replies); qmail qmail.c qmail_close() and qmail-smtpd.c
+// (err_nogateway); Plesk's KB articles on its mail handlers ("REJECT during call 'limit-out'
+// handler", "'spf' handler", "PASS during call 'dd52-domainkeys' handler"); Outlook Express's
+// imnxport.h (IXP_E_SMTP_*, IXP_E_IMAP_*); RFC 5321 4.2.2's reply texts; sendmail's deferred DNS
+// statuses; Courier-IMAP's and Dovecot's BYE texts; United Internet's (IONOS, GMX, WEB.DE) policy
+// replies as its FAQ lists them.
+func TestLibraryErrorNames17(t *testing.T) {
+	for _, tt := range []struct {
+		text string
+		want Code
+	}{
+		{"435 Unable to authenticate at present", ServerBusy},
+		{"454 Temporary authentication failure", ServerBusy},
+		{"451 qq write error or disk full (#4.3.0)", ServerBusy},
+		{"451 4.3.0 qq temporary problem", ServerBusy},
+		{"451 mail server temporarily rejected message (#4.3.0)", ServerBusy},
+		{"451 4.4.1 connection to mail server rejected (#4.4.1)", TCPRefused},
+		{"553 sorry, that domain isn't in my list of allowed rcpthosts (#5.7.1)", SMTPRelayDenied},
+		{"553 sorry, that domain isn't allowed to be relayed thru this MTA (#5.7.1)", SMTPRelayDenied},
+		{"/usr/lib64/plesk-9.0/psa-pc-remote[5977]: REJECT during call 'limit-out' handler", SMTPSendingLimit},
+		{"/usr/lib64/plesk-9.0/psa-pc-remote[23076]: REJECT during call 'spf' handler", SMTPSPFDMARCRejected},
+		{"postfix-local[5483]: PASS during call 'dd52-domainkeys' handler", ""},
+		{"Task 'mail.example.com - Sending' reported error (0x800CCC7D)", TLSSTARTTLSUnavailable},
+		{"Task 'mail.example.com - Sending' reported error (0x800CCC7C)", TLSRequired},
+		{"Task 'mail.example.com - Sending' reported error (0x800CCC79)", SMTPRelayDenied},
+		{"Server Error: 550, Error Number: 0x800CCC79, Server Response: 550 5.1.1 User unknown", SMTPRecipientUnknown},
+		{"Task 'mail.example.com - Sending' reported error (0x800CCC6A)", ServerBusy},
+		{"Task 'imap.example.com - Receiving' reported error (0x800CCCDD)", ServerClosed},
+		{"Task 'imap.example.com - Receiving' reported error (0x800CCCD1)", AuthFailed},
+		{"452 Requested action not taken: insufficient system storage", ServerBusy},
+		{"Deferred: Name server timeout", DNSFailure},
+		{"stat=Deferred: Name server: mail.example.com.: host name lookup failure", DNSFailure},
+		{"* BYE Server shutting down.", ServerBusy},
+		{"* BYE Courier-IMAP server shut down by signal.", ServerBusy},
+		{"450 Reject due to policy violations.", SMTPIPBlocked},
+		{"ssmtp: Authorization failed (535 5.7.8 https://support.google.com/mail/?p=BadCredentials)", AuthFailed},
+		// "ready" holds "read": a connect attempt that timed out stays a connect timeout.
+		{"socket is not ready for writing\nConnection attempt timed out, trying again.", TCPTimeout},
+	} {
+		var first Code
+		if got := MatchText(tt.text); len(got) > 0 {
+			first = got[0].Code
+		}
+		if first != tt.want {
+			t.Errorf("MatchText(%q) = %v, want %q", tt.text, MatchText(tt.text), tt.want)
+		}
+	}
 }
