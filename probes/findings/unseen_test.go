@@ -196,6 +196,7 @@ var unseenBatches = []struct {
 	{"10d", unseenBatch10d, benignBatch10d, 19, 8, "10/20, benign 9/10 clean (1 also gathered for batch 11 dropped at merge)"},
 	{"10e", unseenBatch10e, benignBatch10e, 19, 8, "11/19, benign 9/9 clean"},
 	{"17", unseenBatch17, benignBatch17, 40, 8, "25/43, benign 11/11 clean; 2 texts whose cause is beyond the text in beyondText17"},
+	{"17b", unseenBatch17b, benignBatch17b, 17, 8, "4/19, benign 8/8 clean; 2 texts whose cause is beyond the text in beyondText17b"},
 }
 
 // allCorpus is the corpus with the batches: what TestCorpus and TestScore hold the matcher to.
