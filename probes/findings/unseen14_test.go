@@ -1,5 +1,7 @@
 package findings
 
+import "testing"
+
 // unseenBatch14 is a batch gathered on 2026-12-04 from cross-client cause families: OAuth2 (XOAUTH2
 // and token-endpoint errors, AADSTS numbers, scopes), TLS and certificates from every stack (OpenSSL
 // and Python ssl reasons, Go x509, Java PKIX/JSSE, .NET SChannel/SSPI, rustls, Node, NSS, server-side
@@ -162,4 +164,86 @@ var benignBatch14 = []string{
 	"220 mx.google.com ESMTP s134si13677047wme.134 - gsmtp",
 	// https://github.com/nodemailer/nodemailer/issues/1210
 	"[2020-11-11 23:42:36] DEBUG [QskgS15Y9fs] C: STARTTLS",
+}
+
+// nearMisses14 are the batch's texts that still miss after its fixes, with the code they get. In
+// each the thread's cause is not in the words: a server refusing the ClientHello (alert
+// handshake_failure, PHP's "failed to enable crypto", offlineimap's catch-all "Unknown SSL protocol")
+// reads the same whether no version or no cipher was in common; Gmail's status-400 challenge and an
+// "Invalid credentials" after XOAUTH2 are the same whether the token is bad or lacks the scope;
+// SChannel's "Local Security Authority cannot be contacted" is no more precise than a handshake
+// failure; a connect timeout to an IPv6 address is as often a port-25 block as a missing IPv6 route.
+// The broader code's explanation names the thread's cause in each case.
+var nearMisses14 = map[string]Code{
+	"  18:48.35 > b'ILPK1 AUTHENTICATE XOAUTH2'\n  18:48.50 < b'+ '\n  18:48.50 write literal size 364\n  18:49.49 < b'+ eyJzdGF0dXMiOiI0MDAiLCJzY2hlbWVzIjoiQmVhcmVyIiwic2NvcGUiOiJodHRwczovL21haWwuZ29vZ2xlLmNvbS8ifQ=='\n  18:49.49 write literal size 364\n  18:49.64 < b'ILPK1 NO [AUTHENTICATIONFAILED] Invalid credentials (Failure)'": AuthOAuthFailed,
+	"[2] pry(#<SessionsController>)> imap.authenticate('XOAUTH2', email, access_token)\nNet::IMAP::NoResponseError:  Invalid credentials (Failure)":                                                                                                                                                                                           AuthOAuthFailed,
+	"Failed to connect. Reason Unknown SSL protocol connecting to host 'mail.maximiliankaul.de' for repository 'main-remote'. OpenSSL responded:\n[SSL: SSLV3_ALERT_HANDSHAKE_FAILURE] sslv3 alert handshake failure (_ssl.c:661)":                                                                                                            TLSHandshakeFailed,
+	"2017-01-04 15:27:18\tSERVER -> CLIENT: 220 begin TLS negotiation\nstream_socket_enable_crypto(): SSL operation failed with code 1. OpenSSL Error messages:\nerror:14094410:SSL routines:SSL3_READ_BYTES:sslv3 alert handshake failure":                                                                                                   TLSHandshakeFailed,
+	"There was an unexpected problem communicating with SMTP: Start TLS failed to enable crypto":                                                                                                                                                                                                                                              TLSHandshakeFailed,
+	"Cannot connect to 2404:6800:4003:c00::1b:25 (ASPMX.L.GOOGLE.COM) (Net::OpenTimeout: execution expired)":                                                                                                                                                                                                                                  TCPTimeout,
+	"\"A call to SSPI failed, see inner exception.\"\nInner exception: \"The Local Security Authority cannot be contacted\"":                                                                                                                                                                                                                  TLSHandshakeFailed,
+}
+
+func init() {
+	for text, code := range nearMisses14 {
+		knownNearMisses[text] = code
+	}
+}
+
+// TestLibraryErrorNames14: batch 14's misses were fixed by keying on the libraries' own error names
+// and numbers, so their siblings from the same tables are named too (none pasted in a thread we
+// read). Sources: Windows winerror.h (SEC_E_*, CERT_E_*, CRYPT_E_*), NSS secerr.h/sslerr.h and
+// mozilla::pkix pkixnss.h, Java's CertPathValidatorException.BasicReason and sun.security.ssl
+// (ServerHello, ClientHello, TransportContext), .NET SslPolicyErrors and X509ChainStatusFlags,
+// rustls CertificateError and webpki Error, Microsoft Entra AADSTS error codes, rspamd's greylist
+// action text, Ruby Net::OpenTimeout, POSIX EACCES and WinSock WSAEACCES (10013).
+func TestLibraryErrorNames14(t *testing.T) {
+	for _, tt := range []struct {
+		text string
+		want Code
+	}{
+		{"System.Security.Authentication.AuthenticationException: The remote certificate is invalid: SEC_E_UNTRUSTED_ROOT (0x80090325)", TLSCertUntrusted},
+		{"The certificate chain was issued by an authority that is not trusted.", TLSCertUntrusted},
+		{"SEC_E_CERT_EXPIRED (0x80090328) - The received certificate has expired.", TLSCertExpired},
+		{"schannel: CERT_E_CN_NO_MATCH (0x800B010F)", TLSCertHostnameMismatch},
+		{"CRYPT_E_REVOKED (0x80092010) - The certificate is revoked.", TLSCertRevoked},
+		{"schannel: next InitializeSecurityContext failed: CRYPT_E_NO_REVOCATION_CHECK (0x80092012)", TLSRevocationUnchecked},
+		{"schannel: SEC_E_ILLEGAL_MESSAGE (0x80090326) - This error usually occurs when a fatal SSL/TLS alert is received", TLSHandshakeFailed},
+		{"SEC_E_ALGORITHM_MISMATCH (0x80090331)", TLSVersionTooOld},
+		{"Error code: SEC_ERROR_UNKNOWN_ISSUER", TLSCertUntrusted},
+		{"Error code: MOZILLA_PKIX_ERROR_SELF_SIGNED_CERT", TLSCertUntrusted},
+		{"Error code: SEC_ERROR_EXPIRED_CERTIFICATE", TLSCertExpired},
+		{"Error code: SEC_ERROR_REVOKED_CERTIFICATE", TLSCertRevoked},
+		{"Error code: SSL_ERROR_NO_CYPHER_OVERLAP", TLSHandshakeFailed},
+		{"Error code: SSL_ERROR_UNSUPPORTED_VERSION", TLSVersionTooOld},
+		{"Error code: ssl_error_weak_server_ephemeral_dh_key", TLSWeakCrypto},
+		{"PKIX path validation failed: java.security.cert.CertPathValidatorException: timestamp check failed", TLSCertExpired},
+		{"PKIX path validation failed: java.security.cert.CertPathValidatorException: Algorithm constraints check failed on signature algorithm: MD5withRSA", TLSWeakCrypto},
+		{"PKIX path validation failed: java.security.cert.CertPathValidatorException: Path does not chain with any of the trust anchors", TLSCertUntrusted},
+		{"javax.net.ssl.SSLHandshakeException: The server selected protocol version TLS10 is not accepted by client preferences [TLS13, TLS12]", TLSVersionTooOld},
+		{"javax.net.ssl.SSLHandshakeException: Client requested protocol TLSv1 is not enabled or supported in server context", TLSVersionTooOld},
+		{"SSL policy errors: RemoteCertificateChainErrors", TLSCertUntrusted},
+		{"invalid peer certificate: NotValidYet", TLSCertNotYetValid},
+		{"invalid peer certificate: Revoked", TLSCertRevoked},
+		{"invalid peer certificate: BadSignature", TLSCertUntrusted},
+		{"invalid peer certificate: Other(OtherError(CaUsedAsEndEntity))", TLSCertUntrusted},
+		{"invalid peer certificate: UnknownRevocationStatus", TLSRevocationUnchecked},
+		{"AADSTS7000222: The provided client secret keys for app are expired.", AuthOAuthFailed},
+		{"AADSTS53003: Access has been blocked by Conditional Access policies.", AuthOAuthFailed},
+		{"451 4.7.1 Please try again later", SMTPGreylisted},
+		{"Net::OpenTimeout: execution expired", TCPTimeout},
+		{"Error: connect EACCES 203.0.113.7:25", TCPPort25Blocked},
+		{"Error: connect EACCES 203.0.113.7:587", TCPConnectFailed},
+		{"OSError: [WinError 10013] An attempt was made to access a socket in a way forbidden by its access permissions", TCPConnectFailed},
+		{"Your account has exceeded its hourly sending limit", SMTPSendingLimit},
+	} {
+		got := MatchText(tt.text)
+		var first Code
+		if len(got) > 0 {
+			first = got[0].Code
+		}
+		if first != tt.want {
+			t.Errorf("MatchText(%q) = %v, want %s", tt.text, got, tt.want)
+		}
+	}
 }
