@@ -183,6 +183,7 @@ var unseenBatches = []struct {
 	{"8", unseenBatch8, benignBatch8, 30, 8, "16/31, benign 11/11 clean"},
 	{"9", unseenBatch9, benignBatch9, 20, 8, "15/20, benign 9/10 clean"},
 	{"14", unseenBatch14, benignBatch14, 40, 8, "34/56, benign 11/11 clean"},
+	{"14b", unseenBatch14b, benignBatch14b, 20, 8, "19/23, benign 10/10 clean"},
 }
 
 // allCorpus is the corpus with the batches: what TestCorpus and TestScore hold the matcher to.

@@ -1,0 +1,87 @@
+package findings
+
+// unseenBatch14b is a second, smaller batch from batch 14's families (OAuth2 refresh tokens, TLS
+// host names, versions and DH keys across Go, Java, Python, PHP, Node, Ruby, Dart, C tools, port
+// mode, proxies, sending limits and quotas), gathered after batch 14's fixes and scored once on
+// first sight before any change for it. Texts already in the corpus were dropped before scoring.
+var unseenBatch14b = []corpusCase{
+	// ===== OAuth2 =====
+	// https://github.com/OfflineIMAP/offlineimap/issues/673 (Google's refresh token expired or was revoked)
+	{"XOAUTH2: Token has been expired or revoked", AuthOAuthFailed, "", ""},
+	// https://github.com/pdobsan/oama/issues/17
+	{"# mailctl access mygoogleaddress@gmail.com\n{\n  \"error\": \"invalid_grant\",\n  \"error_description\": \"Token has been expired or revoked.\"\n}", AuthOAuthFailed, "", ""},
+
+	// ===== TLS: host names =====
+	// https://github.com/Mailu/Mailu/issues/3027
+	{"server certificate verification failed for mx-mibc-fr-03.mailinblack.com[40.89.154.15]:25: num=62:hostname mismatch", TLSCertHostnameMismatch, "", ""},
+	// https://github.com/dart-mailer/mailer/issues/189
+	{"CERTIFICATE_VERIFY_FAILED: Hostname mismatch(handshake.cc:359))", TLSCertHostnameMismatch, "", ""},
+	// https://github.com/Oxygem/Kanmail/issues/89 (the certificate is for servername.lt, not imap.servername.lt)
+	{"[Errno 1] [SSL: CERTIFICATE_VERIFY_FAILED] certificate verify failed: Hostname mismatch, certificate is not valid for 'imap.servername.lt'. (_ssl.c:1076)", TLSCertHostnameMismatch, "", ""},
+	// https://github.com/joeyates/imap-backup/issues/31
+	{"Unexpected error: hostname \"imap.mydomain.nazwa.pl\" does not match the server certificate", TLSCertHostnameMismatch, "", ""},
+	// https://github.com/LukeSmithxyz/mutt-wizard/issues/853
+	{"curl: (60) SSL: no alternative certificate subject name matches target host name 'geozondas.com'", TLSCertHostnameMismatch, "", ""},
+	// https://github.com/LukeSmithxyz/mutt-wizard/issues/853 (msmtp, same server)
+	{"TLS certificate verification failed: The certificate is NOT trusted. The name in the certificate does not match the expected.", TLSCertHostnameMismatch, "", ""},
+	// https://github.com/LukeSmithxyz/mutt-wizard/issues/939
+	{"Error, certificate owner does not match hostname imap.xxx.org", TLSCertHostnameMismatch, "", ""},
+
+	// ===== TLS: versions, weak keys, port mode =====
+	// https://github.com/grafana/grafana/issues/8385 (the relay offers only SSLv3)
+	{"an error: tls: server selected unsupported protocol version 300", TLSVersionTooOld, "", ""},
+	// https://github.com/nodemailer/smtp-server/issues/156 (an alarm panel that speaks only TLS 1.0)
+	{"Error: 140063399927112:error:14209102:SSL routines:tls_early_post_process_client_hello:unsupported protocol:../deps/openssl/openssl/ssl/statem/statem_srvr.c:1686", TLSVersionTooOld, "", ""},
+	// https://github.com/pymedusa/Medusa/issues/11054
+	{"Error with SMTP notification: ERROR: [SSL: DH_KEY_TOO_SMALL] dh key too small (_ssl.c:997)", TLSWeakCrypto, "", ""},
+	// https://github.com/mailpile/Mailpile/issues/2281 (Dovecot's DH parameters too small)
+	{"Failed to fetch certificate\n[SSL: DH_KEY_TOO_SMALL] dh key too small (_ssl.c:727)", TLSWeakCrypto, "", ""},
+	// https://github.com/postalserver/postal/issues/990
+	{"Warning: stream_socket_enable_crypto(): SSL operation failed with code 1. OpenSSL Error messages:\nerror:141A318A:SSL routines:tls_process_ske_dhe:dh key too small", TLSWeakCrypto, "", ""},
+	// https://github.com/oblac/jodd-mail/issues/15 (SSL on the STARTTLS port 587)
+	{"jodd.mail.MailException: Open session error; <--- javax.net.ssl.SSLException: Unsupported or unrecognized SSL message at jodd.mail@7.0.0/jodd.mail.MailSession.open(MailSession.java:87)", PortExpectsSTARTTLS, "", ""},
+	// https://github.com/GoogleCloudPlatform/fda-mystudies/issues/2154
+	{"javax.net.ssl.SSLException: Unsupported or unrecognized SSL message\n\tat java.base/sun.security.ssl.SSLSocketInputRecord.handleUnknownRecord(SSLSocketInputRecord.java:439) ~[na:na]", PortExpectsSTARTTLS, "", ""},
+	// https://github.com/halo-dev/halo/issues/892 (Office 365 offers only STARTTLS on 587)
+	{"Caused by: javax.mail.MessagingException: Could not connect to SMTP host: smtp.office365.com, port: 587;\n  nested exception is:\n        javax.net.ssl.SSLException: Unrecognized SSL message, plaintext connection?", PortExpectsSTARTTLS, "", ""},
+
+	// ===== Network and proxies =====
+	// https://github.com/nodemailer/nodemailer/issues/125 (behind a proxy that drops SMTP)
+	{"{ [Error: connect ETIMEDOUT] code: 'ETIMEDOUT', errno: 'ETIMEDOUT', syscall: 'co\nnnect' }", TCPTimeout, "", ""},
+	// https://github.com/nodemailer/nodemailer/issues/1024 (a corporate HTTP proxy)
+	{"[2019-06-11 16:50:49] INFO  [R7yJfgNSQk] Secure connection established to 11.0.6.39:8080\n[2019-06-11 16:51:19] ERROR [R7yJfgNSQk] Greeting never received", ServerGreetingTimeout, "", ""},
+	// https://github.com/docker-mailserver/docker-mailserver/issues/272 (port 25 from EC2; 587 works)
+	{"(delivery temporarily suspended: connect to email-smtp.us-west-2.amazonaws.com[52.35.58.187]:25: Connection timed out)", TCPTimeout, "", ""},
+
+	// ===== Sending limits and quotas =====
+	// https://github.com/hackclub/hackathons-backend/issues/543
+	{"Net::SMTPServerBusy: 454 Throttling failure: Maximum sending rate exceeded.", SMTPSendingLimit, "", ""},
+	// https://github.com/go-gomail/gomail/issues/174 (the sender's own quota, whatever the recipient)
+	{"Recipient address rejected: Email Sending Quota Exceeded", SMTPSendingLimit, "", ""},
+	// https://github.com/anonaddy/anonaddy/issues/749
+	{"552 5.2.2 : Recipient address rejected: User over quota", SMTPRecipientMailboxFull, "", ""},
+}
+
+// benignBatch14b are success and non-mail lines from the same threads: no error-level finding.
+var benignBatch14b = []string{
+	// https://github.com/openssl/openssl/issues/10532
+	"New, TLSv1.2, Cipher is ECDHE-RSA-AES256-SHA384",
+	// https://github.com/openssl/openssl/issues/10532
+	"Secure Renegotiation IS supported",
+	// https://github.com/openssl/openssl/issues/10532
+	"Verification: OK",
+	// https://github.com/hardware/mailserver/issues/330
+	"2018-10-31T10:19:00.278877+00:00 lucy dovecot: imap-login: Login: user=<xxxxxx@mail.serveur>, method=PLAIN, rip=172.18.0.1, lip=172.18.0.18, mpid=1636, TLS, session=<Qq54oYN59uasEgAB>",
+	// https://github.com/hardware/mailserver/issues/330
+	"2018-10-31T10:19:00.311543+00:00 lucy postfix/submission/smtpd[1684]: connect from unknown[172.18.0.1]",
+	// https://github.com/karolyi/py3-validate-email/issues/79
+	"16:40:42.530312 reply: b'220 ready for tls\\r\\n'",
+	// https://github.com/karolyi/py3-validate-email/issues/79
+	"16:40:42.504894 reply: b'250-STARTTLS\\r\\n'",
+	// https://github.com/redimp/otterwiki/issues/71
+	"depth=3 OU = GlobalSign Root CA - R3, O = GlobalSign, CN = GlobalSign",
+	// https://github.com/horst-n/WireMailSmtp/issues/23
+	"S 220 Mailgun Influx ready",
+	// https://github.com/nodemailer/nodemailer/issues/1024
+	"[2019-06-11 16:50:49] INFO  Using proxied socket from 11.0.6.39:8080 to smtp.googlemail.com:465",
+}
