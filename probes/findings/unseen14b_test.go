@@ -1,5 +1,7 @@
 package findings
 
+import "testing"
+
 // unseenBatch14b is a second, smaller batch from batch 14's families (OAuth2 refresh tokens, TLS
 // host names, versions and DH keys across Go, Java, Python, PHP, Node, Ruby, Dart, C tools, port
 // mode, proxies, sending limits and quotas), gathered after batch 14's fixes and scored once on
@@ -84,4 +86,34 @@ var benignBatch14b = []string{
 	"S 220 Mailgun Influx ready",
 	// https://github.com/nodemailer/nodemailer/issues/1024
 	"[2019-06-11 16:50:49] INFO  Using proxied socket from 11.0.6.39:8080 to smtp.googlemail.com:465",
+}
+
+// TestLibraryErrorNames14b: the siblings of batch 14b's fixes, from the same tables. Sources: GnuTLS
+// lib/cert-session.c (gnutls_certificate_verification_status_print), curl lib/vtls (host-name
+// check), Google's OAuth2 token endpoint error descriptions, Postfix's "delivery temporarily
+// suspended: <reason>" (qmgr/smtp, the reason quoted after the colon).
+func TestLibraryErrorNames14b(t *testing.T) {
+	for _, tt := range []struct {
+		text string
+		want Code
+	}{
+		{"TLS certificate verification failed: The certificate is NOT trusted. The certificate chain uses expired certificate.", TLSCertExpired},
+		{"Certificate verification failed: The certificate is NOT trusted. The certificate chain uses not yet valid certificate.", TLSCertNotYetValid},
+		{"The certificate is NOT trusted. The certificate chain is revoked.", TLSCertRevoked},
+		{"The certificate is NOT trusted. The certificate chain uses insecure algorithm.", TLSWeakCrypto},
+		{"The certificate is NOT trusted. The certificate issuer is unknown.", TLSCertUntrusted},
+		{"curl: (60) SSL: certificate subject name 'mail.example.net' does not match target host name 'imap.example.com'", TLSCertHostnameMismatch},
+		{"invalid_client: The OAuth client was not found.", AuthOAuthFailed},
+		{"(delivery temporarily suspended: connect to mx.example.com[192.0.2.1]:25: Connection refused)", TCPRefused},
+		{"status=deferred (delivery temporarily suspended: connect to mx.example.com[192.0.2.1]:25: Connection timed out)", TCPTimeout},
+	} {
+		got := MatchText(tt.text)
+		var first Code
+		if len(got) > 0 {
+			first = got[0].Code
+		}
+		if first != tt.want {
+			t.Errorf("MatchText(%q) = %v, want %s", tt.text, got, tt.want)
+		}
+	}
 }
