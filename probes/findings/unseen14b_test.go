@@ -117,3 +117,87 @@ func TestLibraryErrorNames14b(t *testing.T) {
 		}
 	}
 }
+
+// TestTLSLibraryNames14: the certificate and handshake errors of the TLS libraries most mail code
+// sits on, as each prints them: OpenSSL's X509_V_ERR names (include/openssl/x509_vfy.h, Node's
+// err.code) and verify strings (crypto/x509/x509_txt.c, "certificate verify failed: ..." in Python,
+// "verify error:num=N:..." in s_client), OpenSSL's SSL reason names as Python's ssl module brackets
+// them (ssl/ssl_err.c) and as Node prefixes them (ERR_SSL_*), and Go's crypto/tls and crypto/x509
+// error strings. None of these was pasted in a batch thread; each must give its own cause.
+func TestTLSLibraryNames14(t *testing.T) {
+	for _, tt := range []struct {
+		text string
+		want Code
+	}{
+		{"Error: unable to get issuer certificate\n  code: 'UNABLE_TO_GET_ISSUER_CERT'", TLSCertUntrusted},
+		{"code: 'UNABLE_TO_GET_ISSUER_CERT'", TLSCertUntrusted},
+		{"code: 'DEPTH_ZERO_SELF_SIGNED_CERT'", TLSCertUntrusted},
+		{"code: 'SELF_SIGNED_CERT_IN_CHAIN'", TLSCertUntrusted},
+		{"code: 'UNABLE_TO_VERIFY_LEAF_SIGNATURE'", TLSCertUntrusted},
+		{"code: 'CERT_HAS_EXPIRED'", TLSCertExpired},
+		{"code: 'CERT_NOT_YET_VALID'", TLSCertNotYetValid},
+		{"code: 'CERT_REVOKED'", TLSCertRevoked},
+		{"code: 'CERT_SIGNATURE_FAILURE'", TLSCertUntrusted},
+		{"code: 'CERT_UNTRUSTED'", TLSCertUntrusted},
+		{"code: 'CERT_REJECTED'", TLSCertUntrusted},
+		{"code: 'INVALID_CA'", TLSCertUntrusted},
+		{"code: 'HOSTNAME_MISMATCH'", TLSCertHostnameMismatch},
+		{"code: 'ERR_TLS_CERT_ALTNAME_INVALID'", TLSCertHostnameMismatch},
+		{"code: 'EE_KEY_TOO_SMALL'", TLSWeakCrypto},
+		{"code: 'CA_MD_TOO_WEAK'", TLSWeakCrypto},
+		{"certificate verify failed: certificate signature failure", TLSCertUntrusted},
+		{"certificate verify failed: unable to get issuer certificate", TLSCertUntrusted},
+		{"certificate verify failed: invalid CA certificate", TLSCertUntrusted},
+		{"certificate verify failed: unsupported certificate purpose", TLSCertUntrusted},
+		{"certificate verify failed: certificate is not yet valid", TLSCertNotYetValid},
+		{"certificate verify failed: certificate revoked", TLSCertRevoked},
+		{"certificate verify failed: IP address mismatch", TLSCertHostnameMismatch},
+		{"certificate verify failed: EE certificate key too weak", TLSWeakCrypto},
+		{"certificate verify failed: CA signature digest algorithm too weak", TLSWeakCrypto},
+		{"verify error:num=10:certificate has expired", TLSCertExpired},
+		{"verify error:num=18:self-signed certificate", TLSCertUntrusted},
+		{"verify error:num=9:certificate is not yet valid", TLSCertNotYetValid},
+		{"ssl.SSLError: [SSL: NO_SHARED_CIPHER] no shared cipher (_ssl.c:1000)", TLSHandshakeFailed},
+		{"ssl.SSLError: [SSL: NO_CIPHERS_AVAILABLE] no ciphers available (_ssl.c:1000)", TLSHandshakeFailed},
+		{"ssl.SSLError: [SSL: NO_PROTOCOLS_AVAILABLE] no protocols available (_ssl.c:1000)", TLSVersionTooOld},
+		{"ssl.SSLError: [SSL: VERSION_TOO_LOW] version too low (_ssl.c:1000)", TLSVersionTooOld},
+		{"ssl.SSLError: [SSL: TLSV1_ALERT_PROTOCOL_VERSION] tlsv1 alert protocol version (_ssl.c:1000)", TLSVersionTooOld},
+		{"ssl.SSLError: [SSL: TLSV1_ALERT_UNKNOWN_CA] tlsv1 alert unknown ca (_ssl.c:1000)", TLSCertUntrusted},
+		{"ssl.SSLError: [SSL: SSLV3_ALERT_BAD_CERTIFICATE] sslv3 alert bad certificate (_ssl.c:1000)", TLSCertUntrusted},
+		{"ssl.SSLError: [SSL: SSLV3_ALERT_CERTIFICATE_EXPIRED] sslv3 alert certificate expired (_ssl.c:1000)", TLSCertExpired},
+		{"ssl.SSLError: [SSL: TLSV1_ALERT_INTERNAL_ERROR] tlsv1 alert internal error (_ssl.c:1000)", TLSHandshakeFailed},
+		{"ssl.SSLError: [SSL: UNSAFE_LEGACY_RENEGOTIATION_DISABLED] unsafe legacy renegotiation disabled (_ssl.c:1000)", TLSHandshakeFailed},
+		{"ssl.SSLError: [SSL: RECORD_LAYER_FAILURE] record layer failure (_ssl.c:1000)", TLSHandshakeFailed},
+		{"ssl.SSLError: [SSL: TLSV1_UNRECOGNIZED_NAME] tlsv1 unrecognized name (_ssl.c:1000)", TLSHandshakeFailed},
+		{"ssl.SSLError: [SSL: SSLV3_ALERT_UNEXPECTED_MESSAGE] sslv3 alert unexpected message (_ssl.c:1000)", TLSHandshakeFailed},
+		{"ssl.SSLError: [SSL: TLSV1_ALERT_DECODE_ERROR] tlsv1 alert decode error (_ssl.c:1000)", TLSHandshakeFailed},
+		{"ssl.SSLError: [SSL: DECRYPTION_FAILED_OR_BAD_RECORD_MAC] decryption failed or bad record mac (_ssl.c:1000)", TLSHandshakeFailed},
+		{"Error: write EPROTO 140000000:error:0A00010B:SSL routines:ssl3_get_record:wrong version number", PortExpectsSTARTTLS},
+		{"code: 'ERR_SSL_WRONG_VERSION_NUMBER'", PortExpectsSTARTTLS},
+		{"code: 'ERR_SSL_UNSUPPORTED_PROTOCOL'", TLSVersionTooOld},
+		{"code: 'ERR_SSL_TLSV1_ALERT_PROTOCOL_VERSION'", TLSVersionTooOld},
+		{"code: 'ERR_SSL_SSLV3_ALERT_HANDSHAKE_FAILURE'", TLSHandshakeFailed},
+		{"code: 'ERR_SSL_DH_KEY_TOO_SMALL'", TLSWeakCrypto},
+		{"code: 'ERR_SSL_UNSAFE_LEGACY_RENEGOTIATION_DISABLED'", TLSHandshakeFailed},
+		{"tls: failed to verify certificate: x509: certificate signed by unknown authority", TLSCertUntrusted},
+		{"x509: certificate has expired or is not yet valid: current time 2024-01-01T00:00:00Z is after 2023-12-01T00:00:00Z", TLSCertExpired},
+		{"tls: failed to verify certificate: x509: certificate is valid for a.example, not b.example", TLSCertHostnameMismatch},
+		{"x509: cannot validate certificate for 192.0.2.1 because it doesn't contain any IP SANs", TLSCertHostnameMismatch},
+		{"x509: certificate is not valid for any names, but wanted to match mail.example.com", TLSCertHostnameMismatch},
+		{"tls: failed to verify certificate: x509: certificate signed by unknown authority (possibly because of \"x509: invalid signature: parent certificate cannot sign this kind of certificate\" while trying to verify candidate authority certificate \"x\")", TLSCertUntrusted},
+		{"remote error: tls: protocol version not supported", TLSVersionTooOld},
+		{"remote error: tls: handshake failure", TLSHandshakeFailed},
+		{"tls: no supported versions satisfy MinVersion and MaxVersion", TLSVersionTooOld},
+		{"x509: certificate relies on legacy Common Name field, use SANs instead", TLSCertHostnameMismatch},
+		{"x509: negative serial number", TLSCertUntrusted},
+	} {
+		got := MatchText(tt.text)
+		var first Code
+		if len(got) > 0 {
+			first = got[0].Code
+		}
+		if first != tt.want {
+			t.Errorf("MatchText(%q) = %v, want %s", tt.text, got, tt.want)
+		}
+	}
+}
