@@ -1,5 +1,7 @@
 package findings
 
+import "testing"
+
 // unseenBatch14c is a third batch from batch 14's families (DNS and network from PHP, Python, Rust
 // and Postfix; certificates in PHP, Symfony and lettre; sending limits, quotas and greylisting from
 // Exchange, rspamd, Gmail, MailCleaner, Apache James), gathered after batch 14b's fixes and scored
@@ -72,4 +74,41 @@ var benignBatch14c = []string{
 	"Seems to be fixed now, no more errors in the logs :)",
 	// https://github.com/karolyi/py3-validate-email/issues/81
 	"07:43:09.251440 reply: b'220 mx2.mailbox.org ESMTP Postfix\\r\\n'",
+}
+
+// TestLibraryErrorNames14c: siblings of batch 14c's fixes. Sources: PHP main/network.c
+// (php_network_getaddresses messages), rustls Error and InvalidMessage (rustls/src/error.rs),
+// rspamd's ratelimit module message, Exchange Web Services ResponseCodeType, Exim's reject log
+// ("temporarily rejected RCPT <addr>" with and without the ACL's message).
+func TestLibraryErrorNames14c(t *testing.T) {
+	for _, tt := range []struct {
+		text string
+		want Code
+	}{
+		{"stream_socket_client(): php_network_getaddresses: getaddrinfo for smtp.example.com failed: Name or service not known", DNSNXDomain},
+		{"stream_socket_client(): php_network_getaddresses: getaddrinfo for smtp.example.com failed: Temporary failure in name resolution", DNSFailure},
+		{"Connection error: received corrupt message of type InvalidContentType", PortExpectsSTARTTLS},
+		{"lettre::transport::smtp::Error { kind: Network, source: Custom { kind: InvalidData, error: PeerSentOversizedRecord } }", PortExpectsSTARTTLS},
+		{"451 4.7.1 Ratelimit \"to\" exceeded", SMTPSendingLimit},
+		{"exchangelib.errors.ErrorSendAsDenied: The user account which was used to submit this request does not have the right to send mail on behalf of the specified sending account.", SMTPSenderMismatch},
+		{"exchangelib.errors.ErrorMessageSizeExceeded: The message exceeds the maximum supported size.", SMTPMessageTooLarge},
+		{"exchangelib.errors.ErrorServerBusy: The server cannot service this request right now. Try again later.", ServerBusy},
+		{"2024-12-25 15:43:28 H=mx.example.com [192.0.2.1] F=<a@example.com> temporarily rejected RCPT <b@example.net>: Could not complete recipient verify callout", ""}, // a stated reason: not a greylisting guess
+		{"2024-12-25 15:43:28 H=mx.example.com [192.0.2.1] F=<a@example.com> temporarily rejected RCPT <b@example.net>: greylisted", SMTPGreylisted},
+	} {
+		got := MatchText(tt.text)
+		var first Code
+		if len(got) > 0 {
+			first = got[0].Code
+		}
+		if tt.want == "" {
+			if first == SMTPGreylisted {
+				t.Errorf("MatchText(%q) = %v, want no greylisting", tt.text, got)
+			}
+			continue
+		}
+		if first != tt.want {
+			t.Errorf("MatchText(%q) = %v, want %s", tt.text, got, tt.want)
+		}
+	}
 }
