@@ -1,5 +1,7 @@
 package findings
 
+import "testing"
+
 // unseenBatch14d is a fourth batch from batch 14's families (sending limits and sandboxes of
 // SendGrid, Mailgun and Purelymail, Microsoft consumer OAuth clients, PHP/XAMPP/WAMP CA bundles,
 // Java and PHP name resolution, port mode), gathered after batch 14c's fixes and scored once on
@@ -72,4 +74,32 @@ var benignBatch14d = []string{
 	"5:57:31 PM jermybz01@gmail.com will refresh in 3594 seconds = 6:57:25 PM",
 	// https://github.com/PHPAuth/PHPAuth/issues/282
 	"2018-01-25 08:17:24 CLIENT -> SERVER: STARTTLS",
+}
+
+// TestSendingLimitWordings14d: batch 14d's misses were all sending limits and restricted sending
+// accounts of e-mail service providers, fixed by widening the sending-limit family's context stems
+// (rate limit, messaging/sending limit, credits) and naming Mailgun's restricted-domain replies
+// ("Domain X is not allowed to send: <sandbox | free account | not activated>"). Siblings here;
+// a plain failed login must stay a failed login.
+func TestSendingLimitWordings14d(t *testing.T) {
+	for _, tt := range []struct {
+		text string
+		want Code
+	}{
+		{"421 Domain example.mailgun.org is not allowed to send: Free accounts are for test purposes only. Please upgrade or add the address to authorized recipients in Account Settings.", SMTPSendingBlocked},
+		{"451 Authentication failed: Maximum credits exceeded", SMTPSendingLimit},
+		{"Your account has exceeded its sending limit", SMTPSendingLimit},
+		{"550 You have exceeded your messaging limits", SMTPSendingLimit},
+		{"451 4.7.1 Sending rate limit exceeded, please slow down", SMTPSendingLimit},
+		{"535 Authentication failed: Bad username / password", AuthFailed},
+	} {
+		got := MatchText(tt.text)
+		var first Code
+		if len(got) > 0 {
+			first = got[0].Code
+		}
+		if first != tt.want {
+			t.Errorf("MatchText(%q) = %v, want %s", tt.text, got, tt.want)
+		}
+	}
 }
