@@ -1,5 +1,7 @@
 package findings
 
+import "testing"
+
 // unseenBatch14e is a fifth batch from batch 14's families (Microsoft consent, antivirus and CA
 // trust, port mode in MailKit and Python, Docker and Exim name resolution, Windows socket errors),
 // gathered after batch 14d's fixes and scored once on first sight before any change for it.
@@ -60,4 +62,51 @@ var benignBatch14e = []string{
 	"  341   <= z@z170.us-east1098-b.c.windy-marker-216605.internal H=(z10.localdomain) [172.17.0.1] P=esmtp S=1031 id=201902211625.x1LGPGjL015425@zabbix10.us-east1-b.c.windy-marker-216605.internal",
 	// https://github.com/namshi/docker-smtp/issues/49
 	"Support for: crypteq iconv() IPv6 GnuTLS move_frozen_messages DKIM PRDR OCSP",
+}
+
+// nearMisses14e: the batch's texts that still miss after its fixes. The SSL-on-587 reset now gives
+// tls.handshake-failed, whose explanation names the security setting that does not fit the port.
+// Microsoft answers "NO LOGIN failed." alike for a wrong password and for basic authentication
+// switched off, so imapsync's line stays auth.failed, whose explanation does not name the cause: a
+// plain miss, accepted here only so TestCorpus holds and still counted by TestScore.
+var nearMisses14e = map[string]Code{
+	"Host2 failure: Error login on [outlook.office365.com] with user [jweiss@uzh.ch] auth [LOGIN]: 2 NO LOGIN failed.": AuthFailed,
+	"IOException --> SocketException (An existing connection was forcibly closed by the remote host) when using TLS":   TLSHandshakeFailed,
+}
+
+func init() {
+	for text, code := range nearMisses14e {
+		knownNearMisses[text] = code
+	}
+}
+
+// TestLibraryErrorNames14e: siblings of batch 14e's fixes. Sources: WinSock error numbers
+// (winsock2.h: WSAETIMEDOUT 10060, WSAECONNREFUSED 10061, WSAECONNRESET 10054, WSAECONNABORTED
+// 10053, WSAEHOSTUNREACH 10065, WSAENETUNREACH 10051, WSAHOST_NOT_FOUND 11001, WSATRY_AGAIN 11002,
+// WSANO_RECOVERY 11003, WSANO_DATA 11004) as Python prints them, Microsoft Entra's consent errors
+// (AADSTS90094 / AADSTS90008), Exim's dnslookup router defers.
+func TestLibraryErrorNames14e(t *testing.T) {
+	for _, tt := range []struct {
+		text string
+		want Code
+	}{
+		{"ConnectionRefusedError: [Errno 10061] No connection could be made because the target machine actively refused it", TCPRefused},
+		{"socket.error: [Errno 10054] An existing connection was forcibly closed by the remote host", TCPReset},
+		{"OSError: [Errno 10065] A socket operation was attempted to an unreachable host", TCPUnreachable},
+		{"socket.gaierror: [Errno 11002] getaddrinfo failed", DNSFailure},
+		{"socket.gaierror: [Errno 11004] getaddrinfo failed", DNSNoAddress},
+		{"AADSTS90094: The grant requires admin permission.", AuthOAuthFailed},
+		{"Need admin approval", AuthOAuthFailed},
+		{"  == user@example.com R=dnslookup defer (-1): host lookup did not complete", DNSFailure},
+		{"System.IO.IOException: Unable to read data from the transport connection: An existing connection was forcibly closed by the remote host. (during the TLS handshake)", TLSHandshakeFailed},
+	} {
+		got := MatchText(tt.text)
+		var first Code
+		if len(got) > 0 {
+			first = got[0].Code
+		}
+		if first != tt.want {
+			t.Errorf("MatchText(%q) = %v, want %s", tt.text, got, tt.want)
+		}
+	}
 }
