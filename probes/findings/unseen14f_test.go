@@ -1,5 +1,7 @@
 package findings
 
+import "testing"
+
 // unseenBatch14f is a sixth batch from batch 14's families (Gmail app passwords and web login,
 // hosting providers blocking SMTP, Node TLS and port mode, Dovecot and SOGo cipher mismatches,
 // IMAP APPEND size), gathered after batch 14e's fixes and scored once on first sight before any
@@ -54,10 +56,40 @@ var benignBatch14f = []string{
 	"    Protocol  : TLSv1.2\n    Cipher    : DHE-RSA-AES256-GCM-SHA384",
 	// https://github.com/cypht-org/cypht/issues/184
 	"* OK [CAPABILITY IMAP4rev1 LITERAL+ SASL-IR LOGIN-REFERRALS ID ENABLE IDLE AUTH=PLAIN AUTH=LOGIN]",
-	// https://github.com/nodemailer/nodemailer/issues/1220
-	"By checking the certificate of the website I found out that it actually expired today (20.12.2020).",
 	// https://github.com/mailcow/mailcow-dockerized/issues/2557
 	"4/24/2019, 3:58:38 PM\tinfo\timap-login: Disconnected (no auth attempts in 10 secs): user=<>, rip=<Server_IP>, lip=172.22.1.250",
 	// https://github.com/bakercp/ofxSMTP/issues/13
 	"    <host>smtp.gmail.com</host>\n    <port>587</port>\n    <encryption>STARTTLS</encryption>",
+}
+
+// TestLibraryErrorNames14f: siblings of batch 14f's fixes. Sources: RFC 7889 (APPENDLIMIT) and RFC
+// 4469 ([TOOBIG]), SOGo's SOPE NGImap4Client/NGActiveSSLSocket messages, Dovecot's login-process
+// disconnect reasons (a bare "no auth attempts" is no error; a TLS reason after it still decides).
+func TestLibraryErrorNames14f(t *testing.T) {
+	for _, tt := range []struct {
+		text string
+		want Code
+	}{
+		{"A005 NO [TOOBIG] Message too big for server", SMTPMessageTooLarge},
+		{"ERROR(-[NGActiveSSLSocket startTLS]): couldn't setup SSL connection on socket (error:00000001:lib(0):func(0):reason(1))...", TLSHandshakeFailed},
+		{"dovecot: imap-login: Disconnected (no auth attempts in 0 secs): user=<>, rip=192.0.2.7, lip=192.0.2.1, TLS handshaking: SSL_accept() failed: error:1408F10B:SSL routines:ssl3_get_record:wrong version number, session=<x>", PortExpectsTLS},
+		{"dovecot: pop3-login: Disconnected (no auth attempts in 2 secs): user=<>, rip=192.0.2.7, lip=192.0.2.1, session=<y>", ""},
+	} {
+		got := MatchText(tt.text)
+		var first Code
+		if len(got) > 0 {
+			first = got[0].Code
+		}
+		if tt.want == "" {
+			for _, m := range got {
+				if e, ok := Lookup(m.Code); !ok || e.Severity == SevError {
+					t.Errorf("MatchText(%q) = %v, want no error-level finding", tt.text, got)
+				}
+			}
+			continue
+		}
+		if first != tt.want {
+			t.Errorf("MatchText(%q) = %v, want %s", tt.text, got, tt.want)
+		}
+	}
 }
