@@ -188,6 +188,7 @@ var unseenBatches = []struct {
 	{"14d", unseenBatch14d, benignBatch14d, 20, 8, "13/20, benign 8/8 clean"},
 	{"14e", unseenBatch14e, benignBatch14e, 15, 8, "7/15, benign 6/8 clean"},
 	{"14f", unseenBatch14f, benignBatch14f, 14, 7, "12/14, benign 6/8 clean"},
+	{"14g", unseenBatch14g, benignBatch14g, 8, 5, "6/8, benign 5/5 clean"},
 }
 
 // allCorpus is the corpus with the batches: what TestCorpus and TestScore hold the matcher to.
