@@ -439,7 +439,7 @@ func MatchText(text string) []Match {
 			head = head[:seamBytes]
 		}
 		if prevTail != "" {
-			seam := prevTail + " " + head
+			seam := dropInnerMarkers(prevTail + " " + head)
 			if rs := m.best(seam, true, sc); rs >= 0 && (r < 0 || rs < r) {
 				add(rs, seam)
 			}

@@ -26,6 +26,40 @@ func prepare(line string) string {
 	return body
 }
 
+// innerMarkerRE is an SMTP reply line's lead ("550-5.7.1 ", "421 4.7.29 ") as it reappears inside
+// a multi-line reply flattened onto one line (Postfix's "said: 550-5.7.1 ... not authorized to
+// 550-5.7.1 send email ...").
+var innerMarkerRE = regexp.MustCompile(`(?:^|\s)([245]\d\d)[- ]([245]\.\d{1,3}\.\d{1,3})(?:\s+|$)`)
+
+// dropInnerMarkers removes the repeats of a flattened multi-line reply's first line lead, so a
+// sentence the reply wrapped reads whole again; the first lead stays (reply and enhanced codes
+// are read from it). A line without a repeated lead is returned unchanged.
+func dropInnerMarkers(line string) string {
+	if strings.Count(line, ".") < 4 {
+		return line
+	}
+	locs := innerMarkerRE.FindAllStringSubmatchIndex(line, 64)
+	if len(locs) < 2 {
+		return line
+	}
+	code, enh := line[locs[0][2]:locs[0][3]], line[locs[0][4]:locs[0][5]]
+	var b strings.Builder
+	last := 0
+	for _, l := range locs[1:] {
+		if line[l[2]:l[3]] != code || line[l[4]:l[5]] != enh {
+			continue
+		}
+		b.WriteString(line[last:l[0]])
+		b.WriteByte(' ')
+		last = l[1]
+	}
+	if last == 0 {
+		return line
+	}
+	b.WriteString(line[last:])
+	return b.String()
+}
+
 // prepareParts returns the normalised line and its split identifiers apart.
 func prepareParts(line string) (body, words string) {
 	line = unescapeHex(line)
@@ -36,6 +70,7 @@ func prepareParts(line string) (body, words string) {
 		line = html.UnescapeString(line)
 	}
 	line = stripLead(line)
+	line = dropInnerMarkers(line)
 	words = splitIdentifiers(line)
 	if f := extractFeatures(strings.ToLower(line) + " (" + words + ")"); f != "" {
 		words = strings.TrimSpace(words + " " + f)
@@ -181,9 +216,10 @@ var featureREs = []struct {
 	re   *regexp.Regexp
 }{
 	{"curl", []string{"curl"}, regexp.MustCompile(`curl(?:: ?\(| error:? ?\(?|code:? ?\(?)(\d{1,2})\b`)},
-	{"errno", []string{"errno"}, regexp.MustCompile(`\[errno (-?\d{1,5})\]|\berrno[ :=]+(-?\d{1,5})\b`)},
+	// Rust's io::Error prints the errno as "(os error 111)".
+	{"errno", []string{"errno", "os error"}, regexp.MustCompile(`\[errno (-?\d{1,5})\]|\berrno[ :=]+(-?\d{1,5})\b|\(os error (\d{1,5})\)`)},
 	{"wsa", []string{"winerror", "socket error", "wsa error", "error 1"}, regexp.MustCompile(`\[winerror (\d{4,5})\]|socket error #? ?(\d{5})\b|\bwsa error (\d{5})\b|\berror (100[0-9]{2}|1100[0-9])\b`)},
-	{"alert", []string{"alert", "remote error"}, regexp.MustCompile(`alert(?: number \d+)?\W{1,4}([a-z][a-z_ ]{3,40}[a-z])|remote error: (?:tls: )?([a-z][a-z ]{3,40}[a-z])`)},
+	{"alert", []string{"alert", "remote error"}, regexp.MustCompile(`alert(?: number \d+)?\W{1,4}([a-z][a-z_ ]{3,40}[a-z])|remote error: ?(?:tls: ?)?([a-z][a-z ]{3,40}[a-z])|alertreceived\(([a-z]{4,40})\)`)},
 }
 
 // tlsAlerts are the alert names of RFC 8446 §6 and RFC 5246 §7.2 a feature may carry.
@@ -193,8 +229,51 @@ var tlsAlerts = map[string]bool{"handshake_failure": true, "protocol_version": t
 	"illegal_parameter": true, "unexpected_message": true, "bad_record_mac": true, "access_denied": true,
 	"unsupported_certificate": true, "decode_error": true, "certificate_required": true}
 
+// tlsAlertCompact finds an alert named in CamelCase (rustls prints AlertDescription's Debug form,
+// "received fatal alert: ProtocolVersion"): the name lower-cased without its underscores.
+var tlsAlertCompact = func() map[string]string {
+	m := make(map[string]string, len(tlsAlerts))
+	for name := range tlsAlerts {
+		m[strings.ReplaceAll(name, "_", "")] = name
+	}
+	return m
+}()
+
+// rustlsAlertSentences are the words rustls (0.23, rustls/src/error/mod.rs, impl Display for
+// AlertDescription) says after "received fatal alert: the peer " instead of the alert's name (a
+// prefix of each is enough: the quoting around `server_name` may not survive the paste).
+var rustlsAlertSentences = []struct{ words, alert string }{
+	{"failed to negotiate an acceptable set of security parameters", "handshake_failure"},
+	{"did not support a suitable tls version", "protocol_version"},
+	{"found the certificate was not issued by a trusted ca", "unknown_ca"},
+	{"found the certificate to be expired", "certificate_expired"},
+	{"found the certificate to be revoked", "certificate_revoked"},
+	{"rejected the certificate as corrupt or incorrectly signed", "bad_certificate"},
+	{"rejected the certificate for an unspecified reason", "certificate_unknown"},
+	{"did not support the certificate", "unsupported_certificate"},
+	{"required a higher security level than was offered", "insufficient_security"},
+	{"did not recognize a name in the", "unrecognized_name"},
+	{"failed to perform a handshake cryptographic operation", "decrypt_error"},
+	{"failed to verify a message", "bad_record_mac"},
+	{"failed to decode a message", "decode_error"},
+	{"received an unexpected message", "unexpected_message"},
+	{"rejected a message because a field was incorrect or inconsistent", "illegal_parameter"},
+	{"encountered an internal error", "internal_error"},
+	{"denied access", "access_denied"},
+	{"required a client certificate", "certificate_required"},
+}
+
 func extractFeatures(lower string) string {
 	var out []string
+	if i := strings.Index(lower, "alert: the peer "); i >= 0 {
+		rest := lower[i+len("alert: the peer "):]
+		for _, a := range rustlsAlertSentences {
+			if strings.HasPrefix(rest, a.words) {
+				out = append(out, "~alert:"+a.alert+"~")
+				break
+			}
+		}
+	}
 	for _, f := range featureREs {
 		gated := false
 		for _, g := range f.gate {
@@ -225,6 +304,9 @@ func extractFeatures(lower string) string {
 					v = v[:i]
 				}
 				if !tlsAlerts[v] {
+					v = tlsAlertCompact[v]
+				}
+				if v == "" {
 					continue
 				}
 			}

@@ -78,3 +78,22 @@ func TestExtractFeatures(t *testing.T) {
 		}
 	}
 }
+
+// TestDropInnerMarkers: a multi-line reply flattened onto one line reads whole again; the first
+// lead stays, leads of another code or enhanced code stay, a line with one lead is unchanged.
+func TestDropInnerMarkers(t *testing.T) {
+	for _, c := range []struct{ in, want string }{
+		{"said: 550-5.7.1 [192.0.2.1] The IP you're using to send mail is not authorized to 550-5.7.1 send email directly to our servers.",
+			"said: 550-5.7.1 [192.0.2.1] The IP you're using to send mail is not authorized to send email directly to our servers."},
+		{"421-4.7.29 Your email has been rate limited because this message wasn't sent 421-4.7.29 over a TLS connection. 421 4.7.29 https://x",
+			"421-4.7.29 Your email has been rate limited because this message wasn't sent over a TLS connection. https://x"},
+		{"550 5.1.1 unknown user; 451 4.3.0 try later", "550 5.1.1 unknown user; 451 4.3.0 try later"},
+		{"550-5.7.1 a 550-5.7.2 b", "550-5.7.1 a 550-5.7.2 b"},
+		{"535 5.7.8 Authentication failed", "535 5.7.8 Authentication failed"},
+		{"", ""},
+	} {
+		if got := dropInnerMarkers(c.in); got != c.want {
+			t.Errorf("dropInnerMarkers(%q) = %q, want %q", c.in, got, c.want)
+		}
+	}
+}

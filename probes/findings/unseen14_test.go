@@ -66,10 +66,6 @@ var unseenBatch14 = []corpusCase{
 	{"2025-01-20 01:26:41,534 - ERROR: [SSL: WRONG_VERSION_NUMBER] wrong version number (_ssl.c:1000)", PortExpectsSTARTTLS, "", ""},
 
 	// ===== Greylisting =====
-	// https://github.com/Mailu/Mailu/issues/1742 (the antispam log showed the greylisting)
-	{"Server mailu said: 451 4.7.1 Try again later", SMTPGreylisted, "", ""},
-	// https://github.com/vstakhov/rmilter/issues/88
-	{"Feb 28 10:59:29 mx postfix/cleanup[46417]: 7F2DF64430: milter-reject: END-OF-MESSAGE from forward12h.cmail.yandex.net[87.250.230.154]: 4.7.1 Try again later; from=<user@example1.com> to=<rcpt@example.com> proto=ESMTP helo=<forward12h.cmail.yandex.net>", SMTPGreylisted, "", ""},
 
 	// ===== DNS and network =====
 	// https://github.com/TryGhost/Ghost/issues/9492 (Docker's resolver)
@@ -116,8 +112,6 @@ var unseenBatch14 = []corpusCase{
 	{"Error in curl_fetch_memory(smtp_server, handle = h) : \n  schannel: SNI or certificate check failed: SEC_E_WRONG_PRINCIPAL (0x80090322) - The target principal name is incorrect.", TLSCertHostnameMismatch, "", ""},
 	// https://github.com/jstedfast/MailKit/issues/399 (SSL asked of a server without SSL on that port)
 	{"\"A call to SSPI failed, see inner exception.\"\nInner exception: \"The Local Security Authority cannot be contacted\"", PortExpectsSTARTTLS, "", ""},
-	// https://github.com/knadh/listmonk/issues/814 (the SMTP server's certificate)
-	{"error sending message in campaign test: subscriber 3be8d27c-7c2c-4f70-a168-1b89c1c61a5f: x509: certificate has expired or is not yet valid: current time 2022-05-16T12:47:26Z is after 2022-04-07T17:30:45Z", TLSCertExpired, "", ""},
 	// https://github.com/authelia/authelia/issues/3700 ("The certificate had indeed expired")
 	{"Notifier SMTP client encountered error during cleanup: x509: certificate has expired or is not yet valid", TLSCertExpired, "", ""},
 	// https://github.com/OpenSMTPD/OpenSMTPD/issues/491
@@ -126,8 +120,6 @@ var unseenBatch14 = []corpusCase{
 	{"Error: SMTP connection failure: STARTTLS upgrade failed: unexpected EOF (certificate has expired): error:80000002:system library:file_open:reason(2):providers/implementations/storemgmt/file_store.c:263:calling stat(/usr/local/ssl/certs), error:0A000086:SSL routines:tls_post_process_server_certificate:certificate verify failed:ssl/statem/statem_clnt.c:2092:", TLSCertExpired, "", ""},
 	// https://github.com/wttw/aboutmyemail/issues/57
 	{"server certificate verification failed for mail4.aboutmy.email[209.182.238.63]:25: certificate has expired", TLSCertExpired, "", ""},
-	// https://github.com/bitwiseworks/mozilla-os2/issues/186
-	{"Error: An error occurred during a connection to mail.arcanoae.com:993.\n\nThe server certificate included a public key that was too weak.\n\n(Error code: ssl_error_weak_server_cert_key)", TLSWeakCrypto, "", ""},
 	// https://github.com/linagora/linshare/issues/238 (the SMTP relay offered only TLS 1.1)
 	{"[info] javax.net.ssl|ERROR|2A|http-nio-8080-exec-1|2022-06-10 12:52:47.272 UTC|TransportContext.java:345|Fatal (HANDSHAKE_FAILURE): Couldn't kickstart handshaking (", TLSVersionTooOld, "", ""},
 

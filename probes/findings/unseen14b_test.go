@@ -14,8 +14,6 @@ var unseenBatch14b = []corpusCase{
 	{"# mailctl access mygoogleaddress@gmail.com\n{\n  \"error\": \"invalid_grant\",\n  \"error_description\": \"Token has been expired or revoked.\"\n}", AuthOAuthFailed, "", ""},
 
 	// ===== TLS: host names =====
-	// https://github.com/Mailu/Mailu/issues/3027
-	{"server certificate verification failed for mx-mibc-fr-03.mailinblack.com[40.89.154.15]:25: num=62:hostname mismatch", TLSCertHostnameMismatch, "", ""},
 	// https://github.com/dart-mailer/mailer/issues/189
 	{"CERTIFICATE_VERIFY_FAILED: Hostname mismatch(handshake.cc:359))", TLSCertHostnameMismatch, "", ""},
 	// https://github.com/Oxygem/Kanmail/issues/89 (the certificate is for servername.lt, not imap.servername.lt)

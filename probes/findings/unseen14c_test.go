@@ -50,8 +50,6 @@ var unseenBatch14c = []corpusCase{
 	{"Caused by: org.apache.james.mailbox.exception.OverQuotaException: You use too much space in #private&akishtoo@govmu.org", SMTPRecipientMailboxFull, "", ""},
 
 	// ===== Greylisting =====
-	// https://github.com/schweikert/postgrey/issues/86
-	{"4.2.0 <ppl@nayarit.be>: Recipient address rejected: Greylisted for 300 seconds", SMTPGreylisted, "", ""},
 	// https://github.com/MailCleaner/MailCleaner/issues/645 (accepted on the second or third try)
 	{"Incoming MTA stage:\t2024-12-25 15:43:28 H=xxx.xxxxxx.com [123.123.123.123] X=TLS1.3:TLS_AES_256_GCM_SHA384:256 CV=no F=<XXX@XXXXXX.com> temporarily rejected RCPT <email@realaddress.com>", SMTPGreylisted, "", ""},
 }

@@ -32,8 +32,6 @@ var unseenBatch14e = []corpusCase{
 	{"failed to connect: SMTP dial: dial tcp: lookup postfix on 127.0.0.11:53: server misbehaving", DNSFailure, "", ""},
 	// https://github.com/anzhiyu-c/anheyu-app/issues/89
 	{"[Bug]: 发送测试邮件失败: TLS拨号失败: dial tcp: lookup smtp.qq.com on 127.0.0.11:53: server misbehaving", DNSFailure, "", ""},
-	// https://github.com/BytemarkHosting/docker-smtp/issues/4
-	{"  240   == [myaccount]@gmail.com R=dnslookup defer (-1): host lookup did not complete", DNSFailure, "", ""},
 	// https://github.com/sameersbn/docker-gitlab/issues/1381 ("DNS. It's always DNS.")
 	{"SocketError: getaddrinfo: Name or service not known", DNSNXDomain, "", ""},
 	// https://github.com/Electron-Cash/Electron-Cash/issues/1534 (WSANO_RECOVERY from the resolver)
