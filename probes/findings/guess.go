@@ -123,7 +123,13 @@ func failureLine(text string) string {
 // classify is the most likely class of the words and its lead (in log-likelihood) over the
 // second.
 func (m *wordModel) classify(words map[string]bool) (string, float64) {
-	best, second := math.Inf(-1), math.Inf(-1)
+	c, lead, _ := m.classifyBenign(words)
+	return c, lead
+}
+
+// classifyBenign is classify with the best class's lead over benign as well.
+func (m *wordModel) classifyBenign(words map[string]bool) (string, float64, float64) {
+	best, second, benign := math.Inf(-1), math.Inf(-1), math.Inf(-1)
 	var bestClass string
 	classes := make([]string, 0, len(m.Texts))
 	for c := range m.Texts {
@@ -139,6 +145,9 @@ func (m *wordModel) classify(words map[string]bool) (string, float64) {
 			}
 			s += math.Log((float64(m.Tokens[c][w]) + wordSmoothing) / den)
 		}
+		if c == benignClass {
+			benign = s
+		}
 		switch {
 		case s > best:
 			second, best, bestClass = best, s, c
@@ -146,7 +155,7 @@ func (m *wordModel) classify(words map[string]bool) (string, float64) {
 			second = s
 		}
 	}
-	return bestClass, best - second
+	return bestClass, best - second, best - benign
 }
 
 // wordSmoothing is the count every word gets in every class, so a word never seen with a class
@@ -156,6 +165,10 @@ const wordSmoothing = 0.1
 // minLead is how much likelier (in log-likelihood) the named cause must be than the next: a
 // text whose few known words fit several causes about equally is no reading.
 const minLead = 1.0
+
+// minLeadOverBenign is how much likelier it must be than a success line: the benign class gets a
+// wider berth, since a false alarm costs more than a miss.
+const minLeadOverBenign = 3.0
 
 // Guess names the cause whose known texts text is worded closest to, for a text no signature
 // holds: only when a line of it reads as a failure, and never "benign". Evidence is that line.
@@ -174,8 +187,8 @@ func (m *wordModel) guess(text string) (Match, bool) {
 	if line == "" {
 		return Match{}, false
 	}
-	c, lead := m.classify(wordSet(text))
-	if lead < minLead {
+	c, lead, overBenign := m.classifyBenign(wordSet(text))
+	if lead < minLead || overBenign < minLeadOverBenign {
 		return Match{}, false
 	}
 	if c == "" || c == benignClass || !knownCode(Code(c)) {
