@@ -104,7 +104,9 @@ func TestExplainNoMatchWording(t *testing.T) {
 func TestExplainWordModelFallback(t *testing.T) {
 	const text = "error: remote mailbox storage quota used up, append refused"
 	code, out, _ := run(t, "", nil, "explain", "--format", "json", text)
-	var rep struct{ Findings []struct{ Code, Evidence string } }
+	var rep struct {
+		Findings []struct{ Code, Evidence string }
+	}
 	if err := json.Unmarshal([]byte(out), &rep); err != nil || len(rep.Findings) != 1 {
 		t.Fatalf("exit %d, %v:\n%s", code, err, out)
 	}
