@@ -120,15 +120,9 @@ func failureLine(text string) string {
 	return first
 }
 
-// classify is the most likely class of the words and its lead (in log-likelihood) over the
-// second.
-func (m *wordModel) classify(words map[string]bool) (string, float64) {
-	c, lead, _ := m.classifyBenign(words)
-	return c, lead
-}
-
-// classifyBenign is classify with the best class's lead over benign as well.
-func (m *wordModel) classifyBenign(words map[string]bool) (string, float64, float64) {
+// classify is the most likely class of the words, its lead (in log-likelihood) over the second
+// and its lead over benign.
+func (m *wordModel) classify(words map[string]bool) (string, float64, float64) {
 	best, second, benign := math.Inf(-1), math.Inf(-1), math.Inf(-1)
 	var bestClass string
 	classes := make([]string, 0, len(m.Texts))
@@ -187,7 +181,7 @@ func (m *wordModel) guess(text string) (Match, bool) {
 	if line == "" {
 		return Match{}, false
 	}
-	c, lead, overBenign := m.classifyBenign(wordSet(text))
+	c, lead, overBenign := m.classify(wordSet(text))
 	if lead < minLead || overBenign < minLeadOverBenign {
 		return Match{}, false
 	}
