@@ -152,3 +152,13 @@ func TestGuessAgreesWithSignatures(t *testing.T) {
 		}
 	}
 }
+
+// BenchmarkGuess: the fallback on a whole pasted log (the one BenchmarkMatchText reads).
+func BenchmarkGuess(b *testing.B) {
+	getWordModel()
+	b.SetBytes(int64(len(benchLog)))
+	b.ReportAllocs()
+	for b.Loop() {
+		Guess(benchLog)
+	}
+}
