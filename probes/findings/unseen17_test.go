@@ -185,6 +185,8 @@ func TestLibraryErrorNames17(t *testing.T) {
 		{"Task 'mail.example.com - Sending' reported error (0x800CCC6A)", ServerBusy},
 		{"Task 'imap.example.com - Receiving' reported error (0x800CCCDD)", ServerClosed},
 		{"Task 'imap.example.com - Receiving' reported error (0x800CCCD1)", AuthFailed},
+		{"Task 'imap.example.com - Receiving' reported error (0x800CCCD5)", PortWrongProtocol},
+		{"Task 'imap.example.com - Receiving' reported error (0x800CCCD3)", ServerProtocolError},
 		{"452 Requested action not taken: insufficient system storage", ServerBusy},
 		{"Deferred: Name server timeout", DNSFailure},
 		{"stat=Deferred: Name server: mail.example.com.: host name lookup failure", DNSFailure},
