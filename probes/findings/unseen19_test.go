@@ -12,7 +12,9 @@ import "testing"
 // First sight: 28 of 40 right (70.0 %), 7 of 9 benign lines clean (two mox log lines read as a close and
 // as TLS required); per family (clientFamily): go 0/1, outlook 1/1, php 2/2, python 6/7, server-smtp 9/12,
 // other 10/17. After the fixes by class (TestLibraryErrorNames19) 39 of 39 and 9 of 9; the one text whose
-// cause is not in it moved to beyondText19.
+// cause is not in it moved to beyondText19. At the merge with main, Purelymail's rate-limit sentence (also
+// gathered, shorter, for batch 14d) and listmonk's "campaign finished" line (also in batch 11b's benign
+// lines) were dropped: 38 texts and 8 benign lines remain.
 var unseenBatch19 = []corpusCase{
 	// https://github.com/mustang-im/mustang/issues/1345 (2026: Outlook.com refuses a Stalwart relay's mail on DMARC)
 	{"(host '[outlook-com.olc.protection.outlook.com](http://outlook-com.olc.protection.outlook.com/)' rejected command 'BDAT 1738 LAST' with code 550 (5.7.255) 'Access denied, sending domain [domain] does not pass DMARC verification and has a DMARC policy of reject.", SMTPSPFDMARCRejected, "", ""},
@@ -34,8 +36,6 @@ var unseenBatch19 = []corpusCase{
 	{"Office365 returns the error 535 5.7.139 Authentication unsuccessful, the user credentials were incorrect.", AuthFailed, "", ""},
 	// https://github.com/paperless-ngx/paperless-ngx/issues/9825 (2025: Gmail)
 	{"webserver-1  | [2025-04-29 07:28:00,019] [ERROR] [paperless_mail] Error while authenticating account 2025-04-29T07:27:58.984940: [AUTHENTICATIONFAILED] Invalid credentials (Failure)", AuthFailed, "", ""},
-	// https://github.com/Purelymail/purelymail-issues/issues/262 (2025: Purelymail's 450 4.3.2 sending rate limit)
-	{"The SMTP status line instructed me, “Please wait to send more emails, or contact support for a rate limit increase.”", SMTPSendingLimit, "", ""},
 	// https://github.com/postalsys/imapflow/issues/314 (2025: Exchange Online accepts the XOAUTH2 token, then refuses the
 	// session; first labelled oauth-wrong-user, relabelled after scoring: mail libraries that handle this reply document it
 	// as IMAP not enabled for the mailbox, e.g. FairEmail's and Go/Python tools' comments; a miss under either label)
@@ -110,8 +110,6 @@ var benignBatch19 = []string{
 	"2025-10-20T12:54:31.808115+02:00 mail cyrus/imaps[107782]: session ended: sessionid=<cyrus-1760957669-107782-1-6749782475891088824> userid=<myaccount> id.name=<Delta Chat> compress=<1> condstore=<1> ",
 	// https://github.com/knadh/listmonk/issues/2503
 	"2025/05/26 15:14:15.262143 init.go:620: initialized email (SMTP) messenger: xxxx@email-smtp.us-west-2.amazonaws.com",
-	// https://github.com/knadh/listmonk/issues/2503
-	"2025-05-26T15:04:17.724363346Z 2025/05/26 15:04:17.724135 pipe.go:232: campaign (SES test) finished",
 	// https://github.com/paperless-ngx/paperless-ngx/issues/9739
 	"[2025-04-21 20:02:50,377] [DEBUG] [paperless_mail] GMAIL Label Support: False",
 	// https://github.com/paperless-ngx/paperless-ngx/issues/9739
