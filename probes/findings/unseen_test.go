@@ -198,6 +198,7 @@ var unseenBatches = []struct {
 	{"17", unseenBatch17, benignBatch17, 40, 8, "25/43, benign 11/11 clean; 2 texts whose cause is beyond the text in beyondText17"},
 	{"17b", unseenBatch17b, benignBatch17b, 17, 8, "4/19, benign 8/8 clean; 2 texts whose cause is beyond the text in beyondText17b"},
 	{"17c", unseenBatch17c, benignBatch17c, 10, 6, "3/11, benign 6/6 clean; 1 text whose cause is beyond the text in beyondText17c"},
+	{"17d", unseenBatch17d, benignBatch17d, 18, 6, "7/18, benign 5/6 clean"},
 	{"14", unseenBatch14, benignBatch14, 40, 8, "34/56, benign 11/11 clean (4 also gathered for batches 10c, 11b and 12 dropped at merge)"},
 	{"14b", unseenBatch14b, benignBatch14b, 20, 8, "19/23, benign 10/10 clean (1 also gathered for batch 11 dropped at merge)"},
 	{"14c", unseenBatch14c, benignBatch14c, 18, 8, "8/19, benign 8/8 clean (1 also gathered for batch 10c dropped at merge)"},
