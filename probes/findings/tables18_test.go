@@ -66,6 +66,38 @@ func TestMessageTables18(t *testing.T) {
 		// early talkers: the server's greeting delay (Postfix postscreen, Exim, Haraka)
 		{"550 5.5.1 Protocol error: command received before SMTP greeting", SMTPBadSequence},
 		{"554 5.5.1 Error: talking too soon", SMTPBadSequence},
+		// Thunderbird comm-central mailnews/compose/src/composeMsgs.properties (smtpSendFailedUnknownServer,
+		// smtpAuthMechNotSupported) and mailnews/imap/src/imapMsgs.properties (imapAuthMechNotSupported,
+		// imapKerberosTicketNotAccepted)
+		{"The message could not be sent because Outgoing server (SMTP) smtp.example.org could not be found. Please verify that your Outgoing server (SMTP) settings are correct and try again.", DNSNXDomain},
+		{"You cannot log in to imap.example.org because you have enabled secure authentication and this server does not support it.", AuthMechanismUnsupported},
+		{"The Kerberos/GSSAPI ticket was not accepted by the IMAP server imap.example.org. Please check that you are logged in to the Kerberos/GSSAPI realm.", AuthFailed},
+		// JavaMail/Jakarta Mail (com.sun.mail.imap.IMAPStore login, javax.mail.FolderNotFoundException,
+		// SMTPTransport/IMAPStore "failed to connect, no user name specified?")
+		{"javax.mail.MessagingException: No login methods supported!", IMAPLoginDisabled},
+		{"javax.mail.FolderNotFoundException: Sent not found", IMAPNonexistentMailbox},
+		{"javax.mail.AuthenticationFailedException: failed to connect, no user name specified?", AuthCredentialsMissing},
+		{"Missing authentication credentials", AuthCredentialsMissing}, // mail-send ClientError::MissingCredentials
+		// MailCore2 src/objc/abstract/MCOConstants.h (MCOErrorCode), as NSError prints it
+		{"Error Domain=MCOErrorDomain Code=1 \"The operation couldn’t be completed. (MCOErrorDomain error 1.)\"", TCPConnectFailed},
+		{"The operation couldn’t be completed. (MCOErrorDomain error 4.)", TLSCertUntrusted},
+		{"Error Domain=MCOErrorDomain Code=5", AuthFailed},
+		{"Error Domain=MCOErrorDomain Code=6", AuthServiceDisabled},
+		{"Error Domain=MCOErrorDomain Code=8", ServerBusy},
+		{"Error Domain=MCOErrorDomain Code=11", IMAPNonexistentMailbox},
+		{"Error Domain=MCOErrorDomain Code=25", TLSSTARTTLSUnavailable},
+		{"Error Domain=MCOErrorDomain Code=31", SMTPAuthRequired},
+		{"Error Domain=MCOErrorDomain Code=40", AuthAppPasswordRequired},
+		{"Error Domain=MCOErrorDomain Code=44", SMTPSpamRejected},
+		{"Error Domain=MCOErrorDomain Code=45", SMTPSendingLimit},
+		{"Error Domain=MCOErrorDomain Code=46", AuthWebLoginRequired},
+		{"code = MCOErrorGmailApplicationSpecificPasswordRequired", AuthAppPasswordRequired},
+		{"Error Domain=MCOErrorDomain Code=30", ""}, // MCOErrorSendMessage names no cause
+		// lettre src/transport/smtp/response.rs (Code's Debug spells the digits out) and error.rs
+		// ("transient error (421)")
+		{"lettre::transport::smtp::Error { kind: Permanent(Code { severity: PermanentNegativeCompletion, category: Unspecified3, detail: Five }) }", AuthFailed},
+		{"Err(Error { kind: Transient(Code { severity: TransientNegativeCompletion, category: Connections, detail: One }) })", ServerBusy},
+		{"transient error (421): Service not available, closing transmission channel", ServerBusy},
 		// success lines from the same tables stay clean
 		{"SMTP -> get_lines(): $data is \"250 OK\"", ""},
 		{"CLIENT -> SERVER: EHLO mail.example.org", ""},
