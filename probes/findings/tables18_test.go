@@ -98,6 +98,14 @@ func TestMessageTables18(t *testing.T) {
 		{"lettre::transport::smtp::Error { kind: Permanent(Code { severity: PermanentNegativeCompletion, category: Unspecified3, detail: Five }) }", AuthFailed},
 		{"Err(Error { kind: Transient(Code { severity: TransientNegativeCompletion, category: Connections, detail: One }) })", ServerBusy},
 		{"transient error (421): Service not available, closing transmission channel", ServerBusy},
+		// batch 18b's fixes: PHPMailer's from_failed defers to the reason it carries, OpenCart's MAIL FROM
+		// step, a 421 to an EHLO that named localhost, Yahoo! JAPAN's spam and daily-limit replies
+		{"The following From address failed: a@example.org : Called MAIL FROM without being connected", TCPConnectFailed},
+		{"Error: MAIL FROM not accepted from server!", SMTPSenderMismatch},
+		{"C: EHLO localhost\nS: 421 4.7.0 Try again later, closing connection. (EHLO) f10sm1a4899ejl.97 - gsmtp", SMTPHELORejected},
+		{"C: EHLO mail.example.org\nS: 421 4.7.0 Try again later, closing connection. (EHLO) f10sm1a4899ejl.97 - gsmtp", ServerBusy},
+		{"554 5.7.1 Message cannot be sent: suspected spam", SMTPSpamRejected},
+		{"550 5.4.5 You are over the limit of messages you may send in a single day", SMTPSendingLimit},
 		// success lines from the same tables stay clean
 		{"SMTP -> get_lines(): $data is \"250 OK\"", ""},
 		{"CLIENT -> SERVER: EHLO mail.example.org", ""},

@@ -1,5 +1,7 @@
 package findings
 
+import "testing"
+
 // unseenBatch18b is a second batch from the same families as batch 18 (nodemailer, PHPMailer,
 // OpenCart, JavaMail/Jakarta Mail, MailKit, MailCore2, Python smtplib users, Go/C clients quoting
 // servers, the servers' HELO and sequence replies), gathered after batch 18's fixes by class and
@@ -10,7 +12,8 @@ package findings
 // rest came from the same threads' neighbours. Texts as posted; about 15 candidates whose stable
 // wording the corpus already held were dropped, and so was one whose cause lies beyond the text.
 // First sight: 17 of 23 right (73.9 %), 9 of 9 benign lines clean; per family (clientFamily):
-// go 0/1, java 3/3, node 1/1, php 2/2, server-smtp 3/5, other 8/11.
+// go 0/1, java 3/3, node 1/1, php 2/2, server-smtp 3/5, other 8/11. The one text whose cause is not
+// in it moved to beyondText18b after scoring.
 var unseenBatch18b = []corpusCase{
 	// https://github.com/nodemailer/nodemailer/issues/694
 	{"{ Error: Error upgrading connection with STARTTLS: 500 5.0.0 'XXXXXXXX': command not understood.\n       at SMTPConnection._actionSTARTTLS (/home/queue-worker/node_modules/smtp-connection/lib/smtp-connection.js:1033:23)\n     code: 'ETLS',\n     response: '500 5.0.0 \\'XXXXXXXX\\': command not understood.',\n     responseCode: 500,\n     command: 'STARTTLS' }", TLSSTARTTLSUnavailable, "", ""},
@@ -18,8 +21,6 @@ var unseenBatch18b = []corpusCase{
 	{`└──"503 Command sequence error\r\n" ""`, SMTPBadSequence, "", ""},
 	// https://github.com/uplusware/erisemail/issues/1 (no EHLO after STARTTLS)
 	{"Cause: 503 5.5.1 Error: send HELO/EHLO first", SMTPBadSequence, "", ""},
-	// https://github.com/noxxi/p5-ssl-tools/issues/1 (GMX refuses STARTTLS after a non-FQDN EHLO)
-	{"...reply to starttls: 503\nno starttls supported", SMTPHELORejected, "", ""},
 	// https://github.com/grote/BlitzMail/issues/24
 	{"Der Server antwortete mit folgendem Fehlder: Bitte überprüfen Sie die SMTP-Einstellungen. 501 Syntax: HELO hostname", SMTPHELORejected, "", ""},
 	// https://github.com/PHPMailer/PHPMailer/issues/1258
@@ -58,6 +59,32 @@ var unseenBatch18b = []corpusCase{
 	{"521 smtp.mail.yahoo.co.jp closing transmission channel. User is over the limit for messages allowed to be sent in a single day", SMTPSendingLimit, "", ""},
 	// https://github.com/jakartaee/mail-api/issues/811 (openssl s_client: no route to host, a firewall on the path)
 	{"write:errno=113\nno peer certificate available", TCPUnreachable, "", ""},
+}
+
+// beyondText18b are the batch's texts whose cause, as the thread established it, the text does not
+// carry: check-ssl-heartbleed's "reply to starttls: 503" does not say that GMX refused STARTTLS
+// because the EHLO before it named no fully qualified host. Counted as a miss on first sight and kept
+// out of the corpus; nearest is what the matcher must keep giving (the 503 is a bad sequence).
+var beyondText18b = []struct {
+	text           string
+	cause, nearest Code
+}{
+	// https://github.com/noxxi/p5-ssl-tools/issues/1 (GMX refuses STARTTLS after a non-FQDN EHLO)
+	{"...reply to starttls: 503\nno starttls supported", SMTPHELORejected, SMTPBadSequence},
+}
+
+// TestBeyondText18b holds the nearest reading of the texts whose cause is beyond the text.
+func TestBeyondText18b(t *testing.T) {
+	for _, c := range beyondText18b {
+		got := MatchText(c.text)
+		var first Code
+		if len(got) > 0 {
+			first = got[0].Code
+		}
+		if first != c.nearest || first == c.cause {
+			t.Errorf("MatchText(%q) = %v, want %q (the thread's cause %s is not in the text)", c.text, got, c.nearest, c.cause)
+		}
+	}
 }
 
 // benignBatch18b are success and progress lines from the same threads: no error-level finding.

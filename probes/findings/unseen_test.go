@@ -196,7 +196,7 @@ var unseenBatches = []struct {
 	{"10d", unseenBatch10d, benignBatch10d, 19, 8, "10/20, benign 9/10 clean (1 also gathered for batch 11 dropped at merge)"},
 	{"10e", unseenBatch10e, benignBatch10e, 19, 8, "11/19, benign 9/9 clean"},
 	{"18", unseenBatch18, benignBatch18, 40, 8, "23/40, benign 10/10 clean"},
-	{"18b", unseenBatch18b, benignBatch18b, 20, 8, "17/23, benign 9/9 clean"},
+	{"18b", unseenBatch18b, benignBatch18b, 20, 8, "17/23, benign 9/9 clean; 1 text whose cause is beyond the text in beyondText18b"},
 }
 
 // allCorpus is the corpus with the batches: what TestCorpus and TestScore hold the matcher to.
