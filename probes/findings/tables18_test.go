@@ -106,6 +106,12 @@ func TestMessageTables18(t *testing.T) {
 		{"C: EHLO mail.example.org\nS: 421 4.7.0 Try again later, closing connection. (EHLO) f10sm1a4899ejl.97 - gsmtp", ServerBusy},
 		{"554 5.7.1 Message cannot be sent: suspected spam", SMTPSpamRejected},
 		{"550 5.4.5 You are over the limit of messages you may send in a single day", SMTPSendingLimit},
+		// batch 18c's fixes: the short "does not support AUTH" wording (Gitea over gomail, Go's net/smtp
+		// says "doesn't"), Exchange's 503 5.5.2/5.5.1 sequence texts
+		{"smtp: server doesn't support AUTH", SMTPAuthNotOffered},
+		{"gomail: could not send email 1: SMTP server does not support AUTH, but credentials provided", SMTPAuthNotOffered},
+		{"503 5.5.2 Must have sender and recipient first", SMTPBadSequence},
+		{"503 5.5.1 Sender already specified", SMTPBadSequence},
 		// success lines from the same tables stay clean
 		{"SMTP -> get_lines(): $data is \"250 OK\"", ""},
 		{"CLIENT -> SERVER: EHLO mail.example.org", ""},

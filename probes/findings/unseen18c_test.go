@@ -1,11 +1,16 @@
 package findings
 
+import "testing"
+
 // unseenBatch18c is a third, smaller batch from the same families (K-9/Thunderbird for Android's
 // "Negative SMTP reply" notifications, Go's gomail in Gitea and other tools, MailCore, MailKit,
 // imap_tools), gathered after batch 18b's fixes and scored once on first sight before any change
 // for it. Texts as posted (two K-9 notifications are cut off where the notification cut them).
-// First sight: 6 of 9 right (66.7 %), 8 of 8 benign lines clean; per family (clientFamily): go 2/3,
-// server-smtp 1/1, other 3/5.
+// First sight: 6 of 9 right, 8 of 8 benign lines clean; but two of the nine (imap_tools' and The
+// Dawn Bot's "Response status \"OK\" expected ... NO" lines, both right) turned out to be in the
+// corpus already (the duplicate check had missed them for their quotes) and were removed, so the
+// honest figure is 4 of 7 (57.1 %); per family (clientFamily): go 2/3, server-smtp 1/1, other 1/3. The one text whose cause is not in it moved to beyondText18c after
+// scoring.
 var unseenBatch18c = []corpusCase{
 	// https://github.com/thunderbird/thunderbird-android/issues/1236 (5.1.3: a bad recipient address)
 	{"Unable to send some message\nnegative SMTP reply 501 5.1.3 invalid ...", SMTPRecipientUnknown, "", ""},
@@ -19,12 +24,32 @@ var unseenBatch18c = []corpusCase{
 	{"发送邮件失败！ gomail: could not send email 1: 503 5.5.2 Need rcpt command\npanic: gomail: could not send email 1: 503 5.5.2 Need rcpt command", SMTPBadSequence, "", ""},
 	// https://github.com/jstedfast/MailKit/issues/491 (DATA after every RCPT TO was refused)
 	{"Must have sender and recipient first", SMTPBadSequence, "", ""},
+}
+
+// beyondText18c are the batch's texts whose cause, as the thread established it, the text does not
+// carry: MailCore 1's "An error occured while sending recipient address" says only that RCPT TO
+// failed, not that the server refused to relay for an unauthenticated session. Counted as a miss on
+// first sight and kept out of the corpus; nearest is what the matcher must keep giving (nothing).
+var beyondText18c = []struct {
+	text           string
+	cause, nearest Code
+}{
 	// https://github.com/MailCore/MailCore/issues/128 (sending without AUTH to other domains)
-	{"Sending mail fails with error \"An error occured while sending recipient address\".", SMTPRelayDenied, "", ""},
-	// https://github.com/ikvk/imap_tools/issues/167
-	{"imap_tools.errors.MailboxLoginError: Response status \"OK\" expected, but \"NO\" received. Data: [b'authentication failed']", AuthFailed, "", ""},
-	// https://github.com/Jaammerr/The-Dawn-Bot/issues/11
-	{"Email is invalid (IMAP): Response status \"OK\" expected, but \"NO\" received. Data: [b'LOGIN failed.']", AuthFailed, "", ""},
+	{"Sending mail fails with error \"An error occured while sending recipient address\".", SMTPRelayDenied, ""},
+}
+
+// TestBeyondText18c holds the nearest reading of the texts whose cause is beyond the text.
+func TestBeyondText18c(t *testing.T) {
+	for _, c := range beyondText18c {
+		got := MatchText(c.text)
+		var first Code
+		if len(got) > 0 {
+			first = got[0].Code
+		}
+		if first != c.nearest || first == c.cause {
+			t.Errorf("MatchText(%q) = %v, want %q (the thread's cause %s is not in the text)", c.text, got, c.nearest, c.cause)
+		}
+	}
 }
 
 // benignBatch18c are success and progress lines from the same threads: no error-level finding.

@@ -197,7 +197,7 @@ var unseenBatches = []struct {
 	{"10e", unseenBatch10e, benignBatch10e, 19, 8, "11/19, benign 9/9 clean"},
 	{"18", unseenBatch18, benignBatch18, 38, 8, "23/40, benign 10/10 clean (2 also gathered for batches 14 and 14c dropped at merge)"},
 	{"18b", unseenBatch18b, benignBatch18b, 20, 8, "17/23, benign 9/9 clean; 1 text whose cause is beyond the text in beyondText18b"},
-	{"18c", unseenBatch18c, benignBatch18c, 9, 8, "6/9, benign 8/8 clean"},
+	{"18c", unseenBatch18c, benignBatch18c, 6, 8, "4/7 (6/9 counting 2 texts already in the corpus, removed), benign 8/8 clean; 1 text whose cause is beyond the text in beyondText18c"},
 	{"14", unseenBatch14, benignBatch14, 40, 8, "34/56, benign 11/11 clean (4 also gathered for batches 10c, 11b and 12 dropped at merge)"},
 	{"14b", unseenBatch14b, benignBatch14b, 20, 8, "19/23, benign 10/10 clean (1 also gathered for batch 11 dropped at merge)"},
 	{"14c", unseenBatch14c, benignBatch14c, 18, 8, "8/19, benign 8/8 clean (1 also gathered for batch 10c dropped at merge)"},
