@@ -112,6 +112,17 @@ func TestMessageTables18(t *testing.T) {
 		{"gomail: could not send email 1: SMTP server does not support AUTH, but credentials provided", SMTPAuthNotOffered},
 		{"503 5.5.2 Must have sender and recipient first", SMTPBadSequence},
 		{"503 5.5.1 Sender already specified", SMTPBadSequence},
+		// Python Lib/smtplib.py (SMTP.login), Lib/poplib.py (_getline) and Lib/imaplib.py (_get_line):
+		// the line limits are the server sending too much, not the client a long line
+		{"smtplib.SMTPException: No suitable authentication method found.", AuthMechanismUnsupported},
+		{"poplib.error_proto: line too long", ServerTooMuchData},
+		{"imaplib.IMAP4.error: got more than 1000000 bytes", ServerTooMuchData},
+		// RFC 5321 section 4.2.2 reply texts, as System.Net.Mail's SmtpStatusCode messages print them
+		// without the code
+		{"System.Net.Mail.SmtpException: Service not available, closing transmission channel.", ServerBusy},
+		{"System.Net.Mail.SmtpException: Requested action aborted: local error in processing.", ServerBusy},
+		{"System.Net.Mail.SmtpException: Requested action not taken: insufficient system storage.", ServerBusy},
+		{"System.Net.Mail.SmtpException: User not local; please try a different path.", SMTPRelayDenied},
 		// success lines from the same tables stay clean
 		{"SMTP -> get_lines(): $data is \"250 OK\"", ""},
 		{"CLIENT -> SERVER: EHLO mail.example.org", ""},
