@@ -72,6 +72,10 @@ func TestMessageTables18(t *testing.T) {
 		{"The message could not be sent because Outgoing server (SMTP) smtp.example.org could not be found. Please verify that your Outgoing server (SMTP) settings are correct and try again.", DNSNXDomain},
 		{"You cannot log in to imap.example.org because you have enabled secure authentication and this server does not support it.", AuthMechanismUnsupported},
 		{"The Kerberos/GSSAPI ticket was not accepted by the IMAP server imap.example.org. Please check that you are logged in to the Kerberos/GSSAPI realm.", AuthFailed},
+		{"The Outgoing server (SMTP) smtp.example.org does not allow normal passwords. Please try changing the 'Authentication method' to 'Encrypted password'.", AuthMechanismUnsupported},                                     // smtpHintAuthPlainToEncrypt
+		{"The IMAP server imap.example.org does not allow plaintext passwords. Please try changing the 'Authentication method' to 'Encrypted password' in the 'Account Settings | Server settings'.", AuthMechanismUnsupported}, // imapAuthChangePlainToEncrypt
+		{"Could not connect to mail server imap.example.org; the connection was refused.", TCPRefused},                                                                                                                          // imapConnectionRefusedError
+		{"Connection to server imap.example.org timed out.", TCPTimeout}, // imapNetTimeoutError
 		// JavaMail/Jakarta Mail (com.sun.mail.imap.IMAPStore login, javax.mail.FolderNotFoundException,
 		// SMTPTransport/IMAPStore "failed to connect, no user name specified?")
 		{"javax.mail.MessagingException: No login methods supported!", IMAPLoginDisabled},
