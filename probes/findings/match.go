@@ -413,7 +413,8 @@ func MatchText(text string) []Match {
 			byCode[c] = hit{rule: r, evidence: printable(evidence)}
 		}
 	}
-	oauth := false // the log shows an OAuth2 SASL exchange (AUTH XOAUTH2, auth=Bearer)
+	oauth := false     // the log shows an OAuth2 SASL exchange (AUTH XOAUTH2, auth=Bearer)
+	localHelo := false // the log shows the client greeting with localhost or an address literal
 	var prevTail string
 	forEachLogical(text, func(line string) {
 		line = expandBase64JSON(unescapeHex(line))
@@ -426,6 +427,9 @@ func MatchText(text string) []Match {
 		r := m.best(prep, true, sc)
 		if r >= 0 {
 			add(r, line)
+		}
+		if !localHelo && localHeloRE.Match(sc.norm) {
+			localHelo = true
 		}
 		if !oauth {
 			for _, l := range oauthExchange {
@@ -462,6 +466,14 @@ func MatchText(text string) []Match {
 		}
 		delete(byCode, AuthFailed)
 	}
+	// Gmail's relay answers an EHLO that names localhost or 127.0.0.1 with "421 4.7.0 Try again
+	// later, closing connection. (EHLO)": with that greeting in the log, the 421 is the HELO name.
+	if h, ok := byCode[ServerBusy]; ok && localHelo && strings.Contains(strings.ToLower(h.evidence), "(ehlo)") {
+		if _, dup := byCode[SMTPHELORejected]; !dup {
+			byCode[SMTPHELORejected] = hit{rule: h.rule, evidence: h.evidence, code: SMTPHELORejected, id: "local-helo-context"}
+		}
+		delete(byCode, ServerBusy)
+	}
 	// A chain that does not lead to a trusted root cannot have its revocation checked either
 	// (MailKit and SChannel list both): the untrusted root is the cause to fix.
 	if _, ok := byCode[TLSCertUntrusted]; ok && !m.sigs[byCode[TLSCertUntrusted].rule].generic {
@@ -486,6 +498,9 @@ func MatchText(text string) []Match {
 	}
 	return out
 }
+
+// localHeloRE is a client greeting with a name no server can check: localhost or a loopback literal.
+var localHeloRE = regexp.MustCompile(`\b(ehlo|helo) \[?(localhost|127\.0\.0\.1|::1)\]?(\W|$)`)
 
 // quietLevel finds a logfmt level field saying the record is not an error (mox's l=info, slog's
 // level=INFO, logrus's level=debug): such a line reports progress ("connection closed", "starting

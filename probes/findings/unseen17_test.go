@@ -14,14 +14,13 @@ import "testing"
 // First sight: 25 of 43 right (58.1 %), 11 of 11 benign lines clean; per family (clientFamily):
 // server-smtp 16/22, other 9/16, outlook 0/2, go 0/1, node 0/1, server-imap 0/1. Two of the 18
 // misses carry a cause the text does not (they moved to beyondText17 after scoring); the other 16
-// were fixed by class (TestLibraryErrorNames17).
+// were fixed by class (TestLibraryErrorNames17). At the merge with main one text (Outlook's
+// 0x800CCC0F from Microsoft KB 278637) was dropped: batch 18 had gathered it too.
 var unseenBatch17 = []corpusCase{
 	// https://chilkatsoft.com/p/p_31.asp (a firewall blocked the SMTP port: the connect timed out)
 	{"SendEmail:\nSMTP_Connect:\nConnecting to SMTP server :\nsmtp_host:\nsmtp_port:\nsmtp_user:\nsocket is not ready for writing\nConnection attempt timed out, trying again.\nsocket is not ready for writing\nSocketError: WSAEWOULDBLOCK The socket would block.\nConnect function failed.\nSocketError: Unknown socket error\nFailed to connect (1) Failed to connect to SMTP server.", TCPTimeout, "", ""},
 	// https://my.ultrawebhosting.com/knowledgebase/392/cPanel-Max-Defers-Occurring-for-an-Account.html
 	{"enforce_mail_permissions: Domain thedomain.com has exceeded the max defers and failures per hour (5/5 (100%)) allowed. Message discarded.", SMTPSendingLimit, "", ""},
-	// https://cave.servium.ch/mirror/ftp.zx.net.nz/archive/ftp.microsoft.com/MISC/KB/en-us/278/637.HTM (KB 278637: the Exchange server's bandwidth throttling drops the session)
-	{"Your server has unexpectedly terminated the connection. Possible causes for this include server problems, network problems, or a long period of inactivity. Account: 'account name', Server:'server', Protocol: POP3, Port 110, Secure (SSL); No, Error Number: 0x800CCC0F", ServerClosed, "", ""},
 	// http://www.helpinghost.com/support/idx/38/107/article/I_can_receive_EMail_but_not_send.html (fixed by enabling SMTP authentication)
 	{"553 receipient not in my list of rcpt host...", SMTPRelayDenied, "", ""},
 	// https://serveraide.com/how-to-read-postfix-maillog-117426 (a Server Fault question: the host has no IPv6 route)
