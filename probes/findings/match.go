@@ -392,6 +392,11 @@ func (a *automaton) scan(b []byte, hits []uint64) bool {
 
 // ---- public API ----
 
+// plainOnTLSPort: a client log line showing a plaintext (or STARTTLS) session opened on an
+// implicit-TLS port: JavaMail's debug "port 465, isSSL false", an smtp:// / imap:// / pop3:// URL
+// (not smtps://) naming 465, 993 or 995.
+var plainOnTLSPort = regexp.MustCompile(`port (465|993|995), isssl false|(^|[^a-z])(smtp|imap|pop3?)://[^\s/'"]+:(465|993|995)\b`)
+
 // MatchText classifies any text: a server reply (possibly multi-line), a client-library error, a
 // pasted log with many lines. It returns every distinct code found, most specific first, each with
 // the line that matched. Empty when nothing matches.
@@ -411,7 +416,8 @@ func MatchText(text string) []Match {
 			byCode[c] = hit{rule: r, evidence: printable(evidence)}
 		}
 	}
-	oauth := false // the log shows an OAuth2 SASL exchange (AUTH XOAUTH2, auth=Bearer)
+	oauth := false    // the log shows an OAuth2 SASL exchange (AUTH XOAUTH2, auth=Bearer)
+	plainTLS := false // the log shows a plaintext session opened on an implicit-TLS port
 	var prevTail string
 	forEachLogical(text, func(line string) {
 		line = expandBase64JSON(unescapeHex(line))
@@ -423,6 +429,9 @@ func MatchText(text string) []Match {
 		r := m.best(prep, true, sc)
 		if r >= 0 {
 			add(r, line)
+		}
+		if !plainTLS && plainOnTLSPort.Match(sc.norm) {
+			plainTLS = true
 		}
 		if !oauth {
 			for _, l := range oauthExchange {
@@ -458,6 +467,20 @@ func MatchText(text string) []Match {
 			byCode[AuthOAuthFailed] = hit{rule: h.rule, evidence: h.evidence, code: AuthOAuthFailed, id: "oauth-context"}
 		}
 		delete(byCode, AuthFailed)
+	}
+	// A close or a silent server after a plaintext start on 465/993/995 is the server waiting
+	// for a TLS ClientHello: the port expects TLS from the first byte.
+	if plainTLS {
+		for _, c := range []Code{ServerClosed, ServerResponseTimeout, ServerGreetingTimeout} {
+			h, ok := byCode[c]
+			if !ok {
+				continue
+			}
+			if _, dup := byCode[PortExpectsTLS]; !dup {
+				byCode[PortExpectsTLS] = hit{rule: h.rule, evidence: h.evidence, code: PortExpectsTLS, id: "plain-on-tls-port"}
+			}
+			delete(byCode, c)
+		}
 	}
 	hits := make([]hit, 0, len(byCode))
 	for _, h := range byCode {

@@ -1,5 +1,7 @@
 package findings
 
+import "testing"
+
 // unseenBatch16 is a batch gathered on 2026-12-04 from Chinese-language sources and from the tools
 // Chinese developers paste errors from (QQ Mail, Tencent exmail, NetEase 163/126, Sina, Aliyun and Lark
 // enterprise mail, Outlook used from China; Java/Spring and hutool, Python smtplib/imaplib/poplib and
@@ -9,10 +11,9 @@ package findings
 // text is kept as posted, with its source; the label is the cause the thread established, else
 // what the reply code and wording state. Scored once on first sight, before any matcher change:
 // 27 of 40 right (67.5 %), 12 of 12 benign lines clean; per family (clientFamily): go 4/6, java 1/2,
-// node 1/2, other 6/13, outlook 2/2, php 4/4, python 7/9, server-smtp 2/2.
+// node 1/2, other 6/13, outlook 2/2, php 4/4, python 7/9, server-smtp 2/2. The four texts whose cause
+// is not (or no longer) in the text moved to beyondText16 after scoring.
 var unseenBatch16 = []corpusCase{
-	// https://github.com/easzlab/kubeasz/issues/448 (Alertmanager on exmail port 587 before the client-specific password was set; exmail's GBK reply shown as replacement characters)
-	{"evel=error ts=2019-04-30T06:33:39.542678243Z caller=dispatch.go:280 component=dispatcher msg=\"Notify for alerts failed\" num_alerts=3 err=\"sending mail from: 501 ϵͳ\\ufffd\\ufffdǿ\\ufffdƿ\\ufffd\\ufffd\\ufffd\\ufffdʺ\\ufffd\\ufffd\\ufffd\\ufffd\\ufffd\\ufffd\\ufffd\\ufffdã\\ufffd\\ufffd\\ufffd\\ufffd\\ufffd¼exmail.qq.com\\ufffd\\ufffd\\ufffd\\ufffd΢\\ufffd\\ufffd \"", AuthAuthorizationCodeRequired, "", ""},
 	// https://github.com/easzlab/kubeasz/issues/448 (STARTTLS required on exmail's implicit-TLS port 465; the fix was port 587)
 	{"level=error ts=2019-04-30T06:35:35.13402723Z caller=notify.go:332 component=dispatcher msg=\"Error on notify\" err=\"require_tls: true (default), but \\\"smtp.exmail.qq.com:465\\\" does not advertise the STARTTLS extension\"", ConfigPortModeMismatch, "", ""},
 	// https://github.com/bs-community/blessing-skin-server/issues/490 (every server and port timed out from that host)
@@ -39,10 +40,6 @@ var unseenBatch16 = []corpusCase{
 	{"2025-05-29 22:12:13 [XNIO-1 task-2] ERROR o.ruoyi.controller.CaptchaController\n - 邮箱验证码发送异常 => AuthenticationFailedException: 535 Error: authentication failed", AuthFailed, "", ""},
 	// https://github.com/selfteaching/selfteaching-python-camp/issues/2302 (QQ SMTP from Chinese Windows)
 	{"TimeoutError:由于连接方在一段时间后没有正确答复或连接的主机没有反应，连接尝试失败", TCPTimeout, "", ""},
-	// https://github.com/Jinnrry/PMail/issues/85 (cloud servers block outgoing port 25)
-	{"[ac11000265d9cc739f810001c3388fb0][/work/utils/send/send.go:181][0xc0000562e0] 邮件投递失败dial tcp 203.205.219.57:25: i/o timeout", TCPPort25Blocked, "", ""},
-	// https://github.com/docker-mailserver/docker-mailserver/issues/1127 (Aliyun blocks port 25)
-	{"Feb 11 11:43:48 online0 postfix/smtp[1133]: connect to mx3.qq.com[183.57.48.35]:25: Connection timed out", TCPPort25Blocked, "", ""},
 	// https://github.com/docker-mailserver/docker-mailserver/issues/1127 (the same server has no IPv6 route)
 	{"Feb 11 11:44:48 online0 postfix/smtp[1133]: A297AA3C37: to=<zzspku@qq.com>, relay=none, delay=90, delays=0.01/0.02/90/0, dsn=4.4.1, status=deferred (connect to mx2.qq.com[240e:ff:f040:28::f]:25: Network is unreachable)", NetIPv6Unreachable, "", ""},
 	// https://github.com/xuxueli/xxl-job/issues/244 (Aliyun ECS blocks port 25; fixed with SSL on 465)
@@ -65,8 +62,6 @@ var unseenBatch16 = []corpusCase{
 	{"Mail send fail: Error: connect ECONNREFUSED 127.0.0.1:587\n    at TCPConnectWrap.afterConnect [as oncomplete] (node:net:1636:16)\n    at TCPConnectWrap.callbackTrampoline (node:internal/async_hooks:130:17) {\n  errno: -111,\n  code: 'ESOCKET',\n  syscall: 'connect',\n  address: '127.0.0.1',\n  port: 587,\n  command: 'CONN'\n}", TCPRefused, "", ""},
 	// https://github.com/roundcube/roundcubemail/issues/6421 (Roundcube 1.4 dialled a default port the server does not listen on; smtp_port = 25 fixed it)
 	{"[31-Aug-2018 09:16:07 +0800]: <26hcbi6i> SMTP Error: Connection failed: Failed to connect socket: Connection refused in /var/www/mail.cmdschool.org/program/lib/Roundcube/rcube.php on line 1677 (POST /?_task=mail&_unlock=loading1535678111992&_framed=1&_lang=en_US&_action=send)", TCPRefused, "", ""},
-	// https://github.com/twikoojs/twikoo/issues/740 (Lark mail; the maintainer: the password is wrong)
-	{"{\"result\":{\"message\":\"SMTP 邮箱配置异常：Invalid login: 535 Error: authentication failed, system busy\"}}", AuthFailed, "", ""},
 	// https://github.com/QuantumNous/new-api/issues/1989
 	{"错误：504 5.7.4 Unrecognized authentication type [ME2PR01CA0084.ausprd01.prod.outlook.com 2025-10-09T08:34:00.456Z 08DE05E7CF894786]", AuthMechanismUnsupported, "", ""},
 	// https://github.com/ssrpanel/SSRPanel/issues/146 (smtp-mail.outlook.com:587 from a Chinese VPS)
@@ -91,6 +86,27 @@ var unseenBatch16 = []corpusCase{
 	{"点击测试后提示: Could not connect to smtp host:  smtp.163.com, port: 25", TCPConnectFailed, "", ""},
 	// https://github.com/v2board/v2board/issues/319 (Aliyun: an address setting held the host name; fixed with the full mailbox address)
 	{"Address in mailbox given [smtpdm.aliyun.com] does not comply with RFC 2822, 3.6.2.", SMTPSenderInvalid, "", ""},
+}
+
+// beyondText16 are the batch's texts whose cause, as the thread established it, the text does not
+// carry: a timeout to port 25 reads as a timeout (the corpus labels such lines tcp.timeout; that a
+// cloud provider blocks the port is in the thread, not in the line), Lark's "authentication failed,
+// system busy" is the same wording exmail uses for a missing client-specific password (there the
+// password was simply wrong), and exmail's GBK reply reached the log as U+FFFD replacement
+// characters, its words lost. They counted as misses on first sight and stay out of the corpus;
+// nearest is what the matcher must keep giving.
+var beyondText16 = []struct {
+	text           string
+	cause, nearest Code
+}{
+	// https://github.com/easzlab/kubeasz/issues/448 (Alertmanager on exmail port 587 before the client-specific password was set; exmail's GBK reply shown as replacement characters)
+	{"evel=error ts=2019-04-30T06:33:39.542678243Z caller=dispatch.go:280 component=dispatcher msg=\"Notify for alerts failed\" num_alerts=3 err=\"sending mail from: 501 ϵͳ\\ufffd\\ufffdǿ\\ufffdƿ\\ufffd\\ufffd\\ufffd\\ufffdʺ\\ufffd\\ufffd\\ufffd\\ufffd\\ufffd\\ufffd\\ufffd\\ufffdã\\ufffd\\ufffd\\ufffd\\ufffd\\ufffd¼exmail.qq.com\\ufffd\\ufffd\\ufffd\\ufffd΢\\ufffd\\ufffd \"", AuthAuthorizationCodeRequired, ""},
+	// https://github.com/Jinnrry/PMail/issues/85 (cloud servers block outgoing port 25)
+	{"[ac11000265d9cc739f810001c3388fb0][/work/utils/send/send.go:181][0xc0000562e0] 邮件投递失败dial tcp 203.205.219.57:25: i/o timeout", TCPPort25Blocked, TCPTimeout},
+	// https://github.com/docker-mailserver/docker-mailserver/issues/1127 (Aliyun blocks port 25)
+	{"Feb 11 11:43:48 online0 postfix/smtp[1133]: connect to mx3.qq.com[183.57.48.35]:25: Connection timed out", TCPPort25Blocked, TCPTimeout},
+	// https://github.com/twikoojs/twikoo/issues/740 (Lark mail; the maintainer: the password is wrong)
+	{"{\"result\":{\"message\":\"SMTP 邮箱配置异常：Invalid login: 535 Error: authentication failed, system busy\"}}", AuthFailed, AuthAuthorizationCodeRequired},
 }
 
 // benignBatch16 are success and non-mail lines from the same threads: no error-level finding.
@@ -119,4 +135,70 @@ var benignBatch16 = []string{
 	"[2017-10-11 20:03:05] [WARNING] 开始尝试使用非私密连接和腾讯服务器通讯。",
 	// https://github.com/Vincedream/NodeMail/issues/11
 	"邮件发送成功 undefined",
+}
+
+// TestBeyondText16 holds the nearest reading of the texts whose cause is beyond the text.
+func TestBeyondText16(t *testing.T) {
+	for _, c := range beyondText16 {
+		got := MatchText(c.text)
+		var first Code
+		if len(got) > 0 {
+			first = got[0].Code
+		}
+		if first != c.nearest || first == c.cause {
+			t.Errorf("MatchText(%q) = %v, want %q (the thread's cause %s is not in the text)", c.text, got, c.nearest, c.cause)
+		}
+	}
+}
+
+// TestLibraryErrorNames16: batch 16's misses were fixed by class, so the siblings from the same
+// tables are named too. Sources: the zh-CN Windows socket messages (FormatMessage for WSAE*, as
+// PHP 7.4's socket_strerror() prints them on Chinese Windows: a public table of SOCKET_E* constants,
+// values and texts in the code index); .NET's zh-Hans System.Net strings ("操作已超时", "基础连接已经
+// 关闭", "无法从传输连接中读取数据", as quoted in Microsoft's zh-cn Application Insights docs and WCF
+// traces); JavaMail's debug line "trying to connect to host ..., port N, isSSL false"
+// (com/sun/mail/smtp/SMTPTransport.java, the same in IMAPStore/POP3Store); Swift Mailer's
+// MailboxHeader ("does not comply with RFC 2822, 3.6.2.") and Symfony Mime's Address ("does not
+// comply with addr-spec of RFC 2822"); POP3 temporary -ERR replies (RFC 2449 [SYS/TEMP] servers
+// that say it in words) and Coremail/Sina's "duplicate login".
+func TestLibraryErrorNames16(t *testing.T) {
+	for _, tt := range []struct {
+		text string
+		want Code
+	}{
+		{"[WinError 10060] 由于连接方在一段时间后没有正确答复或连接的主机没有反应，连接尝试失败。", TCPTimeout},
+		{"由于连接方在一段时间后没有正确答复或连接的主机没有反应，连接尝试失败。", TCPTimeout},
+		{"由于目标计算机积极拒绝，无法连接。", TCPRefused},
+		{"远程主机强迫关闭了一个现有的连接。", TCPReset},
+		{"你的主机中的软件中止了一个已建立的连接。", TCPReset},
+		{"套接字操作尝试一个无法连接的主机。", TCPUnreachable},
+		{"向一个无法连接的网络尝试了一个套接字操作。", TCPUnreachable},
+		{"TCP连接失败imap.s.ytu.edu.cn:993:不知道这样的主机。", DNSNXDomain},
+		{"这是在主机名解析时通常出现的暂时错误，它意味着本地服务器没有从权威服务器上收到响应。", DNSFailure},
+		{"请求的名称有效，但是找不到请求的类型的数据。", DNSNoAddress},
+		{"System.Net.Mail.SmtpException: 操作已超时。", ServerResponseTimeout},
+		{"System.IO.IOException: 无法从传输连接中读取数据: 由于连接方在一段时间后没有正确答复或连接的主机没有反应，连接尝试失败。", ServerResponseTimeout},
+		{"System.Net.WebException: 基础连接已经关闭: 接收时发生错误。", ServerClosed},
+		{"System.IO.IOException: 无法从传输连接中读取数据: 远程主机强迫关闭了一个现有的连接。", TCPReset},
+		{"DEBUG IMAPS: trying to connect to host \"imap.qq.com\", port 993, isSSL false\njava.net.SocketTimeoutException: Read timed out", PortExpectsTLS},
+		{"DEBUG SMTP: trying to connect to host \"smtp.163.com\", port 465, isSSL true\njava.net.SocketTimeoutException: Read timed out", ServerResponseTimeout},
+		{"Connected to imap://imap.example.com:993/\nERROR: The IMAP server has unexpectedly disconnected.", PortExpectsTLS},
+		{"Connected to smtps://smtp.example.com:465/\nERROR: The SMTP server has unexpectedly disconnected.", ServerClosed},
+		{"Email \"admin\" does not comply with addr-spec of RFC 2822.", SMTPSenderInvalid},
+		{"err=\"require_tls: true (default), but \\\"smtp.example.com:993\\\" does not advertise the STARTTLS extension\"", ConfigPortModeMismatch},
+		{"err=\"require_tls: true (default), but \\\"smtp.example.com:25\\\" does not advertise the STARTTLS extension\"", TLSSTARTTLSUnavailable},
+		{"-ERR system busy, try again later", ServerBusy},
+		{"-ERR duplicate login", POP3InUse},
+		{"the service rejects duplicate login names", ""},
+		{"Could not connect to SMTP host: smtp.qq.com, port: 25 (腾讯云服务器)", TCPPort25Blocked},
+	} {
+		got := MatchText(tt.text)
+		var first Code
+		if len(got) > 0 {
+			first = got[0].Code
+		}
+		if first != tt.want {
+			t.Errorf("MatchText(%q) = %v, want %q", tt.text, got, tt.want)
+		}
+	}
 }
