@@ -160,7 +160,10 @@ func TestBeyondText16(t *testing.T) {
 // (com/sun/mail/smtp/SMTPTransport.java, the same in IMAPStore/POP3Store); Swift Mailer's
 // MailboxHeader ("does not comply with RFC 2822, 3.6.2.") and Symfony Mime's Address ("does not
 // comply with addr-spec of RFC 2822"); POP3 temporary -ERR replies (RFC 2449 [SYS/TEMP] servers
-// that say it in words) and Coremail/Sina's "duplicate login".
+// that say it in words) and Coremail/Sina's "duplicate login"; PHPMailer's Chinese language files
+// (language/phpmailer.lang-zh_cn.php, -zh.php, the older -ch.php) and Roundcube's
+// program/localization/zh_CN/messages.inc (smtpconnerror, smtpautherror, storageerror,
+// accountlocked, erroroverquota, smtpsizeerror).
 func TestLibraryErrorNames16(t *testing.T) {
 	for _, tt := range []struct {
 		text string
@@ -191,6 +194,21 @@ func TestLibraryErrorNames16(t *testing.T) {
 		{"-ERR duplicate login", POP3InUse},
 		{"the service rejects duplicate login names", ""},
 		{"Could not connect to SMTP host: smtp.qq.com, port: 25 (腾讯云服务器)", TCPPort25Blocked},
+		{"SMTP 错误：无法连接到 SMTP 主机。", TCPConnectFailed},
+		{"SMTP 錯誤：無法連線到 SMTP 主機。", TCPConnectFailed},
+		{"SMTP 错误: 不能连接SMTP主机。", TCPConnectFailed},
+		{"SMTP 错误：数据不被接受。", SMTPSendFailed},
+		{"SMTP 錯誤：無法接受的資料。", SMTPSendFailed},
+		{"SMTP 错误: 数据不可接受。", SMTPSendFailed},
+		{"SMTP 错误：收件人地址错误：a@example.com", SMTPSendFailed},
+		{"SMTP Error: The following recipients failed: a@example.com", SMTPSendFailed},
+		{"SMTP 錯誤：登入失敗。", AuthFailed},
+		{"SMTP 错误：身份验证失败。", AuthFailed},
+		{"SMTP 错误 (-1):连接服务器失败。", TCPConnectFailed},
+		{"连接至 IMAP 服务器失败。", TCPConnectFailed},
+		{"登录失败太多次。请稍后再试。", AuthRateLimited},
+		{"无法完成操作。没有足够的磁盘空间。", IMAPOverQuota},
+		{"SMTP 错误：消息长度超过服务器能接受的长度 (10 MB)", SMTPMessageTooLarge},
 	} {
 		got := MatchText(tt.text)
 		var first Code
