@@ -98,6 +98,27 @@ func TestExplainNoMatchWording(t *testing.T) {
 	}
 }
 
+// TestExplainWordModelFallback: a failure no signature holds is read by its words (findings.Guess),
+// and the evidence says it is a best guess, in both languages; a text that reads as no failure
+// stays explain.no-match.
+func TestExplainWordModelFallback(t *testing.T) {
+	const text = "error: remote mailbox storage quota used up, append refused"
+	code, out, _ := run(t, "", nil, "explain", "--format", "json", text)
+	var rep struct {
+		Findings []struct{ Code, Evidence string }
+	}
+	if err := json.Unmarshal([]byte(out), &rep); err != nil || len(rep.Findings) != 1 {
+		t.Fatalf("exit %d, %v:\n%s", code, err, out)
+	}
+	f := rep.Findings[0]
+	if code != ExitFindings || f.Code != "imap.over-quota" || f.Evidence != text+" (no signature matched; a best guess from known cases worded alike)" {
+		t.Errorf("exit %d, finding %+v", code, f)
+	}
+	if _, out, _ := run(t, "", nil, "explain", "--lang", "zh", text); !strings.Contains(out, "按措辞相近的已知案例推测") {
+		t.Errorf("zh report does not say it is a guess:\n%s", out)
+	}
+}
+
 // TestExplainFlagsAfterPastedReply: every POP3 error starts with "-", yet flags after such a
 // text still count, unknown "--words" stay text, and "explain -- TEXT" takes TEXT whole.
 func TestExplainFlagsAfterPastedReply(t *testing.T) {

@@ -251,12 +251,18 @@ func closedFinding(p *ProviderFacts, discovery []Step) (findings.Finding, bool) 
 	return findings.New(findings.ProviderClosed, fmt.Sprintf("%s closed %s; successor: %s", p.Name.EN, p.Closed, p.Successor)), true
 }
 
-// explain classifies pasted text: every code a signature finds, or explain.no-match with the
-// closest reply class.
+// explain classifies pasted text: every code a signature finds; when none holds, the cause whose
+// known texts its failure line is worded like (said so in the evidence); else explain.no-match
+// with the closest reply class.
 func explain(text string) []findings.Finding {
 	var out []findings.Finding
 	for _, m := range findings.MatchText(text) {
 		out = append(out, findings.New(m.Code, m.Evidence))
+	}
+	if len(out) == 0 {
+		if g, ok := findings.Guess(text); ok {
+			out = append(out, findings.New(g.Code, findings.SayGuessed.Format(g.Evidence)))
+		}
 	}
 	if len(out) == 0 {
 		ev := "no known signature matched"

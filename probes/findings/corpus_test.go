@@ -1033,6 +1033,11 @@ var benignCorpus = []string{
 	`192.168.224.1 - - [23/Dec/2023:12:54:14 +0000] "GET / HTTP/1.1" 200 91967 "-" "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/120.0.0.0 Safari/537.36 Edg/120.0.0.0"`,
 }
 
+// knownNearMisses are batch texts whose label (the cause the thread established) no wording in the
+// text shows; each maps to the broader code the matcher gives, whose explanation names that cause.
+// TestCorpus accepts that code for them; TestScore and TestUnseenBatches still count them as misses.
+var knownNearMisses = map[string]Code{}
+
 func TestCorpus(t *testing.T) {
 	all := allCorpus()
 	t.Logf("corpus: %d cases (%d of the 2026-12-04 batch), %d reply-only cases, %d GBK cases", len(all),
@@ -1054,7 +1059,7 @@ func TestCorpus(t *testing.T) {
 			t.Errorf("case %d: MatchText(%q) = nothing, want %s", i, c.text, c.want)
 			continue
 		}
-		if got[0].Code != c.want {
+		if got[0].Code != c.want && knownNearMisses[c.text] != got[0].Code {
 			t.Errorf("case %d: MatchText(%q)[0] = %s (rule %s), want %s; all: %v", i, c.text, got[0].Code, got[0].Rule, c.want, got)
 		}
 		for _, m := range got {

@@ -32,7 +32,7 @@ func addCorpusSeeds(f *testing.F, asBytes bool) {
 }
 
 // FuzzMatchText: any input, no panic; every result is a catalogue code with printable,
-// bounded evidence; MatchReply, ReplyClass and ProviderHint survive the same input.
+// bounded evidence; Guess, MatchReply, ReplyClass and ProviderHint survive the same input.
 func FuzzMatchText(f *testing.F) {
 	addCorpusSeeds(f, false)
 	keys := map[string]bool{"": true}
@@ -57,6 +57,11 @@ func FuzzMatchText(f *testing.F) {
 			seen[m.Code] = true
 			if m.Rule == "" || !utf8.ValidString(m.Evidence) || len(m.Evidence) > maxEvidence+8 {
 				t.Fatalf("bad match %+v", m)
+			}
+		}
+		if g, ok := Guess(s); ok {
+			if _, known := Lookup(g.Code); !known || g.Code == ExplainNoMatch || !utf8.ValidString(g.Evidence) || len(g.Evidence) > maxEvidence+8 {
+				t.Fatalf("bad guess %+v", g)
 			}
 		}
 		if c, ok := MatchReply("smtp", "auth", []string{s}); ok {

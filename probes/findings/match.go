@@ -482,6 +482,11 @@ func MatchText(text string) []Match {
 			delete(byCode, c)
 		}
 	}
+	// A chain that does not lead to a trusted root cannot have its revocation checked either
+	// (MailKit and SChannel list both): the untrusted root is the cause to fix.
+	if _, ok := byCode[TLSCertUntrusted]; ok && !m.sigs[byCode[TLSCertUntrusted].rule].generic {
+		delete(byCode, TLSRevocationUnchecked)
+	}
 	hits := make([]hit, 0, len(byCode))
 	for _, h := range byCode {
 		hits = append(hits, h)
@@ -505,7 +510,8 @@ func MatchText(text string) []Match {
 // oauthExchange are the literals of an OAuth2 SASL login in a pasted log: the command (not a
 // list of offered mechanisms) or the bearer token it carries.
 var oauthExchange = []string{"auth xoauth2", "authenticate xoauth2", "auth oauthbearer", "authenticate oauthbearer",
-	"auth=bearer", "saslmechanismoauth2", "authenticator xoauth2", "authenticator oauthbearer"}
+	"auth=bearer", "saslmechanismoauth2", "authenticator xoauth2", "authenticator oauthbearer",
+	"authenticate('xoauth2", "authenticate(\"xoauth2", "authenticate('oauthbearer", "authenticate(\"oauthbearer"} // the last four: Ruby and Python calls
 
 // hit is the best signature a code matched, with its evidence.
 type hit struct {

@@ -229,6 +229,10 @@ var (
 	SayNot443           = sayIn("%s is not on port 443", "%s 不在 443 端口")
 	SayIsIP             = sayIn("%s is an IP address", "%s 是 IP 地址")
 	SayOutside          = sayIn("%s is outside %s", "%s 不在 %s 之内")
+
+	// explain's fallback (findings.Guess): the failure line, said to be a reading by wording.
+	SayGuessed = say("%s (no signature matched; a best guess from known cases worded alike)",
+		"%s（没有特征匹配；按措辞相近的已知案例推测）")
 )
 
 // A server's refusal as a step's error (probes.ReplyError): "smtp auth: 535 …", the reply

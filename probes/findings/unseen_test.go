@@ -195,6 +195,13 @@ var unseenBatches = []struct {
 	{"10c", unseenBatch10c, benignBatch10c, 19, 8, "11/19, benign 9/9 clean"},
 	{"10d", unseenBatch10d, benignBatch10d, 19, 8, "10/20, benign 9/10 clean (1 also gathered for batch 11 dropped at merge)"},
 	{"10e", unseenBatch10e, benignBatch10e, 19, 8, "11/19, benign 9/9 clean"},
+	{"14", unseenBatch14, benignBatch14, 40, 8, "34/56, benign 11/11 clean (4 also gathered for batches 10c, 11b and 12 dropped at merge)"},
+	{"14b", unseenBatch14b, benignBatch14b, 20, 8, "19/23, benign 10/10 clean (1 also gathered for batch 11 dropped at merge)"},
+	{"14c", unseenBatch14c, benignBatch14c, 18, 8, "8/19, benign 8/8 clean (1 also gathered for batch 10c dropped at merge)"},
+	{"14d", unseenBatch14d, benignBatch14d, 20, 8, "13/20, benign 8/8 clean"},
+	{"14e", unseenBatch14e, benignBatch14e, 14, 8, "7/15, benign 6/8 clean (1 also gathered for batches 10 and 10d dropped at merge)"},
+	{"14f", unseenBatch14f, benignBatch14f, 14, 7, "12/14, benign 6/8 clean"},
+	{"14g", unseenBatch14g, benignBatch14g, 8, 5, "6/8, benign 5/5 clean"},
 	{"16", unseenBatch16, benignBatch16, 36, 8, "27/40, benign 12/12 clean; 4 texts whose cause is beyond the text in beyondText16"},
 }
 
