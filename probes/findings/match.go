@@ -397,6 +397,13 @@ func (a *automaton) scan(b []byte, hits []uint64) bool {
 // (not smtps://) naming 465, 993 or 995.
 var plainOnTLSPort = regexp.MustCompile(`port (465|993|995), isssl false|(^|[^a-z])(smtp|imap|pop3?)://[^\s/'"]+:(465|993|995)\b`)
 
+// implicitTLSPort names an implicit-TLS port; tlsInUse are the signs that TLS was spoken after all
+// (a handshake, an SSL socket, JavaMail's isSSL true, an smtps:// URL).
+var (
+	implicitTLSPort = regexp.MustCompile(`(:|port:? ?)(465|993|995)\b`)
+	tlsInUse        = []string{"sslsocket", "handshake", "isssl true", "smtps://", "imaps://", "pop3s://", "ssl.enable=true", "sslexception"}
+)
+
 // MatchText classifies any text: a server reply (possibly multi-line), a client-library error, a
 // pasted log with many lines. It returns every distinct code found, most specific first, each with
 // the line that matched. Empty when nothing matches.
@@ -418,6 +425,8 @@ func MatchText(text string) []Match {
 	}
 	oauth := false    // the log shows an OAuth2 SASL exchange (AUTH XOAUTH2, auth=Bearer)
 	plainTLS := false // the log shows a plaintext session opened on an implicit-TLS port
+	// JavaMail reading the greeting (openServer/readServerResponse) on 465/993/995 without TLS
+	var tlsPort, greetingRead, tlsUsed bool
 	var prevTail string
 	forEachLogical(text, func(line string) {
 		line = expandBase64JSON(unescapeHex(line))
@@ -433,6 +442,9 @@ func MatchText(text string) []Match {
 		if !plainTLS && plainOnTLSPort.Match(sc.norm) {
 			plainTLS = true
 		}
+		tlsPort = tlsPort || implicitTLSPort.Match(sc.norm)
+		greetingRead = greetingRead || bytes.Contains(sc.norm, []byte("readserverresponse")) || bytes.Contains(sc.norm, []byte("openserver"))
+		tlsUsed = tlsUsed || containsAny(sc.norm, tlsInUse)
 		if !oauth {
 			for _, l := range oauthExchange {
 				if bytes.Contains(sc.norm, []byte(l)) {
@@ -470,6 +482,9 @@ func MatchText(text string) []Match {
 	}
 	// A close or a silent server after a plaintext start on 465/993/995 is the server waiting
 	// for a TLS ClientHello: the port expects TLS from the first byte.
+	if tlsPort && greetingRead && !tlsUsed {
+		plainTLS = true
+	}
 	if plainTLS {
 		for _, c := range []Code{ServerClosed, ServerResponseTimeout, ServerGreetingTimeout} {
 			h, ok := byCode[c]

@@ -1,15 +1,17 @@
 package findings
 
+import "testing"
+
 // unseenBatch16b is a second, smaller batch from the same Chinese sources as batch 16 (exmail, QQ,
 // NetEase and NetEase enterprise, Sina-era tools, Aliyun, Office 365 used from China; Go tools,
 // commons-email/JavaMail, smtplib/poplib/zmail, PHP streams, gen_smtp), gathered after batch 16's fixes
 // and scored once on first sight before any change for it. Texts as posted, each with its source;
 // the label is the cause the thread established, else what the reply code and wording state.
 // First sight: 11 of 20 right (55 %), 9 of 9 benign lines clean; per family (clientFamily): erlang 1/2,
-// go 4/4, java 0/1, other 4/8, php 1/1, python 1/4.
+// go 4/4, java 0/1, other 4/8, php 1/1, python 1/4. One text (ferry's x509 line) turned out after
+// scoring to be in the corpus already and was dropped (10 of 19 without it); the two whose cause
+// the text does not carry moved to beyondText16b.
 var unseenBatch16b = []corpusCase{
-	// https://github.com/lanyulei/ferry/issues/224 (exmail on 465 from a Docker image)
-	{"{\"level\":\"info\",\"ts\":\"2021-09-15 13:28:38.053748\",\"caller\":\"email/email.go:43\",\"msg\":\"x509: certificate signed by unknown authority\"}", TLSCertUntrusted, "", ""},
 	// https://github.com/ouqiang/gocron/issues/88 (a self-run mail server whose certificate chain the host did not trust)
 	{"[ERR] mail#发送消息失败#x509: certificate signed by unknown authority#消息内容", TLSCertUntrusted, "", ""},
 	// https://github.com/mindoc-org/mindoc/issues/398 (a company mail server; 163 worked from the same container)
@@ -26,8 +28,6 @@ var unseenBatch16b = []corpusCase{
 	{"org.apache.commons.mail.EmailException: Sending the email to the following server failed : smtp.qq.com:465\n at org.apache.commons.mail.Email.sendMimeMessage(Email.java:1421)\n Caused by: javax.mail.MessagingException: Exception reading response; nested exception is: java.net.SocketTimeoutException: Read timed out\n at com.sun.mail.smtp.SMTPTransport.readServerResponse(SMTPTransport.java:2304)\n at com.sun.mail.smtp.SMTPTransport.openServer(SMTPTransport.java:2031)", PortExpectsTLS, "", ""},
 	// https://github.com/MoeNetwork/Tieba-Cloud-Sign/issues/73
 	{"Trying to ******.com:587 \n\nError: Cannot connenct to relay host ******.com\n\nError: () \n\nError: Cannot send email to [ ******@qq.com ] (Step 1)", TCPConnectFailed, "", ""},
-	// https://github.com/pjialin/py12306/issues/135 (the host was typed stmp.qq.com)
-	{"邮件发送失败，请手动检查配置，错误原因 [Errno 11004] getaddrinfo failed", DNSNXDomain, "", ""},
 	// https://github.com/pjialin/py12306/issues/238
 	{"邮件发送失败，请手动检查配置，错误原因 [Errno 11003] getaddrinfo failed", DNSFailure, "", ""},
 	// https://github.com/certimate-go/certimate/issues/1088 (QQ closed the session once the message was taken; the client's RSET then failed)
@@ -40,14 +40,26 @@ var unseenBatch16b = []corpusCase{
 	{"         ValueError: SMTP AUTH extension not supported by server.", SMTPAuthNotOffered, "", ""},
 	// https://github.com/gen-smtp/gen_smtp/issues/90 (QQ refused the credentials)
 	{"{error,no_more_hosts,{permanent_failure,\"smtp.qq.com\",auth_failed}} in context child_terminated", AuthFailed, "", ""},
-	// https://github.com/gen-smtp/gen_smtp/issues/90 (the sender was given as "dcy dcy724@163.com")
-	{"{error,no_more_hosts,{permanent_failure,\"smtp.163.com\",<<\"500 Error: bad syntax\\r\\n\">>}} in context child_terminated", SMTPSenderInvalid, "", ""},
 	// https://github.com/v2board/v2board/issues/600 (Office 365 from a Chinese VPS)
 	{"stream_socket_enable_crypto(): SSL operation failed with code 1. OpenSSL Error messages:\nerror:14090086:SSL routines:ssl3_get_server_certificate:certificate verify failed", TLSCertUntrusted, "", ""},
 	// https://github.com/wenmingvs/LogReport/issues/108
 	{" Send Email fail！Accout or SMTP verification error ！", AuthFailed, "", ""},
 	// https://github.com/zhangyunhao116/zmail/issues/115 (NetEase enterprise mail's POP3 download limit for the session)
 	{"poplib.error_proto: b'-ERR Download exceed. msg=10'", ServerBusy, "", ""},
+}
+
+// beyondText16b are the batch's texts whose cause the text does not carry: Windows reports the
+// mistyped host "stmp.qq.com" as WSANO_DATA (11004, a name with no address), and 163's "500 Error: bad
+// syntax" does not say that the malformed part was the sender "dcy dcy724@163.com". nearest is
+// what the matcher must keep giving.
+var beyondText16b = []struct {
+	text           string
+	cause, nearest Code
+}{
+	// https://github.com/pjialin/py12306/issues/135 (the host was typed stmp.qq.com)
+	{"邮件发送失败，请手动检查配置，错误原因 [Errno 11004] getaddrinfo failed", DNSNXDomain, DNSNoAddress},
+	// https://github.com/gen-smtp/gen_smtp/issues/90 (the sender was given as "dcy dcy724@163.com")
+	{"{error,no_more_hosts,{permanent_failure,\"smtp.163.com\",<<\"500 Error: bad syntax\\r\\n\">>}} in context child_terminated", SMTPSenderInvalid, ""},
 }
 
 // benignBatch16b are success and non-mail lines from the same threads: no error-level finding.
@@ -70,4 +82,51 @@ var benignBatch16b = []string{
 	"[root@LQLVPZABBIX-PRO05 zabbix_agentd.d]# python3 /root/check_mail.py",
 	// https://github.com/pjialin/py12306/issues/156
 	"Connected to smtps://smtp.exmail.qq.com:465/",
+}
+
+// TestBeyondText16b holds the nearest reading of the texts whose cause is beyond the text.
+func TestBeyondText16b(t *testing.T) {
+	for _, c := range beyondText16b {
+		got := MatchText(c.text)
+		var first Code
+		if len(got) > 0 {
+			first = got[0].Code
+		}
+		if first != c.nearest || first == c.cause {
+			t.Errorf("MatchText(%q) = %v, want %q (the thread's cause %s is not in the text)", c.text, got, c.nearest, c.cause)
+		}
+	}
+}
+
+// TestLibraryErrorNames16b: batch 16b's misses fixed by class, with siblings. Sources: go-mail's
+// client.go (ErrNoActiveConnection "not connected to SMTP server"), MailKit's
+// ServiceNotConnectedException texts ("The SmtpClient is not connected."), JavaMail's
+// SMTPTransport.openServer/readServerResponse (the greeting read that times out when 465 is opened
+// without SSL; with SSL the same timeout comes from the handshake), QQ's and Gmail's From-header
+// refusals, NetEase's POP3 download limit.
+func TestLibraryErrorNames16b(t *testing.T) {
+	for _, tt := range []struct {
+		text string
+		want Code
+	}{
+		{"sending SMTP RESET command: not connected to SMTP server", ServerClosed},
+		{"MailKit.Net.Smtp.ServiceNotConnectedException: The SmtpClient is not connected.", ServerClosed},
+		{"MailKit.ServiceNotConnectedException: The ImapClient is not connected.", ServerClosed},
+		{"javax.mail.MessagingException: Exception reading response;\n  nested exception is:\n\tjava.net.SocketTimeoutException: Read timed out\n\tat com.sun.mail.smtp.SMTPTransport.readServerResponse(SMTPTransport.java:2445)\n\tat com.sun.mail.smtp.SMTPTransport.openServer(SMTPTransport.java:2172)\nCould not connect to SMTP host: smtp.163.com, port: 465", PortExpectsTLS},
+		{"javax.mail.MessagingException: Exception reading response;\n  nested exception is:\n\tjava.net.SocketTimeoutException: Read timed out\n\tat com.sun.mail.smtp.SMTPTransport.readServerResponse(SMTPTransport.java:2445)\n\tat com.sun.mail.smtp.SMTPTransport.openServer(SMTPTransport.java:2172)\nCould not connect to SMTP host: smtp.163.com, port: 587", ServerResponseTimeout},
+		{"java.net.SocketTimeoutException: Read timed out\n\tat sun.security.ssl.SSLSocketImpl.startHandshake(SSLSocketImpl.java:1404)\n\tat com.sun.mail.smtp.SMTPTransport.openServer(SMTPTransport.java:2172)\nport: 465", ServerResponseTimeout},
+		{"550 The \"From\" header is missing or invalid. Please follow RFC5322, RFC2047, RFC822 standard protocol.", SMTPSenderInvalid},
+		{"550-5.7.1 [203.0.113.5] Messages missing a valid address in From: header, or having no From: header, are not accepted.", SMTPSenderInvalid},
+		{"poplib.error_proto: b'-ERR Download exceed. msg=10'", ServerBusy},
+		{"Error: Cannot connect to relay host mail.example.com", TCPConnectFailed},
+	} {
+		got := MatchText(tt.text)
+		var first Code
+		if len(got) > 0 {
+			first = got[0].Code
+		}
+		if first != tt.want {
+			t.Errorf("MatchText(%q) = %v, want %q", tt.text, got, tt.want)
+		}
+	}
 }
