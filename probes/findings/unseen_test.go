@@ -204,7 +204,7 @@ var unseenBatches = []struct {
 	{"14g", unseenBatch14g, benignBatch14g, 8, 5, "6/8, benign 5/5 clean"},
 	{"16", unseenBatch16, benignBatch16, 36, 8, "27/40, benign 12/12 clean; 4 texts whose cause is beyond the text in beyondText16"},
 	{"16b", unseenBatch16b, benignBatch16b, 17, 8, "11/20, benign 9/9 clean; 1 later found in the corpus dropped (10/19); 2 texts whose cause is beyond the text in beyondText16b"},
-	{"16c", unseenBatch16c, benignBatch16c, 10, 8, "7/10, benign 8/8 clean"},
+	{"16c", unseenBatch16c, benignBatch16c, 7, 8, "7/10, benign 8/8 clean; 3 texts whose cause is beyond the text in beyondText16c"},
 }
 
 // allCorpus is the corpus with the batches: what TestCorpus and TestScore hold the matcher to.
