@@ -55,6 +55,7 @@ type sig struct {
 	groups  [][]string     // keyword family: one literal of each group must occur
 	client  bool           // text written by client software, not a server reply
 	generic bool           // a fallback: dropped when a more specific code of its family matched
+	family  bool           // a keyword family (tier F): skipped on info/debug log lines
 }
 
 // ---- the compiled matcher ----
@@ -106,8 +107,9 @@ func newMatcher(sigs []*sig) *matcher {
 
 // scratch is per-call matching state, reused across the lines of one call.
 type scratch struct {
-	norm []byte
-	hits []uint64
+	norm  []byte
+	hits  []uint64
+	quiet bool // the line is a structured log record at info/debug/trace level
 }
 
 func (m *matcher) newScratch() *scratch {
@@ -142,7 +144,7 @@ func (m *matcher) best(line string, clientOK bool, sc *scratch) int {
 		for word != 0 {
 			r := w*64 + bits.TrailingZeros64(word)
 			word &= word - 1
-			if m.holds(m.sigs[r], norm, clientOK) {
+			if s := m.sigs[r]; !(sc.quiet && s.family) && m.holds(s, norm, clientOK) {
 				return r
 			}
 		}
@@ -430,6 +432,7 @@ func MatchText(text string) []Match {
 	var prevTail string
 	forEachLogical(text, func(line string) {
 		line = expandBase64JSON(unescapeHex(line))
+		sc.quiet = quietLevel.MatchString(line)
 		body, words := prepareParts(line)
 		prep := body
 		if words != "" {
@@ -521,6 +524,12 @@ func MatchText(text string) []Match {
 	}
 	return out
 }
+
+// quietLevel finds a logfmt level field saying the record is not an error (mox's l=info, slog's
+// level=INFO, logrus's level=debug): such a line reports progress ("connection closed", "starting
+// tls client ... tlsmode=requiredstarttls"), so the keyword families, which guess a cause from
+// words alone, do not apply to it; the named signatures still do.
+var quietLevel = regexp.MustCompile(`(?i)(^|[\s"])(l|lvl|level)=(info|debug|trace)\b`)
 
 // oauthExchange are the literals of an OAuth2 SASL login in a pasted log: the command (not a
 // list of offered mechanisms) or the bearer token it carries.

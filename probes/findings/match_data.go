@@ -65,7 +65,7 @@ func parseSignatures(data []byte) ([]*sig, error) {
 			}
 			seen[r.ID] = true
 			s := &sig{id: r.ID, code: r.Code, any: r.Any, enh: r.Enh, all: r.All, not: r.Not,
-				within: r.Within, close: r.Close, generic: r.Generic}
+				within: r.Within, close: r.Close, generic: r.Generic, family: t.Tier == "F"}
 			switch r.Side {
 			case "client":
 				s.client = true
