@@ -209,6 +209,22 @@ func TestLibraryErrorNames16(t *testing.T) {
 		{"登录失败太多次。请稍后再试。", AuthRateLimited},
 		{"无法完成操作。没有足够的磁盘空间。", IMAPOverQuota},
 		{"SMTP 错误：消息长度超过服务器能接受的长度 (10 MB)", SMTPMessageTooLarge},
+		// Thunderbird zh-CN composeMsgs.properties smtpAuthGssapi / imapMsgs.properties imapAuthGssapiFailed, and the en-US smtpAuthGssapi
+		{"Kerberos/GSSAPI 令牌没有被发件服务器（SMTP）smtp.corp.example 接受。请检查您是否已经登录 Kerberos/GSSAPI 域。", AuthFailed},
+		{"您的 Kerberos/GSSAPI 票据被 IMAP 服务器 imap.corp.example 拒绝。请检查确认您是使用 Kerberos/GSSAPI 登录。", AuthFailed},
+		{"The Kerberos/GSSAPI ticket was not accepted by the Outgoing server (SMTP) smtp.corp.example. Please check that you are logged in to the Kerberos/GSSAPI realm.", AuthFailed},
+		// Thunderbird zh-CN and en-US composeMsgs.properties couldNotGetUsersMailAddress2
+		{"发送邮件出错：发件人地址（From:）无效。请确认该地址正确后再试一次。", SMTPSenderInvalid},
+		{"An error occurred while sending mail: the sender's address (From:) was invalid. Please verify that this email address is correct and try again.", SMTPSenderInvalid},
+		// Thunderbird zh-CN strings already read correctly (smtpSendRequestRefused, smtpSendInterrupted, startTlsFailed, smtpHintAuthPlainToEncrypt, smtpPermSizeExceeded2, incorrectSmtpGreeting, imapNetTimeoutError, imapServerDroppedConnection2)
+		{"因为无法连接到发件服务器（SMTP） smtp.qq.com，邮件未能发送。该服务器可能暂时不可用，或者拒绝 SMTP 连接。请验证您的发件服务器（SMTP）设置是否正确，然后再试。", TCPRefused},
+		{"消息未发送，因为与发件服务器（SMTP） smtp.163.com 的连接在传输过程中中断。请重试。", TCPReset},
+		{"发送邮件时出错：无法与发件服务器（SMTP） smtp.qq.com 使用 STARTTLS 建立安全连接，因为它不宣称支持此功能。请关闭对此服务器的 STARTTLS，或者联系您的服务提供商。", TLSSTARTTLSUnavailable},
+		{"发件服务器（SMTP） smtp.qq.com 不允许明文密码。请尝试将“账号设置 | 发件服务器（SMTP）”中的“验证方式”更改为“加密的密码”。", AuthMechanismUnsupported},
+		{"您尝试发送的消息大小超过了全局大小限制。消息未发送。请减少消息大小，然后重试。 服务器返回：552 5.3.4 Message size exceeds fixed limit。", SMTPMessageTooLarge},
+		{"发送邮件时出错：邮件服务器发送了一个不正确的问候：220-。", ServerProtocolError},
+		{"连接服务器 imap.qq.com 超时。", TCPTimeout},
+		{"无法与 imap.163.com 连接，请稍后再试。如果问题依然存在，则可能是您超出了此服务器允许的最大连接数量。可在 IMAP 服务器设置中减少缓存的连接数量。", ServerBusy},
 	} {
 		got := MatchText(tt.text)
 		var first Code
