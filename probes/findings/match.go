@@ -429,6 +429,7 @@ func MatchText(text string) []Match {
 	plainTLS := false // the log shows a plaintext session opened on an implicit-TLS port
 	// JavaMail reading the greeting (openServer/readServerResponse) on 465/993/995 without TLS
 	var tlsPort, greetingRead, tlsUsed bool
+	localHelo := false // the log shows the client greeting with localhost or an address literal
 	var prevTail string
 	forEachLogical(text, func(line string) {
 		line = expandBase64JSON(unescapeHex(line))
@@ -448,6 +449,9 @@ func MatchText(text string) []Match {
 		tlsPort = tlsPort || implicitTLSPort.Match(sc.norm)
 		greetingRead = greetingRead || bytes.Contains(sc.norm, []byte("readserverresponse")) || bytes.Contains(sc.norm, []byte("openserver"))
 		tlsUsed = tlsUsed || containsAny(sc.norm, tlsInUse)
+		if !localHelo && localHeloRE.Match(sc.norm) {
+			localHelo = true
+		}
 		if !oauth {
 			for _, l := range oauthExchange {
 				if bytes.Contains(sc.norm, []byte(l)) {
@@ -500,6 +504,14 @@ func MatchText(text string) []Match {
 			delete(byCode, c)
 		}
 	}
+	// Gmail's relay answers an EHLO that names localhost or 127.0.0.1 with "421 4.7.0 Try again
+	// later, closing connection. (EHLO)": with that greeting in the log, the 421 is the HELO name.
+	if h, ok := byCode[ServerBusy]; ok && localHelo && strings.Contains(strings.ToLower(h.evidence), "(ehlo)") {
+		if _, dup := byCode[SMTPHELORejected]; !dup {
+			byCode[SMTPHELORejected] = hit{rule: h.rule, evidence: h.evidence, code: SMTPHELORejected, id: "local-helo-context"}
+		}
+		delete(byCode, ServerBusy)
+	}
 	// A chain that does not lead to a trusted root cannot have its revocation checked either
 	// (MailKit and SChannel list both): the untrusted root is the cause to fix.
 	if _, ok := byCode[TLSCertUntrusted]; ok && !m.sigs[byCode[TLSCertUntrusted].rule].generic {
@@ -524,6 +536,9 @@ func MatchText(text string) []Match {
 	}
 	return out
 }
+
+// localHeloRE is a client greeting with a name no server can check: localhost or a loopback literal.
+var localHeloRE = regexp.MustCompile(`\b(ehlo|helo) \[?(localhost|127\.0\.0\.1|::1)\]?(\W|$)`)
 
 // quietLevel finds a logfmt level field saying the record is not an error (mox's l=info, slog's
 // level=INFO, logrus's level=debug): such a line reports progress ("connection closed", "starting

@@ -315,5 +315,29 @@ func extractFeatures(lower string) string {
 			}
 		}
 	}
+	if strings.Contains(lower, "severity: ") && len(out) < maxFeatures {
+		if c := lettreReplyCode(lower); c != "" {
+			out = append(out, "smtp "+c)
+		}
+	}
 	return strings.Join(out, " ")
+}
+
+// lettreCodeRE reads lettre's Debug of a reply code (transport/smtp/response.rs: Code { severity,
+// category, detail }), which spells the three digits out as enum names.
+var lettreCodeRE = regexp.MustCompile(`severity: (positivecompletion|positiveintermediate|transientnegativecompletion|permanentnegativecompletion), category: (syntax|information|connections|unspecified3|unspecified4|mailsystem), detail: (zero|one|two|three|four|five|six|seven|eight|nine)\b`)
+
+var lettreDigits = map[string]string{
+	"positivecompletion": "2", "positiveintermediate": "3", "transientnegativecompletion": "4", "permanentnegativecompletion": "5",
+	"syntax": "0", "information": "1", "connections": "2", "unspecified3": "3", "unspecified4": "4", "mailsystem": "5",
+	"zero": "0", "one": "1", "two": "2", "three": "3", "four": "4", "five": "5", "six": "6", "seven": "7", "eight": "8", "nine": "9",
+}
+
+// lettreReplyCode is the reply code a lettre Code Debug spells out ("535"), or "".
+func lettreReplyCode(lower string) string {
+	m := lettreCodeRE.FindStringSubmatch(lower)
+	if m == nil {
+		return ""
+	}
+	return lettreDigits[m[1]] + lettreDigits[m[2]] + lettreDigits[m[3]]
 }

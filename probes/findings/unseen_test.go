@@ -195,6 +195,9 @@ var unseenBatches = []struct {
 	{"10c", unseenBatch10c, benignBatch10c, 19, 8, "11/19, benign 9/9 clean"},
 	{"10d", unseenBatch10d, benignBatch10d, 19, 8, "10/20, benign 9/10 clean (1 also gathered for batch 11 dropped at merge)"},
 	{"10e", unseenBatch10e, benignBatch10e, 19, 8, "11/19, benign 9/9 clean"},
+	{"18", unseenBatch18, benignBatch18, 38, 8, "23/40, benign 10/10 clean (2 also gathered for batches 14 and 14c dropped at merge)"},
+	{"18b", unseenBatch18b, benignBatch18b, 20, 8, "17/23, benign 9/9 clean; 1 text whose cause is beyond the text in beyondText18b"},
+	{"18c", unseenBatch18c, benignBatch18c, 6, 8, "4/7 (6/9 counting 2 texts already in the corpus, removed), benign 8/8 clean; 1 text whose cause is beyond the text in beyondText18c"},
 	{"14", unseenBatch14, benignBatch14, 40, 8, "34/56, benign 11/11 clean (4 also gathered for batches 10c, 11b and 12 dropped at merge)"},
 	{"14b", unseenBatch14b, benignBatch14b, 20, 8, "19/23, benign 10/10 clean (1 also gathered for batch 11 dropped at merge)"},
 	{"14c", unseenBatch14c, benignBatch14c, 18, 8, "8/19, benign 8/8 clean (1 also gathered for batch 10c dropped at merge)"},
@@ -204,7 +207,7 @@ var unseenBatches = []struct {
 	{"14g", unseenBatch14g, benignBatch14g, 8, 5, "6/8, benign 5/5 clean"},
 	{"19", unseenBatch19, benignBatch19, 38, 8, "28/40, benign 7/9 clean; 1 text whose cause is beyond the text in beyondText19 (1 text also gathered for batch 14d and 1 benign line also gathered for batch 11b dropped at merge)"},
 	{"19b", unseenBatch19b, benignBatch19b, 12, 8, "10/14, benign 9/9 clean; 2 texts whose cause is beyond the text in beyondText19b (1 benign line near one gathered for batch 14c dropped at merge)"},
-	{"16", unseenBatch16, benignBatch16, 36, 8, "27/40, benign 12/12 clean; 4 texts whose cause is beyond the text in beyondText16"},
+	{"16", unseenBatch16, benignBatch16, 35, 8, "27/40, benign 12/12 clean; 4 texts whose cause is beyond the text in beyondText16; 1 dropped at the merge as batch 18 had it (27/39)"},
 	{"16b", unseenBatch16b, benignBatch16b, 17, 8, "11/20, benign 9/9 clean; 1 later found in the corpus dropped (10/19); 2 texts whose cause is beyond the text in beyondText16b"},
 	{"16c", unseenBatch16c, benignBatch16c, 7, 8, "7/10, benign 8/8 clean; 3 texts whose cause is beyond the text in beyondText16c"},
 }
