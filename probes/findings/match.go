@@ -394,6 +394,18 @@ func (a *automaton) scan(b []byte, hits []uint64) bool {
 
 // ---- public API ----
 
+// plainOnTLSPort: a client log line showing a plaintext (or STARTTLS) session opened on an
+// implicit-TLS port: JavaMail's debug "port 465, isSSL false", an smtp:// / imap:// / pop3:// URL
+// (not smtps://) naming 465, 993 or 995.
+var plainOnTLSPort = regexp.MustCompile(`port (465|993|995), isssl false|(^|[^a-z])(smtp|imap|pop3?)://[^\s/'"]+:(465|993|995)\b`)
+
+// implicitTLSPort names an implicit-TLS port; tlsInUse are the signs that TLS was spoken after all
+// (a handshake, an SSL socket, JavaMail's isSSL true, an smtps:// URL).
+var (
+	implicitTLSPort = regexp.MustCompile(`(:|port:? ?)(465|993|995)\b`)
+	tlsInUse        = []string{"sslsocket", "handshake", "isssl true", "smtps://", "imaps://", "pop3s://", "ssl.enable=true", "sslexception"}
+)
+
 // MatchText classifies any text: a server reply (possibly multi-line), a client-library error, a
 // pasted log with many lines. It returns every distinct code found, most specific first, each with
 // the line that matched. Empty when nothing matches.
@@ -413,7 +425,10 @@ func MatchText(text string) []Match {
 			byCode[c] = hit{rule: r, evidence: printable(evidence)}
 		}
 	}
-	oauth := false     // the log shows an OAuth2 SASL exchange (AUTH XOAUTH2, auth=Bearer)
+	oauth := false    // the log shows an OAuth2 SASL exchange (AUTH XOAUTH2, auth=Bearer)
+	plainTLS := false // the log shows a plaintext session opened on an implicit-TLS port
+	// JavaMail reading the greeting (openServer/readServerResponse) on 465/993/995 without TLS
+	var tlsPort, greetingRead, tlsUsed bool
 	localHelo := false // the log shows the client greeting with localhost or an address literal
 	var prevTail string
 	forEachLogical(text, func(line string) {
@@ -428,6 +443,12 @@ func MatchText(text string) []Match {
 		if r >= 0 {
 			add(r, line)
 		}
+		if !plainTLS && plainOnTLSPort.Match(sc.norm) {
+			plainTLS = true
+		}
+		tlsPort = tlsPort || implicitTLSPort.Match(sc.norm)
+		greetingRead = greetingRead || bytes.Contains(sc.norm, []byte("readserverresponse")) || bytes.Contains(sc.norm, []byte("openserver"))
+		tlsUsed = tlsUsed || containsAny(sc.norm, tlsInUse)
 		if !localHelo && localHeloRE.Match(sc.norm) {
 			localHelo = true
 		}
@@ -465,6 +486,23 @@ func MatchText(text string) []Match {
 			byCode[AuthOAuthFailed] = hit{rule: h.rule, evidence: h.evidence, code: AuthOAuthFailed, id: "oauth-context"}
 		}
 		delete(byCode, AuthFailed)
+	}
+	// A close or a silent server after a plaintext start on 465/993/995 is the server waiting
+	// for a TLS ClientHello: the port expects TLS from the first byte.
+	if tlsPort && greetingRead && !tlsUsed {
+		plainTLS = true
+	}
+	if plainTLS {
+		for _, c := range []Code{ServerClosed, ServerResponseTimeout, ServerGreetingTimeout} {
+			h, ok := byCode[c]
+			if !ok {
+				continue
+			}
+			if _, dup := byCode[PortExpectsTLS]; !dup {
+				byCode[PortExpectsTLS] = hit{rule: h.rule, evidence: h.evidence, code: PortExpectsTLS, id: "plain-on-tls-port"}
+			}
+			delete(byCode, c)
+		}
 	}
 	// Gmail's relay answers an EHLO that names localhost or 127.0.0.1 with "421 4.7.0 Try again
 	// later, closing connection. (EHLO)": with that greeting in the log, the 421 is the HELO name.
