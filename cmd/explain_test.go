@@ -102,7 +102,7 @@ func TestExplainNoMatchWording(t *testing.T) {
 // and the evidence says it is a best guess, in both languages; a text that reads as no failure
 // stays explain.no-match.
 func TestExplainWordModelFallback(t *testing.T) {
-	const text = "error: remote mailbox storage quota used up, append refused"
+	const text = "sync error: the certificate chain of the imap host could not be verified"
 	code, out, _ := run(t, "", nil, "explain", "--format", "json", text)
 	var rep struct {
 		Findings []struct{ Code, Evidence string }
@@ -111,7 +111,7 @@ func TestExplainWordModelFallback(t *testing.T) {
 		t.Fatalf("exit %d, %v:\n%s", code, err, out)
 	}
 	f := rep.Findings[0]
-	if code != ExitFindings || f.Code != "imap.over-quota" || f.Evidence != text+" (no signature matched; a best guess from known cases worded alike)" {
+	if code != ExitFindings || f.Code != "tls.cert-untrusted" || f.Evidence != text+" (no signature matched; a best guess from known cases worded alike)" {
 		t.Errorf("exit %d, finding %+v", code, f)
 	}
 	if _, out, _ := run(t, "", nil, "explain", "--lang", "zh", text); !strings.Contains(out, "按措辞相近的已知案例推测") {
