@@ -399,6 +399,10 @@ func (a *automaton) scan(b []byte, hits []uint64) bool {
 // (not smtps://) naming 465, 993 or 995.
 var plainOnTLSPort = regexp.MustCompile(`port (465|993|995), isssl false|(^|[^a-z])(smtp|imap|pop3?)://[^\s/'"]+:(465|993|995)\b`)
 
+// tlsOnPlainPort: the converse, a client opening TLS from the first byte (PHP's ssl://, an
+// smtps:// / imaps:// / pop3s:// URL) on a plaintext or STARTTLS port.
+var tlsOnPlainPort = regexp.MustCompile(`(^|[^a-z])(ssl|smtps|imaps|pop3s)://[^\s/'"]+:(25|587|143|110|2525)\b`)
+
 // implicitTLSPort names an implicit-TLS port; tlsInUse are the signs that TLS was spoken after all
 // (a handshake, an SSL socket, JavaMail's isSSL true, an smtps:// URL).
 var (
@@ -427,6 +431,7 @@ func MatchText(text string) []Match {
 	}
 	oauth := false    // the log shows an OAuth2 SASL exchange (AUTH XOAUTH2, auth=Bearer)
 	plainTLS := false // the log shows a plaintext session opened on an implicit-TLS port
+	tlsPlain := false // the log shows TLS opened at once on a plaintext or STARTTLS port
 	// JavaMail reading the greeting (openServer/readServerResponse) on 465/993/995 without TLS
 	var tlsPort, greetingRead, tlsUsed bool
 	localHelo := false // the log shows the client greeting with localhost or an address literal
@@ -446,6 +451,7 @@ func MatchText(text string) []Match {
 		if !plainTLS && plainOnTLSPort.Match(sc.norm) {
 			plainTLS = true
 		}
+		tlsPlain = tlsPlain || tlsOnPlainPort.Match(sc.norm)
 		tlsPort = tlsPort || implicitTLSPort.Match(sc.norm)
 		greetingRead = greetingRead || bytes.Contains(sc.norm, []byte("readserverresponse")) || bytes.Contains(sc.norm, []byte("openserver"))
 		tlsUsed = tlsUsed || containsAny(sc.norm, tlsInUse)
@@ -493,16 +499,12 @@ func MatchText(text string) []Match {
 		plainTLS = true
 	}
 	if plainTLS {
-		for _, c := range []Code{ServerClosed, ServerResponseTimeout, ServerGreetingTimeout} {
-			h, ok := byCode[c]
-			if !ok {
-				continue
-			}
-			if _, dup := byCode[PortExpectsTLS]; !dup {
-				byCode[PortExpectsTLS] = hit{rule: h.rule, evidence: h.evidence, code: PortExpectsTLS, id: "plain-on-tls-port"}
-			}
-			delete(byCode, c)
-		}
+		becomes(byCode, PortExpectsTLS, "plain-on-tls-port", ServerClosed, ServerResponseTimeout, ServerGreetingTimeout)
+	}
+	// A close, silence or failed handshake after a ClientHello sent to 25/587/143/110 is the
+	// server waiting for its plaintext greeting exchange: that port wants STARTTLS.
+	if tlsPlain && !plainTLS {
+		becomes(byCode, PortExpectsSTARTTLS, "tls-on-plain-port", ServerClosed, ServerResponseTimeout, ServerGreetingTimeout, TLSHandshakeFailed)
 	}
 	// Gmail's relay answers an EHLO that names localhost or 127.0.0.1 with "421 4.7.0 Try again
 	// later, closing connection. (EHLO)": with that greeting in the log, the 421 is the HELO name.
@@ -537,6 +539,20 @@ func MatchText(text string) []Match {
 	return out
 }
 
+// becomes turns the hits of codes into one hit of to, named id, at the most specific of their rules.
+func becomes(byCode map[Code]hit, to Code, id string, codes ...Code) {
+	for _, c := range codes {
+		h, ok := byCode[c]
+		if !ok {
+			continue
+		}
+		if old, dup := byCode[to]; !dup || h.rule < old.rule {
+			byCode[to] = hit{rule: h.rule, evidence: h.evidence, code: to, id: id}
+		}
+		delete(byCode, c)
+	}
+}
+
 // localHeloRE is a client greeting with a name no server can check: localhost or a loopback literal.
 var localHeloRE = regexp.MustCompile(`\b(ehlo|helo) \[?(localhost|127\.0\.0\.1|::1)\]?(\W|$)`)
 
@@ -550,6 +566,7 @@ var quietLevel = regexp.MustCompile(`(?i)(^|[\s"])(l|lvl|level)=(info|debug|trac
 // list of offered mechanisms) or the bearer token it carries.
 var oauthExchange = []string{"auth xoauth2", "authenticate xoauth2", "auth oauthbearer", "authenticate oauthbearer",
 	"auth=bearer", "saslmechanismoauth2", "authenticator xoauth2", "authenticator oauthbearer",
+	"auth method requested: xoauth2", "auth method requested: oauthbearer",
 	"authenticate('xoauth2", "authenticate(\"xoauth2", "authenticate('oauthbearer", "authenticate(\"oauthbearer"} // the last four: Ruby and Python calls
 
 // hit is the best signature a code matched, with its evidence.
