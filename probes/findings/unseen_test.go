@@ -215,6 +215,7 @@ var unseenBatches = []struct {
 	{"16b", unseenBatch16b, benignBatch16b, 17, 8, "11/20, benign 9/9 clean; 1 later found in the corpus dropped (10/19); 2 texts whose cause is beyond the text in beyondText16b"},
 	{"16c", unseenBatch16c, benignBatch16c, 7, 8, "7/10, benign 8/8 clean; 3 texts whose cause is beyond the text in beyondText16c"},
 	{"15", unseenBatch15, benignBatch15, 80, 16, "73/91 by explain with the word model (signatures alone 71/91), benign 15/16 clean: the held-out set, scored once"},
+	{"24", unseenBatch24, benignBatch24, 40, 8, "28/40 (by explain with the word model 30/40), benign 12/12 clean; 9 texts whose cause is beyond the text in beyondText24"},
 }
 
 // allCorpus is the corpus with the batches: what TestCorpus and TestScore hold the matcher to.
