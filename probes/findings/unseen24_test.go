@@ -272,3 +272,42 @@ func TestLibraryErrorNames24(t *testing.T) {
 		}
 	}
 }
+
+// TestServerTables24: the replies the servers of batch 24 can send, read from their sources, so
+// that a reply nobody has pasted yet still names its cause. Haraka v3.1.6 connection.js (the
+// default texts of DENY/DENYSOFT per hook) and outbound/hmail.js; OpenSMTPD smtp_session.c with
+// the enhanced codes and descriptions of esc.c.
+func TestServerTables24(t *testing.T) {
+	for _, tt := range []struct {
+		text string
+		want Code
+	}{
+		// Haraka
+		{"550 Authentication required", SMTPAuthRequired},
+		{"554 rDNS Lookup Failed", SMTPNoReverseDNS},
+		{"421 rDNS Temporary Failure", SMTPNoReverseDNS},
+		{"554 Your mail is not welcome here", SMTPIPBlocked},
+		{"550 HELO denied", SMTPHELORejected},
+		{"450 EHLO denied", SMTPHELORejected},
+		{"501 SSL attempted over a non-SSL socket", PortExpectsSTARTTLS},
+		{"521 Command line too long", SMTPLineTooLong},
+		{"503 Use EHLO/HELO before MAIL", SMTPBadSequence},
+		{"501 Invalid MAIL FROM address", SMTPSenderInvalid},
+		{"[outbound] Temp failing 1539758017236_1_xxx for 4096 seconds: No MX for example.org", DNSNoMX},
+		// OpenSMTPD
+		{"530 5.5.1 Invalid command: Must issue an AUTH command first", SMTPAuthRequired},
+		{"530 5.7.0 Must issue a STARTTLS command first", TLSRequired},
+		{"554 5.3.4 Message too big for system: Transaction failed, message too big", SMTPMessageTooLarge},
+		{"452 4.5.3 Too many recipients: Too many messages sent", SMTPSendingLimit},
+		{"451 4.5.3 Too many recipients: Too many recipients", SMTPSendingLimit},
+		{"553 5.1.0 Sender address syntax error", SMTPSenderInvalid},
+		{`smtp-in: Failed command on session 7818378b78e6ffe0: "MAIL FROM:<a@b>" => 553 5.1.0 Sender address syntax error`, SMTPSenderInvalid},
+		{"501 5.1.3 Recipient address syntax error", SMTPRecipientUnknown},
+		{"535 Authentication failed", AuthFailed},
+	} {
+		got := MatchText(tt.text)
+		if len(got) == 0 || got[0].Code != tt.want {
+			t.Errorf("MatchText(%q) = %v, want %s first", tt.text, got, tt.want)
+		}
+	}
+}
