@@ -311,3 +311,31 @@ func TestServerTables24(t *testing.T) {
 		}
 	}
 }
+
+// TestStalwartEvents24: Stalwart 0.9+ logs every event with its id in parentheses
+// and its description (crates/trc/src/event/enums_impl.rs, the texts below are those
+// descriptions; the surrounding key/values are shortened); the ids that name a cause are read as it.
+func TestStalwartEvents24(t *testing.T) {
+	for _, tt := range []struct {
+		text string
+		want Code
+	}{
+		{`2025-01-10T10:00:00Z INFO Credential expired (auth.credential-expired) listenerId = "imaptls", accountName = "john"`, AuthPasswordExpired},
+		{`2025-01-10T10:00:00Z INFO OAuth token expired (auth.token-expired) listenerId = "imaptls"`, AuthOAuthTokenExpired},
+		{`2025-01-10T10:00:00Z INFO Missing MFA token for authentication (auth.mfa-required) listenerId = "submissions", accountName = "john"`, AuthAppPasswordRequired},
+		{`2025-01-10T10:00:00Z INFO Authentication not allowed (smtp.auth-not-allowed) listenerId = "smtp", localPort = 25`, SMTPAuthNotOffered},
+		{`2025-01-10T10:00:00Z INFO Rate limit exceeded (smtp.rate-limit-exceeded) listenerId = "submissions"`, SMTPSendingLimit},
+		{`2025-01-10T10:00:00Z INFO Too many recipients (smtp.too-many-recipients) listenerId = "submissions"`, SMTPSendingLimit},
+		{`2025-01-10T10:00:00Z INFO Invalid sender address (smtp.invalid-sender-address) listenerId = "smtp"`, SMTPSenderInvalid},
+		{`2025-01-10T10:00:00Z INFO Invalid recipient address (smtp.invalid-recipient-address) listenerId = "smtp"`, SMTPRecipientUnknown},
+		{`2025-01-10T10:00:00Z INFO SMTP EHLO rejected (delivery.ehlo-rejected) queueId = 1, hostname = "mx.example.org"`, SMTPHELORejected},
+		{`2025-01-10T10:00:00Z INFO Client did not say EHLO (smtp.did-not-say-ehlo) listenerId = "smtp"`, SMTPBadSequence},
+		{`2025-01-10T10:00:00Z WARN Banned due to loitering (security.loiter-ban) remoteIp = 192.0.2.9`, SMTPIPBlocked},
+		{`2025-01-10T10:00:00Z WARN Banned due to abuse (security.abuse-ban) remoteIp = 192.0.2.9`, SMTPIPBlocked},
+	} {
+		got := MatchText(tt.text)
+		if len(got) == 0 || got[0].Code != tt.want {
+			t.Errorf("MatchText(%q) = %v, want %s first", tt.text, got, tt.want)
+		}
+	}
+}
