@@ -339,3 +339,31 @@ func TestStalwartEvents24(t *testing.T) {
 		}
 	}
 }
+
+// TestMaddyMessages24: maddy's own reply texts (maddy 0.9.4, the Message fields of exterrors in
+// internal/: check/dnsbl, check/authorize_sender, endpoint/smtp, target/remote/security.go),
+// as its logs quote them in "smtp_msg" and as remote senders see them.
+func TestMaddyMessages24(t *testing.T) {
+	for _, tt := range []struct {
+		text string
+		want Code
+	}{
+		{`"smtp_code":554,"smtp_enchcode":"5.7.0","smtp_msg":"Listed in SBL"`, SMTPIPBlocked},
+		{"Listed in PBL", SMTPIPBlocked},
+		{"Domain listed as spam source", SMTPSpamRejected},
+		{"Unauthorized use of sender address", SMTPSenderMismatch},
+		{"High load, try again later", ServerBusy},
+		{"rDNS name does not match source hostname", SMTPNoReverseDNS},
+		{"TLS is required but unsupported or failed (enforced by DANE)", TLSSTARTTLSUnavailable},
+		{"TLS is required but unavailable or failed (MTA-STS)", TLSSTARTTLSUnavailable},
+		{"TLS it not available or unauthenticated but required (REQUIRETLS)", TLSSTARTTLSUnavailable},
+		{"Recipient server TLS certificate is not trusted but authentication is required by MTA-STS", TLSCertUntrusted},
+		{"No usable MXs, last err: dial tcp 192.0.2.1:25: connect: connection refused", TCPRefused},
+		{"Invalid credentials", AuthFailed},
+	} {
+		got := MatchText(tt.text)
+		if len(got) == 0 || got[0].Code != tt.want {
+			t.Errorf("MatchText(%q) = %v, want %s first", tt.text, got, tt.want)
+		}
+	}
+}
