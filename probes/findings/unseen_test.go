@@ -216,6 +216,7 @@ var unseenBatches = []struct {
 	{"16c", unseenBatch16c, benignBatch16c, 7, 8, "7/10, benign 8/8 clean; 3 texts whose cause is beyond the text in beyondText16c"},
 	{"20", unseenBatch20, benignBatch20, 40, 8, "32/45 (explain with the word model 34/45), benign 9/9 clean"},
 	{"20b", unseenBatch20b, benignBatch20b, 20, 8, "17/23 (explain with the word model 19/23), benign 9/9 clean; 1 text whose cause is beyond the text in beyondText20b"},
+	{"20c", unseenBatch20c, nil, 30, 0, "22/35 (explain with the word model 23/35), no benign lines (the manual holds refusals only)"},
 	{"15", unseenBatch15, benignBatch15, 80, 16, "73/91 by explain with the word model (signatures alone 71/91), benign 15/16 clean: the held-out set, scored once"},
 }
 
