@@ -28,6 +28,10 @@ func TestLibraryErrorNames22(t *testing.T) {
 		{"-ERR [AUTH] login failure or POP3 disabled, try later. sc=HtjJitcPRuQ1", AuthFailed},
 		// Gmail's 552-5.7.0 content refusal, its help-link form (https://github.com/gophish/gophish/issues/2921)
 		{"552-5.7.0 This message was blocked because its content presents a potential security issue. Please visit https://support.google.com/mail/?p=BlockedMessage", SMTPSpamRejected},
+		// batch 22b: content refusals without the word spam, as sisimai's test set quotes them (exact-string hit)
+		{"smtp; 550 5.7.1 Message content rejected, UBE, id=00000-00-000", SMTPSpamRejected},
+		// MailChannels' content-spam code (https://github.com/jeremydumais/CPP-SMTPClient-library/issues/46)
+		{"550 5.7.1 [CS] Message blocked", SMTPSpamRejected},
 		// Apple's local-policy refusal with its code only (https://github.com/chatmail/core/issues/6547)
 		{"554 5.7.1 [CS01] Message rejected", SMTPSpamRejected},
 	} {
@@ -40,6 +44,15 @@ func TestLibraryErrorNames22(t *testing.T) {
 		}
 		if len(got) == 0 || got[0].Code != tt.want {
 			t.Errorf("MatchText(%q) = %v, want %s first", tt.text, got, tt.want)
+		}
+	}
+}
+
+// TestGuessSClientSummary: openssl s_client's session summary lines are not failures to the word model.
+func TestGuessSClientSummary(t *testing.T) {
+	for _, l := range []string{"Secure Renegotiation IS NOT supported", "Secure Renegotiation IS supported", "No ALPN negotiated"} {
+		if g, ok := Guess(l); ok {
+			t.Errorf("Guess(%q) = %s, want no reading", l, g.Code)
 		}
 	}
 }
