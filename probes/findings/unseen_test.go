@@ -214,6 +214,11 @@ var unseenBatches = []struct {
 	{"16", unseenBatch16, benignBatch16, 35, 8, "27/40, benign 12/12 clean; 4 texts whose cause is beyond the text in beyondText16; 1 dropped at the merge as batch 18 had it (27/39)"},
 	{"16b", unseenBatch16b, benignBatch16b, 17, 8, "11/20, benign 9/9 clean; 1 later found in the corpus dropped (10/19); 2 texts whose cause is beyond the text in beyondText16b"},
 	{"16c", unseenBatch16c, benignBatch16c, 7, 8, "7/10, benign 8/8 clean; 3 texts whose cause is beyond the text in beyondText16c"},
+	{"20", unseenBatch20, benignBatch20, 40, 8, "32/45 (explain with the word model 34/45), benign 9/9 clean"},
+	{"20b", unseenBatch20b, benignBatch20b, 20, 8, "17/23 (explain with the word model 19/23), benign 9/9 clean; 1 text whose cause is beyond the text in beyondText20b"},
+	{"20c", unseenBatch20c, nil, 30, 0, "22/35 (explain with the word model 23/35), no benign lines (the manual holds refusals only)"},
+	{"22", unseenBatch22, benignBatch22, 40, 8, "25/41 (explain with the word model 26/41), benign 9/9 clean"},
+	{"22b", unseenBatch22b, benignBatch22b, 20, 8, "20/22 (explain with the word model 20/22), benign 10/10 clean; 1 text whose cause is beyond the text in beyondText22b"},
 	{"15", unseenBatch15, benignBatch15, 80, 16, "73/91 by explain with the word model (signatures alone 71/91), benign 15/16 clean: the held-out set, scored once"},
 	{"24", unseenBatch24, benignBatch24, 40, 8, "28/40 (by explain with the word model 30/40), benign 12/12 clean; 9 texts whose cause is beyond the text in beyondText24"},
 }
