@@ -157,8 +157,8 @@ var beyondText24 = []struct {
 	{"Intended Recipients: <hanna.cohen@hilleltoronto.org>\nFailure Reason: Error: Some recipients failed: <hanna.cohen@hilleltoronto.org>", SMTPIPBlocked, SMTPSendFailed},
 	// https://github.com/Zimbra/zm-mailbox/pull/1434 (the domain's aggregate quota was exceeded)
 	{"554 5.0.0 Permanent message delivery failure", SMTPRecipientMailboxFull, ""},
-	// https://github.com/OpenSMTPD/OpenSMTPD/issues/687 (the destination did not offer TLS, which the config required)
-	{"********@etu.univ-lyon1.fr: Network error on destination MXs", TLSSTARTTLSUnavailable, ""},
+	// https://github.com/OpenSMTPD/OpenSMTPD/issues/687 (the destination did not offer TLS, which the config required; the text itself only says every MX failed)
+	{"********@etu.univ-lyon1.fr: Network error on destination MXs", TLSSTARTTLSUnavailable, TCPConnectFailed},
 	// https://github.com/jstedfast/MailKit/issues/1073 (IceWarp's intrusion prevention answered the greeting with NO)
 	{"Syntax error in IMAP server greeting. Unexpected token: [atom: NO]", AuthRateLimited, ""},
 	// https://github.com/postalserver/postal/issues/1159 (fixed by adding MX and AAAA records for the return path)
@@ -276,7 +276,7 @@ func TestLibraryErrorNames24(t *testing.T) {
 // TestServerTables24: the replies the servers of batch 24 can send, read from their sources, so
 // that a reply nobody has pasted yet still names its cause. Haraka v3.1.6 connection.js (the
 // default texts of DENY/DENYSOFT per hook) and outbound/hmail.js; OpenSMTPD smtp_session.c with
-// the enhanced codes and descriptions of esc.c.
+// the enhanced codes and descriptions of esc.c, and its outbound errors (mta.c, mta_session.c).
 func TestServerTables24(t *testing.T) {
 	for _, tt := range []struct {
 		text string
@@ -304,6 +304,16 @@ func TestServerTables24(t *testing.T) {
 		{`smtp-in: Failed command on session 7818378b78e6ffe0: "MAIL FROM:<a@b>" => 553 5.1.0 Sender address syntax error`, SMTPSenderInvalid},
 		{"501 5.1.3 Recipient address syntax error", SMTPRecipientUnknown},
 		{"535 Authentication failed", AuthFailed},
+		// OpenSMTPD's outbound side (mta.c, mta_session.c) as its relay: lines quote it
+		{"relay: TempFail for 6b6a3b1c00000000: session=00000001, from=<a@example.org>, to=<b@example.net>, rcpt=<->, source=192.0.2.1, relay=192.0.2.25 (mx.example.net), delay=2s, stat=AUTH not advertised", SMTPAuthNotOffered},
+		{"Refuse to AUTH over insecure channel", AuthPlaintextRefused},
+		{"TLS required but not supported by remote host", TLSSTARTTLSUnavailable},
+		{"No MX found for destination", DNSNoMX},
+		{"Domain does not accept mail", DNSNoMX},
+		{"Domain does not exist", DNSNXDomain},
+		{"No valid route to remote MX", TCPConnectFailed},
+		{"Remote host sent too much data", ServerTooMuchData},
+		{"Could not retrieve credentials", AuthCredentialsMissing},
 	} {
 		got := MatchText(tt.text)
 		if len(got) == 0 || got[0].Code != tt.want {
