@@ -377,3 +377,31 @@ func TestMaddyMessages24(t *testing.T) {
 		}
 	}
 }
+
+// TestCyrusSASLCodes24: Cyrus imapd, saslauthd and Postfix with Cyrus SASL print the library's
+// numbered result, "SASL(-13): authentication failure: ...", with sasl_errstring's text
+// (cyrus-sasl include/sasl.h result codes, lib/common.c); the number names the cause even when
+// the detail after it varies. Cyrus reports an account missing from its directory as -13 "user
+// not found", which is read as the unknown user it is.
+func TestCyrusSASLCodes24(t *testing.T) {
+	for _, tt := range []struct {
+		text string
+		want Code
+	}{
+		{"badlogin: [192.0.2.1] plain [SASL(-13): authentication failure: checkpass failed]", AuthFailed},
+		{"badlogin: [192.0.2.1] plain [SASL(-13): user not found: unable to canonify user and get auxprops]", AuthUserUnknown},
+		{"SASL(-20): user not found: could not find password", AuthUserUnknown},
+		{"badlogin: [192.0.2.1] plaintext user SASL(-14): authorization failure: bad userid authenticated", AuthAuthorizationFailed},
+		{"badlogin: [192.0.2.1] PLAIN [SASL(-4): no mechanism available: No worthy mechs found]", AuthMechanismUnsupported},
+		{"SASL(-15): mechanism too weak for this user", AuthMechanismUnsupported},
+		{"SASL(-16): encryption needed to use mechanism", TLSRequired},
+		{"SASL(-18): passphrase expired, has to be reset", AuthPasswordExpired},
+		{"SASL(-19): account disabled", AuthAccountLocked},
+		{"SASL(-21): password locked", AuthAccountLocked},
+	} {
+		got := MatchText(tt.text)
+		if len(got) == 0 || got[0].Code != tt.want {
+			t.Errorf("MatchText(%q) = %v, want %s first", tt.text, got, tt.want)
+		}
+	}
+}
