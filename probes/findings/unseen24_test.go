@@ -405,3 +405,25 @@ func TestCyrusSASLCodes24(t *testing.T) {
 		}
 	}
 }
+
+// TestQmailMessages24: qmail-remote's own delivery texts (netqmail 1.06 qmail-remote.c), as
+// bounces quote them and as qmail-send logs them with spaces turned into underscores.
+func TestQmailMessages24(t *testing.T) {
+	for _, tt := range []struct {
+		text string
+		want Code
+	}{
+		{"Sorry, I couldn't find any host named example.invalid. (#5.1.2)", DNSNXDomain},
+		{"Sorry, I couldn't find a mail exchanger or IP address. (#5.4.4)", DNSNoAddress},
+		{"CNAME lookup failed temporarily. (#4.4.3)", DNSFailure},
+		{"Sorry, I wasn't able to establish an SMTP connection. (#4.4.1)", TCPConnectFailed},
+		{"delivery 245: deferral: Sorry,_I_wasn't_able_to_establish_an_SMTP_connection._(#4.4.1)/", TCPConnectFailed},
+		{"delivery 246: deferral: Connected_to_192.0.2.25_but_connection_died._(#4.4.2)/", ServerClosed},
+		{"delivery 12: failure: Sorry,_no_mailbox_here_by_that_name._(#5.1.1)/", SMTPRecipientUnknown},
+	} {
+		got := MatchText(tt.text)
+		if len(got) == 0 || got[0].Code != tt.want {
+			t.Errorf("MatchText(%q) = %v, want %s first", tt.text, got, tt.want)
+		}
+	}
+}
