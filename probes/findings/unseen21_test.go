@@ -16,6 +16,7 @@ import "testing"
 // php 1/1, python 2/2, server-smtp 5/6. The misses were Graph/EWS error names (ErrorAccessDenied,
 // "not currently available"), 5.7.501 read as an IP block, 5.6.211, 4.5.3, Postfix's
 // smtp_sasl_passwd_lookup, an Office 365 NDR's "wasn't found at", a PowerShell TCP connect failure.
+// After the fixes by class (TestLibraryErrorNames21): 40 of 40, benign 11 of 11.
 var unseenBatch21 = []corpusCase{
 	// https://github.com/CyberNinjas/pam_aad/issues/35 (EOP inbound reply, nc session)
 	{"550 5.7.1 Service unavailable, Client host [3.211.34.40] blocked using Spamhaus. To request removal from this list see https://www.spamhaus.org/query/ip/[3.211.34.40] (AS16012611) [DM3NAM03FT051.eop-NAM03.prod.protection.outlook.com]", SMTPIPBlocked, "", ""},
@@ -151,6 +152,53 @@ func TestBeyondText21(t *testing.T) {
 		}
 		if first != c.nearest || first == c.cause {
 			t.Errorf("MatchText(%q) = %v, want %q (the thread's cause %s is not in the text)", c.text, got, c.nearest, c.cause)
+		}
+	}
+}
+
+// TestLibraryErrorNames21: batch 21's misses were fixed by keying on Microsoft's stable names and codes,
+// so their siblings from the same tables (not pasted in any thread we read) are named too. Sources:
+// EWS ResponseCodeType / ews-managed-api ServiceError (ErrorAccessDenied, ErrorServerBusy,
+// ErrorMailboxStoreUnavailable, ErrorMailboxMoveInProgress, ErrorInternalServerTransientError,
+// ErrorInvalidRecipients, ErrorMailRecipientNotFound, ErrorMessageSizeExceeded,
+// ErrorMessageSubmissionBlocked), Exchange Online's NDR table (5.7.501-5.7.503 banned sender/spam
+// abuse, 5.6.211 invalid MIME content, 4.5.3 too many recipients), the Office 365 NDR template
+// ("<user> wasn't found at <domain>", "Unknown To address"), Postfix smtp_sasl_proxy.c
+// (smtp_sasl_passwd_lookup), PowerShell Test-NetConnection (TcpTestSucceeded).
+func TestLibraryErrorNames21(t *testing.T) {
+	for _, tt := range []struct {
+		text string
+		want Code
+	}{
+		{`{"error":{"code":"ErrorServerBusy","message":"The server cannot service this request right now."}}`, ServerBusy},
+		{"Microsoft.Exchange.WebServices.Data.ServiceResponseException: ErrorMailboxStoreUnavailable", ServerBusy},
+		{"ErrorMailboxMoveInProgress", ServerBusy},
+		{"ServiceResponseException: ErrorInternalServerTransientError", ServerBusy},
+		{`{"error":{"code":"ErrorInvalidRecipients","message":"At least one recipient isn't valid."}}`, SMTPRecipientUnknown},
+		{"ErrorMailRecipientNotFound", SMTPRecipientUnknown},
+		{`{"error":{"code":"ErrorMessageSizeExceeded","message":"The message exceeds the maximum supported size."}}`, SMTPMessageTooLarge},
+		{"ErrorMessageSubmissionBlocked", SMTPSendingBlocked},
+		{`{"error":{"code":"ErrorAccessDenied","message":"Access is denied. Check credentials and try again."}}`, AuthOAuthAppPermission},
+		{"550 5.7.503 Access denied, banned sender", SMTPSendingBlocked},
+		{"550 5.7.502 Access denied, banned sender", SMTPSendingBlocked},
+		{"554 5.6.211 Invalid MIME Content: Single text value size (40000) exceeded allowed maximum (32768) for the 'Subject' header.", SMTPLineTooLong},
+		{"452 4.5.3 Too many recipients", SMTPSendingLimit},
+		{"jane wasn't found at example.com.", SMTPRecipientUnknown},
+		{"Unknown To address", SMTPRecipientUnknown},
+		{"postfix/smtp[123]: smtp_sasl_passwd_lookup: no auth info found (sender=`', host=`smtp.gmail.com')", AuthCredentialsMissing},
+		{"TcpTestSucceeded : False", TCPConnectFailed},
+		{"WARNING: TCP connect to (52.98.65.2 : 25) failed", TCPConnectFailed},
+		// the same tables' success lines name no failure
+		{"TcpTestSucceeded : True", ""},
+		{"The configuration file wasn't found at /etc/app.conf", ""},
+	} {
+		got := MatchText(tt.text)
+		var first Code
+		if len(got) > 0 {
+			first = got[0].Code
+		}
+		if first != tt.want {
+			t.Errorf("MatchText(%q) = %v, want %q", tt.text, got, tt.want)
 		}
 	}
 }
