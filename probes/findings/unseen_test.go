@@ -214,6 +214,7 @@ var unseenBatches = []struct {
 	{"16", unseenBatch16, benignBatch16, 35, 8, "27/40, benign 12/12 clean; 4 texts whose cause is beyond the text in beyondText16; 1 dropped at the merge as batch 18 had it (27/39)"},
 	{"16b", unseenBatch16b, benignBatch16b, 17, 8, "11/20, benign 9/9 clean; 1 later found in the corpus dropped (10/19); 2 texts whose cause is beyond the text in beyondText16b"},
 	{"16c", unseenBatch16c, benignBatch16c, 7, 8, "7/10, benign 8/8 clean; 3 texts whose cause is beyond the text in beyondText16c"},
+	{"21b", unseenBatch21b, benignBatch21b, 20, 8, "16/20 (explain with the word model 16/20), benign 14/14 clean"},
 	{"21", unseenBatch21, benignBatch21, 40, 8, "27/40 (explain with the word model 28/40), benign 11/11 clean; 4 texts whose cause is beyond the text in beyondText21"},
 	{"15", unseenBatch15, benignBatch15, 80, 16, "73/91 by explain with the word model (signatures alone 71/91), benign 15/16 clean: the held-out set, scored once"},
 }
