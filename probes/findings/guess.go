@@ -103,11 +103,11 @@ func wordSet(text string) map[string]bool {
 
 // failureRE is what a line must carry before the model may read it as a failure: a failure
 // word or a 4xx/5xx reply code. okRE undoes it for counts and settings ("0 failed", "timeout
-// 10000"), success and openssl s_client's report lines ("Secure Renegotiation IS NOT supported"
-// describes the server, it is no failure). The model never reads a line that says neither.
+// 10000"), success and openssl s_client's session summary ("Secure Renegotiation IS NOT supported",
+// "No ALPN negotiated"). The model never reads a line that says neither.
 var (
 	failureRE = regexp.MustCompile(`(?i)\b(error|err|errno|fail(s|ed|ure)?|unable|cannot|can't|couldn't|could not|refused|denied|reject(s|ed)?|invalid|timed? ?out|timeout|exception|unexpected|not (accepted|allowed|found|permitted|supported|valid)|forbidden|unavailable|abort(ed)?|problem|wrong|incorrect|blocked|bounced?|deferred|undeliverable)\b|(^|[\s:'"(\[])[45][0-9][0-9]( |-[0-9 ])|错误|失败|无法|不能|拒绝|超时|异常`)
-	okRE      = regexp.MustCompile(`(?i)\b0 (failed|errors?)\b|without error|no errors?\b|success|timeout[ =:]+[0-9]|licen[cs]ed? under|secure renegotiation is (not )?supported`)
+	okRE      = regexp.MustCompile(`(?i)\b0 (failed|errors?)\b|without error|no errors?\b|success|timeout[ =:]+[0-9]|licen[cs]ed? under|secure renegotiation is (not )?supported|no alpn negotiated`)
 )
 
 // failureLine is the first line of text that reads as a failure, "" when none does.
