@@ -161,8 +161,10 @@ const wordSmoothing = 0.1
 const minLead = 1.0
 
 // minLeadOverBenign is how much likelier it must be than a success line: the benign class gets a
-// wider berth, since a false alarm costs more than a miss.
-const minLeadOverBenign = 3.0
+// wider berth, since a false alarm costs more than a miss. At 3.0 an openssl s_client info line
+// ("Secure Renegotiation IS NOT supported") sat on the edge and flipped with each corpus change;
+// 3.5 costs one corpus agreement in 1415.
+const minLeadOverBenign = 3.5
 
 // Guess names the cause whose known texts text is worded closest to, for a text no signature
 // holds: only when a line of it reads as a failure, and never "benign". Evidence is that line.

@@ -1,5 +1,7 @@
 package findings
 
+import "testing"
+
 // unseenBatch23 is a batch of real error texts from mail apps (round two), gathered on 2026-12-04 and
 // scored before any change for it: FairEmail (the error texts its FAQ quotes with their causes, section
 // 22 "What does account/folder error ... mean?", plus the Gmail and Outlook sections), Thunderbird for
@@ -10,6 +12,12 @@ package findings
 // asked for: most app threads either were already in the corpus or paste only a screenshot.
 // First sight: 7 of 24 right (29.2 %; explain with the word model 9 of 24), 8 of 8 benign lines clean;
 // per family (clientFamily): java 1/1, other 3/16, server-imap 0/1, server-smtp 3/6.
+// Fixed by class: DNSBL listing wordings ("IP is listed by/in/on", "is in an RBL") before the spam
+// family, content-filter stems ("contains spam/malware", "phishing or malware"), POP-before-SMTP
+// refusals, APOP/stronger-authentication demands, "Parameter to HELO/EHLO", JavaMail's "OAUTH2 asked
+// for more", Exchange's "Command Error. 10", ID-token clock-skew texts, the Android "trust anchor for
+// certification" stem, and a missing-token OAuth group (TestLibraryErrorNames23). Seven texts whose
+// cause only the FAQ or thread carries moved to beyondText23; the other 17 are now right.
 var unseenBatch23 = []corpusCase{
 	// ===== FairEmail (FAQ.md, https://github.com/M66B/FairEmail/blob/master/FAQ.md#faq22) =====
 	// https://github.com/M66B/FairEmail/blob/master/FAQ.md#faq22 (the current public address was listed by a DNSBL)
@@ -32,32 +40,18 @@ var unseenBatch23 = []corpusCase{
 	{"You must use stronger authentication such as AUTH or APOP to connect to this server", AuthMechanismUnsupported, "", ""},
 	// https://github.com/M66B/FairEmail/blob/master/FAQ.md#faq22 (the EHLO name; fixed by "use local IP address instead of host name")
 	{"... Parameter to HELO does not conform to RFC syntax ...", SMTPHELORejected, "", ""},
-	// https://github.com/M66B/FairEmail/blob/master/FAQ.md#faq22 (the name could not be resolved: VPN, ad blocker or DNS server)
-	{"... No address associated with hostname ... android_getaddrinfo failed: EAI_NODATA", DNSFailure, "", ""},
 	// https://github.com/M66B/FairEmail/blob/master/FAQ.md#faq22 (the account has to be authorised again)
 	{"... 334 ... OAUTH2 asked for more ...", AuthOAuthFailed, "", ""},
 	// https://github.com/M66B/FairEmail/blob/master/FAQ.md#faq22 (Outlook: the OAuth token expired or was invalidated)
 	{"... Command Error. 10 ...", AuthOAuthTokenExpired, "", ""},
-	// https://github.com/M66B/FairEmail/blob/master/FAQ.md#faq22 (something in between, typically a VPN, cut the TLS connection)
-	{"... No close_notify alert received before connection closed ...", TCPReset, "", ""},
-	// https://github.com/M66B/FairEmail/blob/master/FAQ.md#faq22 (Gmail: the authorised account was removed from the device)
-	{"... Authentication failed ... Account not found ...", AuthOAuthFailed, "", ""},
 	// https://github.com/M66B/FairEmail/blob/master/FAQ.md#faq22 (Gmail: the Android account manager could not refresh the token)
 	{"... Authentication failed ... No token ...", AuthOAuthFailed, "", ""},
-	// https://github.com/M66B/FairEmail/blob/master/FAQ.md#faq22 (the name could not be resolved)
-	{"... Host is unresolved ...", DNSFailure, "", ""},
-	// https://github.com/M66B/FairEmail/blob/master/FAQ.md#faq22 (the server or a firewall in between ended the connection)
-	{"... BYE Logging out ...", ServerClosed, "", ""},
-	// https://github.com/M66B/FairEmail/blob/master/FAQ.md#faq22 (no answer within the connection timeout)
-	{"... Couldn't connect to host ...", TCPTimeout, "", ""},
 
 	// ===== NeoMutt, Geary, Mailspring, Android apps =====
 	// https://github.com/neomutt/neomutt/pull/3524 (the GNU SASL build offered no mechanism the server had)
 	{"[2022-09-18 10:48:11]<2> smtp_auth_gsasl() returned no usable mech\n[2022-09-18 10:48:11]<E> smtp_authenticate() No authenticators available", AuthMechanismUnsupported, "", ""},
 	// https://github.com/pop-os/pop/issues/447 (Geary 0.13)
 	{"Account provider: GEARY_SERVICE_PROVIDER_OTHER\nService type: GEARY_PROTOCOL_IMAP\nService host: mail.tecnico.ulisboa.pt\nError type: GIOError 38\nMessage: Could not connect to mail.tecnico.ulisboa.pt: Network is unreachable", TCPUnreachable, "", ""},
-	// https://github.com/Foundry376/Mailspring/issues/904 (Yandex: wrong password or IMAP not enabled; the thread did not settle which)
-	{"2 NO [AUTHENTICATIONFAILED] LOGIN Invalid credentials or IMAP is disabled sc=ebI8JB0ug4Y1_290737_53p", AuthFailed, "", ""},
 	// https://github.com/FlowCrypt/flowcrypt-android/issues/579
 	{"com.flowcrypt.email.util.exception.ManualHandledException: Handled manually:\njava.security.cert.CertificateException: java.security.cert.CertPathValidatorException: Trust anchor for certification path not found.", TLSCertUntrusted, "", ""},
 	// https://github.com/jberkel/sms-backup-plus/issues/633 (the work Wi-Fi's policy; the phone did not trust the chain it got)
@@ -82,4 +76,83 @@ var benignBatch23 = []string{
 	"08-23 22:26:33.447 23532 23552 I MessagingController:  Command 'sendPendingMessages' completed",
 	// https://github.com/pop-os/pop/issues/447
 	"Account provider: GEARY_SERVICE_PROVIDER_OTHER\nService type: GEARY_PROTOCOL_IMAP",
+}
+
+// beyondText23 are the batch's texts whose cause the text does not carry (the FAQ or thread names it):
+// scored on first sight with the rest (all seven were misses), then moved here with the matcher's nearest
+// reading pinned.
+var beyondText23 = []struct {
+	text           string
+	cause, nearest Code
+}{
+	// https://github.com/M66B/FairEmail/blob/master/FAQ.md#faq22 (the name could not be resolved: VPN, ad blocker or DNS server)
+	// the name has no address records, read as such; the FAQ puts it down to a VPN, an ad blocker or a failing (private) DNS server
+	{"... No address associated with hostname ... android_getaddrinfo failed: EAI_NODATA", DNSFailure, DNSNoAddress},
+	// https://github.com/M66B/FairEmail/blob/master/FAQ.md#faq22 (something in between, typically a VPN, cut the TLS connection)
+	// an unclean TLS close, read as the server closing; the FAQ puts it down to something in between, typically a faulty VPN
+	{"... No close_notify alert received before connection closed ...", TCPReset, ServerClosed},
+	// https://github.com/M66B/FairEmail/blob/master/FAQ.md#faq22 (Gmail: the authorised account was removed from the device)
+	// FairEmail's text when the Android account behind a Gmail OAuth login was removed; "account not found" alone reads as a login failure
+	{"... Authentication failed ... Account not found ...", AuthOAuthFailed, AuthFailed},
+	// https://github.com/M66B/FairEmail/blob/master/FAQ.md#faq22 (the name could not be resolved)
+	// Android's unresolved-address text, read like "Unable to resolve host"; the FAQ puts it down to a VPN, ad blocking or the DNS server
+	{"... Host is unresolved ...", DNSFailure, DNSNXDomain},
+	// https://github.com/M66B/FairEmail/blob/master/FAQ.md#faq22 (the server or a firewall in between ended the connection)
+	// an IMAP BYE that is also the normal answer to LOGOUT: no finding; the FAQ says the server or a firewall ended the connection
+	{"... BYE Logging out ...", ServerClosed, ""},
+	// https://github.com/M66B/FairEmail/blob/master/FAQ.md#faq22 (no answer within the connection timeout)
+	// JavaMail's MailConnectException text names no reason; the FAQ says it means no answer within the connection timeout
+	{"... Couldn't connect to host ...", TCPTimeout, TCPConnectFailed},
+	// https://github.com/Foundry376/Mailspring/issues/904 (Yandex: wrong password or IMAP not enabled; the thread did not settle which)
+	// Yandex names both causes in one reply; the thread never said which, so the text cannot carry it
+	{"2 NO [AUTHENTICATIONFAILED] LOGIN Invalid credentials or IMAP is disabled sc=ebI8JB0ug4Y1_290737_53p", AuthFailed, AuthServiceDisabled},
+}
+
+func TestBeyondText23(t *testing.T) {
+	for _, c := range beyondText23 {
+		got := MatchText(c.text)
+		var first Code
+		if len(got) > 0 {
+			first = got[0].Code
+		}
+		if first != c.nearest || first == c.cause {
+			t.Errorf("MatchText(%q) = %v, want %q (the cause %s is not in the text)", c.text, got, c.nearest, c.cause)
+		}
+	}
+}
+
+// TestLibraryErrorNames23: the batch's misses were fixed by class, so texts never pasted in a thread
+// but printed by the same code are named too. Sources: FairEmail's bundled JavaMail
+// (app/src/main/java/com/sun/mail/smtp/SMTPTransport.java: "OAUTH2 asked for more" when the server
+// answers the XOAUTH2 initial response with another 334), FairEmail's EmailService.java (Exchange's
+// "BAD Command Error. 10" after AUTHENTICATE XOAUTH2, which it maps to "authorise again"), the
+// Android/JSSE trust-anchor texts, DNSBL listing wordings and POP-before-SMTP refusals.
+func TestLibraryErrorNames23(t *testing.T) {
+	for _, tt := range []struct {
+		text string
+		want Code
+	}{
+		{"javax.mail.AuthenticationFailedException: OAUTH2 asked for more", AuthOAuthFailed},
+		{"javax.mail.MessagingException: FY1 BAD Command Error. 10;\n  nested exception is:\n\tcom.sun.mail.iap.BadCommandException: FY1 BAD Command Error. 10", AuthOAuthTokenExpired},
+		{"java.security.cert.CertPathValidatorException: Trust anchor for certification path not found.", TLSCertUntrusted},
+		{"java.net.UnknownHostException: Host is unresolved: imap.example.org", DNSNXDomain},
+		{"554 5.7.1 Service unavailable; client host 203.0.113.5 is listed in an RBL", SMTPIPBlocked},
+		{"550 Your IP is listed on a DNS blocklist", SMTPIPBlocked},
+		{"553 sorry, you must check your mail before sending (pop-before-smtp)", SMTPAuthRequired},
+		{"-ERR [AUTH] You must use stronger authentication such as AUTH or APOP to connect to this server", AuthMechanismUnsupported},
+		{"501 Parameter to EHLO does not conform to RFC syntax", SMTPHELORejected},
+		{"554 Message rejected: it contains malware", SMTPSpamRejected},
+		{"Authentication failed: no access token", AuthOAuthFailed},
+	} {
+		got := MatchText(tt.text)
+		if len(got) == 0 || got[0].Code != tt.want {
+			t.Errorf("MatchText(%q) = %v, want %s first", tt.text, got, tt.want)
+		}
+	}
+	// A success line that mentions spam scanning stays clean.
+	for _, m := range MatchText("2026-12-04 05:00:01 scan finished: message contains no spam, score 0.1") {
+		if m.Code == SMTPSpamRejected {
+			t.Errorf("spam scan success read as %s (rule %s)", m.Code, m.Rule)
+		}
+	}
 }
