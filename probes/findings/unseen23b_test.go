@@ -1,5 +1,7 @@
 package findings
 
+import "testing"
+
 // unseenBatch23b is a second, smaller batch of mail-app texts, gathered after batch 23's fixes and
 // scored before any change for it: the real error logs FairEmail's author pasted into the app's own
 // source as comments next to the code that handles them (EmailService.java, EmailProvider.java,
@@ -10,6 +12,9 @@ package findings
 // First sight: 9 of 13 right (69.2 %; explain with the word model also 9 of 13: it guessed the three
 // unmatched IMAP BAD replies wrongly, as auth.failed/smtp.auth-required), 8 of 8 benign lines clean;
 // per family (clientFamily): java 7/7, other 1/4, python 1/2 (Conscrypt's "SSLException" reads as python).
+// Fixed by class (TestLibraryErrorNames23b): Conscrypt's "Unable to parse TLS packet header" with the
+// other plain-text-record messages, IMAP BAD replies for unparsable or wrong-state commands, and
+// "Internal Server Error" as a tagged NO/BAD next to [SERVERBUG]: 13 of 13 after.
 var unseenBatch23b = []corpusCase{
 	// https://github.com/M66B/FairEmail/blob/master/app/src/main/java/eu/faircode/email/EmailService.java
 	// (the app's network access was restricted on the phone, or "Block connections without VPN"; FAQ 22)
@@ -52,4 +57,26 @@ var benignBatch23b = []string{
 	"at java.net.SocksSocketImpl.connect(SocksSocketImpl.java:436)",
 	"at com.sun.mail.iap.Protocol.handleResult(SourceFile:7)",
 	"at com.sun.mail.imap.protocol.IMAPProtocol.authoauth2(SourceFile:36)",
+}
+
+// TestLibraryErrorNames23b: the misses were fixed by class, so the siblings in the same table of
+// server replies (FairEmail's Core.java, the operation errors it has met) are named too, along with
+// Conscrypt's plain-text-record message next to OpenSSL's "wrong version number".
+func TestLibraryErrorNames23b(t *testing.T) {
+	for _, tt := range []struct {
+		text string
+		want Code
+	}{
+		{"Fetch: NO [SERVERBUG] UID FETCH Server error - Please try again later", ServerBusy},
+		{"Fetch: BAD Error in IMAP command FETCH: Invalid messageset (n.nnn + n.nnn secs).", ServerProtocolError},
+		{"Sync: BAD Command SEARCH invalid in AUTHENTICATED state (MARKER:xxx)", ServerProtocolError},
+		{"A4 NO Internal Server Error", ServerBusy},
+		{"javax.net.ssl.SSLException: Unable to parse TLS packet header", PortExpectsSTARTTLS},
+		{"error:1408F10B:SSL routines:ssl3_get_record:wrong version number", PortExpectsSTARTTLS},
+	} {
+		got := MatchText(tt.text)
+		if len(got) == 0 || got[0].Code != tt.want {
+			t.Errorf("MatchText(%q) = %v, want %s first", tt.text, got, tt.want)
+		}
+	}
 }
