@@ -211,6 +211,8 @@ var unseenBatches = []struct {
 	{"14g", unseenBatch14g, benignBatch14g, 8, 5, "6/8, benign 5/5 clean"},
 	{"19", unseenBatch19, benignBatch19, 38, 8, "28/40, benign 7/9 clean; 1 text whose cause is beyond the text in beyondText19 (1 text also gathered for batch 14d and 1 benign line also gathered for batch 11b dropped at merge)"},
 	{"19b", unseenBatch19b, benignBatch19b, 12, 8, "10/14, benign 9/9 clean; 2 texts whose cause is beyond the text in beyondText19b (1 benign line near one gathered for batch 14c dropped at merge)"},
+	{"23", unseenBatch23, benignBatch23, 18, 8, "7/24 (explain with the word model 9/24), benign 8/8 clean; 7 texts whose cause is beyond the text moved to beyondText23 after scoring (1 back after the merge with main)"},
+	{"23b", unseenBatch23b, benignBatch23b, 13, 8, "9/13 (explain with the word model 9/13), benign 8/8 clean"},
 	{"16", unseenBatch16, benignBatch16, 35, 8, "27/40, benign 12/12 clean; 4 texts whose cause is beyond the text in beyondText16; 1 dropped at the merge as batch 18 had it (27/39)"},
 	{"16b", unseenBatch16b, benignBatch16b, 17, 8, "11/20, benign 9/9 clean; 1 later found in the corpus dropped (10/19); 2 texts whose cause is beyond the text in beyondText16b"},
 	{"16c", unseenBatch16c, benignBatch16c, 7, 8, "7/10, benign 8/8 clean; 3 texts whose cause is beyond the text in beyondText16c"},
