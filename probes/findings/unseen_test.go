@@ -219,6 +219,8 @@ var unseenBatches = []struct {
 	{"20", unseenBatch20, benignBatch20, 40, 8, "32/45 (explain with the word model 34/45), benign 9/9 clean"},
 	{"20b", unseenBatch20b, benignBatch20b, 20, 8, "17/23 (explain with the word model 19/23), benign 9/9 clean; 1 text whose cause is beyond the text in beyondText20b"},
 	{"20c", unseenBatch20c, nil, 30, 0, "22/35 (explain with the word model 23/35), no benign lines (the manual holds refusals only)"},
+	{"21b", unseenBatch21b, benignBatch21b, 20, 8, "16/20 (explain with the word model 16/20), benign 14/14 clean"},
+	{"21", unseenBatch21, benignBatch21, 40, 8, "27/40 (explain with the word model 28/40), benign 11/11 clean; 4 texts whose cause is beyond the text in beyondText21"},
 	{"22", unseenBatch22, benignBatch22, 40, 8, "25/41 (explain with the word model 26/41), benign 9/9 clean"},
 	{"22b", unseenBatch22b, benignBatch22b, 20, 8, "20/22 (explain with the word model 20/22), benign 10/10 clean; 1 text whose cause is beyond the text in beyondText22b"},
 	{"15", unseenBatch15, benignBatch15, 80, 16, "73/91 by explain with the word model (signatures alone 71/91), benign 15/16 clean: the held-out set, scored once"},
