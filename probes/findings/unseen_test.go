@@ -225,6 +225,7 @@ var unseenBatches = []struct {
 	{"22b", unseenBatch22b, benignBatch22b, 20, 8, "20/22 (explain with the word model 20/22), benign 10/10 clean; 1 text whose cause is beyond the text in beyondText22b"},
 	{"15", unseenBatch15, benignBatch15, 80, 16, "73/91 by explain with the word model (signatures alone 71/91), benign 15/16 clean: the held-out set, scored once"},
 	{"24", unseenBatch24, benignBatch24, 40, 8, "28/40 (by explain with the word model 30/40), benign 12/12 clean; 9 texts whose cause is beyond the text in beyondText24"},
+	{"25", unseenBatch25, benignBatch25, 45, 16, "41/64 by explain, the word model adding none (signatures alone 41/64), benign 20/20 clean: the second held-out set, scored once"},
 }
 
 // allCorpus is the corpus with the batches: what TestCorpus and TestScore hold the matcher to.
