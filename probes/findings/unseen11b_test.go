@@ -114,10 +114,7 @@ func TestOpenBatch11b(t *testing.T) {
 // values (EAGAIN 11 is what a socket read/write timeout returns), knadh/smtppool's "SMTP AUTH
 // extension not found".
 func TestBatch11bLibraryNames(t *testing.T) {
-	for _, tt := range []struct {
-		text string
-		want Code
-	}{
+	checkNamed(t, []named{
 		{"invalid peer certificate: Other(OtherError(UnsupportedCertVersion))", TLSCertUntrusted},
 		{"invalid peer certificate: Other(OtherError(CaUsedAsEndEntity))", TLSCertUntrusted},
 		{"invalid peer certificate: Other(OtherError(InvalidSignatureForPublicKey))", TLSCertUntrusted},
@@ -132,10 +129,5 @@ func TestBatch11bLibraryNames(t *testing.T) {
 		{"Connection error: Connection reset by peer (os error 104)", TCPReset},
 		{"Connection error: No route to host (os error 113)", TCPUnreachable},
 		{"error sending message: SMTP AUTH extension not found", SMTPAuthNotOffered},
-	} {
-		got := MatchText(tt.text)
-		if len(got) == 0 || got[0].Code != tt.want {
-			t.Errorf("MatchText(%q) = %v, want %s first", tt.text, got, tt.want)
-		}
-	}
+	})
 }

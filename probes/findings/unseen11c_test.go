@@ -64,10 +64,7 @@ var benignBatch11c = []string{
 // error codes for getaddrinfo (WSATRY_AGAIN 11002, WSANO_RECOVERY 11003), whose FormatMessage
 // texts Go prints after "getaddrinfow:".
 func TestBatch11cLibraryNames(t *testing.T) {
-	for _, tt := range []struct {
-		text string
-		want Code
-	}{
+	checkNamed(t, []named{
 		{"remote error:tls:illegal parameter", TLSHandshakeFailed},
 		{"remote error: tls: illegal parameter", TLSHandshakeFailed},
 		{"remote error: tls: decode error", TLSHandshakeFailed},
@@ -78,10 +75,5 @@ func TestBatch11cLibraryNames(t *testing.T) {
 		{"dial tcp: lookup smtp.example.com: getaddrinfow: A non-recoverable error occurred during a database lookup.", DNSFailure},
 		{"dial tcp: lookup smtp.example.com: getaddrinfow: This is usually a temporary error during hostname resolution and means that the local server did not receive a response from an authoritative server.", DNSFailure},
 		{"dial tcp: lookup smtp.example.com: getaddrinfow: No such host is known.", DNSNXDomain},
-	} {
-		got := MatchText(tt.text)
-		if len(got) == 0 || got[0].Code != tt.want {
-			t.Errorf("MatchText(%q) = %v, want %s first", tt.text, got, tt.want)
-		}
-	}
+	})
 }

@@ -29,10 +29,7 @@ var unseenBatch16c = []corpusCase{
 // beyondText16c are the texts whose cause, a plaintext session opened on 465 (126, exmail,
 // an SMTPS relay), is only in the thread: the texts show a greeting that never came, Ruby's EOFError
 // and smtplib's close. nearest is what the matcher must keep giving.
-var beyondText16c = []struct {
-	text           string
-	cause, nearest Code
-}{
+var beyondText16c = []pinned{
 	// https://github.com/DesertsP/Valine-Admin/issues/34 (126 on its implicit-TLS port without SMTP_SECURE; setting it to true fixed it)
 	{"SMTP邮箱配置异常： { Error: Greeting never received\nSTDOUT web1 21:11:35\n    at SMTPConnection._formatError (/home/leanengine/app/node_modules/nodemailer/lib/smtp-connection/index.js:605:19)\nSTDOUT web1 21:11:35\n    at Timer.listOnTimeout (timers.js:214:5) code: 'ETIMEDOUT', command: 'CONN' }", PortExpectsTLS, ServerGreetingTimeout},
 	// https://github.com/mastodon/mastodon/issues/14290 (SMTPS on 465 without :ssl; adding :ssl => true fixed it)

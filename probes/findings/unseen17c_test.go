@@ -35,10 +35,7 @@ var unseenBatch17c = []corpusCase{
 
 // beyondText17c: Gmail's fetcher quotes Outlook.com's plain logon failure, which does not say that
 // Microsoft had turned basic authentication off; it counted as a miss on first sight.
-var beyondText17c = []struct {
-	text           string
-	cause, nearest Code
-}{
+var beyondText17c = []pinned{
 	// https://blog.sjain.dev/fixing-gmail-pop3-logon-failure/amp (Microsoft turned off basic authentication for Outlook.com POP3)
 	{"Authentication error. Server returned error \"Logon failure: unknown user name or bad password.\"", AuthBasicDisabled, AuthFailed},
 }
@@ -60,17 +57,7 @@ var benignBatch17c = []string{
 }
 
 // TestBeyondText17c holds the nearest reading of the text whose cause is beyond the text.
-func TestBeyondText17c(t *testing.T) {
-	for _, c := range beyondText17c {
-		var first Code
-		if got := MatchText(c.text); len(got) > 0 {
-			first = got[0].Code
-		}
-		if first != c.nearest || first == c.cause {
-			t.Errorf("MatchText(%q) = %q, want %q (the page's cause %s is not in the text)", c.text, first, c.nearest, c.cause)
-		}
-	}
-}
+func TestBeyondText17c(t *testing.T) { checkPinned(t, beyondText17c) }
 
 // TestLibraryErrorNames17c holds the siblings of batch 17c's class fixes. Sources: Gmail's Mail
 // Fetcher error list (support answer 29382); Microsoft 365's NDR for 5.7.520; the c-client and

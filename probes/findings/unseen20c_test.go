@@ -97,10 +97,7 @@ var unseenBatch20c = []corpusCase{
 // per-recipient "(address:blocked)" list, the 5xx "No such user" of Barracuda and qmail-style servers
 // (a recipient, while POP3's -ERR "No such user" stays a login user), MessageLabs' relay refusal.
 func TestLibraryErrorNames20c(t *testing.T) {
-	for _, tt := range []struct {
-		text string
-		want Code
-	}{
+	checkNamed(t, []named{
 		{"554 5.7.1 Service unavailable; Helo command [mail.example.com] blocked using dbl.spamhaus.org", SMTPHELORejected},
 		{"554 5.7.1 Service unavailable; Client host [192.0.2.1] blocked using zen.spamhaus.org; from=<a@example.com> to=<b@example.org> proto=ESMTP helo=<mail.example.com>", SMTPIPBlocked},
 		{"550 5.7.1 Service unavailable, Helo domain is listed in Spamhaus. (S8001)", SMTPHELORejected},
@@ -113,10 +110,5 @@ func TestLibraryErrorNames20c(t *testing.T) {
 		{"553 you are trying to use me [server-1.messagelabs.com] as a relay, but I have not been configured to let you [192.0.2.1, example.com] do this.", SMTPRelayDenied},
 		{"550 Rejected by header based Anti-Spoofing policy: bob@example.com", SMTPSPFDMARCRejected},
 		{"550 DMARC Sender Invalid - envelope rejected", SMTPSPFDMARCRejected},
-	} {
-		got := MatchText(tt.text)
-		if len(got) == 0 || got[0].Code != tt.want {
-			t.Errorf("MatchText(%q) = %v, want %s first", tt.text, got, tt.want)
-		}
-	}
+	})
 }

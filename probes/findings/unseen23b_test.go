@@ -63,20 +63,12 @@ var benignBatch23b = []string{
 // server replies (FairEmail's Core.java, the operation errors it has met) are named too, along with
 // Conscrypt's plain-text-record message next to OpenSSL's "wrong version number".
 func TestLibraryErrorNames23b(t *testing.T) {
-	for _, tt := range []struct {
-		text string
-		want Code
-	}{
+	checkNamed(t, []named{
 		{"Fetch: NO [SERVERBUG] UID FETCH Server error - Please try again later", ServerBusy},
 		{"Fetch: BAD Error in IMAP command FETCH: Invalid messageset (n.nnn + n.nnn secs).", ServerProtocolError},
 		{"Sync: BAD Command SEARCH invalid in AUTHENTICATED state (MARKER:xxx)", ServerProtocolError},
 		{"A4 NO Internal Server Error", ServerBusy},
 		{"javax.net.ssl.SSLException: Unable to parse TLS packet header", PortExpectsSTARTTLS},
 		{"error:1408F10B:SSL routines:ssl3_get_record:wrong version number", PortExpectsSTARTTLS},
-	} {
-		got := MatchText(tt.text)
-		if len(got) == 0 || got[0].Code != tt.want {
-			t.Errorf("MatchText(%q) = %v, want %s first", tt.text, got, tt.want)
-		}
-	}
+	})
 }

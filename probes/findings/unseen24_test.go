@@ -145,10 +145,7 @@ var benignBatch24 = []string{
 
 // beyondText24 are texts from the same threads whose cause is only in the thread: the matcher's
 // nearest reading is pinned so a change shows.
-var beyondText24 = []struct {
-	text           string
-	cause, nearest Code
-}{
+var beyondText24 = []pinned{
 	// https://github.com/mjl-/mox/issues/198 (mox v0.0.11: iCloud dropped the connection; the IP was blocklisted)
 	{"data: unexpected EOF, transient", SMTPIPBlocked, ServerClosed},
 	// https://github.com/postalserver/postal/issues/216 (outbound port 25 blocked by the provider, #1396)
@@ -169,18 +166,7 @@ var beyondText24 = []struct {
 	{"gateway [192.168.2.1] did not issue MAIL/EXPN/VRFY/ETRN during connection to MSA", AuthMechanismUnsupported, ""},
 }
 
-func TestBeyondText24(t *testing.T) {
-	for _, c := range beyondText24 {
-		got := MatchText(c.text)
-		var first Code
-		if len(got) > 0 {
-			first = got[0].Code
-		}
-		if first != c.nearest {
-			t.Errorf("MatchText(%q) = %v, want %q (the thread's cause: %s)", c.text, got, c.nearest, c.cause)
-		}
-	}
-}
+func TestBeyondText24(t *testing.T) { checkPinned(t, beyondText24) }
 
 // TestExplainBatch24 logs what explain gives (MatchText, else the word model's Guess) for the
 // batch, next to the signatures-only figure TestUnseenBatches logs.
@@ -326,10 +312,7 @@ func TestServerTables24(t *testing.T) {
 // and its description (crates/trc/src/event/enums_impl.rs, the texts below are those
 // descriptions; the surrounding key/values are shortened); the ids that name a cause are read as it.
 func TestStalwartEvents24(t *testing.T) {
-	for _, tt := range []struct {
-		text string
-		want Code
-	}{
+	checkNamed(t, []named{
 		{`2025-01-10T10:00:00Z INFO Credential expired (auth.credential-expired) listenerId = "imaptls", accountName = "john"`, AuthPasswordExpired},
 		{`2025-01-10T10:00:00Z INFO OAuth token expired (auth.token-expired) listenerId = "imaptls"`, AuthOAuthTokenExpired},
 		{`2025-01-10T10:00:00Z INFO Missing MFA token for authentication (auth.mfa-required) listenerId = "submissions", accountName = "john"`, AuthAppPasswordRequired},
@@ -342,22 +325,14 @@ func TestStalwartEvents24(t *testing.T) {
 		{`2025-01-10T10:00:00Z INFO Client did not say EHLO (smtp.did-not-say-ehlo) listenerId = "smtp"`, SMTPBadSequence},
 		{`2025-01-10T10:00:00Z WARN Banned due to loitering (security.loiter-ban) remoteIp = 192.0.2.9`, SMTPIPBlocked},
 		{`2025-01-10T10:00:00Z WARN Banned due to abuse (security.abuse-ban) remoteIp = 192.0.2.9`, SMTPIPBlocked},
-	} {
-		got := MatchText(tt.text)
-		if len(got) == 0 || got[0].Code != tt.want {
-			t.Errorf("MatchText(%q) = %v, want %s first", tt.text, got, tt.want)
-		}
-	}
+	})
 }
 
 // TestMaddyMessages24: maddy's own reply texts (maddy 0.9.4, the Message fields of exterrors in
 // internal/: check/dnsbl, check/authorize_sender, endpoint/smtp, target/remote/security.go),
 // as its logs quote them in "smtp_msg" and as remote senders see them.
 func TestMaddyMessages24(t *testing.T) {
-	for _, tt := range []struct {
-		text string
-		want Code
-	}{
+	checkNamed(t, []named{
 		{`"smtp_code":554,"smtp_enchcode":"5.7.0","smtp_msg":"Listed in SBL"`, SMTPIPBlocked},
 		{"Listed in PBL", SMTPIPBlocked},
 		{"Domain listed as spam source", SMTPSpamRejected},
@@ -370,12 +345,7 @@ func TestMaddyMessages24(t *testing.T) {
 		{"Recipient server TLS certificate is not trusted but authentication is required by MTA-STS", TLSCertUntrusted},
 		{"No usable MXs, last err: dial tcp 192.0.2.1:25: connect: connection refused", TCPRefused},
 		{"Invalid credentials", AuthFailed},
-	} {
-		got := MatchText(tt.text)
-		if len(got) == 0 || got[0].Code != tt.want {
-			t.Errorf("MatchText(%q) = %v, want %s first", tt.text, got, tt.want)
-		}
-	}
+	})
 }
 
 // TestCyrusSASLCodes24: Cyrus imapd, saslauthd and Postfix with Cyrus SASL print the library's
@@ -384,10 +354,7 @@ func TestMaddyMessages24(t *testing.T) {
 // the detail after it varies. Cyrus reports an account missing from its directory as -13 "user
 // not found", which is read as the unknown user it is.
 func TestCyrusSASLCodes24(t *testing.T) {
-	for _, tt := range []struct {
-		text string
-		want Code
-	}{
+	checkNamed(t, []named{
 		{"badlogin: [192.0.2.1] plain [SASL(-13): authentication failure: checkpass failed]", AuthFailed},
 		{"badlogin: [192.0.2.1] plain [SASL(-13): user not found: unable to canonify user and get auxprops]", AuthUserUnknown},
 		{"SASL(-20): user not found: could not find password", AuthUserUnknown},
@@ -398,21 +365,13 @@ func TestCyrusSASLCodes24(t *testing.T) {
 		{"SASL(-18): passphrase expired, has to be reset", AuthPasswordExpired},
 		{"SASL(-19): account disabled", AuthAccountLocked},
 		{"SASL(-21): password locked", AuthAccountLocked},
-	} {
-		got := MatchText(tt.text)
-		if len(got) == 0 || got[0].Code != tt.want {
-			t.Errorf("MatchText(%q) = %v, want %s first", tt.text, got, tt.want)
-		}
-	}
+	})
 }
 
 // TestQmailMessages24: qmail-remote's own delivery texts (netqmail 1.06 qmail-remote.c), as
 // bounces quote them and as qmail-send logs them with spaces turned into underscores.
 func TestQmailMessages24(t *testing.T) {
-	for _, tt := range []struct {
-		text string
-		want Code
-	}{
+	checkNamed(t, []named{
 		{"Sorry, I couldn't find any host named example.invalid. (#5.1.2)", DNSNXDomain},
 		{"Sorry, I couldn't find a mail exchanger or IP address. (#5.4.4)", DNSNoAddress},
 		{"CNAME lookup failed temporarily. (#4.4.3)", DNSFailure},
@@ -420,10 +379,5 @@ func TestQmailMessages24(t *testing.T) {
 		{"delivery 245: deferral: Sorry,_I_wasn't_able_to_establish_an_SMTP_connection._(#4.4.1)/", TCPConnectFailed},
 		{"delivery 246: deferral: Connected_to_192.0.2.25_but_connection_died._(#4.4.2)/", ServerClosed},
 		{"delivery 12: failure: Sorry,_no_mailbox_here_by_that_name._(#5.1.1)/", SMTPRecipientUnknown},
-	} {
-		got := MatchText(tt.text)
-		if len(got) == 0 || got[0].Code != tt.want {
-			t.Errorf("MatchText(%q) = %v, want %s first", tt.text, got, tt.want)
-		}
-	}
+	})
 }

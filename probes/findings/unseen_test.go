@@ -321,3 +321,42 @@ func TestLibraryErrorNames(t *testing.T) {
 		}
 	}
 }
+
+// pinned is a batch text whose cause, as its thread established it, the text does not carry:
+// it stays out of the corpus, and the matcher's nearest reading is held so a change shows.
+type pinned struct {
+	text           string
+	cause, nearest Code
+}
+
+// checkPinned holds every pinned text to its nearest reading (never the thread's cause, which
+// would mean the text does carry it after all and belongs in the corpus).
+func checkPinned(t *testing.T, cs []pinned) {
+	t.Helper()
+	for _, c := range cs {
+		got := MatchText(c.text)
+		var first Code
+		if len(got) > 0 {
+			first = got[0].Code
+		}
+		if first != c.nearest || (first == c.cause && c.cause != "") {
+			t.Errorf("MatchText(%q) = %v, want %q (the thread's cause %s is not in the text)", c.text, got, c.nearest, c.cause)
+		}
+	}
+}
+
+// named is a sibling text from a library's or server's message table and the code it must get.
+type named struct {
+	text string
+	want Code
+}
+
+// checkNamed holds each sibling text to its code as MatchText's first finding.
+func checkNamed(t *testing.T, cs []named) {
+	t.Helper()
+	for _, c := range cs {
+		if got := MatchText(c.text); len(got) == 0 || got[0].Code != c.want {
+			t.Errorf("MatchText(%q) = %v, want %s", c.text, got, c.want)
+		}
+	}
+}
