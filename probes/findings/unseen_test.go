@@ -223,9 +223,9 @@ var unseenBatches = []struct {
 	{"21", unseenBatch21, benignBatch21, 40, 8, "27/40 (explain with the word model 28/40), benign 11/11 clean; 4 texts whose cause is beyond the text in beyondText21"},
 	{"22", unseenBatch22, benignBatch22, 40, 8, "25/41 (explain with the word model 26/41), benign 9/9 clean"},
 	{"22b", unseenBatch22b, benignBatch22b, 20, 8, "20/22 (explain with the word model 20/22), benign 10/10 clean; 1 text whose cause is beyond the text in beyondText22b"},
-	{"15", unseenBatch15, benignBatch15, 80, 16, "73/91 by explain with the word model (signatures alone 71/91), benign 15/16 clean: the held-out set, scored once"},
+	{"15", unseenBatch15, benignBatch15, 80, 16, "73/91 by explain with the word model (signatures alone 71/91), benign 15/16 clean: the held-out set, scored once (77/97 with 6 texts wrongly dropped as duplicates, scored later at the same commit)"},
 	{"24", unseenBatch24, benignBatch24, 40, 8, "28/40 (by explain with the word model 30/40), benign 12/12 clean; 9 texts whose cause is beyond the text in beyondText24"},
-	{"25", unseenBatch25, benignBatch25, 45, 16, "41/64 by explain, the word model adding none (signatures alone 41/64), benign 20/20 clean: the second held-out set, scored once"},
+	{"25", unseenBatch25, benignBatch25, 45, 16, "41/64 by explain, the word model adding none (signatures alone 41/64), benign 20/20 clean: the second held-out set, scored once (54/81 with 17 texts wrongly dropped as duplicates, scored later at the same commit)"},
 }
 
 // allCorpus is the corpus with the batches: what TestCorpus and TestScore hold the matcher to.
