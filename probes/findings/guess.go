@@ -34,8 +34,9 @@ type wordModel struct {
 	Texts  map[string]int            `json:"texts"`
 	Tokens map[string]map[string]int `json:"tokens"`
 
-	vocab map[string]bool // distinct words over all classes
-	total map[string]int  // word occurrences per class
+	vocab   map[string]bool // distinct words over all classes
+	total   map[string]int  // word occurrences per class
+	classes []string        // the classes, sorted: ties go the same way every run
 }
 
 var (
@@ -58,6 +59,11 @@ func getWordModel() *wordModel {
 func (m *wordModel) index() {
 	m.vocab = map[string]bool{}
 	m.total = map[string]int{}
+	m.classes = m.classes[:0]
+	for c := range m.Texts {
+		m.classes = append(m.classes, c)
+	}
+	sort.Strings(m.classes)
 	for c, toks := range m.Tokens {
 		for w, n := range toks {
 			m.vocab[w] = true
@@ -126,12 +132,7 @@ func failureLine(text string) string {
 func (m *wordModel) classify(words map[string]bool) (string, float64, float64) {
 	best, second, benign := math.Inf(-1), math.Inf(-1), math.Inf(-1)
 	var bestClass string
-	classes := make([]string, 0, len(m.Texts))
-	for c := range m.Texts {
-		classes = append(classes, c)
-	}
-	sort.Strings(classes) // ties go the same way every run
-	for _, c := range classes {
+	for _, c := range m.classes {
 		s := math.Log(float64(m.Texts[c]))
 		den := float64(m.total[c]) + wordSmoothing*float64(len(m.vocab))
 		for w := range words {

@@ -7,10 +7,7 @@ import "testing"
 // read) are named too. Each group cites the source file the texts come from; placeholders (host
 // names, addresses, sizes) are filled in as the format strings print them.
 func TestMessageTables18(t *testing.T) {
-	for _, tt := range []struct {
-		text string
-		want Code // "" = no error-level finding
-	}{
+	checkNamed(t, []named{
 		// PHPMailer src/SMTP.php (setError/edebug texts) and src/PHPMailer.php ($PHPMAILER_LANG
 		// defaults, setFrom/addAnAddress "Invalid address: (kind): addr")
 		{"SMTP ERROR: Called MAIL FROM without being connected", TCPConnectFailed},
@@ -130,18 +127,5 @@ func TestMessageTables18(t *testing.T) {
 		// success lines from the same tables stay clean
 		{"SMTP -> get_lines(): $data is \"250 OK\"", ""},
 		{"CLIENT -> SERVER: EHLO mail.example.org", ""},
-	} {
-		got := MatchText(tt.text)
-		if tt.want == "" {
-			for _, m := range got {
-				if e, ok := Lookup(m.Code); !ok || e.Severity == SevError {
-					t.Errorf("MatchText(%q): error-level finding %s (rule %s), want none", tt.text, m.Code, m.Rule)
-				}
-			}
-			continue
-		}
-		if len(got) == 0 || got[0].Code != tt.want {
-			t.Errorf("MatchText(%q) = %v, want %s first", tt.text, got, tt.want)
-		}
-	}
+	})
 }

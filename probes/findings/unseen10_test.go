@@ -164,10 +164,7 @@ var benignBatch10 = []string{
 // quotes the "(DIAL)" one); Gmail's authentication texts (support.google.com/mail/answer/81126);
 // Exchange's 4.4.0 "not RFC conformant".
 func TestServerLogNames10(t *testing.T) {
-	for _, tt := range []struct {
-		text string
-		want Code // "" = no error-level finding at all
-	}{
+	checkNamed(t, []named{
 		{"status=deferred (conversation with mx.example.net[192.0.2.1] timed out while sending RCPT TO)", ServerResponseTimeout},
 		{"conversation with mx.example.net[192.0.2.1] timed out while performing the HELO handshake", ServerResponseTimeout},
 		{"status=deferred (lost connection with mx.example.net[192.0.2.1] while performing the EHLO handshake)", ServerClosed},
@@ -191,18 +188,5 @@ func TestServerLogNames10(t *testing.T) {
 		{"2024-09-11T16:14:06Z INFO IMAP connection ended (imap.connection-end) listenerId = \"imap\", localPort = 993", ""},
 		{"imap-login: Disconnected (no auth attempts in 0 secs): user=<>, rip=192.0.2.4, lip=192.0.2.1", ""},
 		{"SMTP connection from mail.example.org [192.0.2.3] closed by QUIT", ""},
-	} {
-		got := MatchText(tt.text)
-		if tt.want == "" {
-			for _, m := range got {
-				if e, ok := Lookup(m.Code); !ok || e.Severity == SevError {
-					t.Errorf("MatchText(%q): error-level %s (rule %s), want none", tt.text, m.Code, m.Rule)
-				}
-			}
-			continue
-		}
-		if len(got) == 0 || got[0].Code != tt.want {
-			t.Errorf("MatchText(%q) = %v, want %s", tt.text, got, tt.want)
-		}
-	}
+	})
 }

@@ -93,10 +93,7 @@ var benignBatch10b = []string{
 // hMailServer source/Server/SMTP/RecipientParser.cpp (the DP_RecipientUnknown texts); Haraka's
 // connection summary and close notices; RFC 3463 X.1.0.
 func TestServerLogNames10b(t *testing.T) {
-	for _, tt := range []struct {
-		text string
-		want Code // "" = no error-level finding at all
-	}{
+	checkNamed(t, []named{
 		{"Failed to set sender: a@example.com [SMTP: Invalid response code received from server (code: 550, response: 5.7.1 Relaying denied)]", SMTPRelayDenied},
 		{"authentication failure [SMTP: Invalid response code received from server (code: 535, response: 5.7.8 Error: authentication failed)]", AuthFailed},
 		{"550 Recipient not in route list.", SMTPRecipientUnknown},
@@ -109,20 +106,7 @@ func TestServerLogNames10b(t *testing.T) {
 		{"[INFO] [3F2A.1] [core] client [192.0.2.7] half closed connection", ""},
 		{"[DEBUG] [3F2A.1] [core] client has disconnected", ""},
 		{"[NOTICE] [3F2A.1] [core] disconnect ip=192.0.2.7 rdns=mail.example.org helo=mail.example.org relay=N early=N esmtp=Y tls=Y pipe=N errors=0 txns=1 rcpts=1/0/0", ""},
-	} {
-		got := MatchText(tt.text)
-		if tt.want == "" {
-			for _, m := range got {
-				if e, ok := Lookup(m.Code); !ok || e.Severity == SevError {
-					t.Errorf("MatchText(%q): error-level %s (rule %s), want none", tt.text, m.Code, m.Rule)
-				}
-			}
-			continue
-		}
-		if len(got) == 0 || got[0].Code != tt.want {
-			t.Errorf("MatchText(%q) = %v, want %s", tt.text, got, tt.want)
-		}
-	}
+	})
 }
 
 // TestServerLogTables: further siblings from the server tables batches 10 and 10b led to, none

@@ -147,10 +147,7 @@ var benignBatch11 = []string{
 // and src/mtls-gnutls.c, fetchmail driver.c's authentication-failure mail, MailKit's SmtpClient,
 // RFC 5321 §4.2.3 (555: MAIL/RCPT parameters) and AWS IAM's AccessDenied wording.
 func TestBatch11LibraryNames(t *testing.T) {
-	for _, tt := range []struct {
-		text string
-		want Code // "" = no finding at all
-	}{
+	checkNamed(t, []named{
 		// rustls: what the peer sent is not TLS (a plaintext greeting) — the STARTTLS port
 		{"received corrupt message of type InvalidContentType", PortExpectsSTARTTLS},
 		{"Error: Custom { kind: InvalidData, error: InvalidMessage(InvalidContentType) }", PortExpectsSTARTTLS},
@@ -198,16 +195,5 @@ func TestBatch11LibraryNames(t *testing.T) {
 		{"This is the 555th message", ""},
 		// AWS IAM: the SMTP credentials are valid, the user may not send
 		{"554 Access denied: User `arn:aws:iam::123456789012:user/ses-smtp-user' is not authorized to perform `ses:SendRawEmail' on resource `arn:aws:ses:eu-west-1:123456789012:identity/example.com'", AuthAuthorizationFailed},
-	} {
-		got := MatchText(tt.text)
-		if tt.want == "" {
-			if len(got) > 0 {
-				t.Errorf("MatchText(%q) = %v, want no finding", tt.text, got)
-			}
-			continue
-		}
-		if len(got) == 0 || got[0].Code != tt.want {
-			t.Errorf("MatchText(%q) = %v, want %s first", tt.text, got, tt.want)
-		}
-	}
+	})
 }

@@ -254,10 +254,7 @@ var benignBatch12c = []string{
 // Apple SecureTransport.h result codes, Horde's "read/timeout error" debug lines, Apache Commons Email; for 12c
 // NSS sslerr.h/secerr.h names, PHP's reasonless ssl:// failures as Roundcube reports them, MailSo's exceptions.
 func TestLibraryErrorNames12(t *testing.T) {
-	for _, tt := range []struct {
-		text string
-		want Code
-	}{
+	checkNamed(t, []named{
 		{"[SMTP: Invalid response code received from server (code: 535, response: 5.7.3 Authentication unsuccessful)]", AuthFailed},
 		{"Invalid response code received from server (535)", AuthFailed},
 		{"SMTP server does not support authentication", SMTPAuthNotOffered},
@@ -314,24 +311,7 @@ func TestLibraryErrorNames12(t *testing.T) {
 		{"S: 7 BAD Command unknown", ServerProtocolError},
 		{"Connecting to smtp.example.org:587 (port -9800 is no error code here)", ""},
 		{"C: A1 LOGIN user pass\nS: A1 OK LOGIN completed", ""},
-	} {
-		got := MatchText(tt.text)
-		var first Code
-		if len(got) > 0 {
-			first = got[0].Code
-		}
-		if tt.want == "" {
-			for _, m := range got {
-				if e, ok := Lookup(m.Code); !ok || e.Severity == SevError {
-					t.Errorf("MatchText(%q): error-level %s, want none", tt.text, m.Code)
-				}
-			}
-			continue
-		}
-		if first != tt.want {
-			t.Errorf("MatchText(%q) = %v, want %s", tt.text, got, tt.want)
-		}
-	}
+	})
 }
 
 // TestBeyondText12 holds the nearest reading of the texts whose cause is beyond the text.

@@ -177,10 +177,7 @@ func TestContextBatch13(t *testing.T) {
 // accepted the recipient), Gmail's SMTP error reference (421/454 4.7.0 temporary system problem),
 // JavaMail SocketFetcher and SMTPTransport debug lines (settings, not errors).
 func TestLibraryErrorNames13(t *testing.T) {
-	for _, tt := range []struct {
-		text string
-		want Code // "" = no error-level finding
-	}{
+	checkNamed(t, []named{
 		{"invalid peer certificate: UnknownIssuer", TLSCertUntrusted},
 		{"invalid peer certificate: BadSignature", TLSCertUntrusted},
 		{"invalid peer certificate: NotValidForName", TLSCertHostnameMismatch},
@@ -214,18 +211,5 @@ func TestLibraryErrorNames13(t *testing.T) {
 		{"FINEST [com.sun.mail.util.socket] set socket read timeout 30000", ""},
 		{"550 5.7.1 Unconfigured Sending Domain <example.org>", SMTPSenderMismatch},
 		{"smtplib.SMTPSenderRefused: (553, b'Sender address must match the authenticated user', 'a@example.org')", SMTPSenderMismatch},
-	} {
-		got := MatchText(tt.text)
-		if tt.want == "" {
-			for _, m := range got {
-				if e, ok := Lookup(m.Code); !ok || e.Severity == SevError {
-					t.Errorf("MatchText(%q): error-level finding %s (rule %s), want none", tt.text, m.Code, m.Rule)
-				}
-			}
-			continue
-		}
-		if len(got) == 0 || got[0].Code != tt.want {
-			t.Errorf("MatchText(%q) = %v, want %s first", tt.text, got, tt.want)
-		}
-	}
+	})
 }

@@ -83,10 +83,7 @@ var benignBatch13b = []string{
 // unsolicited BYE raises Net::IMAP::ByeResponseError), JavaMail's AuthenticationFailedException
 // carrying the server's last line (a SASL LOGIN "Username:"/"Password:" prompt left unanswered).
 func TestLibraryErrorNames13b(t *testing.T) {
-	for _, tt := range []struct {
-		text string
-		want Code // "" = no error-level finding
-	}{
+	checkNamed(t, []named{
 		{"503 5.5.1 Error: need MAIL command", SMTPBadSequence},
 		{"503 5.5.1 Error: nested MAIL command", SMTPBadSequence},
 		{"503 5.5.1 Error: MAIL transaction in progress", SMTPBadSequence},
@@ -98,18 +95,5 @@ func TestLibraryErrorNames13b(t *testing.T) {
 		{"Your domain example.org is not allowed in header From", SMTPSenderMismatch},
 		{"Invalid greeting from server: 421 SMTP server is not available", ServerBusy},
 		{"Fetched 3 email(s) on pop server Mailbox; 3 succeeded, 0 failed.", ""},
-	} {
-		got := MatchText(tt.text)
-		if tt.want == "" {
-			for _, m := range got {
-				if e, ok := Lookup(m.Code); !ok || e.Severity == SevError {
-					t.Errorf("MatchText(%q): error-level finding %s (rule %s), want none", tt.text, m.Code, m.Rule)
-				}
-			}
-			continue
-		}
-		if len(got) == 0 || got[0].Code != tt.want {
-			t.Errorf("MatchText(%q) = %v, want %s first", tt.text, got, tt.want)
-		}
-	}
+	})
 }

@@ -190,10 +190,7 @@ func init() {
 // rustls CertificateError and webpki Error, Microsoft Entra AADSTS error codes, rspamd's greylist
 // action text, Ruby Net::OpenTimeout, POSIX EACCES and WinSock WSAEACCES (10013).
 func TestLibraryErrorNames14(t *testing.T) {
-	for _, tt := range []struct {
-		text string
-		want Code
-	}{
+	checkNamed(t, []named{
 		{"System.Security.Authentication.AuthenticationException: The remote certificate is invalid: SEC_E_UNTRUSTED_ROOT (0x80090325)", TLSCertUntrusted},
 		{"The certificate chain was issued by an authority that is not trusted.", TLSCertUntrusted},
 		{"SEC_E_CERT_EXPIRED (0x80090328) - The received certificate has expired.", TLSCertExpired},
@@ -228,14 +225,5 @@ func TestLibraryErrorNames14(t *testing.T) {
 		{"Error: connect EACCES 203.0.113.7:587", TCPConnectFailed},
 		{"OSError: [WinError 10013] An attempt was made to access a socket in a way forbidden by its access permissions", TCPConnectFailed},
 		{"Your account has exceeded its hourly sending limit", SMTPSendingLimit},
-	} {
-		got := MatchText(tt.text)
-		var first Code
-		if len(got) > 0 {
-			first = got[0].Code
-		}
-		if first != tt.want {
-			t.Errorf("MatchText(%q) = %v, want %s", tt.text, got, tt.want)
-		}
-	}
+	})
 }

@@ -82,24 +82,12 @@ var benignBatch14d = []string{
 // ("Domain X is not allowed to send: <sandbox | free account | not activated>"). Siblings here;
 // a plain failed login must stay a failed login.
 func TestSendingLimitWordings14d(t *testing.T) {
-	for _, tt := range []struct {
-		text string
-		want Code
-	}{
+	checkNamed(t, []named{
 		{"421 Domain example.mailgun.org is not allowed to send: Free accounts are for test purposes only. Please upgrade or add the address to authorized recipients in Account Settings.", SMTPSendingBlocked},
 		{"451 Authentication failed: Maximum credits exceeded", SMTPSendingLimit},
 		{"Your account has exceeded its sending limit", SMTPSendingLimit},
 		{"550 You have exceeded your messaging limits", SMTPSendingLimit},
 		{"451 4.7.1 Sending rate limit exceeded, please slow down", SMTPSendingLimit},
 		{"535 Authentication failed: Bad username / password", AuthFailed},
-	} {
-		got := MatchText(tt.text)
-		var first Code
-		if len(got) > 0 {
-			first = got[0].Code
-		}
-		if first != tt.want {
-			t.Errorf("MatchText(%q) = %v, want %s", tt.text, got, tt.want)
-		}
-	}
+	})
 }

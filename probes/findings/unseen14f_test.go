@@ -66,30 +66,10 @@ var benignBatch14f = []string{
 // 4469 ([TOOBIG]), SOGo's SOPE NGImap4Client/NGActiveSSLSocket messages, Dovecot's login-process
 // disconnect reasons (a bare "no auth attempts" is no error; a TLS reason after it still decides).
 func TestLibraryErrorNames14f(t *testing.T) {
-	for _, tt := range []struct {
-		text string
-		want Code
-	}{
+	checkNamed(t, []named{
 		{"A005 NO [TOOBIG] Message too big for server", SMTPMessageTooLarge},
 		{"ERROR(-[NGActiveSSLSocket startTLS]): couldn't setup SSL connection on socket (error:00000001:lib(0):func(0):reason(1))...", TLSHandshakeFailed},
 		{"dovecot: imap-login: Disconnected (no auth attempts in 0 secs): user=<>, rip=192.0.2.7, lip=192.0.2.1, TLS handshaking: SSL_accept() failed: error:1408F10B:SSL routines:ssl3_get_record:wrong version number, session=<x>", PortExpectsTLS},
 		{"dovecot: pop3-login: Disconnected (no auth attempts in 2 secs): user=<>, rip=192.0.2.7, lip=192.0.2.1, session=<y>", ""},
-	} {
-		got := MatchText(tt.text)
-		var first Code
-		if len(got) > 0 {
-			first = got[0].Code
-		}
-		if tt.want == "" {
-			for _, m := range got {
-				if e, ok := Lookup(m.Code); !ok || e.Severity == SevError {
-					t.Errorf("MatchText(%q) = %v, want no error-level finding", tt.text, got)
-				}
-			}
-			continue
-		}
-		if first != tt.want {
-			t.Errorf("MatchText(%q) = %v, want %s", tt.text, got, tt.want)
-		}
-	}
+	})
 }

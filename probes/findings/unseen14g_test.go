@@ -55,23 +55,11 @@ func init() {
 // (clue/reactphp-http-proxy, curl's CONNECT tunnel and SOCKS5 reply texts, Java's SocksSocketImpl):
 // the path is blocked, which is no closed port on the mail server.
 func TestProxyRefusals14g(t *testing.T) {
-	for _, tt := range []struct {
-		text string
-		want Code
-	}{
+	checkNamed(t, []named{
 		{"curl: (56) Received HTTP code 403 from proxy after CONNECT", TCPConnectFailed},
 		{"curl: (56) CONNECT tunnel failed, response 403", TCPConnectFailed},
 		{"curl: (97) Can't complete SOCKS5 connection to smtp.example.com. (2): connection not allowed by ruleset", TCPConnectFailed},
 		{"java.net.SocketException: SOCKS : No acceptable methods", TCPConnectFailed},
 		{"java.net.SocketException: SOCKS: Connection refused", TCPRefused},
-	} {
-		got := MatchText(tt.text)
-		var first Code
-		if len(got) > 0 {
-			first = got[0].Code
-		}
-		if first != tt.want {
-			t.Errorf("MatchText(%q) = %v, want %s", tt.text, got, tt.want)
-		}
-	}
+	})
 }

@@ -141,10 +141,7 @@ func TestBeyondText19(t *testing.T) { checkPinned(t, beyondText19) }
 // socket.setTimeout, imapflow) against a connect timeout; a logfmt record at info/debug level is not a
 // failure for the keyword families, an error-level one still is.
 func TestLibraryErrorNames19(t *testing.T) {
-	for _, tt := range []struct {
-		text string
-		want Code // "" = no error-level finding
-	}{
+	checkNamed(t, []named{
 		{"550 5.7.509 Access denied, sending domain example.org does not pass DMARC verification and has a DMARC policy of reject.", SMTPSPFDMARCRejected},
 		{"550 5.7.515 Access denied, sending domain example.org doesn't meet the required authentication level.", SMTPSPFDMARCRejected},
 		{"421 4.7.40 example.org has no DMARC record", SMTPSPFDMARCRejected},
@@ -169,18 +166,5 @@ func TestLibraryErrorNames19(t *testing.T) {
 		{"l=debug m=\"starting tls client\" tlsmode=requiredstarttls", ""},
 		{"level=error msg=\"connection closed unexpectedly\"", ServerClosed},
 		{"\"response\": \"\\u0000\\u0000250 OK\"", ServerProtocolError},
-	} {
-		got := MatchText(tt.text)
-		if tt.want == "" {
-			for _, m := range got {
-				if e, ok := Lookup(m.Code); !ok || e.Severity == SevError {
-					t.Errorf("MatchText(%q): error-level finding %s (rule %s), want none", tt.text, m.Code, m.Rule)
-				}
-			}
-			continue
-		}
-		if len(got) == 0 || got[0].Code != tt.want {
-			t.Errorf("MatchText(%q) = %v, want %s first", tt.text, got, tt.want)
-		}
-	}
+	})
 }

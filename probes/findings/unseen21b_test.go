@@ -91,24 +91,12 @@ var benignBatch21b = []string{
 // classes are read too: SPF named after "not allowed to send", Hotmail's Sender ID wording, its
 // unreachable-domain reply, Exchange's "recipient name is not recognized" NDR line.
 func TestLibraryErrorNames21b(t *testing.T) {
-	for _, tt := range []struct {
-		text string
-		want Code
-	}{
+	checkNamed(t, []named{
 		{"550 5.7.1 203.0.113.5 is not allowed to send mail from example.org according to its SPF record", SMTPSPFDMARCRejected},
 		{"550 domain [example.net] mismatches client ip 203.0.113.9.", SMTPSPFDMARCRejected},
 		{"554 The mail could not be delivered to the recipient because the domain is not reachable.", DNSFailure},
 		{"bob@example.com on 01/02/2010 10:00 AM\n    The recipient name is not recognized", SMTPRecipientUnknown},
 		// a sending block that names no SPF stays a sending block
 		{"550 5.7.1 This account is not allowed to send mail", SMTPSendingBlocked},
-	} {
-		got := MatchText(tt.text)
-		var first Code
-		if len(got) > 0 {
-			first = got[0].Code
-		}
-		if first != tt.want {
-			t.Errorf("MatchText(%q) = %v, want %q", tt.text, got, tt.want)
-		}
-	}
+	})
 }

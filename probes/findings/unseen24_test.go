@@ -214,10 +214,7 @@ func TestExplainBatch24(t *testing.T) {
 // key=value events, 0.9+ names events in parentheses; AT&T's DNSBL replies; IceWarp's intrusion
 // prevention also answers SMTP; SmarterMail's sender rule.
 func TestLibraryErrorNames24(t *testing.T) {
-	for _, tt := range []struct {
-		text string
-		want Code
-	}{
+	checkNamed(t, []named{
 		{"2022/05/11 12:23:06 [error] 10#10: *17 mail.example.org could not be resolved (5: Operation refused) while in resolving client address", DNSFailure},
 		{"[error] 9#9: *3 example.org could not be resolved (1: Format error)", DNSFailure},
 		{"[error] 9#9: *3 smtp.example.org could not be resolved (110: Operation timed out)", DNSFailure},
@@ -239,24 +236,7 @@ func TestLibraryErrorNames24(t *testing.T) {
 		{"550 5.7.1 This account is not authorized to receive email.", SMTPRecipientDisabled},
 		// a whitelist hit is no block
 		{"postfix/dnsblog[1060]: addr 167.89.108.242 listed by domain list.dnswl.org as 127.0.0.255", ""},
-	} {
-		got := MatchText(tt.text)
-		var first Code
-		if len(got) > 0 {
-			first = got[0].Code
-		}
-		if tt.want == "" {
-			for _, m := range got {
-				if e, ok := Lookup(m.Code); !ok || e.Severity == SevError {
-					t.Errorf("MatchText(%q) = %v, want no error-level finding", tt.text, got)
-				}
-			}
-			continue
-		}
-		if first != tt.want {
-			t.Errorf("MatchText(%q) = %v, want %s first", tt.text, got, tt.want)
-		}
-	}
+	})
 }
 
 // TestServerTables24: the replies the servers of batch 24 can send, read from their sources, so
@@ -264,10 +244,7 @@ func TestLibraryErrorNames24(t *testing.T) {
 // default texts of DENY/DENYSOFT per hook) and outbound/hmail.js; OpenSMTPD smtp_session.c with
 // the enhanced codes and descriptions of esc.c, and its outbound errors (mta.c, mta_session.c).
 func TestServerTables24(t *testing.T) {
-	for _, tt := range []struct {
-		text string
-		want Code
-	}{
+	checkNamed(t, []named{
 		// Haraka
 		{"550 Authentication required", SMTPAuthRequired},
 		{"554 rDNS Lookup Failed", SMTPNoReverseDNS},
@@ -300,12 +277,7 @@ func TestServerTables24(t *testing.T) {
 		{"No valid route to remote MX", TCPConnectFailed},
 		{"Remote host sent too much data", ServerTooMuchData},
 		{"Could not retrieve credentials", AuthCredentialsMissing},
-	} {
-		got := MatchText(tt.text)
-		if len(got) == 0 || got[0].Code != tt.want {
-			t.Errorf("MatchText(%q) = %v, want %s first", tt.text, got, tt.want)
-		}
-	}
+	})
 }
 
 // TestStalwartEvents24: Stalwart 0.9+ logs every event with its id in parentheses
